@@ -1,0 +1,131 @@
+"""The Python API: build a graph from case files, load it, query it, draw it.
+
+A notebook calls these; the CLI is a thin layer over them.
+
+>>> result = build(["examples"], out="out")          # doctest: +SKIP
+>>> result.summary()["entities"]                     # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from extract.curation import CurationReport, apply_curation
+from extract.pipeline import extract_case
+from graph.jsonio import read_graph_json, write_graph_json
+from graph.model import CaseGraph, build_case_graph, to_networkx
+from graph.records import Case, CaseExtraction, Document, Problem
+from loaders.load import LoadOptions, load_documents
+
+Progress = Callable[[int, int], None]
+PARALLEL_MIN_CASES = 200
+
+
+@dataclass
+class BuildResult:
+    case_graph: CaseGraph
+    graph: nx.MultiDiGraph
+    problems: list[Problem]
+    curation: CurationReport | None = None
+    path: Path | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> dict:
+        counts = self.case_graph.counts()
+        return {"documents": len(self.case_graph.documents), "cases": len(self.case_graph.cases),
+                "entities": counts["entities"], "relations": counts["relations"],
+                "warnings": [str(p) for p in self.problems],
+                "curation": str(self.curation) if self.curation else ""}
+
+
+def _extract_document(document: Document, cases: list[Case]) -> list[CaseExtraction]:
+    return [extract_case(case, document) for case in cases]
+
+
+def extract_all(documents: Sequence[Document], cases: Sequence[Case], workers: int = 1,
+                progress: Progress | None = None) -> list[CaseExtraction]:
+    """Extract every case; with workers > 1 and a large corpus, documents spread over processes."""
+    by_document: dict[str, list[Case]] = {}
+    for case in cases:
+        by_document.setdefault(case.document, []).append(case)
+    jobs = [(d, by_document.get(d.id, [])) for d in documents]
+    extractions: list[CaseExtraction] = []
+    done = 0
+    if workers > 1 and len(cases) >= PARALLEL_MIN_CASES:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for result in pool.map(_extract_document, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))):
+                extractions.extend(result)
+                done += len(result)
+                if progress:
+                    progress(done, len(cases))
+        return extractions
+    for document, doc_cases in jobs:
+        extractions.extend(_extract_document(document, doc_cases))
+        done += len(doc_cases)
+        if progress:
+            progress(done, len(cases))
+    return extractions
+
+
+def build(inputs: Iterable[str | Path], out: str | Path | None = None, workers: int | None = 1,
+          curation: str | Path | None = None, options: LoadOptions = LoadOptions(),
+          progress: Progress | None = None) -> BuildResult:
+    """Read case files and folders, extract, resolve, curate; write ``out/graph.json`` when ``out`` is given.
+
+    ``workers=None`` uses every core.
+    """
+    loaded = load_documents(inputs, options)
+    extractions = extract_all(loaded.documents, loaded.cases, workers or os.cpu_count() or 1, progress)
+    case_graph = build_case_graph(loaded.documents, loaded.cases, extractions, loaded.problems)
+    report = apply_curation(case_graph, Path(curation)) if curation else None
+    graph = to_networkx(case_graph)
+    path = write_graph_json(graph, Path(out) / "graph.json") if out is not None else None
+    return BuildResult(case_graph=case_graph, graph=graph, problems=loaded.problems, curation=report, path=path)
+
+
+def read_graph(graph: nx.MultiDiGraph | str | Path) -> nx.MultiDiGraph:
+    """A graph, or the graph.json (or folder holding it) it was written to."""
+    if isinstance(graph, nx.Graph):
+        return graph
+    path = Path(graph)
+    return read_graph_json(path / "graph.json" if path.is_dir() else path)
+
+
+def load(graph: nx.MultiDiGraph | str | Path, target=None, batch_size: int = 2000):
+    """Write the graph to Neo4j (``target``) or, with none, to the embedded store under the graph's folder."""
+    from graph.store import StoreTarget, open_store
+    from graph.writer import GraphWriter
+
+    nx_graph = read_graph(graph)
+    target = target or StoreTarget.from_env(default_root=_default_store_root(graph))
+    with open_store(target) as store:
+        return GraphWriter(store.driver, store.database, batch_size=batch_size).write(nx_graph)
+
+
+def query(cypher: str, params: dict | None = None, target=None, write: bool = False, graph_dir: str | Path = "out"):
+    """Run Cypher against the store and return the rows as dicts (read-only unless ``write``)."""
+    from graph.store import StoreTarget, open_store, run_query
+
+    target = target or StoreTarget.from_env(default_root=Path(graph_dir) / "store")
+    with open_store(target) as store:
+        return run_query(store.driver, store.database, cypher, params or {}, write=write)
+
+
+def draw(graph: nx.MultiDiGraph | str | Path, out: str | Path, case: str | None = None,
+         entity: str | None = None, depth: int = 1) -> list[Path]:
+    """Write standalone HTML maps (whole graph and every case, or one case, or one neighbourhood)."""
+    from viz.maps import write_maps
+
+    return write_maps(read_graph(graph), Path(out), case=case, entity=entity, depth=depth)
+
+
+def _default_store_root(graph) -> Path:
+    if isinstance(graph, (str, Path)):
+        path = Path(graph)
+        return (path if path.is_dir() else path.parent) / "store"
+    return Path("out") / "store"

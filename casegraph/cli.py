@@ -1,0 +1,249 @@
+"""The ``casegraph`` command: a thin layer over casegraph.api.
+
+Library errors become one clean line on stderr and a non-zero exit.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from casegraph import api
+from extract.curation import CurationError
+from graph.store import StoreError, StoreTarget
+from loaders.load import LoadOptions
+
+app = typer.Typer(help="Build, load, query and draw knowledge graphs of community-governance case reports.",
+                  no_args_is_help=True, add_completion=False)
+err = Console(stderr=True)
+out = Console()
+
+OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder (graph.json, store/, maps/).")]
+GraphArg = Annotated[Path, typer.Argument(help="graph.json, or the folder holding it.")]
+UriOpt = Annotated[Optional[str], typer.Option("--uri", help="Neo4j URI (bolt://, neo4j://, neo4j+s://); "
+                                                             "default NEO4J_URI, else the embedded store.")]
+UserOpt = Annotated[Optional[str], typer.Option("--user", help="Neo4j user (default NEO4J_USER).")]
+PasswordOpt = Annotated[Optional[str], typer.Option("--password", help="Neo4j password (default NEO4J_PASSWORD).")]
+DatabaseOpt = Annotated[Optional[str], typer.Option("--database", help="Neo4j database (default NEO4J_DATABASE).")]
+
+
+def fail(message: str) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def _target(graph_dir: Path, uri, user, password, database) -> StoreTarget:
+    return StoreTarget.from_env(default_root=graph_dir / "store", uri=uri, user=user, password=password,
+                                database=database)
+
+
+def _graph_dir(graph: Path) -> Path:
+    return graph if graph.is_dir() else graph.parent
+
+
+@app.command()
+def build(cases: Annotated[list[Path], typer.Argument(help="Case files or folders.")],
+          out_dir: OutDir = Path("out"),
+          workers: Annotated[int, typer.Option(help="Processes for extraction (0 = all cores).")] = 0,
+          curation: Annotated[Optional[Path], typer.Option(help="Curation YAML to apply.")] = None,
+          max_mb: Annotated[int, typer.Option(help="Skip files larger than this many MB.")] = 20,
+          strict: Annotated[bool, typer.Option(help="Treat any warning as an error.")] = False) -> None:
+    """Read case documents and write OUT/graph.json with a summary of what was found."""
+    started = time.perf_counter()
+    try:
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("extracting cases", total=None)
+            result = api.build(cases, out=out_dir, workers=workers or None, curation=curation,
+                               options=LoadOptions(max_bytes=max_mb * 2**20),
+                               progress=lambda done, total: bar.update(task, completed=done, total=total))
+    except CurationError as error:
+        fail(str(error))
+    for problem in result.problems:
+        err.print(f"[yellow]warning:[/yellow] {problem}", highlight=False, soft_wrap=True)
+    summary = result.summary()
+    if not summary["documents"]:
+        fail("no document could be read")
+    table = Table(title=f"casegraph build → {result.path}", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("documents", str(summary["documents"]))
+    table.add_row("cases", str(summary["cases"]))
+    for kind in ("entities", "relations"):
+        table.add_row(f"[bold]{kind}[/bold]", str(sum(summary[kind].values())))
+        for name, count in summary[kind].items():
+            table.add_row(f"  {name}", str(count))
+    table.add_row("warnings", str(len(summary["warnings"])))
+    if summary["curation"]:
+        table.add_row("curation applied", summary["curation"])
+    table.add_row("seconds", f"{time.perf_counter() - started:.1f}")
+    out.print(table)
+    if strict and result.problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(graph: GraphArg = Path("out"), uri: UriOpt = None, user: UserOpt = None, password: PasswordOpt = None,
+         database: DatabaseOpt = None,
+         batch_size: Annotated[int, typer.Option(help="Rows per UNWIND batch.")] = 2000) -> None:
+    """Write the graph to Neo4j, or to the embedded store under the graph's folder."""
+    try:
+        report = api.load(graph, _target(_graph_dir(graph), uri, user, password, database), batch_size)
+    except (StoreError, FileNotFoundError) as error:
+        fail(str(error))
+    out.print(f"loaded {report.nodes_written} nodes and {report.relationships_written} relationships; "
+              f"the store now holds {report.nodes_in_store} nodes and {report.relationships_in_store} relationships")
+
+
+def _parse_params(values: list[str]) -> dict:
+    params = {}
+    for value in values:
+        key, sep, raw = value.partition("=")
+        if not sep:
+            fail(f"--param expects key=value, got {value!r}")
+        try:
+            params[key] = json.loads(raw)
+        except json.JSONDecodeError:
+            params[key] = raw
+    return params
+
+
+def _print_rows(rows: list[dict], fmt: str) -> None:
+    if fmt == "json":
+        out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
+        return
+    columns = list(rows[0]) if rows else []
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+        sys.stdout.write(buffer.getvalue())
+        return
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)
+                        for v in row.values()))
+    out.print(table)
+
+
+@app.command()
+def query(cypher: Annotated[Optional[str], typer.Argument(help="A Cypher query.")] = None,
+          name: Annotated[Optional[str], typer.Option(help="Run a named research question instead.")] = None,
+          param: Annotated[list[str], typer.Option("--param", "-p", help="Query parameter key=value.")] = [],
+          fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+          write: Annotated[bool, typer.Option(help="Allow a query that writes.")] = False,
+          list_names: Annotated[bool, typer.Option("--list", help="List the named research questions.")] = False,
+          graph: Annotated[Path, typer.Option(help="Folder of the build (for the embedded store).")] = Path("out"),
+          uri: UriOpt = None, user: UserOpt = None, password: PasswordOpt = None,
+          database: DatabaseOpt = None) -> None:
+    """Run Cypher (read-only unless --write) and print the rows."""
+    from graph.queries import QUERY_LIBRARY, named_query
+
+    if list_names:
+        for item in QUERY_LIBRARY.values():
+            out.print(f"[bold]{item.name}[/bold]  {item.description}  params: {', '.join(item.params) or '-'}")
+        return
+    if fmt not in ("table", "csv", "json"):
+        fail(f"--format expects table, csv or json, got {fmt!r}")
+    try:
+        text = named_query(name).cypher if name else cypher
+    except KeyError as error:
+        fail(str(error.args[0]))
+    if not text:
+        fail("give a Cypher query or --name (see --list)")
+    try:
+        rows = api.query(text, _parse_params(param), _target(graph, uri, user, password, database), write, graph)
+    except StoreError as error:
+        fail(str(error))
+    _print_rows(rows, fmt)
+
+
+@app.command()
+def serve(graph: GraphArg = Path("out")) -> None:
+    """Keep the embedded store up for Bolt clients (cypher-shell, notebooks) until Ctrl-C."""
+    from graph.store import embedded_server
+
+    try:
+        server = embedded_server(_graph_dir(graph) / "store")
+    except StoreError as error:
+        fail(str(error))
+    out.print(f"embedded store at [bold]{server.uri}[/bold]  user: root  password: {server.password}  "
+              f"database: casegraph\n"
+              f"  cypher-shell -a {server.uri} -u root -p '{server.password}' -d casegraph\n"
+              f"  NEO4J_URI={server.uri} NEO4J_USER=root NEO4J_PASSWORD='{server.password}' "
+              f"NEO4J_DATABASE=casegraph casegraph query …\n(Ctrl-C stops it)")
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.stop()
+
+
+@app.command()
+def maps(graph: GraphArg = Path("out"),
+         out_dir: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for the HTML maps.")] = None,
+         case: Annotated[Optional[str], typer.Option(help="Only the map of this case id.")] = None,
+         entity: Annotated[Optional[str], typer.Option(help="Only the neighbourhood of this entity id.")] = None,
+         depth: Annotated[int, typer.Option(min=1, max=2, help="Neighbourhood depth (1-2).")] = 1) -> None:
+    """Write standalone HTML network maps (offline) and an index.html."""
+    target = out_dir or _graph_dir(graph) / "maps"
+    try:
+        paths = api.draw(graph, target, case=case, entity=entity, depth=depth)
+    except (KeyError, FileNotFoundError) as error:
+        fail(str(error.args[0] if isinstance(error, KeyError) else error))
+    out.print(f"wrote {len(paths)} map(s) to {target}/ (open index.html)")
+
+
+@app.command()
+def export(graph: GraphArg = Path("out"),
+           out_dir: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for the files.")] = None,
+           formats: Annotated[str, typer.Option(help="Comma list of turtle,jsonld,graphml,gexf,csv.")] =
+           "turtle,jsonld,graphml,gexf,csv") -> None:
+    """Write RDF (Turtle, JSON-LD), GraphML, GEXF and neo4j-admin import CSV files."""
+    from graph.exports import EXPORTERS, export_graph
+
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in EXPORTERS]
+    if unknown:
+        fail(f"unknown format(s) {', '.join(unknown)}; expected: {', '.join(EXPORTERS)}")
+    target = out_dir or _graph_dir(graph) / "export"
+    for path in export_graph(api.read_graph(graph), target, chosen):
+        out.print(f"wrote {path}")
+
+
+@app.command()
+def validate(graph: GraphArg = Path("out")) -> None:
+    """Check the graph against the SHACL shapes of the ontology; exit 1 on violations."""
+    from graph.rdf import validate_graph
+
+    violations = validate_graph(api.read_graph(graph))
+    for violation in violations:
+        err.print(f"[red]violation:[/red] {violation}", highlight=False, soft_wrap=True)
+    if violations:
+        fail(f"{len(violations)} SHACL violation(s)")
+    out.print("the graph conforms to the ontology's SHACL shapes")
+
+
+@app.command()
+def stats(graph: GraphArg = Path("out"),
+          out_dir: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for the report.")] = None
+          ) -> None:
+    """Network analysis: a Markdown report with tables and charts, plus CSV files."""
+    from graph.stats import write_report
+
+    target = out_dir or _graph_dir(graph) / "stats"
+    report = write_report(api.read_graph(graph), target)
+    out.print(f"wrote {report}")
+
+
+if __name__ == "__main__":
+    app()

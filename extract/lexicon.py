@@ -1,0 +1,69 @@
+"""The generic-word lexicon (ontology/lexicon.yaml) as ready-to-use lookups."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+import yaml
+
+from ontology.vocabulary import load_vocabulary
+
+LEXICON_FILE = Path(__file__).resolve().parent.parent / "ontology" / "lexicon.yaml"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    suffix_type: dict[str, str]
+    not_before: dict[str, tuple[str, ...]]
+    not_after: dict[str, tuple[str, ...]]
+    left_stops: frozenset[str]
+    left_stop_words: frozenset[str]
+    max_name_length: int
+    generic_heads: frozenset[str]
+    generic_mentions: dict[str, str]
+    implicit_names: dict[str, str]
+    roles: tuple[str, ...]
+    surnames: frozenset[str]
+    double_surnames: tuple[str, ...]
+    automaton: ahocorasick.Automaton
+
+    def is_stop(self, token: str) -> bool:
+        return token in self.left_stops or token in self.left_stop_words
+
+
+def parse_lexicon(data: dict) -> Lexicon:
+    vocabulary = load_vocabulary()
+    suffix_type: dict[str, str] = {}
+    for type_name, suffixes in data["suffixes"].items():
+        vocabulary.node(type_name)
+        for suffix in suffixes:
+            suffix_type[suffix] = type_name
+    for word, type_name in data["generic_mentions"].items():
+        vocabulary.node(type_name)
+    automaton = ahocorasick.Automaton()
+    for suffix in suffix_type:
+        automaton.add_word(suffix, suffix)
+    automaton.make_automaton()
+    return Lexicon(
+        suffix_type=suffix_type,
+        not_before={k: tuple(v) for k, v in data["not_before"].items()},
+        not_after={k: tuple(v) for k, v in data["not_after"].items()},
+        left_stops=frozenset(data["left_stops"]),
+        left_stop_words=frozenset(data["left_stop_words"]),
+        max_name_length=int(data["max_name_length"]),
+        generic_heads=frozenset(data["generic_heads"]),
+        generic_mentions=dict(data["generic_mentions"]),
+        implicit_names=dict(data["implicit_names"]),
+        roles=tuple(sorted(data["roles"], key=len, reverse=True)),
+        surnames=frozenset(data["surnames"]),
+        double_surnames=tuple(data["double_surnames"]),
+        automaton=automaton,
+    )
+
+
+@cache
+def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+    with open(path, encoding="utf-8") as handle:
+        return parse_lexicon(yaml.safe_load(handle))

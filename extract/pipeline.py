@@ -1,0 +1,54 @@
+"""Extraction of one case: sentences -> spans -> resolved mentions -> relations.
+
+``extract_case`` is pure and picklable, so a build can spread cases over cores.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extract.lexicon import Lexicon, load_lexicon
+from extract.recognizers import recognize
+from extract.relations import SentenceContext, extract_relations
+from extract.resolve import resolve_case
+from extract.sentences import split_sentences
+from graph.records import Case, CaseExtraction, Document, Evidence, Mention
+
+
+def _evidence(document: Document, case: Case, sentence_text: str, start: int, end: int, rule: str) -> Evidence:
+    raw_start, raw_end = document.original_span(case.start + start, case.start + end)
+    return Evidence(document=document.id, case=case.id, sentence=sentence_text, start=raw_start, end=raw_end,
+                    rule=rule)
+
+
+def _lead(mentions: list[Mention]) -> Mention | None:
+    """The body a case is about: its most mentioned party organisation."""
+    parties = [m for m in mentions if m.type == "PartyOrganization" and "党工委" not in m.canonical]
+    if not parties:
+        return None
+    counts: dict[str, int] = {}
+    for m in parties:
+        counts[m.canonical] = counts.get(m.canonical, 0) + 1
+    best = max(counts, key=counts.get)
+    return next(m for m in parties if m.canonical == best)
+
+
+def extract_case(case: Case, document: Document, lexicon: Lexicon | None = None) -> CaseExtraction:
+    lexicon = lexicon or load_lexicon()
+    sentences = split_sentences(case.text)
+    mentions: list[Mention] = []
+    for sentence in sentences:
+        for span in recognize(sentence, lexicon):
+            start, end = sentence.start + span.start, sentence.start + span.end
+            surface = sentence.text[span.start:span.end]
+            evidence = _evidence(document, case, sentence.text, start, end, span.rule)
+            mentions.append(Mention(text=surface, type=span.type, start=start, end=end, evidence=evidence))
+    resolved = resolve_case(case, mentions, lexicon)
+    lead = _lead(resolved)
+    relations = []
+    for sentence in sentences:
+        inside = [m for m in resolved if sentence.start <= m.start and m.end <= sentence.start + len(sentence.text)]
+        local = [replace(m, start=m.start - sentence.start, end=m.end - sentence.start) for m in inside]
+        ctx = SentenceContext(sentence=sentence, mentions=local, lead=lead)
+        relations.extend(extract_relations(
+            ctx, lambda rule, s=sentence: _evidence(document, case, s.text, s.start, s.start + len(s.text), rule)))
+    return CaseExtraction(case=case, mentions=tuple(resolved), relations=tuple(relations))

@@ -1,0 +1,256 @@
+"""Entity recognisers: each finds spans of one kind in a sentence.
+
+A recogniser takes a sentence and the lexicon and returns ``Span`` records; it
+is registered in ``RECOGNIZERS`` (the one place a new rule is added). Names are
+found from their structure — type suffix, quotes, role words, address shape —
+never from a list of known names.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import jieba
+from jieba import posseg
+
+from extract.lexicon import Lexicon
+from extract.sentences import Sentence
+
+jieba.setLogLevel(60)
+PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—…·,.;:?!()[]<>\"' \t")
+QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《", "\"": "\""}
+QUOTE_CHARS = "“”‘’「」『』《》\"'"
+PLACE_TOKENS = ("街道", "镇", "区", "市", "县", "省")
+ORG_TYPES = {"PartyOrganization", "Committee", "PropertyFirm", "GovernmentAgency", "PartnerUnit", "VolunteerTeam"}
+JOINABLE_IN_NAMES = {"居委", "区委", "市委", "街道", "镇", "居民区", "社区", "大学", "学院", "小区", "弄", "号楼",
+                     "路", "支路", "新村", "村", "花园", "苑", "集团", "党委"}
+PROJECT_VERBS = ("打造", "建成", "建设", "启动", "推进", "开展", "实施", "举办", "创建", "推出", "开设", "设立",
+                 "改造", "完成", "建起", "搭建", "成立", "上线", "开通", "设置", "辟出", "认领", "推进了")
+MECHANISM_VERBS = ("形成", "探索", "运用", "坚持", "实行", "推行", "采用", "总结出", "建立", "构建", "健全",
+                   "完善", "创新", "依托", "借助", "按照", "用好", "落实")
+MECHANISM_SHAPE = re.compile(r"^[一二三四五六七八九十两0-9]+[\u4e00-\u9fff]{1,3}$|一户一|[+＋]|^[0-9]+[\u4e00-\u9fff][0-9]+")
+SLOGAN_AFTER = ("的理念", "理念", "的精神", "精神", "的口号", "口号", "的原则", "原则", "的氛围", "的目标", "愿景",
+                "的良好氛围", "的良性循环", "的局面", "的示范效应", "的表率作用", "的作用", "为抓手", "的决心",
+                "的号召", "的要求", "的思想", "的共识")
+NAME_BREAK = set("说表介告认指的在是和与等了也都就还对向为将把")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A recognised name: [start, end) in the sentence, its type and the rule."""
+
+    start: int
+    end: int
+    type: str
+    rule: str
+    generic: bool = False
+    role: str = ""
+
+
+STOP_FLAGS = {"v", "vd", "d", "p", "c", "r", "u", "ud", "uj", "ul", "uz", "ug", "uv", "y", "e", "o",
+              "q", "f", "t", "tg", "ad", "dg", "rr", "rz"}
+GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市"}
+NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+[个座家支条项]?$")
+
+
+VERB_FLAGS = {"v", "vd", "vi", "vg"}
+VERBS_ALLOWED_IN = {"Project", "Mechanism"}
+
+
+def _is_boundary(word: str, flag: str, lexicon: Lexicon) -> bool:
+    if word in PUNCT or all(c in PUNCT for c in word) or lexicon.is_stop(word):
+        return True
+    if word in JOINABLE_IN_NAMES:
+        return False
+    if re.fullmatch(r"\d+[年月日]|\d{4}", word):
+        return True
+    if flag in STOP_FLAGS and not re.match(r"[0-9第]", word):
+        return True
+    return (word in lexicon.suffix_type and lexicon.suffix_type[word] in ORG_TYPES
+            and word not in JOINABLE_IN_NAMES)
+
+
+def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str = "") -> int:
+    """Start of the name whose type suffix begins at ``suffix_start``.
+
+    Walks jieba tokens leftwards, stopping at punctuation, function words, verbs
+    and adverbs (by part of speech), at another body's type word, and after a
+    larger place ("五角场街道|国权居民区"). A quoted part (“喆园”模式) is taken whole.
+    """
+    limit = lexicon.max_name_length
+    start = end = suffix_start
+    taken: list[tuple[str, str]] = []
+    while True:
+        tokens = posseg.lcut(text[max(0, end - limit):end], HMM=False)
+        rescan = False
+        for index in range(len(tokens) - 1, -1, -1):
+            word, flag = tokens[index].word, tokens[index].flag
+            if word in QUOTES:
+                opening = text.rfind(QUOTES[word], 0, start - 1)
+                inner = text[opening + 1:start - 1]
+                if opening < 0 or not inner or any(c in "。！？；" for c in inner) or suffix_start - opening > limit + 4:
+                    return start
+                start = end = opening
+                rescan = True
+                break
+            if _is_boundary(word, flag, lexicon):
+                return _trim_verbs(start, taken)
+            if flag in VERB_FLAGS and type_name not in VERBS_ALLOWED_IN and word not in JOINABLE_IN_NAMES:
+                return _trim_verbs(start, taken)
+            if word.endswith(PLACE_TOKENS) and word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2:
+                before = tokens[index - 1] if index else None
+                if word in PLACE_TOKENS and (before is None or _is_boundary(before.word, before.flag, lexicon)):
+                    return start - len(word)
+                return start
+            if suffix_start - (start - len(word)) > limit:
+                return _trim_verbs(start, taken)
+            start -= len(word)
+            taken.append((word, flag))
+        if not rescan:
+            return _trim_verbs(start, taken)
+
+
+def _trim_verbs(start: int, taken: list[tuple[str, str]]) -> int:
+    """Drop verbs and adverbs from the left end of a name (运作|项目 is no name)."""
+    for word, flag in reversed(taken):
+        if flag not in VERB_FLAGS | {"d", "ad", "vn"} or word in JOINABLE_IN_NAMES:
+            break
+        start += len(word)
+    return start
+
+
+def _strip_quotes(text: str) -> str:
+    return "".join(c for c in text if c not in QUOTE_CHARS).strip()
+
+
+def _inside_quotes(text: str, start: int, end: int) -> bool:
+    """True when [start, end) ends inside a quotation that opened before it: “无违居村”."""
+    opening = max(text.rfind(q, 0, start + 1) for q in "“「『")
+    if opening < 0:
+        return False
+    closing = min((i for i in (text.find(q, opening) for q in "”」』") if i >= 0), default=-1)
+    return closing >= end
+
+
+def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """Names ending in a type word: 国权居民区党总支, 区绿化市容局, 进华物业."""
+    text = sentence.text
+    longest: dict[int, str] = {}
+    for end_index, suffix in lexicon.automaton.iter(text):
+        end = end_index + 1
+        if len(suffix) > len(longest.get(end, "")):
+            longest[end] = suffix
+    spans = []
+    for end, suffix in sorted(longest.items()):
+        following = text[end:end + 4]
+        if any(following.startswith(w) for w in lexicon.not_before.get(suffix, ())):
+            continue
+        if any(end < e and text[e - len(s):e].endswith(suffix) and e - len(s) < end - len(suffix) + 1
+               and e - len(s) <= end - len(suffix) for e, s in longest.items() if e > end and e - len(s) < end):
+            continue
+        suffix_start = end - len(suffix)
+        if _inside_quotes(text, suffix_start, end) or text[max(0, suffix_start - 2):suffix_start].endswith(
+                lexicon.not_after.get(suffix, ())):
+            continue
+        type_name = lexicon.suffix_type[suffix]
+        start = left_extend(text, suffix_start, lexicon, type_name)
+        stem = _strip_quotes(text[start:suffix_start])
+        if len(suffix) == 1 and len(stem) < 2:
+            continue
+        generic = not stem or stem in lexicon.generic_heads or bool(NUMBER_STEM.match(stem))
+        if generic and text[start:end] not in lexicon.generic_mentions and suffix not in lexicon.generic_mentions:
+            continue
+        if generic:
+            start = suffix_start if text[start:end] not in lexicon.generic_mentions else start
+        spans.append(Span(start, end, type_name, f"suffix:{suffix}", generic=generic))
+    return spans
+
+
+def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """Quoted names standing alone: 打造“喆园” (project), 运用“三驾马车” (mechanism)."""
+    text = sentence.text
+    spans = []
+    for match in re.finditer(r"[“「『]([^“”「」『』]{2,16})[”」』]", text):
+        inner = match.group(1)
+        after = text[match.end():match.end() + 6]
+        before = text[max(0, match.start() - 6):match.start()]
+        if any(c in "。！？；" for c in inner) or after.startswith(SLOGAN_AFTER):
+            continue
+        if after[:1] and after[:1] not in PUNCT and after[:1] not in "的为是和与等及在":
+            continue
+        if any(after.startswith(s) for s in lexicon.suffix_type) or re.match(r"[\u4e00-\u9fff]", after[:1] or " ") \
+                and lexicon.automaton.exists(after[:2]):
+            continue
+        if inner.count("，") + inner.count(",") > 1 or len(inner) > 12 and "，" in inner:
+            continue
+        if MECHANISM_SHAPE.search(inner) or before.endswith(MECHANISM_VERBS):
+            spans.append(Span(match.start(), match.end(), "Mechanism", "quoted:mechanism"))
+        elif before.endswith(PROJECT_VERBS) or after.startswith(("项目", "活动", "计划", "行动", "平台")):
+            spans.append(Span(match.start(), match.end(), "Project", "quoted:project"))
+    return spans
+
+
+def _person_name(text: str, start: int, lexicon: Lexicon) -> int:
+    """End of a person's name starting at ``start`` (surname + 1-2 characters), or start."""
+    surname = next((s for s in lexicon.double_surnames if text.startswith(s, start)), "")
+    if not surname and start < len(text) and text[start] in lexicon.surnames:
+        surname = text[start]
+    if not surname:
+        return start
+    end = start + len(surname)
+    given = 0
+    while end < len(text) and given < 2 and re.match(r"[\u4e00-\u9fff]", text[end]) and text[end] not in NAME_BREAK:
+        end += 1
+        given += 1
+    if given == 0:
+        return start
+    following = text[end:end + 2]
+    if given == 2 and following[:1] and following[:1] not in NAME_BREAK and following[:1] not in PUNCT \
+            and not following.startswith(("说", "表", "介", "告")):
+        tokens = jieba.lcut(text[start:end + 2], HMM=True)
+        if tokens and len(tokens[0]) in (2, 3) and text.startswith(tokens[0], start):
+            end = start + len(tokens[0])
+    return end
+
+
+def person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """People named after their role: 书记叶利, 总经理王治兵, 设计师欧阳峰."""
+    text = sentence.text
+    spans = []
+    pattern = "|".join(map(re.escape, lexicon.roles))
+    for match in re.finditer(pattern, text):
+        start = match.end()
+        if start < len(text) and text[start] in "、，":
+            continue
+        end = _person_name(text, start, lexicon)
+        if end - start >= 2 and not lexicon.automaton.exists(text[start:end]):
+            spans.append(Span(start, end, "Person", f"role:{match.group()}", role=match.group()))
+    return spans
+
+
+Recognizer = Callable[[Sentence, Lexicon], list[Span]]
+
+RECOGNIZERS: dict[str, Recognizer] = {
+    "suffix": suffix_spans,
+    "quoted": quoted_spans,
+    "person": person_spans,
+}
+
+
+def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """All spans of a sentence; where spans overlap with the same end, the longest wins."""
+    spans = [span for recognizer in RECOGNIZERS.values() for span in recognizer(sentence, lexicon)]
+    kept: dict[tuple[int, str], Span] = {}
+    for span in spans:
+        key = (span.end, span.type)
+        if key not in kept or span.end - span.start > kept[key].end - kept[key].start:
+            kept[key] = span
+    quoted = [s for s in kept.values() if s.rule.startswith("quoted")]
+    for span in quoted:
+        if any(o is not span and o.start <= span.start and o.end >= span.end for o in kept.values()):
+            del kept[(span.end, span.type)]
+    places = [s for s in kept.values() if s.type == "Community"]
+    nested = {id(s) for s in places for longer in places
+              if longer is not s and longer.start == s.start and longer.end > s.end}
+    return sorted((s for s in kept.values() if id(s) not in nested), key=lambda s: (s.start, -s.end))

@@ -1,0 +1,217 @@
+"""Relationship rules: cue words in a sentence between resolved mentions.
+
+Each rule is a function (sentence, mentions, context) -> RelationMention list,
+registered in ``RULES``. Every relation the rules propose is checked against
+the ontology's domain and range before it is kept.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from extract.amounts import parse_amount
+from extract.sentences import Sentence
+from graph.records import Mention, RelationMention
+from ontology.vocabulary import load_vocabulary
+
+COORDINATION = re.compile(r"^[、和与及跟同,，]?$|^(以及|还有)$")
+
+
+@dataclass(frozen=True)
+class CueRule:
+    """Subject before the cue, object after it."""
+
+    id: str
+    type: str
+    cue: re.Pattern
+
+
+CUE_RULES = [
+    CueRule("cue:leads", "LEADS", re.compile(r"牵头|引领|发起|带领|主导|组建|孵化|成立|领办|挂帅|推出|打造|建立")),
+    CueRule("cue:guides", "GUIDES", re.compile(r"指导|督导|监督")),
+    CueRule("cue:supports", "SUPPORTS", re.compile(r"支持|协助|配合|帮助|助力|支撑|通力合作|保驾护航")),
+    CueRule("cue:participates", "PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入")),
+    CueRule("cue:implements", "IMPLEMENTS", re.compile(r"施工|承建|安装|改造|实施|负责")),
+    CueRule("cue:designed", "DESIGNED", re.compile(r"设计|规划")),
+    CueRule("cue:manages", "MANAGES", re.compile(r"管理|承包|托管")),
+    CueRule("cue:funded", "FUNDED", re.compile(r"出资|资助|筹集|经费|捐赠|捐款|投入|拨付|赞助|花费|众筹|资金")),
+    CueRule("cue:co_builds", "CO_BUILDS", re.compile(r"共建|结对|联建|携手|区域化党建单位|联合")),
+]
+UNDER = re.compile(r"在(.{2,40}?)的?(支持|指导|帮助|协调|关心|推动|引领|带领)下")
+BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)")
+LOCATED = re.compile(r"位于|坐落于|地处")
+WITHIN = re.compile(r"辖区内?的?|所辖的?|下设")
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    sentence: Sentence
+    mentions: list[Mention]
+    lead: Mention | None
+
+
+def _allowed(rel_type: str, source: Mention, target: Mention) -> bool:
+    vocabulary = load_vocabulary()
+    return (source.canonical != target.canonical
+            and vocabulary.relation(rel_type).allows(vocabulary.node(source.type), vocabulary.node(target.type)))
+
+
+def _group_before(mentions: list[Mention], index: int, text: str) -> list[Mention]:
+    """The mention at ``index`` and those coordinated with it just before (A、B和C)."""
+    group = [mentions[index]]
+    j = index - 1
+    while j >= 0 and COORDINATION.match(text[mentions[j].end:group[-1].start].strip()):
+        group.append(mentions[j])
+        j -= 1
+    return group
+
+
+def _group_after(mentions: list[Mention], index: int, text: str) -> list[Mention]:
+    group = [mentions[index]]
+    j = index + 1
+    while j < len(mentions) and COORDINATION.match(text[group[-1].end:mentions[j].start].strip()):
+        group.append(mentions[j])
+        j += 1
+    return group
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions nested inside another (the 居民区 of 居民区党总支)."""
+    return [m for m in mentions if not any(o is not m and o.start <= m.start and o.end >= m.end
+                                           and (o.end - o.start) > (m.end - m.start) for o in mentions)]
+
+
+def _pairs(rel_type: str, subjects: Iterable[Mention], objects: Iterable[Mention]):
+    for s in subjects:
+        for o in objects:
+            if _allowed(rel_type, s, o):
+                yield s, o
+
+
+def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    text = ctx.sentence.text
+    mentions = _outermost(ctx.mentions)
+    found = []
+    for rule in CUE_RULES:
+        for cue in rule.cue.finditer(text):
+            before = [i for i, m in enumerate(mentions) if m.end <= cue.start()]
+            after = [i for i, m in enumerate(mentions) if m.start >= cue.end()]
+            if not before or not after:
+                continue
+            subjects = next((_group_before(mentions, i, text) for i in reversed(before)
+                             if any(_allowed(rule.type, mentions[i], mentions[k]) for k in after)), [])
+            if not subjects:
+                continue
+            objects = next((_group_after(mentions, k, text) for k in after
+                            if any(_allowed(rule.type, s, mentions[k]) for s in subjects)), [])
+            found.extend((rule.id, rule.type, s, o) for s, o in _pairs(rule.type, subjects, objects))
+    return found
+
+
+def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    """在X的支持下 … Y: X supports (guides) Y, the first fitting mention after."""
+    text = ctx.sentence.text
+    found = []
+    for match in UNDER.finditer(text):
+        rel_type = "GUIDES" if match.group(2) in ("指导",) else "LEADS" if match.group(2) in ("引领", "带领") \
+            else "SUPPORTS"
+        inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
+        later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]
+        target = next((o for o in later if any(_allowed(rel_type, s, o) for s in inside)), None)
+        if target is None and ctx.lead is not None and not later:
+            target = None
+        if target is not None:
+            found.extend((f"under:{match.group(2)}", rel_type, s, target) for s in inside
+                         if _allowed(rel_type, s, target))
+    for match in BY_LEADS.finditer(text):
+        inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
+        later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]
+        found.extend(("by:leads", "LEADS", s, o) for s, o in _pairs("LEADS", inside, later[:2]))
+    return found
+
+
+def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    """书记 X after an organisation's name: X is a member of it (role on the relation)."""
+    found = []
+    for person in ctx.mentions:
+        if person.type != "Person":
+            continue
+        role_start = person.start - len(person.evidence.rule.removeprefix("role:"))
+        orgs = [m for m in ctx.mentions if m.type != "Person" and role_start - 2 <= m.end <= role_start]
+        org = max(orgs, key=lambda m: m.end - m.start, default=None)
+        if org is None and ctx.lead is not None and person.evidence.rule.endswith("书记"):
+            org = ctx.lead
+        if org is not None and _allowed("MEMBER_OF", person, org):
+            found.append(("role:member", "MEMBER_OF", person, org))
+    return found
+
+
+def place_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    """五角场街道国权居民区: the inner place is part of the outer; X位于Y; X辖区的Y."""
+    text = ctx.sentence.text
+    mentions = ctx.mentions
+    found = []
+    for a in mentions:
+        for b in mentions:
+            if a.type == "Community" and b.start == a.end and b.type == "Community":
+                found.append(("place:adjacent", "PART_OF", b, a))
+    for cue in LOCATED.finditer(text):
+        before = [m for m in _outermost(mentions) if m.end <= cue.start()]
+        after = [m for m in mentions if m.start >= cue.end() and m.type == "Community"]
+        if before and after:
+            subject, place = before[-1], after[0]
+            rel_type = "PART_OF" if subject.type == "Community" else "LOCATED_IN"
+            if _allowed(rel_type, subject, place):
+                found.append(("place:located", rel_type, subject, place))
+    for cue in WITHIN.finditer(text):
+        before = [m for m in mentions if m.end <= cue.start() and m.end >= cue.start() - 1]
+        after = [m for m in _outermost(mentions) if m.start >= cue.end()][:1]
+        for place in before:
+            for inner in after:
+                rel_type = "PART_OF" if inner.type == place.type == "Community" else "LOCATED_IN"
+                if place.type == "Community" and _allowed(rel_type, inner, place):
+                    found.append(("place:within", rel_type, inner, place))
+    return found
+
+
+def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    """A mechanism is used by the nearest organisation before it, else by the case's lead body."""
+    found = []
+    for mechanism in ctx.mentions:
+        if mechanism.type != "Mechanism":
+            continue
+        users = [m for m in _outermost(ctx.mentions) if m.end <= mechanism.start and _allowed("USES_MECHANISM", m, mechanism)]
+        user = users[-1] if users else ctx.lead
+        if user is not None and _allowed("USES_MECHANISM", user, mechanism):
+            found.append(("mechanism:user", "USES_MECHANISM", user, mechanism))
+    return found
+
+
+Rule = Callable[[SentenceContext], list[tuple[str, str, Mention, Mention]]]
+
+RULES: dict[str, Rule] = {
+    "cue": cue_relations,
+    "under": under_relations,
+    "member": member_relations,
+    "place": place_relations,
+    "mechanism": mechanism_relations,
+}
+
+
+def extract_relations(ctx: SentenceContext, evidence_for: Callable[[str], object]) -> list[RelationMention]:
+    """Every relation the rules find in one sentence, with evidence naming the rule."""
+    relations = []
+    seen = set()
+    amount = parse_amount(ctx.sentence.text)
+    for rule in RULES.values():
+        for rule_id, rel_type, source, target in rule(ctx):
+            key = (rel_type, source.canonical, target.canonical)
+            if key in seen:
+                continue
+            seen.add(key)
+            role = source.evidence.rule.removeprefix("role:") if rel_type == "MEMBER_OF" else ""
+            relations.append(RelationMention(
+                type=rel_type, source=source, target=target, evidence=evidence_for(rule_id),
+                amount=amount if rel_type == "FUNDED" else None, role=role))
+    return relations

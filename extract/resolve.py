@@ -1,0 +1,120 @@
+"""Resolve mentions to entities: canonical names, aliases, generic mentions.
+
+Within a case, a short form (国权党总支) joins the fullest form of the same type
+(国权居民区党总支) when the extra characters are only type words; a bare type word
+(居委会, 物业, 党总支) joins the case's own body, or gets a derived name marked
+implicit when the case never names it. Across cases, entities of the same
+type and canonical name are one node.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from extract.lexicon import Lexicon
+from graph.records import Case, Mention
+
+QUOTE_CHARS = "“”‘’「」『』《》\"'"
+FILLER = set("居民区委会社党总支部街道办事处管理和与市容服务中心有限公司集团小组园")
+ABBREVIATIONS = (("居委党", "居民区党"), ("居委会党", "居民区党"))
+
+
+def canonical_name(text: str) -> str:
+    name = "".join(c for c in text if c not in QUOTE_CHARS and not c.isspace())
+    for short, full in ABBREVIATIONS:
+        name = name.replace(short, full)
+    return name
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(c in chars for c in short)
+
+
+def is_alias(short: str, long: str) -> bool:
+    """True when ``short`` is a shortened form of ``long`` (same thing, fewer words)."""
+    if len(short) >= len(long) or len(short) < 3:
+        return False
+    if long.endswith(short) and len(short) >= 4:
+        return True
+    if short[0] != long[0] or short[-1] != long[-1] or not _is_subsequence(short, long):
+        return False
+    extra = Counter(long) - Counter(short)
+    return all(c in FILLER for c in extra.elements())
+
+
+@dataclass(frozen=True)
+class CaseContext:
+    """The case's own places: where a bare 居委会 or 物业 belongs."""
+
+    area: str
+    subdistrict: str
+
+    @property
+    def area_stem(self) -> str:
+        return self.area.removesuffix("居民区")
+
+
+def case_context(case: Case, mentions: list[Mention]) -> CaseContext:
+    places = Counter(m.canonical for m in mentions if m.type == "Community" and not m.implicit)
+    areas = [name for name, _ in places.most_common() if name.endswith("居民区")]
+    subdistricts = [name for name, _ in places.most_common() if name.endswith(("街道", "镇"))]
+    area = next((a for a in areas if case.area and a.endswith(case.area)), areas[0] if areas else case.area)
+    return CaseContext(area=area, subdistrict=case.subdistrict or (subdistricts[0] if subdistricts else ""))
+
+
+def _named(mentions: list[Mention], type_name: str, endings: tuple[str, ...], stem: str = "") -> str:
+    names = Counter(m.canonical for m in mentions
+                    if m.type == type_name and not m.implicit and m.canonical.endswith(endings)
+                    and (not stem or m.canonical.startswith(stem)))
+    return names.most_common(1)[0][0] if names else ""
+
+
+def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseContext) -> tuple[str, bool]:
+    """(canonical name, implicit) of the body a bare type word refers to, or ('', False)."""
+    def pick(endings: tuple[str, ...], derived: str, stem: str = "") -> tuple[str, bool]:
+        found = _named(named, type_name, endings, stem)
+        if found:
+            return found, False
+        return (derived, True) if derived else ("", False)
+
+    if type_name == "PartyOrganization":
+        if "党工委" in word:
+            return pick(("党工委",), ctx.subdistrict + "党工委" if ctx.subdistrict else "")
+        return pick(("党总支", "党支部"), ctx.area + "党总支" if ctx.area else "", ctx.area_stem)
+    if type_name == "Committee":
+        if "业" in word:
+            return pick(("业委会", "业主委员会"), ctx.area + "业委会" if ctx.area else "")
+        return pick(("居委会", "居委"), ctx.area_stem + "居委会" if ctx.area else "", ctx.area_stem)
+    if type_name == "PropertyFirm":
+        firms = {m.canonical for m in named if m.type == "PropertyFirm" and not m.implicit}
+        if len(firms) == 1:
+            return next(iter(firms)), False
+        return (ctx.area + "物业", True) if ctx.area and not firms else ("", False)
+    if type_name == "GovernmentAgency":
+        return pick(("办事处",), ctx.subdistrict + "办事处" if ctx.subdistrict else "")
+    return "", False
+
+
+def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """Give every mention its canonical name; drop generic ones that point nowhere."""
+    named = [replace(m, canonical=canonical_name(m.text)) for m in mentions if m.text not in lexicon.generic_mentions
+             or m.canonical]
+    by_type: dict[str, set[str]] = {}
+    for m in named:
+        by_type.setdefault(m.type, set()).add(m.canonical)
+    fullest: dict[tuple[str, str], str] = {}
+    for type_name, names in by_type.items():
+        ordered = sorted(names, key=len, reverse=True)
+        for short in ordered:
+            target = next((long for long in ordered if is_alias(short, long)), short)
+            fullest[(type_name, short)] = fullest.get((type_name, target), target)
+    named = [replace(m, canonical=fullest[(m.type, m.canonical)]) for m in named]
+    ctx = case_context(case, named)
+    resolved = list(named)
+    for m in mentions:
+        if m.text in lexicon.generic_mentions and not m.canonical:
+            name, implicit = _generic_target(m.text, m.type, named, ctx)
+            if name:
+                resolved.append(replace(m, canonical=name, implicit=implicit))
+    return sorted(resolved, key=lambda m: (m.start, -m.end))

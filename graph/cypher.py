@@ -1,0 +1,47 @@
+"""Every Cypher statement the writer sends: pure functions returning query text.
+
+Labels and relationship types are never parameters in Cypher, so they come only
+from the ontology (``quote_label`` refuses anything else); all values travel as
+parameters.
+"""
+from __future__ import annotations
+
+from ontology.vocabulary import load_vocabulary
+
+
+def quote_label(name: str) -> str:
+    """A label or relationship type from the ontology, back-quoted; anything else is refused."""
+    vocabulary = load_vocabulary()
+    known = set(vocabulary.node_types) | set(vocabulary.relation_types) | {
+        t.label_zh for t in vocabulary.node_types.values()}
+    if name not in known:
+        raise ValueError(f"{name!r} is not a label or relationship type of the ontology")
+    return f"`{name}`"
+
+
+def constraint_statement(label: str) -> str:
+    return (f"CREATE CONSTRAINT cg_{label}_id IF NOT EXISTS "
+            f"FOR (n:{quote_label(label)}) REQUIRE n.id IS UNIQUE")
+
+
+def merge_nodes_statement(label: str) -> str:
+    """Nodes of one type, merged on their stable id; the Chinese label is a second label."""
+    label_zh = load_vocabulary().node(label).label_zh
+    return (f"UNWIND $rows AS row MERGE (n:{quote_label(label)}:{quote_label(label_zh)} {{id: row.id}}) "
+            f"SET n += row.props")
+
+
+def merge_relationships_statement(rel_type: str, source_label: str, target_label: str) -> str:
+    return (f"UNWIND $rows AS row "
+            f"MATCH (a:{quote_label(source_label)} {{id: row.source}}) "
+            f"MATCH (b:{quote_label(target_label)} {{id: row.target}}) "
+            f"MERGE (a)-[r:{quote_label(rel_type)}]->(b) SET r += row.props")
+
+
+def bare_create_statement(label: str) -> str:
+    """The baseline the benchmark compares the writer with: plain CREATE, no MERGE."""
+    return f"UNWIND $rows AS row CREATE (n:{quote_label(label)}) SET n = row.props"
+
+
+COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
+COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS n"

@@ -1,0 +1,130 @@
+"""The one in-memory model: records merged into a CaseGraph, then a networkx graph.
+
+Entity ids are '<Type>:<canonical name>', so the same input always gives the
+same ids and a re-load into Neo4j merges instead of duplicating.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from graph.records import Case, CaseExtraction, Document, Entity, Evidence, Problem, Relation
+from ontology.vocabulary import load_vocabulary
+
+MAX_EVIDENCE = 5
+
+
+def entity_id(type_name: str, name: str) -> str:
+    return f"{type_name}:{name}"
+
+
+def document_node_id(document_id: str) -> str:
+    return f"Document:{document_id}"
+
+
+@dataclass
+class CaseGraph:
+    """Everything a build found, merged across cases and documents."""
+
+    documents: list[Document] = field(default_factory=list)
+    cases: list[Case] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: dict[tuple[str, str, str], Relation] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add_entity(self, type_name: str, name: str, case_id: str, evidence: Evidence | None = None,
+                   alias: str = "", implicit: bool = False) -> Entity:
+        key = entity_id(type_name, name)
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = self.entities[key] = Entity(id=key, type=type_name, name=name, implicit=implicit)
+        entity.implicit = entity.implicit and implicit
+        entity.add_case(case_id)
+        entity.add_alias(alias)
+        if evidence is not None and len(entity.evidence) < MAX_EVIDENCE * 4:
+            entity.evidence.append(evidence)
+        return entity
+
+    def add_relation(self, rel_type: str, source: str, target: str, evidence: Evidence | None,
+                     amount: float | None = None, role: str = "") -> Relation:
+        if load_vocabulary().relation(rel_type).symmetric and target < source:
+            source, target = target, source
+        key = (rel_type, source, target)
+        relation = self.relations.get(key)
+        if relation is None:
+            relation = self.relations[key] = Relation(type=rel_type, source=source, target=target)
+        if evidence is not None:
+            if evidence.case not in relation.cases:
+                relation.cases.append(evidence.case)
+            if len(relation.evidence) < MAX_EVIDENCE:
+                relation.evidence.append(evidence)
+        relation.amount = relation.amount if relation.amount is not None else amount
+        relation.role = relation.role or role
+        return relation
+
+    def add_extraction(self, extraction: CaseExtraction) -> None:
+        case_id = extraction.case.id
+        for mention in extraction.mentions:
+            self.add_entity(mention.type, mention.canonical, case_id, mention.evidence,
+                            alias=mention.text if not mention.implicit else "", implicit=mention.implicit)
+        for rel in extraction.relations:
+            self.add_relation(rel.type, entity_id(rel.source.type, rel.source.canonical),
+                              entity_id(rel.target.type, rel.target.canonical), rel.evidence, rel.amount, rel.role)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        entity_counts: dict[str, int] = {}
+        for entity in self.entities.values():
+            entity_counts[entity.type] = entity_counts.get(entity.type, 0) + 1
+        relation_counts: dict[str, int] = {}
+        for relation in self.relations.values():
+            relation_counts[relation.type] = relation_counts.get(relation.type, 0) + 1
+        return {"entities": dict(sorted(entity_counts.items())), "relations": dict(sorted(relation_counts.items()))}
+
+
+def build_case_graph(documents: Iterable[Document], cases: Iterable[Case],
+                     extractions: Iterable[CaseExtraction], problems: Iterable[Problem] = ()) -> CaseGraph:
+    graph = CaseGraph(documents=list(documents), cases=list(cases), problems=list(problems))
+    for extraction in extractions:
+        graph.add_extraction(extraction)
+    return graph
+
+
+def _evidence_rows(evidence: list[Evidence], limit: int = MAX_EVIDENCE) -> list[dict]:
+    return [asdict(e) for e in evidence[:limit]]
+
+
+def to_networkx(case_graph: CaseGraph) -> nx.MultiDiGraph:
+    """The graph.json model: entities, cases and documents as nodes, every relation as an edge."""
+    vocabulary = load_vocabulary()
+    graph = nx.MultiDiGraph()
+    for document in case_graph.documents:
+        graph.add_node(document_node_id(document.id), type="Document", name=Path(document.path).name,
+                       path=document.path, format=document.format, aliases=[], cases=[])
+    for case in case_graph.cases:
+        document = next(d for d in case_graph.documents if d.id == case.document)
+        graph.add_node(case.id, type="Case", name=case.title, title=case.title, subtitle=case.subtitle,
+                       document=Path(document.path).name, order=case.order, district=case.district,
+                       subdistrict=case.subdistrict, area=case.area, aliases=[], cases=[case.id])
+        graph.add_edge(case.id, document_node_id(case.document), key="MENTIONED_IN", type="MENTIONED_IN",
+                       label_zh=vocabulary.relation("MENTIONED_IN").label_zh, cases=[case.id], evidence=[])
+    for entity in case_graph.entities.values():
+        graph.add_node(entity.id, type=entity.type, name=entity.name, aliases=sorted(entity.aliases),
+                       cases=list(entity.cases), implicit=entity.implicit, note=entity.note,
+                       label_zh=vocabulary.node(entity.type).label_zh, evidence=_evidence_rows(entity.evidence))
+        for case_id in entity.cases:
+            graph.add_edge(entity.id, case_id, key="MENTIONED_IN", type="MENTIONED_IN",
+                           label_zh=vocabulary.relation("MENTIONED_IN").label_zh, cases=[case_id],
+                           evidence=_evidence_rows([e for e in entity.evidence if e.case == case_id], 1))
+    for relation in case_graph.relations.values():
+        attributes = {"type": relation.type, "label_zh": vocabulary.relation(relation.type).label_zh,
+                      "cases": list(relation.cases), "evidence": _evidence_rows(relation.evidence),
+                      "note": relation.note}
+        if relation.amount is not None:
+            attributes["amount"] = relation.amount
+        if relation.role:
+            attributes["role"] = relation.role
+        graph.add_edge(relation.source, relation.target, key=relation.type, **attributes)
+    return graph

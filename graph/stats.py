@@ -1,0 +1,153 @@
+"""Network analysis for researchers: counts, centrality, recurrence, communities, actor structure.
+
+Written as a Markdown report with tables and PNG charts, plus CSV files for pandas.
+Labels are names and Chinese/English type names, never internal ids.
+"""
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import networkx as nx
+
+from ontology.vocabulary import load_vocabulary
+
+STRUCTURAL = {"Case", "Document"}
+TOP = 10
+
+
+def entity_graph(graph: nx.MultiDiGraph) -> nx.Graph:
+    """Entities and the extracted relationships between them, undirected, for centrality."""
+    simple = nx.Graph()
+    for node_id, data in graph.nodes(data=True):
+        if data["type"] not in STRUCTURAL:
+            simple.add_node(node_id, **{k: data[k] for k in ("type", "name")})
+    for source, target, data in graph.edges(data=True):
+        if data["type"] != "MENTIONED_IN" and source in simple and target in simple:
+            simple.add_edge(source, target)
+    return simple
+
+
+def type_label(type_name: str) -> str:
+    return f"{load_vocabulary().node(type_name).label_zh} {type_name}"
+
+
+def counts_by_case(graph: nx.MultiDiGraph) -> list[dict]:
+    rows = []
+    for case_id, data in graph.nodes(data=True):
+        if data["type"] != "Case":
+            continue
+        types = Counter(graph.nodes[e]["type"] for e, _, d in graph.in_edges(case_id, data=True)
+                        if d["type"] == "MENTIONED_IN" and graph.nodes[e]["type"] not in STRUCTURAL)
+        rows.append({"case": data["name"], "document": data.get("document", ""), **types})
+    return rows
+
+
+def top_central(graph: nx.MultiDiGraph) -> list[dict]:
+    simple = entity_graph(graph)
+    degree = nx.degree_centrality(simple) if simple.number_of_nodes() > 1 else {}
+    betweenness = nx.betweenness_centrality(simple) if simple.number_of_nodes() > 2 else {}
+    rows = []
+    by_type: dict[str, list[str]] = defaultdict(list)
+    for node in simple:
+        by_type[simple.nodes[node]["type"]].append(node)
+    for type_name, nodes in sorted(by_type.items()):
+        for node in sorted(nodes, key=lambda n: (-betweenness.get(n, 0), -degree.get(n, 0)))[:TOP]:
+            rows.append({"type": type_label(type_name), "name": simple.nodes[node]["name"],
+                         "degree": round(degree.get(node, 0.0), 4), "betweenness": round(betweenness.get(node, 0.0), 4)})
+    return rows
+
+
+def recurring(graph: nx.MultiDiGraph, types: tuple[str, ...] = ("PartnerUnit", "Mechanism")) -> list[dict]:
+    rows = [{"type": type_label(d["type"]), "name": d["name"], "cases": len(d.get("cases") or [])}
+            for _, d in graph.nodes(data=True) if d["type"] in types and len(d.get("cases") or []) >= 2]
+    return sorted(rows, key=lambda r: (-r["cases"], r["name"]))
+
+
+def communities(graph: nx.MultiDiGraph, seed: int = 7) -> list[dict]:
+    simple = entity_graph(graph)
+    simple.remove_nodes_from([n for n, d in simple.degree() if d == 0])
+    if simple.number_of_edges() == 0:
+        return []
+    groups = nx.community.louvain_communities(simple, seed=seed)
+    rows = []
+    for index, group in enumerate(sorted(groups, key=len, reverse=True), start=1):
+        names = sorted(simple.nodes[n]["name"] for n in group)
+        rows.append({"community": index, "size": len(group), "members": "、".join(names[:12])})
+    return rows
+
+
+def actor_structure(graph: nx.MultiDiGraph) -> list[dict]:
+    rows = []
+    for case_id, data in graph.nodes(data=True):
+        if data["type"] != "Case":
+            continue
+        members = [e for e, _, d in graph.in_edges(case_id, data=True) if d["type"] == "MENTIONED_IN"
+                   and graph.nodes[e]["type"] not in STRUCTURAL]
+        actor_types = sorted({graph.nodes[e]["type"] for e in members
+                              if load_vocabulary().node(graph.nodes[e]["type"]).is_a("Actor")})
+        leaders = sorted({graph.nodes[s]["name"] for s, _, d in graph.edges(data=True)
+                          if d["type"] == "LEADS" and case_id in (d.get("cases") or [])})
+        rows.append({"case": data["name"], "actor types": "、".join(load_vocabulary().node(t).label_zh for t in actor_types),
+                     "who leads": "、".join(leaders)})
+    return rows
+
+
+def _markdown_table(rows: list[dict]) -> str:
+    if not rows:
+        return "_none_\n"
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    for row in rows:
+        lines.append("| " + " | ".join(str(row.get(c, "")).replace("|", "/") for c in columns) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _write_csv(rows: list[dict], path: Path) -> None:
+    columns = list(dict.fromkeys(k for row in rows for k in row)) or ["empty"]
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _chart(counts: Counter, path: Path, title: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+    from viz.fonts import matplotlib_font
+
+    font = matplotlib_font()
+    figure, axis = pyplot.subplots(figsize=(8, 4.5))
+    labels = [type_label(t) for t in counts]
+    axis.barh(labels, list(counts.values()), color=[load_vocabulary().node(t).colour for t in counts])
+    axis.set_title(title, fontproperties=font)
+    for label in axis.get_yticklabels():
+        label.set_fontproperties(font)
+    figure.tight_layout()
+    figure.savefig(path, dpi=120)
+    pyplot.close(figure)
+
+
+def write_report(graph: nx.MultiDiGraph, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    sections = {
+        "counts-by-case": ("Entities by type in each case 各案例实体数量", counts_by_case(graph)),
+        "central-entities": ("Most central entities by type 中心性", top_central(graph)),
+        "recurring": ("Partner units and mechanisms in two or more cases 跨案例出现", recurring(graph)),
+        "communities": ("Communities (Louvain) 社群", communities(graph)),
+        "actor-structure": ("Actor structure of each case 各案例行动者结构", actor_structure(graph)),
+    }
+    type_counts = Counter(d["type"] for _, d in graph.nodes(data=True) if d["type"] not in STRUCTURAL)
+    _chart(type_counts, folder / "entity-types.png", "Entities by type 实体类型")
+    lines = ["# casegraph network report 网络分析报告", "",
+             f"{sum(1 for _, d in graph.nodes(data=True) if d['type'] == 'Case')} cases, "
+             f"{sum(type_counts.values())} entities.", "", "![entities by type](entity-types.png)", ""]
+    for name, (title, rows) in sections.items():
+        _write_csv(rows, folder / f"{name}.csv")
+        lines += [f"## {title}", "", _markdown_table(rows), f"CSV: `{name}.csv`", ""]
+    report = folder / "report.md"
+    report.write_text("\n".join(lines), encoding="utf-8")
+    return report

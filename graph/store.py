@@ -1,0 +1,186 @@
+"""Where the graph goes: a Neo4j server named by NEO4J_* settings, or the embedded ArcadeDB.
+
+The embedded server runs in this process (ArcadeDB with its Bolt plugin, its
+own JRE), bound to 127.0.0.1 on free ports, with a generated password kept
+beside its databases. The same ``neo4j`` driver talks to either.
+"""
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import re
+import secrets
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from neo4j import Driver, GraphDatabase, READ_ACCESS, WRITE_ACCESS
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
+
+EMBEDDED_DATABASE = "casegraph"
+WRITE_CLAUSE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b", re.IGNORECASE)
+
+
+class StoreError(RuntimeError):
+    """The graph store cannot be reached or used; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class StoreTarget:
+    """A Neo4j server (uri set) or the embedded store under ``embedded_root``."""
+
+    uri: str = ""
+    user: str = "neo4j"
+    password: str = ""
+    database: str = "neo4j"
+    embedded_root: Path | None = None
+
+    @classmethod
+    def from_env(cls, default_root: Path, uri: str | None = None, user: str | None = None,
+                 password: str | None = None, database: str | None = None) -> "StoreTarget":
+        uri = uri or os.environ.get("NEO4J_URI", "")
+        if not uri:
+            return cls(embedded_root=Path(default_root), database=EMBEDDED_DATABASE)
+        return cls(uri=uri, user=user or os.environ.get("NEO4J_USER", "neo4j"),
+                   password=password or os.environ.get("NEO4J_PASSWORD", ""),
+                   database=database or os.environ.get("NEO4J_DATABASE", "neo4j"))
+
+    @property
+    def embedded(self) -> bool:
+        return not self.uri
+
+
+@dataclass
+class Store:
+    driver: Driver
+    database: str
+    uri: str
+    user: str
+    password: str
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _credentials(root: Path) -> str:
+    path = root / "credentials.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))["password"]
+    root.mkdir(parents=True, exist_ok=True)
+    password = secrets.token_urlsafe(18)
+    path.write_text(json.dumps({"user": "root", "password": password}), encoding="utf-8")
+    path.chmod(0o600)
+    return password
+
+
+class EmbeddedServer:
+    """An ArcadeDB server with the Bolt plugin, on loopback, stopped on close."""
+
+    def __init__(self, root: Path, bolt_port: int | None = None):
+        self.root = Path(root).resolve()
+        self.password = _credentials(self.root)
+        self.bolt_port = bolt_port or free_port()
+        self._server = None
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.bolt_port}"
+
+    def start(self) -> "EmbeddedServer":
+        os.environ.setdefault("ARCADEDB_JVM_ERROR_FILE", str(self.root / "hs_err.log"))
+        import arcadedb_embedded as arcadedb
+
+        log_config = self.root / "jvm-logging.properties"
+        log_config.write_text("handlers=java.util.logging.ConsoleHandler\n.level=SEVERE\n"
+                              "java.util.logging.ConsoleHandler.level=SEVERE\n", encoding="utf-8")
+        config = {"host": "127.0.0.1", "http_port": free_port(), "bolt_port": self.bolt_port,
+                  "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"}
+        jvm = {"heap_size": "2g", "jvm_args": [f"-Djava.util.logging.config.file={log_config}",
+                                                "--add-modules=ALL-DEFAULT", "-Dpolyglot.engine.WarnInterpreterOnly=false"]}
+        try:
+            self._server = arcadedb.ArcadeDBServer(str(self.root / "databases"), self.password, config, jvm)
+            self._server.start()
+            self._server.create_database(EMBEDDED_DATABASE)
+        except Exception as err:
+            raise StoreError(f"embedded store under {self.root} did not start: {err}") from None
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+
+
+def _connect(uri: str, user: str, password: str, database: str) -> Driver:
+    driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10,
+                                  max_transaction_retry_time=15)
+    try:
+        driver.verify_connectivity()
+        with driver.session(database=database) as session:
+            session.run("RETURN 1").consume()
+    except AuthError:
+        driver.close()
+        raise StoreError(f"{uri}: authentication failed for user {user!r} (check NEO4J_USER/NEO4J_PASSWORD)") from None
+    except ServiceUnavailable as err:
+        driver.close()
+        raise StoreError(f"{uri}: server unreachable ({err})") from None
+    except ClientError as err:
+        driver.close()
+        if "Database" in (err.code or "") or "database" in (err.message or "").lower():
+            raise StoreError(f"{uri}: database {database!r} does not exist or is not available") from None
+        raise StoreError(f"{uri}: {err.message}") from None
+    except (Neo4jError, OSError, ValueError) as err:
+        driver.close()
+        raise StoreError(f"{uri}: cannot connect ({err})") from None
+    return driver
+
+
+_RUNNING: dict[Path, EmbeddedServer] = {}
+
+
+def embedded_server(root: Path) -> EmbeddedServer:
+    """The embedded server for ``root``, started once per process and stopped at exit.
+
+    ArcadeDB's JVM cannot host a server that was stopped and started again in
+    the same process, so one server serves every load and query of a session.
+    """
+    key = Path(root).resolve()
+    if key not in _RUNNING:
+        if _RUNNING:
+            raise StoreError(f"an embedded store is already running here for {next(iter(_RUNNING))}; "
+                             "one process serves one embedded store")
+        _RUNNING[key] = EmbeddedServer(key).start()
+        atexit.register(_RUNNING[key].stop)
+    return _RUNNING[key]
+
+
+@contextmanager
+def open_store(target: StoreTarget) -> Iterator[Store]:
+    """A connected driver for the target (the embedded server is started on first use)."""
+    server = embedded_server(target.embedded_root) if target.embedded else None
+    uri = server.uri if server else target.uri
+    user = "root" if server else target.user
+    password = server.password if server else target.password
+    driver = _connect(uri, user, password, target.database)
+    try:
+        yield Store(driver=driver, database=target.database, uri=uri, user=user, password=password)
+    finally:
+        driver.close()
+
+
+def run_query(driver: Driver, database: str, cypher: str, params: dict, write: bool = False) -> list[dict]:
+    """Rows of a query as dicts; a query that writes is refused unless ``write``."""
+    if not write and WRITE_CLAUSE.search(cypher):
+        raise StoreError("this query writes to the graph; pass --write (write=True) to allow it")
+    try:
+        with driver.session(database=database, default_access_mode=WRITE_ACCESS if write else READ_ACCESS) as session:
+            result = session.run(cypher, params)
+            return [record.data() for record in result]
+    except Neo4jError as err:
+        raise StoreError(f"query failed: {err.message or err}") from None

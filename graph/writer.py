@@ -1,0 +1,110 @@
+"""One writer for Neo4j and the embedded store: constraints, then UNWIND/MERGE batches.
+
+Every batch runs in ``execute_write`` (the driver retries transient errors) and
+merges on stable ids, so a second load of the same graph changes nothing and a
+load cut short is completed by running it again.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+
+import networkx as nx
+from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+
+from graph.cypher import (COUNT_NODES, COUNT_RELATIONSHIPS, constraint_statement, merge_nodes_statement,
+                          merge_relationships_statement)
+from graph.store import StoreError
+from ontology.vocabulary import load_vocabulary
+
+SCALAR_NODE_FIELDS = ("name", "type", "label_zh", "title", "subtitle", "document", "order", "district",
+                      "subdistrict", "area", "path", "format", "note")
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    nodes_written: int
+    relationships_written: int
+    nodes_in_store: int
+    relationships_in_store: int
+
+
+def node_properties(node_id: str, data: dict) -> dict:
+    """Neo4j properties of a node: scalars, string lists, evidence as sentences and JSON."""
+    props = {key: data[key] for key in SCALAR_NODE_FIELDS if data.get(key) not in (None, "")}
+    props["aliases"] = list(data.get("aliases") or [])
+    props["cases"] = list(data.get("cases") or [])
+    if "implicit" in data:
+        props["implicit"] = bool(data["implicit"])
+    evidence = data.get("evidence") or []
+    if evidence:
+        props["evidence"] = [e["sentence"] for e in evidence]
+        props["evidence_json"] = json.dumps(evidence, ensure_ascii=False)
+    return props
+
+
+def relationship_properties(data: dict) -> dict:
+    evidence = data.get("evidence") or []
+    props = {"label_zh": data.get("label_zh", ""), "cases": list(data.get("cases") or []),
+             "evidence": [e["sentence"] for e in evidence],
+             "rules": [e["rule"] for e in evidence],
+             "evidence_json": json.dumps(evidence, ensure_ascii=False)}
+    for key in ("amount", "role", "note"):
+        if data.get(key) not in (None, ""):
+            props[key] = data[key]
+    return props
+
+
+def _batches(rows: list[dict], size: int):
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+class GraphWriter:
+    """Writes a casegraph networkx graph through a Bolt driver."""
+
+    def __init__(self, driver: Driver, database: str, batch_size: int = 2000):
+        self.driver, self.database, self.batch_size = driver, database, batch_size
+
+    def _run(self, statement: str, rows: list[dict] | None = None) -> None:
+        def work(tx: ManagedTransaction) -> None:
+            tx.run(statement, rows=rows or []).consume()
+
+        try:
+            with self.driver.session(database=self.database) as session:
+                session.execute_write(work)
+        except (ServiceUnavailable, SessionExpired) as err:
+            raise StoreError(f"store connection lost during load ({err}); run the load again to complete it") from None
+        except Neo4jError as err:
+            raise StoreError(f"store refused the load: {err.message or err}") from None
+
+    def ensure_constraints(self, labels: list[str]) -> None:
+        for label in labels:
+            self._run(constraint_statement(label))
+
+    def write(self, graph: nx.MultiDiGraph) -> LoadReport:
+        vocabulary = load_vocabulary()
+        nodes_by_type: dict[str, list[dict]] = defaultdict(list)
+        for node_id, data in graph.nodes(data=True):
+            nodes_by_type[vocabulary.node(data["type"]).name].append(
+                {"id": node_id, "props": node_properties(node_id, data)})
+        self.ensure_constraints(sorted(nodes_by_type))
+        for label, rows in sorted(nodes_by_type.items()):
+            for batch in _batches(rows, self.batch_size):
+                self._run(merge_nodes_statement(label), batch)
+        edges: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+        for source, target, data in graph.edges(data=True):
+            rel_type = vocabulary.relation(data["type"]).name
+            key = (rel_type, graph.nodes[source]["type"], graph.nodes[target]["type"])
+            edges[key].append({"source": source, "target": target, "props": relationship_properties(data)})
+        for (rel_type, source_label, target_label), rows in sorted(edges.items()):
+            for batch in _batches(rows, self.batch_size):
+                self._run(merge_relationships_statement(rel_type, source_label, target_label), batch)
+        return LoadReport(nodes_written=graph.number_of_nodes(), relationships_written=graph.number_of_edges(),
+                          nodes_in_store=self.count(COUNT_NODES), relationships_in_store=self.count(COUNT_RELATIONSHIPS))
+
+    def count(self, statement: str) -> int:
+        with self.driver.session(database=self.database) as session:
+            return session.run(statement).single()["n"]

@@ -1,0 +1,111 @@
+"""Read documents from files and folders into Document and Case records.
+
+One unreadable file never stops the others: its problem is recorded on the
+result, and the caller decides whether that is fatal.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.records import Case, Document, LoadResult, Problem
+from loaders.errors import ReadError
+from loaders.normalize import NormalizeOptions, normalize_text
+from loaders.readers import READERS, reader_for
+from loaders.splitter import case_location, split_spans
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    normalize: NormalizeOptions = NormalizeOptions()
+    max_bytes: int = MAX_FILE_BYTES
+
+
+def iter_files(inputs: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
+    """Files named, and files inside folders named (sorted, hidden ones skipped)."""
+    for path in inputs:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                    if reader_for(child) is None:
+                        problems.append(Problem(str(child), f"unsupported file type {child.suffix or '(none)'!r}; "
+                                                            f"supported: {', '.join(sorted(READERS))}"))
+                        continue
+                    yield child
+        elif path.is_file():
+            if reader_for(path) is None:
+                problems.append(Problem(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
+                                                   f"supported: {', '.join(sorted(READERS))}"))
+                continue
+            yield path
+        else:
+            problems.append(Problem(str(path), "no such file or folder"))
+
+
+def read_document(path: Path, doc_id: str, options: LoadOptions = LoadOptions()) -> Document:
+    """Read and normalise one file; raise ReadError with the reason when it cannot be used."""
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise ReadError(f"cannot open ({err.strerror})") from None
+    if size == 0:
+        raise ReadError("empty file")
+    if size > options.max_bytes:
+        raise ReadError(f"file of {size / 2**20:.0f} MB is over the {options.max_bytes / 2**20:.0f} MB limit "
+                        "(split it, or raise --max-mb)")
+    reader = reader_for(path)
+    if reader is None:
+        raise ReadError(f"unsupported file type {path.suffix!r}")
+    try:
+        raw = reader(path)
+    except ReadError:
+        raise
+    except Exception as err:  # a reader library failing on odd input must not stop the build
+        raise ReadError(f"unreadable {path.suffix} file ({type(err).__name__}: {err})") from None
+    text, offsets = normalize_text(raw.text, raw.markdown, options.normalize)
+    if not text.strip():
+        raise ReadError("no text left after normalisation")
+    return Document(id=doc_id, path=str(path), format=raw.format, raw_text=raw.text, text=text, offsets=offsets)
+
+
+def split_cases(document: Document) -> list[Case]:
+    """The cases of a document, with ids '<document id>-NN' in reading order."""
+    fallback = Path(document.path).stem
+    cases = []
+    for order, span in enumerate(split_spans(document.text, fallback), start=1):
+        where = case_location(span, document.text)
+        cases.append(Case(
+            id=f"{document.id}-{order:02d}", document=document.id, order=order, title=span.title,
+            subtitle=span.subtitle, text=document.text[span.start:span.end], start=span.start,
+            district=where.district, subdistrict=where.subdistrict, area=where.area))
+    return cases
+
+
+def _unique_id(path: Path, taken: set[str]) -> str:
+    doc_id, n = path.stem, 2
+    while doc_id in taken:
+        doc_id, n = f"{path.stem}~{n}", n + 1
+    taken.add(doc_id)
+    return doc_id
+
+
+def load_documents(inputs: Iterable[Path | str], options: LoadOptions = LoadOptions()) -> LoadResult:
+    """Read every supported file under ``inputs``; problems are recorded, not raised."""
+    result = LoadResult()
+    taken: set[str] = set()
+    for path in iter_files([Path(p) for p in inputs], result.problems):
+        try:
+            document = read_document(path, _unique_id(path, taken), options)
+        except ReadError as err:
+            result.problems.append(Problem(str(path), str(err)))
+            continue
+        cases = split_cases(document)
+        if not cases:
+            result.problems.append(Problem(str(path), "no case found in the text"))
+            continue
+        result.documents.append(document)
+        result.cases.extend(cases)
+    return result

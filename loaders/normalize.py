@@ -1,0 +1,225 @@
+"""Normalise extracted text while keeping a map back to the original offsets.
+
+Traditional -> Simplified, page furniture dropped, spaces inside Chinese words
+removed, and lines broken inside sentences (PDF columns) joined again. Every
+output character remembers the position of the input character it came from.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import opencc
+
+SENTENCE_END = set("。！？!?；;")
+CONTINUES = set("，,、：:（(“‘《「『—")
+CJK_PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—…·￥％")
+PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?[-—–\s]*$")
+FURNITURE = re.compile(r"扫码关注|扫一扫关注|长按识别二维码|分享到[:：]?$|责任编辑|^编辑[:：]|^图片来源")
+BOLD = re.compile(r"\*\*|__")
+FULL_LINE_SLACK = 5
+LONG_LINE = 60
+PARAGRAPH_LINE = 100
+CAPTION_MAX = 25
+
+
+@dataclass(frozen=True)
+class NormalizeOptions:
+    """Which normalisation steps run (all by default)."""
+
+    simplify: bool = True
+    drop_furniture: bool = True
+    remove_inner_spaces: bool = True
+    join_broken_lines: bool = True
+
+
+@dataclass
+class _Line:
+    chars: list[str]
+    offsets: list[int]
+    width: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or char in CJK_PUNCT
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _simplify(line: _Line) -> _Line:
+    text = line.text
+    converted = _converter().convert(text)
+    if converted == text:
+        return line
+    if len(converted) == len(text):
+        return _Line(list(converted), line.offsets, line.width)
+    last = len(line.offsets) - 1
+    offsets = [line.offsets[min(i * len(text) // max(len(converted), 1), last)] for i in range(len(converted))]
+    return _Line(list(converted), offsets, line.width)
+
+
+def _strip(line: _Line) -> _Line:
+    chars, offsets = line.chars, line.offsets
+    start, end = 0, len(chars)
+    while start < end and chars[start].isspace():
+        start += 1
+    while end > start and chars[end - 1].isspace():
+        end -= 1
+    return _Line(chars[start:end], offsets[start:end], line.width)
+
+
+def _remove_pattern(line: _Line, pattern: re.Pattern) -> _Line:
+    keep = [True] * len(line.chars)
+    for match in pattern.finditer(line.text):
+        for i in range(match.start(), match.end()):
+            keep[i] = False
+    return _Line([c for c, k in zip(line.chars, keep) if k], [o for o, k in zip(line.offsets, keep) if k],
+                 line.width)
+
+
+def _remove_inner_spaces(line: _Line) -> _Line:
+    """Drop spaces that touch a Chinese character (PDF and full-width spacing)."""
+    chars, offsets = [], []
+    n = len(line.chars)
+    i = 0
+    while i < n:
+        if line.chars[i].isspace():
+            j = i
+            while j < n and line.chars[j].isspace():
+                j += 1
+            before = line.chars[i - 1] if i else ""
+            after = line.chars[j] if j < n else ""
+            if not (is_cjk(before) or is_cjk(after)):
+                chars.append(" ")
+                offsets.append(line.offsets[i])
+            i = j
+            continue
+        chars.append(line.chars[i])
+        offsets.append(line.offsets[i])
+        i += 1
+    return _Line(chars, offsets, line.width)
+
+
+DOUBLED = re.compile(r"(\d)\1(\d)\2(\d)\3(?!\d)|([，、。])\4")
+
+
+def is_doubled(text: str) -> bool:
+    """PDF bold artefact of captions: characters printed twice ('112211弄', '，，')."""
+    return bool(DOUBLED.search(text))
+
+
+def _is_furniture(text: str, markdown: bool, alone: bool) -> bool:
+    if PAGE_NUMBER.match(text) or FURNITURE.search(text) or is_doubled(text):
+        return True
+    # A photo caption: a short line standing alone between blank lines, with no
+    # punctuation at all, in a document whose headings are marked.
+    return (markdown and alone and not _is_heading_marker(text) and len(text) <= CAPTION_MAX
+            and not any(c in SENTENCE_END or c in "，,、：:" for c in text))
+
+
+def _full_width(lines: list[_Line]) -> int:
+    """How wide a line must be to have been broken by the layout, not the author.
+
+    In a column layout (PDF) that is the commonest width less the paragraph
+    indent; where lines are whole paragraphs, only a very long line counts.
+    """
+    widths = [line.width for line in lines if line.chars]
+    if not widths:
+        return LONG_LINE
+    if sum(1 for w in widths if w > PARAGRAPH_LINE) > 0.3 * len(widths):
+        return 2 * LONG_LINE
+    counts: dict[int, int] = {}
+    for w in widths:
+        counts[w] = counts.get(w, 0) + 1
+    top = max(counts, key=lambda w: (sum(counts.get(w + d, 0) for d in range(-2, 3)), w))
+    return min(top, LONG_LINE) - FULL_LINE_SLACK
+
+
+def _ends_sentence(text: str) -> bool:
+    if not text:
+        return False
+    if text[-1] in "”’」』)）\"'" and len(text) > 1:
+        return text[-2] in SENTENCE_END
+    return text[-1] in SENTENCE_END
+
+
+def _is_heading_marker(text: str) -> bool:
+    return text.startswith("#") or text.startswith("——")
+
+
+def _join_broken(lines: list[_Line]) -> list[_Line]:
+    full = _full_width(lines)
+    out: list[_Line] = []
+    pending_blank = False
+    for line in lines:
+        if not line.chars:
+            pending_blank = True
+            continue
+        prev = out[-1] if out else None
+        if (prev is not None and prev.chars and not _ends_sentence(prev.text)
+                and not _is_heading_marker(prev.text) and not _is_heading_marker(line.text)
+                and (prev.width >= full or prev.text[-1] in CONTINUES)):
+            prev.chars.extend(line.chars)
+            prev.offsets.extend(line.offsets)
+            prev.width = line.width
+            continue
+        if pending_blank and out:
+            out.append(_Line([], []))
+        pending_blank = False
+        out.append(_Line(list(line.chars), list(line.offsets), line.width))
+    return out
+
+
+def normalize_text(raw: str, markdown: bool = False,
+                   options: NormalizeOptions = NormalizeOptions()) -> tuple[str, tuple[int, ...]]:
+    """Return (normalised text, offsets) where offsets[i] indexes ``raw``."""
+    lines: list[_Line] = []
+    position = 0
+    for piece in raw.splitlines(keepends=True):
+        body = piece.rstrip("\r\n")
+        lines.append(_Line(list(body), list(range(position, position + len(body))),
+                           display_width(body.strip())))
+        position += len(piece)
+    cleaned: list[_Line] = []
+    for line in lines:
+        if options.simplify:
+            line = _simplify(line)
+        line = _remove_pattern(line, BOLD)
+        if options.remove_inner_spaces:
+            line = _remove_inner_spaces(line)
+        cleaned.append(_strip(line))
+    if options.drop_furniture:
+        kept = []
+        for i, line in enumerate(cleaned):
+            alone = ((i == 0 or not cleaned[i - 1].chars)
+                     and (i + 1 == len(cleaned) or not cleaned[i + 1].chars))
+            if line.chars and _is_furniture(line.text, markdown, alone):
+                continue
+            kept.append(line)
+        cleaned = kept
+    if options.join_broken_lines:
+        cleaned = _join_broken(cleaned)
+    text_parts: list[str] = []
+    offsets: list[int] = []
+    for i, line in enumerate(cleaned):
+        if i:
+            text_parts.append("\n")
+            offsets.append(offsets[-1] + 1 if offsets else 0)
+        text_parts.append(line.text)
+        offsets.extend(line.offsets)
+    text = "".join(text_parts).strip("\n")
+    lead = len("".join(text_parts)) - len("".join(text_parts).lstrip("\n"))
+    return text, tuple(offsets[lead:lead + len(text)])

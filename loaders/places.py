@@ -1,0 +1,69 @@
+"""Find the named places and local bodies a passage is about.
+
+Used by the splitter (does a section turn to another area?) and to give each
+case its district, sub-district and residential area. Names are found by
+their suffix and cut on the left at punctuation, function words or a larger
+place name ("五角场街道|国权居民区").
+"""
+from __future__ import annotations
+
+import re
+
+NAME_CHAR = r"[\u4e00-\u9fff0-9A-Za-z]"
+LEFT_STOPS = ("的", "在", "由", "与", "和", "及", "对", "将", "把", "为", "是", "了", "从", "向", "于",
+              "同", "跟", "以", "经", "让", "被", "给", "各", "本", "该", "届", "全", "之",
+              "个", "也", "都", "还", "就")
+LEFT_STOP_WORDS = ("位于", "辖区", "联合", "通过", "依托", "面对", "针对", "围绕", "会同", "协同", "携手",
+                   "组织", "邀请", "发动", "推动", "指导", "支持", "牵头", "所辖", "毗邻", "近年来", "按照")
+HIGHER_PLACES = ("街道", "镇", "区", "市", "省", "县")
+SUBJECT_SUFFIXES = ("居民区", "街道", "居委会", "居委", "党总支", "党支部", "党工委")
+GENERIC_STEMS = {"居民", "社区", "小区", "街道", "各", "本", "该", "全", "这个", "这里"}
+MAX_NAME = 10
+
+
+def left_boundary(text: str, suffix_start: int, max_len: int = MAX_NAME) -> int:
+    """Where a name ending in the suffix at ``suffix_start`` begins."""
+    start = suffix_start
+    while start > 0 and suffix_start - start < max_len:
+        head = text[:start]
+        if not re.match(NAME_CHAR, head[-1]):
+            break
+        if head.endswith(LEFT_STOP_WORDS) or head.endswith(LEFT_STOPS) or re.search(r"\d[年月日]$", head):
+            break
+        if suffix_start - start >= 2 and head.endswith(HIGHER_PLACES):
+            break
+        start -= 1
+    return start
+
+
+def names_ending_in(text: str, suffixes: tuple[str, ...]) -> list[str]:
+    """Every 'stem + suffix' name in the text whose stem is not a generic word."""
+    pattern = re.compile("(?:" + "|".join(sorted(map(re.escape, suffixes), key=len, reverse=True))
+                         + ")(?![域别间块划])")
+    names = []
+    for match in pattern.finditer(text):
+        start = left_boundary(text, match.start())
+        stem = text[start:match.start()]
+        if len(stem) >= 2 and stem not in GENERIC_STEMS:
+            names.append(stem + match.group())
+    return names
+
+
+def subject_names(sentence: str) -> list[str]:
+    """Areas and local bodies a sentence names, as 'stem + suffix' keys."""
+    return [re.sub(r"(居委会|居委|党总支|党支部|党工委)$", "", n) or n
+            for n in names_ending_in(sentence, SUBJECT_SUFFIXES)]
+
+
+def _first(names: list[str]) -> str:
+    return names[0] if names else ""
+
+
+def locate_case(text: str) -> tuple[str, str, str]:
+    """(district 区, sub-district 街道/镇, residential area 居民区) named in the text."""
+    head = text[:1500]
+    districts = [n for n in names_ending_in(head, ("区",)) if not n.endswith(("居民区", "小区", "社区", "园区", "城区", "辖区", "街区", "片区", "示范区", "商务区",
+                                                                                  "休息区", "活动区", "服务区"))]
+    subdistricts = names_ending_in(head, ("街道", "镇"))
+    areas = names_ending_in(head, ("居民区",))
+    return _first(districts), _first(subdistricts), _first(areas)

@@ -1,0 +1,212 @@
+"""Split a normalised document into its cases.
+
+Three layouts are recognised, tried in order:
+
+* a collection: titles followed by a "——…案例" subtitle (a 案例集), with its
+  preface and table of contents skipped;
+* a newspaper page: each byline ("■本报记者 …") opens an article whose title is
+  the heading just above it;
+* an article: the first heading is the title; a later heading opens a new case
+  only when the text under it turns to an area or organisation not named so far.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.places import locate_case, subject_names
+
+SENTENCE_END = "。！？!?；;"
+TOC_LEADER = re.compile(r"(\.{3,}|…{2,}|·{4,}|-{4,})\s*\d*\s*$")
+SUBTITLE = re.compile(r"^[—–-]{1,2}\s*\S")
+BYLINE = re.compile(r"^[■▲●◆□]?\s*(本报|本刊)?(记者|通讯员|撰文)\s*\S{2,8}$|^[■▲●◆]\s*\S{2,12}$")
+SIGNATURE = re.compile(r"^[（(][^）)]{2,20}[）)]$")
+METADATA = re.compile(r"\d{4}[-/年.]\d{1,2}|[|｜]|www\.|https?://|来源[:：]")
+NOT_TITLE_START = re.compile(r"^(题图|上图|下图|左图|右图|图[:：]|摄影|本报资料|图片|照片|注[:：])")
+PREFACE_TITLES = re.compile(r"^(序|序言|前言|目\s*录|后记|编者按|卷首语|编后语)$")
+TITLE_MAX = 40
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    start: int
+    end: int
+    block: int
+
+
+@dataclass(frozen=True)
+class CaseSpan:
+    """Where a case lies in the normalised text, before it becomes a Case record."""
+
+    title: str
+    subtitle: str
+    start: int
+    end: int
+
+
+def _lines(text: str) -> list[Line]:
+    lines, block, position = [], 0, 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lines.append(Line(stripped, position, position + len(raw), block))
+        else:
+            block += 1
+        position += len(raw) + 1
+    return lines
+
+
+def _heading_text(text: str) -> str:
+    return text.lstrip("#").strip()
+
+
+def _is_toc(line: Line) -> bool:
+    return bool(TOC_LEADER.search(line.text))
+
+
+def _is_subtitle(line: Line) -> bool:
+    text = _heading_text(line.text)
+    return bool(SUBTITLE.match(text)) and not _is_toc(line)
+
+
+def is_title_like(text: str) -> bool:
+    """A short line with no sentence inside it: a heading, not body text."""
+    text = _heading_text(text)
+    if not text or len(text) > TITLE_MAX or any(c in SENTENCE_END for c in text[:-1]):
+        return False
+    if text[-1] in "。；;，,、":
+        return False
+    return not (SIGNATURE.match(text) or METADATA.search(text) or NOT_TITLE_START.match(text)
+                or BYLINE.match(text) or TOC_LEADER.search(text))
+
+
+def _clean_subtitle(text: str) -> str:
+    return re.sub(r"^[—–-]+", "", _heading_text(text)).strip()
+
+
+def _collection_spans(lines: list[Line], end: int) -> list[CaseSpan]:
+    starts = []
+    for i in range(len(lines) - 1):
+        title, sub = lines[i], lines[i + 1]
+        if (_is_subtitle(sub) and not _is_toc(title) and not _is_subtitle(title)
+                and is_title_like(title.text)):
+            starts.append((i, _heading_text(title.text), _clean_subtitle(sub.text)))
+    if len(starts) < 2:
+        return []
+    return _spans_from(starts, lines, end)
+
+
+def _spans_from(starts: list[tuple[int, str, str]], lines: list[Line], end: int) -> list[CaseSpan]:
+    spans = []
+    for n, (i, title, subtitle) in enumerate(starts):
+        stop = lines[starts[n + 1][0]].start if n + 1 < len(starts) else end
+        spans.append(CaseSpan(title=title, subtitle=subtitle, start=lines[i].start, end=stop))
+    return spans
+
+
+def _markdown_spans(lines: list[Line], end: int) -> list[CaseSpan]:
+    """Case per top-level Markdown heading, when no subtitles mark the cases."""
+    levels = [len(line.text) - len(line.text.lstrip("#")) for line in lines if line.text.startswith("#")]
+    for level in sorted(set(levels)):
+        heads = [i for i, line in enumerate(lines)
+                 if line.text.startswith("#" * level + " ") and not line.text.startswith("#" * (level + 1))
+                 and not PREFACE_TITLES.match(_heading_text(line.text))]
+        if len(heads) >= 2:
+            starts = [(i, _heading_text(lines[i].text), "") for i in heads]
+            spans = _spans_from(starts, lines, end)
+            return [s for s in spans if not _mostly_toc(lines, s)]
+    return []
+
+
+def _mostly_toc(lines: list[Line], span: CaseSpan) -> bool:
+    inside = [line for line in lines if span.start <= line.start < span.end]
+    return sum(1 for line in inside if _is_toc(line)) > len(inside) / 3
+
+
+def _byline_spans(lines: list[Line], end: int) -> list[CaseSpan]:
+    starts = []
+    for i, line in enumerate(lines):
+        if not BYLINE.match(line.text):
+            continue
+        block = [j for j in range(max(0, i - 3), i) if is_title_like(lines[j].text)
+                 and lines[j].block == lines[i - 1].block]
+        if block:
+            starts.append((block[0], "".join(_heading_text(lines[j].text) for j in block), ""))
+    return _spans_from(starts, lines, end) if starts else []
+
+
+def _first_sentence(lines: list[Line], index: int) -> str:
+    for line in lines[index:]:
+        if not is_title_like(line.text):
+            return re.split(f"[{SENTENCE_END}]", line.text, maxsplit=1)[0]
+    return ""
+
+
+def _heading_block(lines: list[Line], i: int) -> list[int]:
+    """Indexes of the title-like lines of the block that starts at line i."""
+    block = []
+    for j in range(i, len(lines)):
+        if lines[j].block != lines[i].block or not is_title_like(lines[j].text):
+            break
+        block.append(j)
+    return block if block and (block[-1] + 1 == len(lines) or lines[block[-1] + 1].block != lines[i].block) else []
+
+
+def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[CaseSpan]:
+    first = next((i for i, line in enumerate(lines[:6]) if _heading_block(lines, i)), None)
+    if first is None:
+        return [CaseSpan(title=fallback_title, subtitle="", start=0, end=end)]
+    title_lines = _heading_block(lines, first)
+    subtitle = ""
+    after = title_lines[-1] + 1
+    if after < len(lines) and _is_subtitle(lines[after]):
+        subtitle = _clean_subtitle(lines[after].text)
+    starts = [(first, " ".join(_heading_text(lines[j].text) for j in title_lines), subtitle)]
+    seen_text = " ".join(line.text for line in lines[:after])
+    signed_off = False
+    i = after
+    while i < len(lines):
+        block = _heading_block(lines, i) if lines[i].block != lines[i - 1].block else []
+        if not block:
+            signed_off = signed_off or bool(SIGNATURE.match(lines[i].text))
+            seen_text += lines[i].text
+            i += 1
+            continue
+        while _heading_block(lines, block[-1] + 1):
+            block = _heading_block(lines, block[-1] + 1)
+        names = subject_names(_first_sentence(lines, block[-1] + 1))
+        if signed_off or (names and not any(name in seen_text for name in names)):
+            starts.append((block[0], " ".join(_heading_text(lines[j].text) for j in block), ""))
+            seen_text = ""
+            signed_off = False
+        for j in block:
+            seen_text += lines[j].text
+        i = block[-1] + 1
+    return _spans_from(starts, lines, end)
+
+
+def split_spans(text: str, fallback_title: str = "") -> list[CaseSpan]:
+    """The case spans of a normalised document, in order."""
+    lines = _lines(text)
+    if not lines:
+        return []
+    end = len(text)
+    for finder in (_collection_spans, _byline_spans, _markdown_spans):
+        spans = finder(lines, end)
+        if spans:
+            return spans
+    return _article_spans(lines, end, fallback_title)
+
+
+@dataclass(frozen=True)
+class CaseLocation:
+    district: str
+    subdistrict: str
+    area: str
+
+
+def case_location(span: CaseSpan, text: str) -> CaseLocation:
+    """District, sub-district and residential area as the case's own text names them."""
+    district, subdistrict, area = locate_case(f"{span.subtitle}。{span.title}。{text[span.start:span.end]}")
+    return CaseLocation(district, subdistrict, area)

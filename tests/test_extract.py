@@ -1,0 +1,100 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from extract.amounts import parse_amount
+from extract.curation import CurationError, apply_curation
+from extract.pipeline import extract_case
+from extract.resolve import is_alias
+from graph.model import build_case_graph
+from graph.records import Case, Document
+from tests.conftest import GOLD, ROOT
+
+# Floors for the corpus score: they only move up.
+ENTITY_F1_FLOOR = 0.45
+RELATION_F1_FLOOR = 0.10
+
+
+def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道"):
+    document = Document(id="t", path="t.txt", format="text", raw_text=text, text=text,
+                        offsets=tuple(range(len(text))))
+    case = Case(id="t-01", document="t", order=1, title="t", subtitle="", text=text, start=0,
+                subdistrict=subdistrict, area=area)
+    return build_case_graph([document], [case], [extract_case(case, document)])
+
+
+@pytest.mark.parametrize("text, amount", [("出资一百五十万元", 1_500_000), ("花费5600万元", 56_000_000),
+                                          ("筹集资金1.2万元", 12_000), ("经费两千元", 2_000), ("没有金额", None)])
+def test_amounts(text, amount):
+    assert parse_amount(text) == amount
+
+
+@pytest.mark.parametrize("text, name, type_name", [
+    ("长宁街道光明居民区党总支牵头成立自治小组。", "光明居民区党总支", "PartyOrganization"),
+    ("区绿化市容局指导居民完成改造。", "区绿化市容局", "GovernmentAgency"),
+    ("绿源物业负责日常管理。", "绿源物业", "PropertyFirm"),
+    ("长江商贸集团出资二十万元。", "长江商贸集团", "PartnerUnit"),
+    ("光明志愿服务队参与上门宣传。", "光明志愿服务队", "VolunteerTeam"),
+    ("和平居民区党总支运用“三会一评”工作法议事。", "三会一评工作法", "Mechanism"),
+    ("居民区党总支书记王晓明介绍了情况。", "王晓明", "Person"),
+    ("居民共同打造“邻里花园”项目。", "邻里花园项目", "Project"),
+])
+def test_entities_by_name_structure(text, name, type_name):
+    graph = extract(text)
+    assert f"{type_name}:{name}" in graph.entities, sorted(graph.entities)
+
+
+def test_generic_mentions_resolve_to_the_case_body_or_an_implicit_one():
+    graph = extract("和平居委会召开会议。居委会牵头，业委会参与。")
+    assert "Committee:和平居委会" in graph.entities
+    assert graph.entities["Committee:和平居民区业委会"].implicit
+
+
+def test_similar_names_stay_apart_and_aliases_join():
+    assert is_alias("国权党总支", "国权居民区党总支")
+    assert not is_alias("四平居民区", "四平一居民区")
+    graph = extract("四平居民区和四平一居民区开展共建。")
+    assert {"Community:四平居民区", "Community:四平一居民区"} <= set(graph.entities)
+
+
+def test_relations_carry_evidence_and_rule():
+    graph = extract("在示范街道党工委的支持下，和平居民区党总支牵头打造“邻里花园”项目。长江商贸集团出资二十万元用于邻里花园项目。")
+    funded = [r for r in graph.relations.values() if r.type == "FUNDED"]
+    assert funded and funded[0].amount == 200_000
+    leads = [r for r in graph.relations.values() if r.type == "LEADS"]
+    assert leads and leads[0].evidence[0].rule and leads[0].evidence[0].sentence
+
+
+def test_curation_merges_renames_and_reports_errors(tmp_path):
+    graph = extract("和平居民区党总支牵头。绿源物业负责管理。")
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("rename:\n  - id: PropertyFirm:绿源物业\n    name: 绿源物业管理公司\n    note: full name\n",
+                        encoding="utf-8")
+    report = apply_curation(graph, curation)
+    assert "PropertyFirm:绿源物业管理公司" in graph.entities and report.applied["rename"] == 1
+    curation.write_text("retype:\n  - id: Project:没有\n    type: Mechanism\n", encoding="utf-8")
+    with pytest.raises(CurationError, match="retype #1: unknown entity"):
+        apply_curation(graph, curation)
+    curation.write_text("retype:\n  - id: PropertyFirm:绿源物业管理公司\n    type: Firm\n", encoding="utf-8")
+    with pytest.raises(CurationError, match="unknown node type 'Firm'"):
+        apply_curation(graph, curation)
+
+
+def test_corpus_score_stays_above_its_floor(corpus_build):
+    scorer = ROOT.parent / "shared" / "tools" / "kgscore.py"
+    report = json.loads(subprocess.run([sys.executable, str(scorer), str(corpus_build.path), str(GOLD), "--json"],
+                                       capture_output=True, text=True, check=True).stdout)
+    assert report["entities"]["all"]["f1"] >= ENTITY_F1_FLOOR
+    assert report["relations"]["all"]["f1"] >= RELATION_F1_FLOOR
+
+
+def test_graph_json_contract(corpus_build):
+    data = json.loads(corpus_build.path.read_text(encoding="utf-8"))
+    for node in data["nodes"]:
+        assert {"id", "type", "name", "aliases", "cases"} <= set(node)
+    for link in data["links"]:
+        assert {"source", "target", "type", "cases", "evidence"} <= set(link)
+    ids = [n["id"] for n in data["nodes"]]
+    assert len(ids) == len(set(ids))

@@ -1,0 +1,147 @@
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from loaders.encoding import decode_text
+from loaders.errors import ReadError
+from loaders.load import load_documents, read_document
+from loaders.normalize import normalize_text
+from loaders.readers.html import parse_html
+from loaders.splitter import split_spans
+from tests.conftest import CORPUS, GOLD, ROOT
+
+CASE_TEXT = "和平居民区党总支牵头成立自治小组。居委会参与。"
+
+
+def test_utf8_bom_and_gb18030_are_detected(tmp_path):
+    for name, data in [("bom.txt", b"\xef\xbb\xbf" + CASE_TEXT.encode()), ("gb.txt", CASE_TEXT.encode("gb18030")),
+                       ("utf8.md", CASE_TEXT.encode())]:
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert read_document(path, name).text == CASE_TEXT
+
+
+def test_unknown_encoding_and_binary_are_refused():
+    with pytest.raises(ReadError, match="encoding"):
+        decode_text("café naïve".encode("latin-1"))
+    with pytest.raises(ReadError, match="binary"):
+        decode_text(b"\x00\x01\x02PK\x03\x04" * 10)
+
+
+def test_traditional_is_simplified_and_offsets_point_back():
+    raw = "楊浦區江浦路街道 金上海居民區黨總支"
+    text, offsets = normalize_text(raw)
+    assert text == "杨浦区江浦路街道金上海居民区党总支"
+    assert raw[offsets[text.index("金")]] == "金"
+
+
+def test_pdf_broken_lines_are_joined_but_headings_kept():
+    text, _ = normalize_text((CORPUS / "000_9879a64769e18684.txt").read_text(encoding="utf-8"))
+    assert text.split("\n")[0] == "打造“谊居清情弄”"
+    assert "长白路第二居民区党总支辖区的延吉东路149弄小区建造于1975年" in text
+
+
+def test_html_main_text_without_navigation_or_scripts():
+    raw = parse_html("<html><head><title>t</title><script>alert(1)</script></head><body><nav>首页 导航</nav>"
+                     "<article><h1>党建引领自治</h1><p>金上海居民区党总支牵头。</p></article>"
+                     "<footer>版权所有</footer></body></html>")
+    assert "导航" not in raw.text and "alert" not in raw.text and "版权" not in raw.text
+    assert raw.title == "党建引领自治" and "金上海居民区党总支牵头" in raw.text
+
+
+def test_docx_headings_become_cases(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for title in ("共建睦邻花园", "加装电梯暖人心"):
+        document.add_heading(title, level=1)
+        document.add_paragraph("——示范街道和平居民区党总支案例")
+        document.add_paragraph(CASE_TEXT * 3)
+    path = tmp_path / "cases.docx"
+    document.save(path)
+    result = load_documents([path])
+    assert [c.title for c in result.cases] == ["共建睦邻花园", "加装电梯暖人心"]
+
+
+def test_pdf_text_layer_is_read_and_scanned_pdf_is_refused(tmp_path):
+    from fpdf import FPDF
+    from fontTools.ttLib import TTFont
+
+    from viz.fonts import cjk_font_path
+
+    font_path = tmp_path / "cjk.ttf"
+    TTFont(str(cjk_font_path()), fontNumber=0).save(font_path)
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("cjk", fname=str(font_path))
+    pdf.set_font("cjk", size=14)
+    pdf.multi_cell(0, 10, "党建引领社区治理\n\n" + CASE_TEXT)
+    pdf.output(str(tmp_path / "case.pdf"))
+    document = read_document(tmp_path / "case.pdf", "case")
+    assert "和平居民区党总支" in document.text
+    blank = FPDF()
+    blank.add_page()
+    blank.output(str(tmp_path / "scan.pdf"))
+    with pytest.raises(ReadError, match="no text layer"):
+        read_document(tmp_path / "scan.pdf", "scan")
+
+
+def test_bad_inputs_are_warned_about_and_the_rest_is_read(tmp_path):
+    (tmp_path / "good.txt").write_text("党建引领\n\n" + CASE_TEXT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "latin.txt").write_bytes("café naïve résumé".encode("latin-1"))
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    with open(tmp_path / "huge.txt", "wb") as handle:
+        handle.truncate(50 * 2**20)
+    result = load_documents([tmp_path])
+    assert [d.id for d in result.documents] == ["good"]
+    reasons = {p.path.rsplit("/", 1)[-1]: p.message for p in result.problems}
+    assert set(reasons) == {"empty.txt", "binary.txt", "latin.txt", "broken.pdf", "image.png", "huge.txt"}
+    assert "empty" in reasons["empty.txt"] and "limit" in reasons["huge.txt"]
+
+
+def test_build_exits_non_zero_only_when_nothing_could_be_read(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    cli = [sys.executable, "-m", "casegraph.cli", "build", str(tmp_path), "--out", str(tmp_path / "out")]
+    failed = subprocess.run(cli, capture_output=True, text=True, cwd=ROOT)
+    assert failed.returncode == 1 and "empty.txt" in failed.stderr
+    (tmp_path / "good.txt").write_text("党建引领\n\n" + CASE_TEXT, encoding="utf-8")
+    assert subprocess.run(cli, capture_output=True, text=True, cwd=ROOT).returncode == 0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes_never_raise_past_the_loader(tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("fuzz")
+    for suffix in (".txt", ".html", ".pdf", ".docx"):
+        (folder / f"f{suffix}").write_bytes(data)
+    load_documents([folder])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=800))
+def test_arbitrary_text_normalises_and_splits(text):
+    normalised, offsets = normalize_text(text, markdown="#" in text)
+    assert len(normalised) == len(offsets)
+    for span in split_spans(normalised, "x"):
+        assert 0 <= span.start <= span.end <= len(normalised)
+
+
+def test_corpus_case_titles_match_the_gold_exactly(corpus_build):
+    scorer = ROOT.parent / "shared" / "tools" / "kgscore.py"
+    report = subprocess.run([sys.executable, str(scorer), str(corpus_build.path), str(GOLD), "--json"],
+                            capture_output=True, text=True, check=True)
+    assert json.loads(report.stdout)["cases"]["f1"] == 1.0
+
+
+def test_cases_carry_their_places(corpus_build):
+    cases = {c.title: c for c in corpus_build.case_graph.cases}
+    case = next(c for t, c in cases.items() if "同心圆" in t)
+    assert (case.subdistrict, case.area) == ("五角场街道", "国权居民区")
+    assert len([d for d in CORPUS.iterdir()]) == len(corpus_build.case_graph.documents)

@@ -23,6 +23,7 @@ class Lexicon:
     max_name_length: int
     generic_heads: frozenset[str]
     generic_mentions: dict[str, str]
+    standalone_names: frozenset[str]
     implicit_names: dict[str, str]
     roles: tuple[str, ...]
     surnames: frozenset[str]
@@ -55,6 +56,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         max_name_length=int(data["max_name_length"]),
         generic_heads=frozenset(data["generic_heads"]),
         generic_mentions=dict(data["generic_mentions"]),
+        standalone_names=frozenset(data["standalone_names"]),
         implicit_names=dict(data["implicit_names"]),
         roles=tuple(sorted(data["roles"], key=len, reverse=True)),
         surnames=frozenset(data["surnames"]),

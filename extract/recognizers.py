@@ -18,7 +18,7 @@ from extract.lexicon import Lexicon
 from extract.sentences import Sentence
 
 jieba.setLogLevel(60)
-PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—…·,.;:?!()[]<>\"' \t")
+PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—…·,.;:?!()[]<>\"' \t#*|/")
 QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《", "\"": "\""}
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
 PLACE_TOKENS = ("街道", "镇", "区", "市", "县", "省")
@@ -48,41 +48,50 @@ class Span:
     role: str = ""
 
 
-STOP_FLAGS = {"v", "vd", "d", "p", "c", "r", "u", "ud", "uj", "ul", "uz", "ug", "uv", "y", "e", "o",
+STOP_FLAGS = {"d", "p", "c", "r", "u", "ud", "uj", "ul", "uz", "ug", "uv", "y", "e", "o",
               "q", "f", "t", "tg", "ad", "dg", "rr", "rz"}
-GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市"}
-NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+[个座家支条项]?$")
-
-
 VERB_FLAGS = {"v", "vd", "vi", "vg"}
+PHRASE_FLAGS = {"l", "i", "a", "s"}
 VERBS_ALLOWED_IN = {"Project", "Mechanism"}
+GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市"}
+NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+[个座家支条项位]?$")
 
 
-def _is_boundary(word: str, flag: str, lexicon: Lexicon) -> bool:
+def _in_dictionary(word: str) -> bool:
+    return bool(jieba.dt.FREQ.get(word))
+
+
+def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "") -> bool:
+    """True when a token cannot be part of a name of ``type_name`` (it ends the name on the left)."""
     if word in PUNCT or all(c in PUNCT for c in word) or lexicon.is_stop(word):
         return True
-    if word in JOINABLE_IN_NAMES:
+    if word in JOINABLE_IN_NAMES or re.fullmatch(r"[0-9A-Za-z]+|第.+", word):
         return False
-    if re.fullmatch(r"\d+[年月日]|\d{4}", word):
+    if re.fullmatch(r"\d+[年月日]", word):
         return True
-    if flag in STOP_FLAGS and not re.match(r"[0-9第]", word):
+    if not _in_dictionary(word):
+        return False
+    if flag in STOP_FLAGS:
         return True
-    return (word in lexicon.suffix_type and lexicon.suffix_type[word] in ORG_TYPES
-            and word not in JOINABLE_IN_NAMES)
+    if type_name not in VERBS_ALLOWED_IN and (flag in VERB_FLAGS or flag in PHRASE_FLAGS):
+        return True
+    return lexicon.suffix_type.get(word) in ORG_TYPES
 
 
 def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str = "") -> int:
     """Start of the name whose type suffix begins at ``suffix_start``.
 
-    Walks jieba tokens leftwards, stopping at punctuation, function words, verbs
-    and adverbs (by part of speech), at another body's type word, and after a
-    larger place ("五角场街道|国权居民区"). A quoted part (“喆园”模式) is taken whole.
+    Walks jieba tokens leftwards. Words jieba only guessed (not in its dictionary)
+    are name parts; dictionary words end the name when they are function words,
+    verbs or set phrases (by part of speech), another body's type word, or a
+    larger place already named ("五角场街道|国权居民区"). A quoted part (“喆园”模式)
+    is taken whole.
     """
     limit = lexicon.max_name_length
     start = end = suffix_start
     taken: list[tuple[str, str]] = []
     while True:
-        tokens = posseg.lcut(text[max(0, end - limit):end], HMM=False)
+        tokens = posseg.lcut(text[max(0, end - limit):end])
         rescan = False
         for index in range(len(tokens) - 1, -1, -1):
             word, flag = tokens[index].word, tokens[index].flag
@@ -94,17 +103,15 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
                 start = end = opening
                 rescan = True
                 break
-            if _is_boundary(word, flag, lexicon):
+            if index == 0 and end - limit > 0:
                 return _trim_verbs(start, taken)
-            if flag in VERB_FLAGS and type_name not in VERBS_ALLOWED_IN and word not in JOINABLE_IN_NAMES:
+            if _is_boundary(word, flag, lexicon, type_name):
                 return _trim_verbs(start, taken)
             if word.endswith(PLACE_TOKENS) and word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2:
                 before = tokens[index - 1] if index else None
                 if word in PLACE_TOKENS and (before is None or _is_boundary(before.word, before.flag, lexicon)):
                     return start - len(word)
                 return start
-            if suffix_start - (start - len(word)) > limit:
-                return _trim_verbs(start, taken)
             start -= len(word)
             taken.append((word, flag))
         if not rescan:
@@ -114,7 +121,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
 def _trim_verbs(start: int, taken: list[tuple[str, str]]) -> int:
     """Drop verbs and adverbs from the left end of a name (运作|项目 is no name)."""
     for word, flag in reversed(taken):
-        if flag not in VERB_FLAGS | {"d", "ad", "vn"} or word in JOINABLE_IN_NAMES:
+        if flag not in VERB_FLAGS | {"d", "ad", "vn"} or word in JOINABLE_IN_NAMES or not _in_dictionary(word):
             break
         start += len(word)
     return start
@@ -158,11 +165,15 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         stem = _strip_quotes(text[start:suffix_start])
         if len(suffix) == 1 and len(stem) < 2:
             continue
-        generic = not stem or stem in lexicon.generic_heads or bool(NUMBER_STEM.match(stem))
-        if generic and text[start:end] not in lexicon.generic_mentions and suffix not in lexicon.generic_mentions:
+        if not stem and suffix in lexicon.standalone_names:
+            spans.append(Span(suffix_start, end, type_name, f"standalone:{suffix}"))
             continue
+        generic = not stem or stem in lexicon.generic_heads or bool(NUMBER_STEM.match(stem))
         if generic:
-            start = suffix_start if text[start:end] not in lexicon.generic_mentions else start
+            word = text[start:end] if text[start:end] in lexicon.generic_mentions else suffix
+            if word not in lexicon.generic_mentions or any(text.startswith(s, end) for s in lexicon.suffix_type):
+                continue
+            start = end - len(word)
         spans.append(Span(start, end, type_name, f"suffix:{suffix}", generic=generic))
     return spans
 

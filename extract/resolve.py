@@ -92,6 +92,9 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
             return next(iter(firms)), False
         return (ctx.area + "物业", True) if ctx.area and not firms else ("", False)
     if type_name == "GovernmentAgency":
+        office = word.removeprefix("街道")
+        if office.endswith("办") and ctx.subdistrict:
+            return ctx.subdistrict + office, False
         return pick(("办事处",), ctx.subdistrict + "办事处" if ctx.subdistrict else "")
     return "", False
 
@@ -114,7 +117,8 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     resolved = list(named)
     for m in mentions:
         if m.text in lexicon.generic_mentions and not m.canonical:
-            name, implicit = _generic_target(m.text, m.type, named, ctx)
+            type_name = lexicon.generic_mentions[m.text]
+            name, implicit = _generic_target(m.text, type_name, named, ctx)
             if name:
-                resolved.append(replace(m, canonical=name, implicit=implicit))
+                resolved.append(replace(m, type=type_name, canonical=name, implicit=implicit))
     return sorted(resolved, key=lambda m: (m.start, -m.end))

@@ -9,8 +9,9 @@ from dataclasses import replace
 from extract.lexicon import Lexicon, load_lexicon
 from extract.recognizers import recognize
 from extract.relations import SentenceContext, extract_relations
-from extract.resolve import resolve_case
+from extract.resolve import case_context, resolve_case
 from extract.sentences import split_sentences
+from extract.structure import structural_relations
 from graph.records import Case, CaseExtraction, Document, Evidence, Mention
 
 
@@ -51,4 +52,6 @@ def extract_case(case: Case, document: Document, lexicon: Lexicon | None = None)
         ctx = SentenceContext(sentence=sentence, mentions=local, lead=lead)
         relations.extend(extract_relations(
             ctx, lambda rule, s=sentence: _evidence(document, case, s.text, s.start, s.start + len(s.text), rule)))
+    where = case_context(case, resolved)
+    relations.extend(structural_relations(resolved, where.area, where.subdistrict))
     return CaseExtraction(case=case, mentions=tuple(resolved), relations=tuple(relations))

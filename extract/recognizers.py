@@ -61,8 +61,12 @@ def _in_dictionary(word: str) -> bool:
     return bool(jieba.dt.FREQ.get(word))
 
 
-def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "") -> bool:
-    """True when a token cannot be part of a name of ``type_name`` (it ends the name on the left)."""
+def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", adjacent: bool = True) -> bool:
+    """True when a token cannot be part of a name of ``type_name`` (it ends the name on the left).
+
+    Project and mechanism names may hold a verb right before their type word
+    (加装|电梯, 登记|制度), but a verb further left starts the clause, not the name.
+    """
     if word in PUNCT or all(c in PUNCT for c in word) or lexicon.is_stop(word):
         return True
     if word in JOINABLE_IN_NAMES or re.fullmatch(r"[0-9A-Za-z]+|第.+", word):
@@ -73,8 +77,8 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "") ->
         return False
     if flag in STOP_FLAGS:
         return True
-    if type_name not in VERBS_ALLOWED_IN and (flag in VERB_FLAGS or flag in PHRASE_FLAGS):
-        return True
+    if flag in VERB_FLAGS or flag in PHRASE_FLAGS:
+        return type_name not in VERBS_ALLOWED_IN or (not adjacent and flag in VERB_FLAGS)
     return lexicon.suffix_type.get(word) in ORG_TYPES
 
 
@@ -105,7 +109,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
                 break
             if index == 0 and end - limit > 0:
                 return _trim_verbs(start, taken)
-            if _is_boundary(word, flag, lexicon, type_name):
+            if _is_boundary(word, flag, lexicon, type_name, adjacent=not taken):
                 return _trim_verbs(start, taken)
             if word.endswith(PLACE_TOKENS) and word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2:
                 before = tokens[index - 1] if index else None
@@ -168,10 +172,11 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if not stem and suffix in lexicon.standalone_names:
             spans.append(Span(suffix_start, end, type_name, f"standalone:{suffix}"))
             continue
-        generic = not stem or stem in lexicon.generic_heads or bool(NUMBER_STEM.match(stem))
+        generic = (not stem or bool(NUMBER_STEM.match(stem))
+                   or all(token in lexicon.generic_heads for token in jieba.lcut(stem)))
         if generic:
             word = text[start:end] if text[start:end] in lexicon.generic_mentions else suffix
-            if word not in lexicon.generic_mentions or any(text.startswith(s, end) for s in lexicon.suffix_type):
+            if word not in lexicon.generic_mentions:
                 continue
             start = end - len(word)
         spans.append(Span(start, end, type_name, f"suffix:{suffix}", generic=generic))
@@ -185,7 +190,7 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     for match in re.finditer(r"[“「『]([^“”「」『』]{2,16})[”」』]", text):
         inner = match.group(1)
         after = text[match.end():match.end() + 6]
-        before = text[max(0, match.start() - 6):match.start()]
+        before = text[max(0, match.start() - 6):match.start()].rstrip("了出起好成")
         if any(c in "。！？；" for c in inner) or after.startswith(SLOGAN_AFTER):
             continue
         if after[:1] and after[:1] not in PUNCT and after[:1] not in "的为是和与等及在":
@@ -195,10 +200,14 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         if inner.count("，") + inner.count(",") > 1 or len(inner) > 12 and "，" in inner:
             continue
+        inner_suffix = max((s for s in lexicon.suffix_type if inner.endswith(s) and len(s) < len(inner)),
+                           key=len, default="")
         if MECHANISM_SHAPE.search(inner) or before.endswith(MECHANISM_VERBS):
             spans.append(Span(match.start(), match.end(), "Mechanism", "quoted:mechanism"))
         elif before.endswith(PROJECT_VERBS) or after.startswith(("项目", "活动", "计划", "行动", "平台")):
             spans.append(Span(match.start(), match.end(), "Project", "quoted:project"))
+        elif inner_suffix:
+            spans.append(Span(match.start(), match.end(), lexicon.suffix_type[inner_suffix], f"quoted:{inner_suffix}"))
     return spans
 
 
@@ -257,8 +266,8 @@ def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         key = (span.end, span.type)
         if key not in kept or span.end - span.start > kept[key].end - kept[key].start:
             kept[key] = span
-    quoted = [s for s in kept.values() if s.rule.startswith("quoted")]
-    for span in quoted:
+    covered = [s for s in kept.values() if s.rule.startswith("quoted") or s.generic]
+    for span in covered:
         if any(o is not span and o.start <= span.start and o.end >= span.end for o in kept.values()):
             del kept[(span.end, span.type)]
     places = [s for s in kept.values() if s.type == "Community"]

@@ -89,12 +89,20 @@ def _pairs(rel_type: str, subjects: Iterable[Mention], objects: Iterable[Mention
                 yield s, o
 
 
+def _framed(text: str) -> list[tuple[int, int]]:
+    """Spans of 在X的支持下 and 由X牵头: the rule for those frames reads them, not the cue rules."""
+    return [m.span() for pattern in (UNDER, BY_LEADS) for m in pattern.finditer(text)]
+
+
 def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
+    frames = _framed(text)
     found = []
     for rule in CUE_RULES:
         for cue in rule.cue.finditer(text):
+            if any(start <= cue.start() < end for start, end in frames):
+                continue
             before = [i for i, m in enumerate(mentions) if m.end <= cue.start()]
             after = [i for i, m in enumerate(mentions) if m.start >= cue.end()]
             if not before or not after:
@@ -175,6 +183,33 @@ def place_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
     return found
 
 
+LIST_CUE = re.compile(r"[，,：:]?(即|例如|比如|包括|分别是|其中有)")
+
+
+def list_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    """X，即/例如 A、B、C: the members are part of X; A、B、C的X: likewise."""
+    text = ctx.sentence.text
+    mentions = _outermost(ctx.mentions)
+    found = []
+    for cue in LIST_CUE.finditer(text):
+        before = [m for m in mentions if m.end <= cue.start() and m.type in ("Project", "Mechanism")]
+        after = [i for i, m in enumerate(mentions) if m.start >= cue.end()]
+        if not before or not after:
+            continue
+        whole = before[-1]
+        for member in _group_after(mentions, after[0], text):
+            if member.type == whole.type:
+                found.append(("list:members", "PART_OF", member, whole))
+    for i, m in enumerate(mentions):
+        if i + 1 < len(mentions) and m.type == "Project":
+            group = _group_before(mentions, i, text)
+            nxt = mentions[i + 1]
+            between = re.sub(r"[（(][^）)]*[）)]", "", text[m.end:nxt.start])
+            if len(group) >= 2 and between == "的" and nxt.type == m.type:
+                found.extend(("list:of", "PART_OF", member, nxt) for member in group)
+    return found
+
+
 def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """A mechanism is used by the nearest organisation before it, else by the case's lead body."""
     found = []
@@ -195,6 +230,7 @@ RULES: dict[str, Rule] = {
     "under": under_relations,
     "member": member_relations,
     "place": place_relations,
+    "list": list_relations,
     "mechanism": mechanism_relations,
 }
 

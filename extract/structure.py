@@ -1,0 +1,83 @@
+"""Case-level structure: how a case's places and bodies nest, read from names and the case's area.
+
+A case is about one residential area, so the estates it names lie in that area,
+the area lies in the sub-district, the sub-district in the district; a 街道 office
+(…管理办) belongs to the sub-district's 办事处; a 支部 of an area belongs to that
+area's 党总支; a body whose name starts with another body's name belongs to it.
+Each rule is a function (mentions, area, subdistrict) -> relations, in RULES.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from graph.records import Mention, RelationMention
+
+ESTATE_ENDINGS = ("小区", "弄", "苑", "新村", "公寓", "广场", "花园一期", "花城", "宿舍")
+Found = list[tuple[str, Mention, Mention]]
+
+
+def _first(mentions: list[Mention], type_name: str, name: str) -> Mention | None:
+    return next((m for m in mentions if m.type == type_name and m.canonical == name), None)
+
+
+def _firsts(mentions: list[Mention]) -> list[Mention]:
+    seen, firsts = set(), []
+    for m in mentions:
+        if (m.type, m.canonical) not in seen:
+            seen.add((m.type, m.canonical))
+            firsts.append(m)
+    return firsts
+
+
+def places_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
+    """Estates lie in the case's area; the area in its sub-district; the sub-district in its district."""
+    found: Found = []
+    area_m = _first(mentions, "Community", area)
+    sub_m = _first(mentions, "Community", subdistrict)
+    districts = [m for m in _firsts(mentions) if m.type == "Community" and m.canonical.endswith("区")
+                 and not m.canonical.endswith(("居民区", "小区", "开发区", "商务区"))]
+    for m in _firsts(mentions):
+        if m.type != "Community" or m is area_m:
+            continue
+        if area_m is not None and m.canonical.endswith(ESTATE_ENDINGS):
+            found.append(("case:estate-in-area", m, area_m))
+    if area_m is not None and sub_m is not None:
+        found.append(("case:area-in-subdistrict", area_m, sub_m))
+    if sub_m is not None and len(districts) == 1:
+        found.append(("case:subdistrict-in-district", sub_m, districts[0]))
+    return found
+
+
+def offices_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
+    """A sub-district's offices (…办) belong to its 办事处; a 支部 to the area's 党总支; X党委Y to X党委."""
+    found: Found = []
+    firsts = _firsts(mentions)
+    office = _first(mentions, "GovernmentAgency", subdistrict + "办事处") if subdistrict else None
+    area_party = next((m for m in firsts if m.type == "PartyOrganization" and area
+                       and m.canonical == area + "党总支"), None)
+    for m in firsts:
+        if office is not None and m.type == "GovernmentAgency" and m is not office \
+                and m.canonical.startswith(subdistrict) and m.canonical.endswith("办"):
+            found.append(("case:office-of-subdistrict", m, office))
+        if area_party is not None and m.type == "PartyOrganization" and m is not area_party \
+                and m.canonical.endswith(("支部", "党小组")) and m.canonical.startswith(area.removesuffix("居民区")):
+            found.append(("case:branch-of-area", m, area_party))
+        for parent in firsts:
+            if parent is not m and parent.type == m.type and m.canonical.startswith(parent.canonical) \
+                    and len(parent.canonical) >= 4 and m.type in ("PartyOrganization", "Committee"):
+                found.append(("case:name-prefix", m, parent))
+    return found
+
+
+Rule = Callable[[list[Mention], str, str], Found]
+RULES: dict[str, Rule] = {"places": places_nest, "offices": offices_nest}
+
+
+def structural_relations(mentions: list[Mention], area: str, subdistrict: str) -> list[RelationMention]:
+    relations = []
+    for rule in RULES.values():
+        for rule_id, source, target in rule(mentions, area, subdistrict):
+            relations.append(RelationMention(type="PART_OF", source=source, target=target,
+                                             evidence=replace(source.evidence, rule=rule_id)))
+    return relations

@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from extract.lexicon import Lexicon, load_lexicon
@@ -21,16 +22,19 @@ def _evidence(document: Document, case: Case, sentence_text: str, start: int, en
                     rule=rule)
 
 
+LEAD_TYPES = ("PartyOrganization", "GovernmentAgency")
+HIGHER_LEVEL = ("区委", "市委", "县委", "区政府", "市政府", "组织部")
+
+
 def _lead(mentions: list[Mention]) -> Mention | None:
-    """The body a case is about: its most mentioned party organisation."""
-    parties = [m for m in mentions if m.type == "PartyOrganization" and "党工委" not in m.canonical]
-    if not parties:
+    """The body a case is about: its most mentioned local party organisation or office."""
+    local = [m for m in mentions if m.type in LEAD_TYPES and not m.canonical.endswith(HIGHER_LEVEL)
+             and not m.canonical.startswith(("区", "市"))]
+    if not local:
         return None
-    counts: dict[str, int] = {}
-    for m in parties:
-        counts[m.canonical] = counts.get(m.canonical, 0) + 1
-    best = max(counts, key=counts.get)
-    return next(m for m in parties if m.canonical == best)
+    counts = Counter(m.canonical for m in local)
+    best = max(counts, key=lambda name: (counts[name], name.endswith(("党总支", "党支部"))))
+    return next(m for m in local if m.canonical == best)
 
 
 def extract_case(case: Case, document: Document, lexicon: Lexicon | None = None) -> CaseExtraction:

@@ -216,10 +216,11 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     for mechanism in ctx.mentions:
         if mechanism.type != "Mechanism":
             continue
-        users = [m for m in _outermost(ctx.mentions) if m.end <= mechanism.start and _allowed("USES_MECHANISM", m, mechanism)]
-        user = users[-1] if users else ctx.lead
-        if user is not None and _allowed("USES_MECHANISM", user, mechanism):
-            found.append(("mechanism:user", "USES_MECHANISM", user, mechanism))
+        outer = _outermost(ctx.mentions)
+        users = [i for i, m in enumerate(outer) if m.end <= mechanism.start and _allowed("USES_MECHANISM", m, mechanism)]
+        group = _group_after(outer, users[0], ctx.sentence.text) if users else [ctx.lead] if ctx.lead else []
+        found.extend(("mechanism:user", "USES_MECHANISM", user, mechanism) for user in group
+                     if _allowed("USES_MECHANISM", user, mechanism))
     return found
 
 

@@ -13,7 +13,7 @@ from extract.relations import SentenceContext, extract_relations
 from extract.resolve import case_context, resolve_case
 from extract.sentences import split_sentences
 from extract.structure import structural_relations
-from graph.records import Case, CaseExtraction, Document, Evidence, Mention
+from graph.records import Case, CaseExtraction, Document, Evidence, Mention, RelationMention
 
 
 def _evidence(document: Document, case: Case, sentence_text: str, start: int, end: int, rule: str) -> Evidence:
@@ -37,6 +37,18 @@ def _lead(mentions: list[Mention]) -> Mention | None:
     return next(m for m in local if m.canonical == best)
 
 
+def _focus(case: Case, mentions: list[Mention]) -> Mention | None:
+    """The project a case is about: its most mentioned project, the one in the title first."""
+    projects = [m for m in mentions if m.type == "Project"]
+    if not projects:
+        return None
+    counts = Counter(m.canonical for m in projects)
+    title = (case.title + case.subtitle).replace(" ", "")
+    best = max(counts, key=lambda name: (name in title or any(a.text.strip("“”") in title for a in projects
+                                                                if a.canonical == name), counts[name]))
+    return next(m for m in projects if m.canonical == best) if counts[best] >= 2 or best in title else None
+
+
 def extract_case(case: Case, document: Document, lexicon: Lexicon | None = None) -> CaseExtraction:
     lexicon = lexicon or load_lexicon()
     sentences = split_sentences(case.text)
@@ -49,13 +61,28 @@ def extract_case(case: Case, document: Document, lexicon: Lexicon | None = None)
             mentions.append(Mention(text=surface, type=span.type, start=start, end=end, evidence=evidence))
     resolved = resolve_case(case, mentions, lexicon)
     lead = _lead(resolved)
+    focus = _focus(case, resolved)
+    where = case_context(case, resolved)
+    area = next((m for m in resolved if m.type == "Community" and m.canonical == where.area), None)
     relations = []
     for sentence in sentences:
         inside = [m for m in resolved if sentence.start <= m.start and m.end <= sentence.start + len(sentence.text)]
         local = [replace(m, start=m.start - sentence.start, end=m.end - sentence.start) for m in inside]
-        ctx = SentenceContext(sentence=sentence, mentions=local, lead=lead)
+        ctx = SentenceContext(sentence=sentence, mentions=local, lead=lead, focus=focus, area=area)
         relations.extend(extract_relations(
             ctx, lambda rule, s=sentence: _evidence(document, case, s.text, s.start, s.start + len(s.text), rule)))
-    where = case_context(case, resolved)
     relations.extend(structural_relations(resolved, where.area, where.subdistrict))
-    return CaseExtraction(case=case, mentions=tuple(resolved), relations=tuple(relations))
+    return CaseExtraction(case=case, mentions=tuple(resolved), relations=tuple(_first_location(relations)))
+
+
+def _first_location(relations: list[RelationMention]) -> list[RelationMention]:
+    """Keep one LOCATED_IN per entity and case: where the text first places it."""
+    located: set[str] = set()
+    kept = []
+    for relation in relations:
+        if relation.type == "LOCATED_IN":
+            if relation.source.canonical in located:
+                continue
+            located.add(relation.source.canonical)
+        kept.append(relation)
+    return kept

@@ -49,6 +49,8 @@ class SentenceContext:
     sentence: Sentence
     mentions: list[Mention]
     lead: Mention | None
+    focus: Mention | None = None
+    area: Mention | None = None
 
 
 def _allowed(rel_type: str, source: Mention, target: Mention) -> bool:
@@ -126,16 +128,61 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
             else "SUPPORTS"
         inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
         later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]
-        target = next((o for o in later if any(_allowed(rel_type, s, o) for s in inside)), None)
-        if target is None and ctx.lead is not None and not later:
-            target = None
+        target = next((o for o in later if o.type == "Project"), ctx.focus) or next(
+            (o for o in later if any(_allowed(rel_type, s, o) for s in inside)), None)
         if target is not None:
             found.extend((f"under:{match.group(2)}", rel_type, s, target) for s in inside
                          if _allowed(rel_type, s, target))
     for match in BY_LEADS.finditer(text):
         inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
         later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]
-        found.extend(("by:leads", "LEADS", s, o) for s, o in _pairs("LEADS", inside, later[:2]))
+        objects = later[:2] if later else [ctx.focus] if ctx.focus else []
+        found.extend(("by:leads", "LEADS", s, o) for s, o in _pairs("LEADS", inside, objects))
+    return found
+
+
+LOCATABLE = ("Project", "VolunteerTeam", "PartnerUnit")
+IN_AREA = re.compile(r"(辖区|小区|社区)(内的?|里的?|单位|的)$")
+
+
+def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    """A project, team or partner named after a place in the same sentence is located there;
+    one introduced as 辖区单位/辖区内的 is located in the case's area."""
+    text = ctx.sentence.text
+    mentions = _outermost(ctx.mentions)
+    found = []
+    for i, m in enumerate(mentions):
+        if m.type not in LOCATABLE:
+            continue
+        places = [p for p in mentions[:i] if p.type == "Community"]
+        if IN_AREA.search(text[max(0, m.start - 5):m.start]) and ctx.area is not None:
+            found.append(("place:in-area", "LOCATED_IN", m, ctx.area))
+        elif places:
+            found.append(("place:named-before", "LOCATED_IN", m, places[-1]))
+    return found
+
+
+FOCUS_CUES = {"PARTICIPATES_IN": re.compile(r"参与|参加|认领|加入|协同|会同|合作|携手|联动|提供|共同|一起"),
+              "SUPPORTS": re.compile(r"支持|协助|帮助|支撑|助力|配合")}
+FOCUS_ACTORS = ("PartnerUnit", "GovernmentAgency", "Committee", "VolunteerTeam", "PropertyFirm", "PartyOrganization")
+
+
+def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    """A body that takes part or helps, in a sentence naming no project, does so in the case's project."""
+    if ctx.focus is None or any(m.type == "Project" for m in ctx.mentions):
+        return []
+    text = ctx.sentence.text
+    found = []
+    for rel_type, pattern in FOCUS_CUES.items():
+        cue = pattern.search(text)
+        if cue is None:
+            continue
+        clause_end = min((i for i in (text.find(p, cue.end()) for p in "，,；;") if i >= 0), default=len(text))
+        actors = [m for m in _outermost(ctx.mentions) if m.type in FOCUS_ACTORS and m.start < clause_end
+                  and (ctx.lead is None or m.canonical != ctx.lead.canonical)]
+        found.extend((f"focus:{rel_type.lower()}", rel_type, a, ctx.focus) for a in actors
+                     if _allowed(rel_type, a, ctx.focus))
+        break
     return found
 
 
@@ -233,6 +280,8 @@ RULES: dict[str, Rule] = {
     "place": place_relations,
     "list": list_relations,
     "mechanism": mechanism_relations,
+    "focus": focus_relations,
+    "located": located_relations,
 }
 
 

@@ -8,6 +8,7 @@ type and canonical name are one node.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -17,6 +18,12 @@ from graph.records import Case, Mention
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
 FILLER = set("居民区委会社党总支部街道办事处管理和与市容服务中心有限公司集团小组园")
 ABBREVIATIONS = (("居委党", "居民区党"), ("居委会党", "居民区党"))
+
+
+def quoted_short_name(text: str) -> str:
+    """The quoted core of a name like “121弄、益起来”平台 (an alias of it), else ''."""
+    match = re.fullmatch(r"[“「『\"]([^”」』\"]{2,20})[”」』\"][\u4e00-\u9fff]{1,4}", text)
+    return match.group(1) if match else ""
 
 
 def canonical_name(text: str) -> str:
@@ -101,8 +108,8 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
 
 def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Give every mention its canonical name; drop generic ones that point nowhere."""
-    named = [replace(m, canonical=canonical_name(m.text)) for m in mentions if m.text not in lexicon.generic_mentions
-             or m.canonical]
+    named = [replace(m, canonical=canonical_name(m.text), short=quoted_short_name(m.text)) for m in mentions
+             if m.text not in lexicon.generic_mentions or m.canonical]
     by_type: dict[str, set[str]] = {}
     for m in named:
         by_type.setdefault(m.type, set()).add(m.canonical)

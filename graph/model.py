@@ -68,8 +68,9 @@ class CaseGraph:
     def add_extraction(self, extraction: CaseExtraction) -> None:
         case_id = extraction.case.id
         for mention in extraction.mentions:
-            self.add_entity(mention.type, mention.canonical, case_id, mention.evidence,
-                            alias=mention.text if not mention.implicit else "", implicit=mention.implicit)
+            entity = self.add_entity(mention.type, mention.canonical, case_id, mention.evidence,
+                                     alias=mention.text if not mention.implicit else "", implicit=mention.implicit)
+            entity.add_alias(mention.short)
         for rel in extraction.relations:
             self.add_relation(rel.type, entity_id(rel.source.type, rel.source.canonical),
                               entity_id(rel.target.type, rel.target.canonical), rel.evidence, rel.amount, rel.role)

@@ -83,10 +83,7 @@ class Mention:
     evidence: Evidence
     canonical: str = ""
     implicit: bool = False
-
-    @property
-    def name(self) -> str:
-        return self.canonical or self.text
+    short: str = ""
 
 
 @dataclass

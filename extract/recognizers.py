@@ -82,7 +82,45 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
     return lexicon.suffix_type.get(word) in ORG_TYPES
 
 
-def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str = "") -> int:
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    word: str
+    flag: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """jieba tokens of a sentence with their dictionary part of speech ('x' for guessed words).
+
+    One segmentation per sentence (with HMM, so unknown names stay whole); the
+    part of speech is a dictionary look-up, which is all the boundary rules need.
+    """
+    tags = posseg.dt.word_tag_tab
+    tokens, position = [], 0
+    for word in jieba.cut(text, HMM=True):
+        tokens.append(Token(position, position + len(word), word, tags.get(word, "x")))
+        position += len(word)
+    return tokens
+
+
+def _tokens_before(tokens: list[Token], text: str, position: int) -> list[Token]:
+    """Tokens left of ``position``; one that straddles it is cut there."""
+    left = []
+    for token in tokens:
+        if token.end <= position:
+            left.append(token)
+        elif token.start < position:
+            word = text[token.start:position]
+            left.append(Token(token.start, position, word, posseg.dt.word_tag_tab.get(word, "x")))
+            break
+        else:
+            break
+    return left
+
+
+def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str = "",
+                tokens: list[Token] | None = None) -> int:
     """Start of the name whose type suffix begins at ``suffix_start``.
 
     Walks jieba tokens leftwards. Words jieba only guessed (not in its dictionary)
@@ -92,34 +130,49 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     is taken whole.
     """
     limit = lexicon.max_name_length
-    start = end = suffix_start
+    left = _tokens_before(tokens if tokens is not None else tokenize(text), text, suffix_start)
+    start = suffix_start
     taken: list[tuple[str, str]] = []
-    while True:
-        tokens = posseg.lcut(text[max(0, end - limit):end])
-        rescan = False
-        for index in range(len(tokens) - 1, -1, -1):
-            word, flag = tokens[index].word, tokens[index].flag
-            if word in QUOTES:
-                opening = text.rfind(QUOTES[word], 0, start - 1)
-                inner = text[opening + 1:start - 1]
-                if opening < 0 or not inner or any(c in "。！？；" for c in inner) or suffix_start - opening > limit + 4:
-                    return start
-                start = end = opening
-                rescan = True
-                break
-            if index == 0 and end - limit > 0:
-                return _trim_verbs(start, taken)
-            if _is_boundary(word, flag, lexicon, type_name, adjacent=not taken):
-                return _trim_verbs(start, taken)
-            if word.endswith(PLACE_TOKENS) and word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2:
-                before = tokens[index - 1] if index else None
-                if word in PLACE_TOKENS and (before is None or _is_boundary(before.word, before.flag, lexicon)):
-                    return start - len(word)
+    index = len(left) - 1
+    while index >= 0:
+        token = left[index]
+        if token.word in QUOTES:
+            opening = text.rfind(QUOTES[token.word], 0, token.start)
+            inner = text[opening + 1:token.start]
+            if opening < 0 or not inner or any(c in "。！？；" for c in inner) or suffix_start - opening > limit + 4:
                 return start
-            start -= len(word)
-            taken.append((word, flag))
-        if not rescan:
-            return _trim_verbs(start, taken)
+            start = opening
+            while index >= 0 and left[index].start >= opening:
+                index -= 1
+            continue
+        if suffix_start - token.start > limit:
+            break
+        if _is_boundary(token.word, token.flag, lexicon, type_name, adjacent=not taken):
+            break
+        lead_in = _stop_prefix(token.word, lexicon) if not _in_dictionary(token.word) else 0
+        if lead_in:
+            start = token.start + lead_in
+            taken.append((token.word[lead_in:], "x"))
+            break
+        if token.word.endswith(PLACE_TOKENS) and token.word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2:
+            before = left[index - 1] if index else None
+            if token.word in PLACE_TOKENS and (before is None or _is_boundary(before.word, before.flag, lexicon)):
+                return token.start
+            return start
+        start = token.start
+        taken.append((token.word, token.flag))
+        index -= 1
+    return _trim_verbs(start, taken)
+
+
+def _stop_prefix(word: str, lexicon: Lexicon) -> int:
+    """Length of function words or verbs glued to the front of a guessed word (之|普善, 所辖|政立路)."""
+    cut = 0
+    while True:
+        size = next((n for n in (2, 1) if len(word) - cut > n and lexicon.is_stop(word[cut:cut + n])), 0)
+        if not size:
+            return cut
+        cut += size
 
 
 def _trim_verbs(start: int, taken: list[tuple[str, str]]) -> int:
@@ -147,6 +200,7 @@ def _inside_quotes(text: str, start: int, end: int) -> bool:
 def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """Names ending in a type word: 国权居民区党总支, 区绿化市容局, 进华物业."""
     text = sentence.text
+    tokens = tokenize(text)
     longest: dict[int, str] = {}
     for end_index, suffix in lexicon.automaton.iter(text):
         end = end_index + 1
@@ -165,7 +219,7 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                 lexicon.not_after.get(suffix, ())):
             continue
         type_name = lexicon.suffix_type[suffix]
-        start = left_extend(text, suffix_start, lexicon, type_name)
+        start = left_extend(text, suffix_start, lexicon, type_name, tokens)
         stem = _strip_quotes(text[start:suffix_start])
         if len(suffix) == 1 and len(stem) < 2:
             continue

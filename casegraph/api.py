@@ -7,9 +7,11 @@ A notebook calls these; the CLI is a thin layer over them.
 """
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,6 +74,22 @@ def extract_all(documents: Sequence[Document], cases: Sequence[Case], workers: i
     return extractions
 
 
+@contextmanager
+def gc_paused():
+    """No cyclic garbage collection while a build allocates millions of acyclic records.
+
+    Collection passes over a growing heap made the time per case grow with the
+    corpus; the records form no cycles, so nothing is lost by pausing it.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build(inputs: Iterable[str | Path], out: str | Path | None = None, workers: int | None = 1,
           curation: str | Path | None = None, options: LoadOptions = LoadOptions(),
           progress: Progress | None = None) -> BuildResult:
@@ -79,11 +97,12 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, workers: 
 
     ``workers=None`` uses every core.
     """
-    loaded = load_documents(inputs, options)
-    extractions = extract_all(loaded.documents, loaded.cases, workers or os.cpu_count() or 1, progress)
-    case_graph = build_case_graph(loaded.documents, loaded.cases, extractions, loaded.problems)
-    report = apply_curation(case_graph, Path(curation)) if curation else None
-    graph = to_networkx(case_graph)
+    with gc_paused():
+        loaded = load_documents(inputs, options)
+        extractions = extract_all(loaded.documents, loaded.cases, workers or os.cpu_count() or 1, progress)
+        case_graph = build_case_graph(loaded.documents, loaded.cases, extractions, loaded.problems)
+        report = apply_curation(case_graph, Path(curation)) if curation else None
+        graph = to_networkx(case_graph)
     path = write_graph_json(graph, Path(out) / "graph.json") if out is not None else None
     return BuildResult(case_graph=case_graph, graph=graph, problems=loaded.problems, curation=report, path=path)
 

@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
@@ -37,7 +38,8 @@ DatabaseOpt = Annotated[Optional[str], typer.Option("--database", help="Neo4j da
 
 
 def fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    """One line on stderr, exit 1."""
+    err.print("[red]error:[/red] " + escape(" ".join(message.split())), highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -68,7 +70,7 @@ def build(cases: Annotated[list[Path], typer.Argument(help="Case files or folder
     except CurationError as error:
         fail(str(error))
     for problem in result.problems:
-        err.print(f"[yellow]warning:[/yellow] {problem}", highlight=False, soft_wrap=True)
+        err.print("[yellow]warning:[/yellow] " + escape(str(problem)), highlight=False, soft_wrap=True)
     summary = result.summary()
     if not summary["documents"]:
         fail("no document could be read")
@@ -227,7 +229,7 @@ def validate(graph: GraphArg = Path("out")) -> None:
 
     violations = validate_graph(api.read_graph(graph))
     for violation in violations:
-        err.print(f"[red]violation:[/red] {violation}", highlight=False, soft_wrap=True)
+        err.print("[red]violation:[/red] " + escape(violation), highlight=False, soft_wrap=True)
     if violations:
         fail(f"{len(violations)} SHACL violation(s)")
     out.print("the graph conforms to the ontology's SHACL shapes")

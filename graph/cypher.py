@@ -25,10 +25,19 @@ def constraint_statement(label: str) -> str:
 
 
 def merge_nodes_statement(label: str) -> str:
-    """Nodes of one type, merged on their stable id; the Chinese label is a second label."""
+    """Nodes of one type, merged on their stable id under the English label (the one indexed)."""
+    return f"UNWIND $rows AS row MERGE (n:{quote_label(label)} {{id: row.id}}) SET n += row.props"
+
+
+def chinese_label_statement(label: str) -> str:
+    """The Chinese label as a second label, set after the merge.
+
+    Merging on two labels at once is not served by the id index in ArcadeDB
+    (every batch scans), so the second label is added by id in a second step.
+    """
     label_zh = load_vocabulary().node(label).label_zh
-    return (f"UNWIND $rows AS row MERGE (n:{quote_label(label)}:{quote_label(label_zh)} {{id: row.id}}) "
-            f"SET n += row.props")
+    return (f"UNWIND $rows AS row MATCH (n:{quote_label(label)} {{id: row.id}}) "
+            f"WHERE NOT n:{quote_label(label_zh)} SET n:{quote_label(label_zh)}")
 
 
 def merge_relationships_statement(rel_type: str, source_label: str, target_label: str) -> str:

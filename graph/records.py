@@ -5,6 +5,7 @@ One file tells the whole data flow; every stage takes and returns these.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -32,7 +33,7 @@ class Document:
     format: str
     raw_text: str
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the raw text."""

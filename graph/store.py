@@ -27,6 +27,9 @@ WRITE_CLAUSE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s
 class StoreError(RuntimeError):
     """The graph store cannot be reached or used; the message says why in one line."""
 
+    def __init__(self, message: str):
+        super().__init__(" ".join(str(message).split()))
+
 
 @dataclass(frozen=True)
 class StoreTarget:
@@ -127,9 +130,9 @@ def _connect(uri: str, user: str, password: str, database: str) -> Driver:
     except AuthError:
         driver.close()
         raise StoreError(f"{uri}: authentication failed for user {user!r} (check NEO4J_USER/NEO4J_PASSWORD)") from None
-    except ServiceUnavailable as err:
+    except ServiceUnavailable:
         driver.close()
-        raise StoreError(f"{uri}: server unreachable ({err})") from None
+        raise StoreError(f"{uri}: server unreachable (nothing answers Bolt at that address)") from None
     except ClientError as err:
         driver.close()
         if "Database" in (err.code or "") or "database" in (err.message or "").lower():

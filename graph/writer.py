@@ -14,8 +14,8 @@ import networkx as nx
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.cypher import (COUNT_NODES, COUNT_RELATIONSHIPS, constraint_statement, merge_nodes_statement,
-                          merge_relationships_statement)
+from graph.cypher import (COUNT_NODES, COUNT_RELATIONSHIPS, chinese_label_statement, constraint_statement,
+                          merge_nodes_statement, merge_relationships_statement)
 from graph.store import StoreError
 from ontology.vocabulary import load_vocabulary
 
@@ -68,7 +68,8 @@ class GraphWriter:
     def __init__(self, driver: Driver, database: str, batch_size: int = 2000):
         self.driver, self.database, self.batch_size = driver, database, batch_size
 
-    def _run(self, statement: str, rows: list[dict] | None = None) -> None:
+    def run_batch(self, statement: str, rows: list[dict] | None = None) -> None:
+        """One statement over one batch of rows, in a retried write transaction."""
         def work(tx: ManagedTransaction) -> None:
             tx.run(statement, rows=rows or []).consume()
 
@@ -82,7 +83,7 @@ class GraphWriter:
 
     def ensure_constraints(self, labels: list[str]) -> None:
         for label in labels:
-            self._run(constraint_statement(label))
+            self.run_batch(constraint_statement(label))
 
     def write(self, graph: nx.MultiDiGraph) -> LoadReport:
         vocabulary = load_vocabulary()
@@ -93,7 +94,8 @@ class GraphWriter:
         self.ensure_constraints(sorted(nodes_by_type))
         for label, rows in sorted(nodes_by_type.items()):
             for batch in _batches(rows, self.batch_size):
-                self._run(merge_nodes_statement(label), batch)
+                self.run_batch(merge_nodes_statement(label), batch)
+                self.run_batch(chinese_label_statement(label), batch)
         edges: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
         for source, target, data in graph.edges(data=True):
             rel_type = vocabulary.relation(data["type"]).name
@@ -101,7 +103,7 @@ class GraphWriter:
             edges[key].append({"source": source, "target": target, "props": relationship_properties(data)})
         for (rel_type, source_label, target_label), rows in sorted(edges.items()):
             for batch in _batches(rows, self.batch_size):
-                self._run(merge_relationships_statement(rel_type, source_label, target_label), batch)
+                self.run_batch(merge_relationships_statement(rel_type, source_label, target_label), batch)
         return LoadReport(nodes_written=graph.number_of_nodes(), relationships_written=graph.number_of_edges(),
                           nodes_in_store=self.count(COUNT_NODES), relationships_in_store=self.count(COUNT_RELATIONSHIPS))
 

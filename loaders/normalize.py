@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import cache
 
@@ -184,8 +185,8 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
 
 
 def normalize_text(raw: str, markdown: bool = False,
-                   options: NormalizeOptions = NormalizeOptions()) -> tuple[str, tuple[int, ...]]:
-    """Return (normalised text, offsets) where offsets[i] indexes ``raw``."""
+                   options: NormalizeOptions = NormalizeOptions()) -> tuple[str, array]:
+    """Return (normalised text, offsets) where offsets[i] indexes ``raw`` (a compact int array)."""
     lines: list[_Line] = []
     position = 0
     for piece in raw.splitlines(keepends=True):
@@ -222,4 +223,4 @@ def normalize_text(raw: str, markdown: bool = False,
         offsets.extend(line.offsets)
     text = "".join(text_parts).strip("\n")
     lead = len("".join(text_parts)) - len("".join(text_parts).lstrip("\n"))
-    return text, tuple(offsets[lead:lead + len(text)])
+    return text, array("q", offsets[lead:lead + len(text)])

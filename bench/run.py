@@ -7,6 +7,7 @@ Sizes can be narrowed with BENCH_SIZES=200,2000.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import resource
@@ -22,10 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.generate import generate  # noqa: E402
 from casegraph.api import gc_paused, extract_all  # noqa: E402
-from graph.cypher import bare_create_statement  # noqa: E402
+from graph.jsonio import write_graph_json  # noqa: E402
 from graph.model import build_case_graph, to_networkx  # noqa: E402
-from graph.store import StoreTarget, open_store, run_query  # noqa: E402
-from graph.writer import GraphWriter, node_properties  # noqa: E402
 from loaders.load import load_documents  # noqa: E402
 from viz.maps import map_graph, render_map  # noqa: E402
 
@@ -72,22 +71,11 @@ def _measure_size(corpus: Path, cases: int) -> dict:
 
 
 def measure_load(graph) -> dict:
-    """The writer's rate against a bare UNWIND/CREATE of node rows, in a fresh embedded store."""
-    root = WORK / "store"
-    shutil.rmtree(root, ignore_errors=True)
-    with open_store(StoreTarget(embedded_root=root, database="casegraph")) as store:
-        rows = [{"props": node_properties(n, d)} for n, d in graph.nodes(data=True) if d["type"] == "Project"]
-        writer = GraphWriter(store.driver, store.database)
-        start = time.perf_counter()
-        for batch in range(0, len(rows), 2000):
-            writer.run_batch(bare_create_statement("Project"), rows[batch:batch + 2000])
-        bare_rate = len(rows) / (time.perf_counter() - start)
-        run_query(store.driver, store.database, "MATCH (n) DETACH DELETE n", {}, write=True)
-        _, load_s = timed(writer.write, graph)
-        rate = (graph.number_of_nodes() + graph.number_of_edges()) / load_s
-        _, again_s = timed(writer.write, graph)
-    return {"load rows/s": rate, "bare UNWIND CREATE rows/s": bare_rate, "ratio": rate / bare_rate,
-            "reload s": again_s, "rows": graph.number_of_nodes() + graph.number_of_edges()}
+    """Writer against bare CREATE, in a fresh process (bench/load.py), as `casegraph load` runs."""
+    graph_json = write_graph_json(graph, WORK / "load-graph.json")
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "load.py"), str(graph_json), str(WORK / "store")],
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def measure_map(graph) -> dict:
@@ -97,19 +85,22 @@ def measure_map(graph) -> dict:
     html, render_s = timed(render_map, sub, "benchmark map")
     page = WORK / "map-2000.html"
     page.write_text(html, encoding="utf-8")
-    settle_ms = None
+    settle_s = page_ms = None
     chromium = shutil.which("chromium")
     if chromium:
         with tempfile.TemporaryDirectory() as profile:
+            began = time.perf_counter()
             result = subprocess.run(
                 [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 f"--user-data-dir={profile}", "--timeout=60000", "--window-size=1600,1000", "--dump-dom",
-                 page.as_uri()], capture_output=True, text=True, timeout=180)
+                 f"--user-data-dir={profile}", "--virtual-time-budget=300000", "--window-size=1600,1000",
+                 "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=600)
+            wall = time.perf_counter() - began
         found = re.search(r'data-settle-ms="(\d+)"', result.stdout)
-        settle_ms = int(found.group(1)) if found else None
+        if found:
+            settle_s, page_ms = wall, int(found.group(1))
     return {"map nodes": sub.number_of_nodes(), "map edges": sub.number_of_edges(), "map build s": render_s,
-            "chromium settle ms": settle_ms}
+            "chromium settle s": settle_s, "page clock ms": page_ms}
 
 
 def markdown(rows: list[dict], load: dict, map_row: dict) -> str:
@@ -128,16 +119,18 @@ def markdown(rows: list[dict], load: dict, map_row: dict) -> str:
                      f"{row['extract MB/s all cores'] / row['read MB/s']:.3f} | — |")
         lines.append(f"| ms per case vs {base['cases']} cases, {row['cases']} cases | "
                      f"{row['ms per case'] / base['ms per case']:.2f} | within 1.20 |")
-    if "extract MB/s 1 core" in base:
-        lines.append(f"| extraction MB/s per core | {base['extract MB/s 1 core']:.2f} | ≥ 1 |")
+    one_core = [r["extract MB/s 1 core"] for r in rows if "extract MB/s 1 core" in r]
+    if one_core:
+        lines.append(f"| extraction MB/s per core (best size) | {max(one_core):.2f} | ≥ 1 |")
     largest = rows[-1]
     lines.append(f"| build of {largest['cases']} cases, s | {largest['build s']:.0f} | < 300 for 20,000 |")
     lines.append(f"| peak memory MiB | {max(r['peak MiB'] for r in rows):.0f} | < 4096 |")
     lines.append(f"| load / bare UNWIND CREATE rows/s | {load['ratio']:.2f} "
                  f"({load['load rows/s']:.0f} / {load['bare UNWIND CREATE rows/s']:.0f}) | ≥ 0.50 |")
     lines.append(f"| second load of the same graph, s | {load['reload s']:.1f} | — |")
-    lines.append(f"| {map_row['map nodes']}-node map: build s / Chromium settle ms | "
-                 f"{map_row['map build s']:.1f} / {map_row['chromium settle ms']} | — |")
+    settle = map_row["chromium settle s"]
+    lines.append(f"| {map_row['map nodes']}-node map: build s / Chromium open-to-settled s (wall) | "
+                 f"{map_row['map build s']:.1f} / {settle if settle is None else round(settle, 1)} | — |")
     return "\n".join(lines) + "\n"
 
 

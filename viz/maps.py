@@ -24,7 +24,7 @@ from viz.fonts import font_subset_data_url
 
 TEMPLATE = Path(__file__).with_name("template.html")
 VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
-LAYOUT_THRESHOLD = 300
+LAYOUT_THRESHOLD = 300  # above this many nodes, the quicker Barnes-Hut physics lays the map out
 TOOLTIP_SENTENCE = 120
 
 
@@ -90,29 +90,20 @@ def _tooltip(data: dict, case_titles: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def _positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    simple = nx.Graph(graph.to_undirected())
-    layout = nx.spring_layout(simple, seed=7, iterations=50, k=1.5 / math.sqrt(max(len(simple), 1)))
-    scale = 60 * math.sqrt(len(simple))
-    return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in layout.items()}
-
-
 def render_map(graph: nx.MultiDiGraph, title: str) -> str:
     """The standalone HTML of one map."""
     vocabulary = load_vocabulary()
     case_titles = {n: d["name"] for n, d in graph.nodes(data=True) if d["type"] == "Case"}
     large = graph.number_of_nodes() > LAYOUT_THRESHOLD
-    positions = _positions(graph) if large else {}
     net = Network(directed=True)
     degree = dict(graph.degree())
     for node_id, data in graph.nodes(data=True):
         node_type = vocabulary.node(data["type"])
-        extra = {"x": positions[node_id][0], "y": positions[node_id][1]} if large else {}
         net.add_node(node_id, label=data.get("name", ""), title=_tooltip(data, case_titles),
                      color=node_type.colour, shape=node_type.shape, group=node_type.name,
                      size=12 + 5 * math.sqrt(degree.get(node_id, 0)),
                      cases=list(data.get("cases") or []),
-                     search=" ".join([data.get("name", "")] + list(data.get("aliases") or [])), **extra)
+                     search=" ".join([data.get("name", "")] + list(data.get("aliases") or [])))
     for source, target, data in graph.edges(data=True):
         structural = data["type"] == "MENTIONED_IN"
         net.add_edge(source, target, label=_edge_label(data), title=_edge_label(data) or data["type"],
@@ -130,9 +121,11 @@ def render_map(graph: nx.MultiDiGraph, title: str) -> str:
         "edges": {"font": {"size": 14, "face": "CaseGraphCJK, sans-serif", "align": "middle",
                            "strokeWidth": 3, "strokeColor": "#ffffff"}, "smooth": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
-        "physics": {"enabled": not large, "solver": "forceAtlas2Based",
+        "layout": {"improvedLayout": not large},
+        "physics": {"enabled": True, "solver": "barnesHut" if large else "forceAtlas2Based",
                     "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
-                    "stabilization": {"enabled": True, "iterations": 400, "fit": True}},
+                    "barnesHut": {"gravitationalConstant": -8000, "springLength": 140, "avoidOverlap": 0.1},
+                    "stabilization": {"enabled": True, "iterations": 250 if large else 400, "fit": True}},
     }
     data = {"title": title, "nodes": nodes, "edges": edges, "legend": legend, "options": options,
             "cases": [{"id": c, "title": t} for c, t in sorted(case_titles.items())]}

@@ -36,7 +36,7 @@ CUE_RULES = [
     CueRule("cue:designed", "DESIGNED", re.compile(r"设计|规划")),
     CueRule("cue:manages", "MANAGES", re.compile(r"管理|承包|托管")),
     CueRule("cue:funded", "FUNDED", re.compile(r"出资|资助|筹集|经费|捐赠|捐款|投入|拨付|赞助|花费|众筹|资金")),
-    CueRule("cue:co_builds", "CO_BUILDS", re.compile(r"共建|结对|联建|携手|区域化党建单位|联合")),
+    CueRule("cue:co_builds", "CO_BUILDS", re.compile(r"共建|结对|联建|携手|区域化党建单位")),
 ]
 UNDER = re.compile(r"在(.{2,40}?)的?(支持|指导|帮助|协调|关心|推动|引领|带领)下")
 BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)")
@@ -162,9 +162,13 @@ def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
     return found
 
 
-FOCUS_CUES = {"PARTICIPATES_IN": re.compile(r"参与|参加|认领|加入|协同|会同|合作|携手|联动|提供|共同|一起"),
+FOCUS_CUES = {"DESIGNED": re.compile(r"设计|规划"),
+              "IMPLEMENTS": re.compile(r"施工|粉刷|彩绘|安装|承建|负责对|负责.{0,6}工作"),
+              "PARTICIPATES_IN": re.compile(r"参与|参加|认领|加入|协同|会同|合作|携手|联动|提供|共同|一起"),
               "SUPPORTS": re.compile(r"支持|协助|帮助|支撑|助力|配合")}
-FOCUS_ACTORS = ("PartnerUnit", "GovernmentAgency", "Committee", "VolunteerTeam", "PropertyFirm", "PartyOrganization")
+ACTOR_BEFORE_CUE = {"DESIGNED", "IMPLEMENTS"}
+FOCUS_ACTORS = ("PartnerUnit", "GovernmentAgency", "Committee", "VolunteerTeam", "PropertyFirm", "PartyOrganization",
+                "Person")
 
 
 def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
@@ -177,8 +181,13 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         cue = pattern.search(text)
         if cue is None:
             continue
-        clause_end = min((i for i in (text.find(p, cue.end()) for p in "，,；;") if i >= 0), default=len(text))
-        actors = [m for m in _outermost(ctx.mentions) if m.type in FOCUS_ACTORS and m.start < clause_end
+        clause_start = max(text.rfind(p, 0, cue.start()) for p in "，,；;") + 1
+        if rel_type in ACTOR_BEFORE_CUE:
+            window = (clause_start, cue.start())
+        else:
+            window = (0, min((i for i in (text.find(p, cue.end()) for p in "，,；;") if i >= 0), default=len(text)))
+        actors = [m for m in _outermost(ctx.mentions) if m.type in FOCUS_ACTORS
+                  and window[0] <= m.start and m.end <= window[1]
                   and (ctx.lead is None or m.canonical != ctx.lead.canonical)]
         found.extend((f"focus:{rel_type.lower()}", rel_type, a, ctx.focus) for a in actors
                      if _allowed(rel_type, a, ctx.focus))

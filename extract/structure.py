@@ -8,10 +8,12 @@ Each rule is a function (mentions, area, subdistrict) -> relations, in RULES.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from graph.records import Mention, RelationMention
+from ontology.vocabulary import load_vocabulary
 
 ESTATE_ENDINGS = ("小区", "弄", "苑", "新村", "公寓", "广场", "花园一期", "花城", "宿舍")
 Found = list[tuple[str, Mention, Mention]]
@@ -70,14 +72,29 @@ def offices_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
     return found
 
 
+CO_BUILDING = re.compile(r"共建|结对|联建|区域化党建|党建联盟")
+
+
+def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | None) -> list[RelationMention]:
+    """In a case that speaks of 共建/结对/区域化党建, its partner units co-build with the case's lead body."""
+    vocabulary = load_vocabulary()
+    co_builds = vocabulary.relation("CO_BUILDS")
+    if lead is None or not CO_BUILDING.search(case_text):
+        return []
+    return [RelationMention(type="CO_BUILDS", source=m, target=lead, evidence=replace(m.evidence, rule="case:co-builds"))
+            for m in _firsts(mentions)
+            if m.type == "PartnerUnit" and co_builds.allows(vocabulary.node(m.type), vocabulary.node(lead.type))]
+
+
 Rule = Callable[[list[Mention], str, str], Found]
 RULES: dict[str, Rule] = {"places": places_nest, "offices": offices_nest}
 
 
-def structural_relations(mentions: list[Mention], area: str, subdistrict: str) -> list[RelationMention]:
+def structural_relations(case_text: str, mentions: list[Mention], area: str, subdistrict: str,
+                         lead: Mention | None) -> list[RelationMention]:
     relations = []
     for rule in RULES.values():
         for rule_id, source, target in rule(mentions, area, subdistrict):
             relations.append(RelationMention(type="PART_OF", source=source, target=target,
                                              evidence=replace(source.evidence, rule=rule_id)))
-    return relations
+    return relations + partners_co_build(case_text, mentions, lead)

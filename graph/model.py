@@ -50,9 +50,13 @@ class CaseGraph:
 
     def add_relation(self, rel_type: str, source: str, target: str, evidence: Evidence | None,
                      amount: float | None = None, role: str = "") -> Relation:
-        if load_vocabulary().relation(rel_type).symmetric and target < source:
-            source, target = target, source
-        key = (rel_type, source, target)
+        vocabulary = load_vocabulary()
+        kind = vocabulary.relation(rel_type)
+        key = (rel_type, *sorted((source, target))) if kind.symmetric else (rel_type, source, target)
+        if kind.symmetric and source in self.entities and target in self.entities:
+            source_type, target_type = (vocabulary.node(self.entities[n].type) for n in (source, target))
+            if not (any(source_type.is_a(c) for c in kind.domain) and any(target_type.is_a(c) for c in kind.range)):
+                source, target = target, source
         relation = self.relations.get(key)
         if relation is None:
             relation = self.relations[key] = Relation(type=rel_type, source=source, target=target)

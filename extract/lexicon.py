@@ -26,6 +26,9 @@ class Lexicon:
     standalone_names: frozenset[str]
     implicit_names: dict[str, str]
     roles: tuple[str, ...]
+    person_titles: tuple[str, ...]
+    person_verbs: tuple[str, ...]
+    person_contexts: frozenset[str]
     surnames: frozenset[str]
     double_surnames: tuple[str, ...]
     automaton: ahocorasick.Automaton
@@ -59,6 +62,9 @@ def parse_lexicon(data: dict) -> Lexicon:
         standalone_names=frozenset(data["standalone_names"]),
         implicit_names=dict(data["implicit_names"]),
         roles=tuple(sorted(data["roles"], key=len, reverse=True)),
+        person_titles=tuple(data["person_titles"]),
+        person_verbs=tuple(data["person_verbs"]),
+        person_contexts=frozenset(data["person_contexts"]),
         surnames=frozenset(data["surnames"]),
         double_surnames=tuple(data["double_surnames"]),
         automaton=automaton,

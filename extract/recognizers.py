@@ -24,7 +24,7 @@ QUOTE_CHARS = "“”‘’「」『』《》\"'"
 PLACE_TOKENS = ("街道", "镇", "区", "市", "县", "省")
 ORG_TYPES = {"PartyOrganization", "Committee", "PropertyFirm", "GovernmentAgency", "PartnerUnit", "VolunteerTeam"}
 JOINABLE_IN_NAMES = {"居委", "区委", "市委", "街道", "镇", "居民区", "社区", "大学", "学院", "小区", "弄", "号楼",
-                     "路", "支路", "新村", "村", "花园", "苑", "集团", "党委"}
+                     "路", "支路", "新村", "村", "花园", "苑", "集团", "党委", "城管"}
 PROJECT_VERBS = ("打造", "建成", "建设", "启动", "推进", "开展", "实施", "举办", "创建", "推出", "开设", "设立",
                  "改造", "完成", "建起", "搭建", "成立", "上线", "开通", "设置", "辟出", "认领", "推进了")
 MECHANISM_VERBS = ("形成", "探索", "运用", "坚持", "实行", "推行", "采用", "总结出", "建立", "构建", "健全",
@@ -54,7 +54,7 @@ VERB_FLAGS = {"v", "vd", "vi", "vg"}
 PHRASE_FLAGS = {"l", "i", "a", "s"}
 VERBS_ALLOWED_IN = {"Project", "Mechanism"}
 GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市"}
-NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+[个座家支条项位]?$")
+NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+[个座家支条项位]$")
 
 
 def _in_dictionary(word: str) -> bool:
@@ -223,6 +223,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         stem = _strip_quotes(text[start:suffix_start])
         if len(suffix) == 1 and len(stem) < 2:
             continue
+        if type_name == "PropertyFirm" and text[start] in "“「『\"":
+            type_name = "Project"
         if not stem and suffix in lexicon.standalone_names:
             spans.append(Span(suffix_start, end, type_name, f"standalone:{suffix}"))
             continue
@@ -298,8 +300,38 @@ def person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if start < len(text) and text[start] in "、，":
             continue
         end = _person_name(text, start, lexicon)
-        if end - start >= 2 and not lexicon.automaton.exists(text[start:end]):
+        name = text[start:end]
+        common_word = any(posseg.dt.word_tag_tab.get(part, "nr") not in ("nr", "ns") for part in (name[:2], name))
+        if (end - start >= 2 and not lexicon.automaton.exists(name) and not common_word
+                and not name[1:].startswith(lexicon.person_titles)):
             spans.append(Span(start, end, "Person", f"role:{match.group()}", role=match.group()))
+    return spans
+
+
+def _is_full_name(word: str, lexicon: Lexicon) -> bool:
+    surname = next((s for s in lexicon.double_surnames if word.startswith(s)), word[:1])
+    return surname in lexicon.surnames or surname in lexicon.double_surnames and 1 <= len(word) - len(surname) <= 2
+
+
+def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """People by their full name before a title or an action: 辛岚老师, 谢勇与公司协商, 居民后学兵.
+
+    The name must be a word jieba does not know (or knows as a person's name),
+    two or three characters long and starting with a surname.
+    """
+    text = sentence.text
+    spans = []
+    tokens = tokenize(text)
+    for index, token in enumerate(tokens):
+        if not (2 <= len(token.word) <= 4 and (token.flag in ("x", "nr")) and _is_full_name(token.word, lexicon)
+                and not token.word[1:].startswith(lexicon.person_titles)):
+            continue
+        following = text[token.end:token.end + 3]
+        before = tokens[index - 1].word if index else ""
+        if following.startswith(lexicon.person_titles):
+            spans.append(Span(token.start, token.end, "Person", "name:title"))
+        elif following.startswith(lexicon.person_verbs) or before in lexicon.person_contexts:
+            spans.append(Span(token.start, token.end, "Person", "name:context"))
     return spans
 
 
@@ -309,6 +341,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "suffix": suffix_spans,
     "quoted": quoted_spans,
     "person": person_spans,
+    "named_person": named_person_spans,
 }
 
 

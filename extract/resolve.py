@@ -44,18 +44,30 @@ def is_alias(short: str, long: str) -> bool:
         return False
     if long.endswith(short) and len(short) >= 4:
         return True
+    if long.startswith(short) and all(c in FILLER for c in long[len(short):]):
+        return True
     if short[0] != long[0] or short[-1] != long[-1] or not _is_subsequence(short, long):
         return False
     extra = Counter(long) - Counter(short)
     return all(c in FILLER for c in extra.elements())
 
 
+ESTATE_ENDINGS = ("小区", "苑", "花园", "新村", "公寓", "花城", "家园")
+PLATFORM_ENDINGS = ("议事堂", "议事会", "议事厅", "议事平台")
+DOMINANT_ESTATE = 2
+
+
 @dataclass(frozen=True)
 class CaseContext:
-    """The case's own places: where a bare 居委会 or 物业 belongs."""
+    """The case's own places: where a bare 居委会 or 物业 belongs.
+
+    ``estate`` is the housing estate the case keeps returning to, if any: an owners'
+    committee and a property firm belong to an estate, not to the residential area.
+    """
 
     area: str
     subdistrict: str
+    estate: str = ""
 
     @property
     def area_stem(self) -> str:
@@ -67,7 +79,28 @@ def case_context(case: Case, mentions: list[Mention]) -> CaseContext:
     areas = [name for name, _ in places.most_common() if name.endswith("居民区")]
     subdistricts = [name for name, _ in places.most_common() if name.endswith(("街道", "镇"))]
     area = next((a for a in areas if case.area and a.endswith(case.area)), areas[0] if areas else case.area)
-    return CaseContext(area=area, subdistrict=case.subdistrict or (subdistricts[0] if subdistricts else ""))
+    stem = area.removesuffix("居民区")
+    committees = [m.canonical.removesuffix("居委会").removesuffix("居委") for m in mentions
+                  if m.type == "Committee" and m.canonical.endswith(("居委会", "居委"))]
+    longer = [c for c in committees if stem and c.endswith(stem) and len(c) > len(stem)]
+    if longer:
+        area = max(longer, key=len) + "居民区"
+    estates = [(name, n) for name, n in places.most_common() if name.endswith(ESTATE_ENDINGS)]
+    estate = ""
+    if estates and estates[0][1] >= DOMINANT_ESTATE and (len(estates) == 1 or estates[0][1] > estates[1][1]):
+        estate = re.sub(r"^.*(弄|号|镇|街道|区|路)", "", estates[0][0].removesuffix("小区"))
+        estate = estate if len(estate) >= 2 and not estate.isdigit() else ""
+    return CaseContext(area=area, subdistrict=case.subdistrict or (subdistricts[0] if subdistricts else ""),
+                       estate=estate)
+
+
+def local_platform_name(name: str, ctx: CaseContext) -> str:
+    """A deliberation platform named by its brand alone (“百脑汇”议事堂) is the case area's own."""
+    if not ctx.area or not name.endswith(PLATFORM_ENDINGS) or name.startswith(ctx.area_stem):
+        return name
+    for generic in ("居民区", "社区", "小区"):
+        name = name.removeprefix(generic)
+    return ctx.area + name
 
 
 def _named(mentions: list[Mention], type_name: str, endings: tuple[str, ...], stem: str = "") -> str:
@@ -91,13 +124,13 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
         return pick(("党总支", "党支部"), ctx.area + "党总支" if ctx.area else "", ctx.area_stem)
     if type_name == "Committee":
         if "业" in word:
-            return pick(("业委会", "业主委员会"), ctx.area + "业委会" if ctx.area else "")
+            return pick(("业委会", "业主委员会"), (ctx.estate or ctx.area) + "业委会" if ctx.area or ctx.estate else "")
         return pick(("居委会", "居委"), ctx.area_stem + "居委会" if ctx.area else "", ctx.area_stem)
     if type_name == "PropertyFirm":
         firms = {m.canonical for m in named if m.type == "PropertyFirm" and not m.implicit}
         if len(firms) == 1:
             return next(iter(firms)), False
-        return (ctx.area + "物业", True) if ctx.area and not firms else ("", False)
+        return ((ctx.estate or ctx.area) + "物业", True) if (ctx.area or ctx.estate) and not firms else ("", False)
     if type_name == "GovernmentAgency":
         office = word.removeprefix("街道")
         if office.endswith("办") and ctx.subdistrict:
@@ -121,6 +154,8 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
             fullest[(type_name, short)] = fullest.get((type_name, target), target)
     named = [replace(m, canonical=fullest[(m.type, m.canonical)]) for m in named]
     ctx = case_context(case, named)
+    named = [replace(m, canonical=local_platform_name(m.canonical, ctx)) if m.type == "Committee" else m
+             for m in named]
     resolved = list(named)
     for m in mentions:
         if m.text in lexicon.generic_mentions and not m.canonical:

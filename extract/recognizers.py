@@ -53,6 +53,7 @@ STOP_FLAGS = {"d", "p", "c", "r", "u", "ud", "uj", "ul", "uz", "ug", "uv", "y", 
 VERB_FLAGS = {"v", "vd", "vi", "vg"}
 PHRASE_FLAGS = {"l", "i", "a", "s"}
 VERBS_ALLOWED_IN = {"Project", "Mechanism"}
+ACTIVITY_SUFFIXES = ("项目", "计划", "活动", "行动", "整治", "改造", "工程", "建设")
 GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市"}
 NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+[个座家支条项位]$")
 
@@ -130,6 +131,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     is taken whole.
     """
     limit = lexicon.max_name_length
+    verbs_ok = type_name == "Mechanism" or text.startswith(ACTIVITY_SUFFIXES, suffix_start)
     left = _tokens_before(tokens if tokens is not None else tokenize(text), text, suffix_start)
     start = suffix_start
     taken: list[tuple[str, str]] = []
@@ -141,13 +143,16 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             inner = text[opening + 1:token.start]
             if opening < 0 or not inner or any(c in "。！？；" for c in inner) or suffix_start - opening > limit + 4:
                 return start
+            taken.append((text[opening:token.end], "x"))
             start = opening
             while index >= 0 and left[index].start >= opening:
                 index -= 1
             continue
         if suffix_start - token.start > limit:
             break
-        if _is_boundary(token.word, token.flag, lexicon, type_name, adjacent=not taken):
+        if _is_boundary(token.word, token.flag, lexicon, type_name, adjacent=not taken and verbs_ok):
+            break
+        if lexicon.suffix_type.get(token.word) == "Mechanism" and type_name != "Mechanism":
             break
         lead_in = _stop_prefix(token.word, lexicon) if not _in_dictionary(token.word) else 0
         if lead_in:

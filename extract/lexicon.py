@@ -27,6 +27,7 @@ class Lexicon:
     implicit_names: dict[str, str]
     roles: tuple[str, ...]
     person_titles: tuple[str, ...]
+    mechanism_endings: tuple[str, ...]
     person_verbs: tuple[str, ...]
     person_contexts: frozenset[str]
     surnames: frozenset[str]
@@ -63,6 +64,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         implicit_names=dict(data["implicit_names"]),
         roles=tuple(sorted(data["roles"], key=len, reverse=True)),
         person_titles=tuple(data["person_titles"]),
+        mechanism_endings=tuple(data["mechanism_endings"]),
         person_verbs=tuple(data["person_verbs"]),
         person_contexts=frozenset(data["person_contexts"]),
         surnames=frozenset(data["surnames"]),

@@ -28,7 +28,7 @@ JOINABLE_IN_NAMES = {"居委", "区委", "市委", "街道", "镇", "居民区",
 PROJECT_VERBS = ("打造", "建成", "建设", "启动", "推进", "开展", "实施", "举办", "创建", "推出", "开设", "设立",
                  "改造", "完成", "建起", "搭建", "成立", "上线", "开通", "设置", "辟出", "认领", "推进了")
 MECHANISM_VERBS = ("形成", "探索", "运用", "坚持", "实行", "推行", "采用", "总结出", "建立", "构建", "健全",
-                   "完善", "创新", "依托", "借助", "按照", "用好", "落实")
+                   "完善", "创新", "依托", "借助", "按照", "用好", "落实", "通过", "助推", "践行", "深化", "推广")
 MECHANISM_SHAPE = re.compile(r"^[一二三四五六七八九十两0-9]+[\u4e00-\u9fff]{1,3}$|一户一|[+＋]|^[0-9]+[\u4e00-\u9fff][0-9]+")
 SLOGAN_AFTER = ("的理念", "理念", "的精神", "精神", "的口号", "口号", "的原则", "原则", "的氛围", "的目标", "愿景",
                 "的良好氛围", "的良性循环", "的局面", "的示范效应", "的表率作用", "的作用", "为抓手", "的决心",
@@ -251,7 +251,7 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     for match in re.finditer(r"[“「『]([^“”「」『』]{2,16})[”」』]", text):
         inner = match.group(1)
         after = text[match.end():match.end() + 6]
-        before = text[max(0, match.start() - 6):match.start()].rstrip("了出起好成")
+        before = text[max(0, match.start() - 6):match.start()].removesuffix("了")
         if any(c in "。！？；" for c in inner) or after.startswith(SLOGAN_AFTER):
             continue
         if after[:1] and after[:1] not in PUNCT and after[:1] not in "的为是和与等及在":
@@ -263,7 +263,9 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         inner_suffix = max((s for s in lexicon.suffix_type if inner.endswith(s) and len(s) < len(inner)),
                            key=len, default="")
-        if MECHANISM_SHAPE.search(inner) or before.endswith(MECHANISM_VERBS):
+        framed = before.endswith("以") and after.startswith("为")
+        if (MECHANISM_SHAPE.search(inner) or before.endswith(MECHANISM_VERBS) or framed
+                or inner.endswith(lexicon.mechanism_endings)):
             spans.append(Span(match.start(), match.end(), "Mechanism", "quoted:mechanism"))
         elif before.endswith(PROJECT_VERBS) or after.startswith(("项目", "活动", "计划", "行动", "平台")):
             spans.append(Span(match.start(), match.end(), "Project", "quoted:project"))

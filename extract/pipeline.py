@@ -71,7 +71,7 @@ def extract_case(case: Case, document: Document, lexicon: Lexicon | None = None)
         ctx = SentenceContext(sentence=sentence, mentions=local, lead=lead, focus=focus, area=area)
         relations.extend(extract_relations(
             ctx, lambda rule, s=sentence: _evidence(document, case, s.text, s.start, s.start + len(s.text), rule)))
-    relations.extend(structural_relations(case.text, resolved, where.area, where.subdistrict, lead))
+    relations.extend(structural_relations(case.text, resolved, where.area, where.subdistrict, lead, focus))
     return CaseExtraction(case=case, mentions=tuple(resolved), relations=tuple(_first_location(relations)))
 
 

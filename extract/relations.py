@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.amounts import parse_amount
 from extract.sentences import Sentence
@@ -28,7 +28,7 @@ class CueRule:
 
 
 CUE_RULES = [
-    CueRule("cue:leads", "LEADS", re.compile(r"牵头|引领|发起|带领|主导|组建|孵化|成立|领办|挂帅|推出|打造|建立")),
+    CueRule("cue:leads", "LEADS", re.compile(r"牵头|引领|发起|带领|主导|组建|孵化|成立|领办|挂帅|推出|打造|建立|启用|启动|策划")),
     CueRule("cue:guides", "GUIDES", re.compile(r"指导|督导|监督")),
     CueRule("cue:supports", "SUPPORTS", re.compile(r"支持|协助|配合|帮助|助力|支撑|通力合作|保驾护航")),
     CueRule("cue:participates", "PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入")),
@@ -96,9 +96,17 @@ def _framed(text: str) -> list[tuple[int, int]]:
     return [m.span() for pattern in (UNDER, BY_LEADS) for m in pattern.finditer(text)]
 
 
+def _area_as_its_body(mentions: list[Mention], ctx: SentenceContext) -> list[Mention]:
+    """"国定一居民区成立了…": the case's own area acting stands for its lead body."""
+    if ctx.area is None or ctx.lead is None:
+        return mentions
+    return [replace(ctx.lead, start=m.start, end=m.end) if m.type == "Community" and m.canonical == ctx.area.canonical
+            else m for m in mentions]
+
+
 def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     text = ctx.sentence.text
-    mentions = _outermost(ctx.mentions)
+    mentions = _area_as_its_body(_outermost(ctx.mentions), ctx)
     frames = _framed(text)
     found = []
     for rule in CUE_RULES:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jieba
 from jieba import posseg
@@ -91,21 +92,23 @@ class Token:
     flag: str
 
 
-def tokenize(text: str) -> list[Token]:
+@lru_cache(maxsize=64)
+def tokenize(text: str) -> tuple[Token, ...]:
     """jieba tokens of a sentence with their dictionary part of speech ('x' for guessed words).
 
-    One segmentation per sentence (with HMM, so unknown names stay whole); the
-    part of speech is a dictionary look-up, which is all the boundary rules need.
+    One segmentation per sentence, shared by the recognisers (with HMM, so unknown
+    names stay whole); the part of speech is a dictionary look-up, which is all the
+    boundary rules need.
     """
     tags = posseg.dt.word_tag_tab
     tokens, position = [], 0
     for word in jieba.cut(text, HMM=True):
         tokens.append(Token(position, position + len(word), word, tags.get(word, "x")))
         position += len(word)
-    return tokens
+    return tuple(tokens)
 
 
-def _tokens_before(tokens: list[Token], text: str, position: int) -> list[Token]:
+def _tokens_before(tokens: tuple[Token, ...], text: str, position: int) -> list[Token]:
     """Tokens left of ``position``; one that straddles it is cut there."""
     left = []
     for token in tokens:
@@ -121,7 +124,7 @@ def _tokens_before(tokens: list[Token], text: str, position: int) -> list[Token]
 
 
 def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str = "",
-                tokens: list[Token] | None = None) -> int:
+                tokens: tuple[Token, ...] | None = None) -> int:
     """Start of the name whose type suffix begins at ``suffix_start``.
 
     Walks jieba tokens leftwards. Words jieba only guessed (not in its dictionary)

@@ -39,6 +39,7 @@ CUE_RULES = [
     CueRule("cue:co_builds", "CO_BUILDS", re.compile(r"共建|结对|联建|携手|区域化党建单位")),
 ]
 UNDER = re.compile(r"在(.{2,40}?)的?(支持|指导|帮助|协调|关心|推动|引领|带领)下")
+GOT_SUPPORT = re.compile(r"(获得|得到|受到)了?(.{2,30}?)(等)?(多方)?的?(大力)?(支持|帮助|配合)")
 BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)")
 LOCATED = re.compile(r"位于|坐落于|地处")
 WITHIN = re.compile(r"辖区内?的?|所辖的?|下设")
@@ -93,7 +94,7 @@ def _pairs(rel_type: str, subjects: Iterable[Mention], objects: Iterable[Mention
 
 def _framed(text: str) -> list[tuple[int, int]]:
     """Spans of 在X的支持下 and 由X牵头: the rule for those frames reads them, not the cue rules."""
-    return [m.span() for pattern in (UNDER, BY_LEADS) for m in pattern.finditer(text)]
+    return [m.span() for pattern in (UNDER, BY_LEADS, GOT_SUPPORT) for m in pattern.finditer(text)]
 
 
 def _area_as_its_body(mentions: list[Mention], ctx: SentenceContext) -> list[Mention]:
@@ -141,6 +142,12 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         if target is not None:
             found.extend((f"under:{match.group(2)}", rel_type, s, target) for s in inside
                          if _allowed(rel_type, s, target))
+    for match in GOT_SUPPORT.finditer(text):
+        inside = [m for m in _outermost(ctx.mentions) if match.start(2) <= m.start and m.end <= match.end(2)]
+        earlier = [m for m in _outermost(ctx.mentions) if m.end <= match.start() and m.type == "Project"]
+        target = earlier[-1] if earlier else ctx.focus
+        if target is not None:
+            found.extend(("got:support", "SUPPORTS", s, target) for s in inside if _allowed("SUPPORTS", s, target))
     for match in BY_LEADS.finditer(text):
         inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
         later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]

@@ -13,6 +13,7 @@ from graph.records import Case, Document, LoadResult, Problem
 from loaders.errors import ReadError
 from loaders.normalize import NormalizeOptions, normalize_text
 from loaders.readers import READERS, reader_for
+from loaders.places import locate_document
 from loaders.splitter import case_location, split_spans
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -74,13 +75,15 @@ def read_document(path: Path, doc_id: str, options: LoadOptions = LoadOptions())
 def split_cases(document: Document) -> list[Case]:
     """The cases of a document, with ids '<document id>-NN' in reading order."""
     fallback = Path(document.path).stem
+    whole_district, whole_subdistrict = locate_document(document.text)
     cases = []
     for order, span in enumerate(split_spans(document.text, fallback), start=1):
         where = case_location(span, document.text)
         cases.append(Case(
             id=f"{document.id}-{order:02d}", document=document.id, order=order, title=span.title,
             subtitle=span.subtitle, text=document.text[span.start:span.end], start=span.start,
-            district=where.district, subdistrict=where.subdistrict, area=where.area))
+            district=where.district or whole_district, subdistrict=where.subdistrict or whole_subdistrict,
+            area=where.area))
     return cases
 
 

@@ -19,6 +19,8 @@ HIGHER_PLACES = ("街道", "镇", "区", "市", "省", "县")
 SUBJECT_SUFFIXES = ("居民区", "街道", "居委会", "居委", "党总支", "党支部", "党工委")
 GENERIC_STEMS = {"居民", "社区", "小区", "街道", "各", "本", "该", "全", "这个", "这里"}
 MAX_NAME = 10
+NOT_DISTRICTS = ("居民区", "小区", "社区", "园区", "城区", "辖区", "街区", "片区", "示范区", "商务区", "休息区", "活动区",
+                 "服务区", "开发区")
 
 
 def left_boundary(text: str, suffix_start: int, max_len: int = MAX_NAME) -> int:
@@ -59,11 +61,20 @@ def _first(names: list[str]) -> str:
     return names[0] if names else ""
 
 
+def _most_common(names: list[str]) -> str:
+    return max(set(names), key=names.count) if names else ""
+
+
+def locate_document(text: str) -> tuple[str, str]:
+    """(district, sub-district) a whole document names most often: what its cases inherit."""
+    return (_most_common([n for n in names_ending_in(text, ("区",)) if not n.endswith(NOT_DISTRICTS)]),
+            _most_common(names_ending_in(text, ("街道", "镇"))))
+
+
 def locate_case(text: str) -> tuple[str, str, str]:
     """(district 区, sub-district 街道/镇, residential area 居民区) named in the text."""
     head = text[:1500]
-    districts = [n for n in names_ending_in(head, ("区",)) if not n.endswith(("居民区", "小区", "社区", "园区", "城区", "辖区", "街区", "片区", "示范区", "商务区",
-                                                                                  "休息区", "活动区", "服务区"))]
+    districts = [n for n in names_ending_in(head, ("区",)) if not n.endswith(NOT_DISTRICTS)]
     subdistricts = names_ending_in(head, ("街道", "镇"))
     areas = names_ending_in(head, ("居民区",))
     return _first(districts), _first(subdistricts), _first(areas)

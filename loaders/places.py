@@ -27,7 +27,7 @@ def left_boundary(text: str, suffix_start: int, max_len: int = MAX_NAME) -> int:
     """Where a name ending in the suffix at ``suffix_start`` begins."""
     start = suffix_start
     while start > 0 and suffix_start - start < max_len:
-        head = text[:start]
+        head = text[max(0, start - 4):start]
         if not re.match(NAME_CHAR, head[-1]):
             break
         if head.endswith(LEFT_STOP_WORDS) or head.endswith(LEFT_STOPS) or re.search(r"\d[年月日]$", head):

@@ -6,7 +6,7 @@ import re
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
-AMOUNT = re.compile(r"([0-9][0-9,，.]*|[零〇一二两三四五六七八九十百千]+)\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(元|块)")
+AMOUNT = re.compile(r"([0-9][0-9,，.]*|[零〇一二两三四五六七八九十百千]+)\s*(余|多)?\s*(?:(万|亿)\s*(余|多)?\s*(元)?(?![名户人平个件次株棵辆米位余多])|(元))")
 
 
 def chinese_number(text: str) -> int:
@@ -44,7 +44,7 @@ def parse_amount(text: str) -> float | None:
     match = AMOUNT.search(text)
     if not match:
         return None
-    number, _, unit, _, _ = match.groups()
+    number, _, unit, _, _, _ = match.groups()
     value = parse_number(number)
     if unit:
         value *= LARGE_UNITS[unit]

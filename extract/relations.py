@@ -116,14 +116,18 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
                 continue
             before = [i for i, m in enumerate(mentions) if m.end <= cue.start()]
             after = [i for i, m in enumerate(mentions) if m.start >= cue.end()]
-            if not before or not after:
+            if not before or not (after or rule.type == "FUNDED"):
                 continue
+            funds_focus = rule.type == "FUNDED" and ctx.focus is not None and parse_amount(text) is not None
+            targets = [mentions[k] for k in after] or ([ctx.focus] if funds_focus else [])
             subjects = next((_group_before(mentions, i, text) for i in reversed(before)
-                             if any(_allowed(rule.type, mentions[i], mentions[k]) for k in after)), [])
+                             if any(_allowed(rule.type, mentions[i], t) for t in targets)), [])
             if not subjects:
                 continue
             objects = next((_group_after(mentions, k, text) for k in after
                             if any(_allowed(rule.type, s, mentions[k]) for s in subjects)), [])
+            if not objects and funds_focus:
+                objects = [ctx.focus]
             found.extend((rule.id, rule.type, s, o) for s, o in _pairs(rule.type, subjects, objects))
     return found
 

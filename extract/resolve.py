@@ -46,6 +46,10 @@ def is_alias(short: str, long: str) -> bool:
         return True
     if long.startswith(short) and all(c in FILLER for c in long[len(short):]):
         return True
+    head, tail = short[:2], short[2:]
+    middle = long[len(head):len(long) - len(tail)] if len(tail) >= 2 else ""
+    if long.startswith(head) and long.endswith(tail) and len(middle) >= 2 and not any(c.isdigit() for c in middle):
+        return True
     if short[0] != long[0] or short[-1] != long[-1] or not _is_subsequence(short, long):
         return False
     extra = Counter(long) - Counter(short)

@@ -43,11 +43,20 @@ def test_every_named_question_answers(store, loaded, name):
     assert isinstance(rows, list), name
 
 
-def test_known_answers(store, loaded):
-    rows = run_query(store.driver, store.database, QUERY_LIBRARY["mechanisms-by-cases"].cypher, {})
-    assert rows[0]["cases"] >= 2
-    rows = run_query(store.driver, store.database, QUERY_LIBRARY["area-bodies"].cypher, {"area": "国权居民区"})
-    assert "国权居民区党总支" in {r["body"] for r in rows}
+def ask(store, name, **params):
+    return run_query(store.driver, store.database, QUERY_LIBRARY[name].cypher, params)
+
+
+def test_known_answers(store, loaded, corpus_build):
+    top = ask(store, "mechanisms-by-cases")[0]
+    assert top["mechanism"] == "三驾马车" and top["cases"] >= 5
+    assert "国权居民区党总支" in {r["body"] for r in ask(store, "area-bodies", area="国权居民区")}
+    assert "复旦大学" in {r["partner"] for r in ask(store, "partners-across-areas")}
+    funding = ask(store, "funding")
+    assert (funding[0]["funder"], funding[0]["project"], funding[0]["amount"]) == ("谢勇", "三湘世纪花城生态园", 1_500_000)
+    path = ask(store, "path-between", a="四平居民区党总支", b="复旦大学")
+    assert path and path[0]["hops"] == 1 and path[0]["links"] == ["共建"]
+    assert len({r["case_title"] for r in ask(store, "case-actors")}) == len(corpus_build.case_graph.cases)
 
 
 def test_injection_is_stored_as_text(store):

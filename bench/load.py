@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from graph.cypher import bare_create_statement  # noqa: E402
 from graph.jsonio import read_graph_json  # noqa: E402
-from graph.store import StoreTarget, open_store, run_query  # noqa: E402
+from graph.store import StoreTarget, open_store, run_query, stop_embedded_servers  # noqa: E402
 from graph.writer import GraphWriter, node_properties  # noqa: E402
 
 
@@ -37,6 +37,7 @@ def main(graph_json: Path, store_root: Path) -> dict:
         start = time.perf_counter()
         writer.write(graph)
         again_s = time.perf_counter() - start
+    stop_embedded_servers()
     total = graph.number_of_nodes() + graph.number_of_edges()
     return {"load rows/s": total / load_s, "bare UNWIND CREATE rows/s": bare_rate,
             "ratio": total / load_s / bare_rate, "reload s": again_s, "rows": total}

@@ -135,6 +135,13 @@ def query(cypher: str, params: dict | None = None, target=None, write: bool = Fa
         return run_query(store.driver, store.database, cypher, params or {}, write=write)
 
 
+def close() -> None:
+    """Stop the embedded store this process started (safe to call when none runs)."""
+    from graph.store import stop_embedded_servers
+
+    stop_embedded_servers()
+
+
 def draw(graph: nx.MultiDiGraph | str | Path, out: str | Path, case: str | None = None,
          entity: str | None = None, depth: int = 1) -> list[Path]:
     """Write standalone HTML maps (whole graph and every case, or one case, or one neighbourhood)."""

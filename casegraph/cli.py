@@ -187,7 +187,7 @@ def serve(graph: GraphArg = Path("out")) -> None:
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
-        server.stop()
+        out.print("stopping the embedded store")
 
 
 @app.command()
@@ -247,5 +247,15 @@ def stats(graph: GraphArg = Path("out"),
     out.print(f"wrote {report}")
 
 
+def main() -> None:
+    """Entry point: run the command, then stop an embedded store it started."""
+    from graph.store import stop_embedded_servers
+
+    try:
+        app()
+    finally:
+        stop_embedded_servers()
+
+
 if __name__ == "__main__":
-    app()
+    main()

@@ -159,8 +159,19 @@ def embedded_server(root: Path) -> EmbeddedServer:
             raise StoreError(f"an embedded store is already running here for {next(iter(_RUNNING))}; "
                              "one process serves one embedded store")
         _RUNNING[key] = EmbeddedServer(key).start()
-        atexit.register(_RUNNING[key].stop)
+        atexit.register(stop_embedded_servers)
     return _RUNNING[key]
+
+
+def stop_embedded_servers() -> None:
+    """Stop the embedded server(s) of this process; call it when done (the CLI and tests do).
+
+    Stopping while the interpreter is still fully up is what keeps the JVM from
+    crashing at exit; the atexit hook is only the fallback.
+    """
+    while _RUNNING:
+        _, server = _RUNNING.popitem()
+        server.stop()
 
 
 @contextmanager

@@ -23,9 +23,10 @@ def corpus_build(tmp_path_factory):
 @pytest.fixture(scope="session")
 def store(tmp_path_factory):
     """The embedded ArcadeDB server over real Bolt, started once for the whole session."""
-    from graph.store import StoreTarget, open_store
+    from graph.store import StoreTarget, open_store, stop_embedded_servers
 
     os.environ.pop("NEO4J_URI", None)
     target = StoreTarget.from_env(default_root=tmp_path_factory.mktemp("store"))
     with open_store(target) as opened:
         yield opened
+    stop_embedded_servers()

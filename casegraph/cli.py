@@ -249,12 +249,17 @@ def stats(graph: GraphArg = Path("out"),
 
 def main() -> None:
     """Entry point: run the command, then stop an embedded store it started."""
-    from graph.store import stop_embedded_servers
+    from graph.store import exit_process, stop_embedded_servers
 
+    code = 0
     try:
         app()
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     finally:
         stop_embedded_servers()
+    exit_process(code)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -30,3 +30,14 @@ def store(tmp_path_factory):
     with open_store(target) as opened:
         yield opened
     stop_embedded_servers()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    session.config.casegraph_exit_status = int(exitstatus)
+
+
+def pytest_unconfigure(config):
+    """After the report is printed, end without JPype's fragile JVM teardown (see graph.store.exit_process)."""
+    from graph.store import exit_process
+
+    exit_process(getattr(config, "casegraph_exit_status", 0))

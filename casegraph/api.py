@@ -112,7 +112,10 @@ def read_graph(graph: nx.MultiDiGraph | str | Path) -> nx.MultiDiGraph:
     if isinstance(graph, nx.Graph):
         return graph
     path = Path(graph)
-    return read_graph_json(path / "graph.json" if path.is_dir() else path)
+    path = path / "graph.json" if path.is_dir() else path
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no graph.json here (run `casegraph build CASES --out DIR` first)")
+    return read_graph_json(path)
 
 
 def load(graph: nx.MultiDiGraph | str | Path, target=None, batch_size: int = 2000):

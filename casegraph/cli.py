@@ -48,6 +48,13 @@ def _target(graph_dir: Path, uri, user, password, database) -> StoreTarget:
                                 database=database)
 
 
+def _read(graph: Path):
+    try:
+        return api.read_graph(graph)
+    except FileNotFoundError as error:
+        fail(str(error))
+
+
 def _graph_dir(graph: Path) -> Path:
     return graph if graph.is_dir() else graph.parent
 
@@ -218,7 +225,7 @@ def export(graph: GraphArg = Path("out"),
     if unknown:
         fail(f"unknown format(s) {', '.join(unknown)}; expected: {', '.join(EXPORTERS)}")
     target = out_dir or _graph_dir(graph) / "export"
-    for path in export_graph(api.read_graph(graph), target, chosen):
+    for path in export_graph(_read(graph), target, chosen):
         out.print(f"wrote {path}")
 
 
@@ -227,7 +234,7 @@ def validate(graph: GraphArg = Path("out")) -> None:
     """Check the graph against the SHACL shapes of the ontology; exit 1 on violations."""
     from graph.rdf import validate_graph
 
-    violations = validate_graph(api.read_graph(graph))
+    violations = validate_graph(_read(graph))
     for violation in violations:
         err.print("[red]violation:[/red] " + escape(violation), highlight=False, soft_wrap=True)
     if violations:
@@ -243,7 +250,7 @@ def stats(graph: GraphArg = Path("out"),
     from graph.stats import write_report
 
     target = out_dir or _graph_dir(graph) / "stats"
-    report = write_report(api.read_graph(graph), target)
+    report = write_report(_read(graph), target)
     out.print(f"wrote {report}")
 
 

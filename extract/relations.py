@@ -181,36 +181,52 @@ def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
     return found
 
 
-FOCUS_CUES = {"DESIGNED": re.compile(r"设计|规划"),
-              "IMPLEMENTS": re.compile(r"施工|粉刷|彩绘|安装|承建|负责对|负责.{0,6}工作"),
-              "PARTICIPATES_IN": re.compile(r"参与|参加|认领|加入|协同|会同|合作|携手|联动|提供|共同|一起"),
-              "SUPPORTS": re.compile(r"支持|协助|帮助|支撑|助力|配合")}
-ACTOR_BEFORE_CUE = {"DESIGNED", "IMPLEMENTS"}
+@dataclass(frozen=True)
+class FocusCue:
+    """A cue whose actors (before it, after it, or around it in the clause) act on the case's project."""
+
+    type: str
+    cue: re.Pattern
+    side: str
+
+
+FOCUS_CUES = [
+    FocusCue("DESIGNED", re.compile(r"设计|规划"), "before"),
+    FocusCue("IMPLEMENTS", re.compile(r"施工|粉刷|彩绘|安装|承建|负责对|负责.{0,6}工作"), "before"),
+    FocusCue("PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入"), "before"),
+    FocusCue("PARTICIPATES_IN", re.compile(r"协同|会同|邀请|发动|动员|引入|联动"), "after"),
+    FocusCue("SUPPORTS", re.compile(r"支持|协助|帮助|支撑|助力|配合"), "clause"),
+]
 FOCUS_ACTORS = ("PartnerUnit", "GovernmentAgency", "Committee", "VolunteerTeam", "PropertyFirm", "PartyOrganization",
                 "Person")
 
 
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    clause_start = max(text.rfind(p, 0, start) for p in "，,；;") + 1
+    clause_end = min((i for i in (text.find(p, end) for p in "，,；;") if i >= 0), default=len(text))
+    return clause_start, clause_end
+
+
 def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """A body that takes part or helps, in a sentence naming no project, does so in the case's project."""
+    """A body that designs, builds, joins or helps, in a sentence naming no project, does so in the case's project."""
     if ctx.focus is None or any(m.type == "Project" for m in ctx.mentions):
         return []
     text = ctx.sentence.text
     found = []
-    for rel_type, pattern in FOCUS_CUES.items():
-        cue = pattern.search(text)
+    for rule in FOCUS_CUES:
+        cue = rule.cue.search(text)
         if cue is None:
             continue
-        clause_start = max(text.rfind(p, 0, cue.start()) for p in "，,；;") + 1
-        if rel_type in ACTOR_BEFORE_CUE:
-            window = (clause_start, cue.start())
-        else:
-            window = (0, min((i for i in (text.find(p, cue.end()) for p in "，,；;") if i >= 0), default=len(text)))
+        clause_start, clause_end = _clause_bounds(text, cue.start(), cue.end())
+        window = {"before": (clause_start, cue.start()), "after": (cue.end(), clause_end),
+                  "clause": (clause_start, clause_end)}[rule.side]
         actors = [m for m in _outermost(ctx.mentions) if m.type in FOCUS_ACTORS
                   and window[0] <= m.start and m.end <= window[1]
                   and (ctx.lead is None or m.canonical != ctx.lead.canonical)]
-        found.extend((f"focus:{rel_type.lower()}", rel_type, a, ctx.focus) for a in actors
-                     if _allowed(rel_type, a, ctx.focus))
-        break
+        found.extend((f"focus:{rule.type.lower()}", rule.type, a, ctx.focus) for a in actors
+                     if _allowed(rule.type, a, ctx.focus))
+        if actors:
+            break
     return found
 
 

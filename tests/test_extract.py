@@ -14,7 +14,7 @@ from tests.conftest import GOLD, ROOT
 
 # Floors for the corpus score: they only move up.
 ENTITY_F1_FLOOR = 0.64
-RELATION_F1_FLOOR = 0.31
+RELATION_F1_FLOOR = 0.32
 
 
 def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道"):

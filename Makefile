@@ -24,7 +24,7 @@ system:
 
 run: $(STAMP) system
 	$(BIN)/casegraph build examples --out out
-	$(BIN)/casegraph load out
+	$(BIN)/casegraph load out --replace
 	$(BIN)/casegraph maps out
 	$(BIN)/casegraph export out
 	$(BIN)/casegraph stats out

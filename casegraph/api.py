@@ -91,14 +91,14 @@ def gc_paused():
 
 
 def build(inputs: Iterable[str | Path], out: str | Path | None = None, workers: int | None = 1,
-          curation: str | Path | None = None, options: LoadOptions = LoadOptions(),
+          curation: str | Path | None = None, options: LoadOptions | None = None,
           progress: Progress | None = None) -> BuildResult:
     """Read case files and folders, extract, resolve, curate; write ``out/graph.json`` when ``out`` is given.
 
     ``workers=None`` uses every core.
     """
     with gc_paused():
-        loaded = load_documents(inputs, options)
+        loaded = load_documents(inputs, options or LoadOptions())
         extractions = extract_all(loaded.documents, loaded.cases, workers or os.cpu_count() or 1, progress)
         case_graph = build_case_graph(loaded.documents, loaded.cases, extractions, loaded.problems)
         report = apply_curation(case_graph, Path(curation)) if curation else None
@@ -118,15 +118,22 @@ def read_graph(graph: nx.MultiDiGraph | str | Path) -> nx.MultiDiGraph:
     return read_graph_json(path)
 
 
-def load(graph: nx.MultiDiGraph | str | Path, target=None, batch_size: int = 2000):
-    """Write the graph to Neo4j (``target``) or, with none, to the embedded store under the graph's folder."""
+def load(graph: nx.MultiDiGraph | str | Path, target=None, batch_size: int = 2000, replace: bool = False):
+    """Write the graph to Neo4j (``target``) or, with none, to the embedded store under the graph's folder.
+
+    Loading merges on stable ids; ``replace`` first empties the database, so that
+    what an earlier, different build left there goes.
+    """
     from graph.store import StoreTarget, open_store
     from graph.writer import GraphWriter
 
     nx_graph = read_graph(graph)
     target = target or StoreTarget.from_env(default_root=_default_store_root(graph))
     with open_store(target) as store:
-        return GraphWriter(store.driver, store.database, batch_size=batch_size).write(nx_graph)
+        writer = GraphWriter(store.driver, store.database, batch_size=batch_size)
+        if replace:
+            writer.clear()
+        return writer.write(nx_graph)
 
 
 def query(cypher: str, params: dict | None = None, target=None, write: bool = False, graph_dir: str | Path = "out"):

@@ -102,10 +102,12 @@ def build(cases: Annotated[list[Path], typer.Argument(help="Case files or folder
 @app.command()
 def load(graph: GraphArg = Path("out"), uri: UriOpt = None, user: UserOpt = None, password: PasswordOpt = None,
          database: DatabaseOpt = None,
-         batch_size: Annotated[int, typer.Option(help="Rows per UNWIND batch.")] = 2000) -> None:
-    """Write the graph to Neo4j, or to the embedded store under the graph's folder."""
+         batch_size: Annotated[int, typer.Option(help="Rows per UNWIND batch.")] = 2000,
+         replace: Annotated[bool, typer.Option(help="Empty the database first (drops what older builds left).")]
+         = False) -> None:
+    """Write the graph to Neo4j, or to the embedded store under the graph's folder (merging on stable ids)."""
     try:
-        report = api.load(graph, _target(_graph_dir(graph), uri, user, password, database), batch_size)
+        report = api.load(graph, _target(_graph_dir(graph), uri, user, password, database), batch_size, replace)
     except (StoreError, FileNotFoundError) as error:
         fail(str(error))
     out.print(f"loaded {report.nodes_written} nodes and {report.relationships_written} relationships; "
@@ -126,6 +128,9 @@ def _parse_params(values: list[str]) -> dict:
 
 
 def _print_rows(rows: list[dict], fmt: str) -> None:
+    if not rows and fmt == "table":
+        err.print("(no rows)")
+        return
     if fmt == "json":
         out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
         return
@@ -147,7 +152,7 @@ def _print_rows(rows: list[dict], fmt: str) -> None:
 @app.command()
 def query(cypher: Annotated[Optional[str], typer.Argument(help="A Cypher query.")] = None,
           name: Annotated[Optional[str], typer.Option(help="Run a named research question instead.")] = None,
-          param: Annotated[list[str], typer.Option("--param", "-p", help="Query parameter key=value.")] = [],
+          param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Query parameter key=value.")] = None,
           fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
           write: Annotated[bool, typer.Option(help="Allow a query that writes.")] = False,
           list_names: Annotated[bool, typer.Option("--list", help="List the named research questions.")] = False,
@@ -170,7 +175,7 @@ def query(cypher: Annotated[Optional[str], typer.Argument(help="A Cypher query."
     if not text:
         fail("give a Cypher query or --name (see --list)")
     try:
-        rows = api.query(text, _parse_params(param), _target(graph, uri, user, password, database), write, graph)
+        rows = api.query(text, _parse_params(param or []), _target(graph, uri, user, password, database), write, graph)
     except StoreError as error:
         fail(str(error))
     _print_rows(rows, fmt)

@@ -45,7 +45,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         vocabulary.node(type_name)
         for suffix in suffixes:
             suffix_type[suffix] = type_name
-    for word, type_name in data["generic_mentions"].items():
+    for type_name in data["generic_mentions"].values():
         vocabulary.node(type_name)
     automaton = ahocorasick.Automaton()
     for suffix in suffix_type:

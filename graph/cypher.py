@@ -52,5 +52,6 @@ def bare_create_statement(label: str) -> str:
     return f"UNWIND $rows AS row CREATE (n:{quote_label(label)}) SET n = row.props"
 
 
+DELETE_BATCH = "MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n"
 COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
 COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS n"

@@ -122,10 +122,6 @@ class Relation:
     role: str = ""
     note: str = ""
 
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.type, self.source, self.target)
-
 
 @dataclass(frozen=True)
 class RelationMention:

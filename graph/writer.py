@@ -14,7 +14,7 @@ import networkx as nx
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.cypher import (COUNT_NODES, COUNT_RELATIONSHIPS, chinese_label_statement, constraint_statement,
+from graph.cypher import (COUNT_NODES, COUNT_RELATIONSHIPS, DELETE_BATCH, chinese_label_statement, constraint_statement,
                           merge_nodes_statement, merge_relationships_statement)
 from graph.store import StoreError
 from ontology.vocabulary import load_vocabulary
@@ -106,6 +106,16 @@ class GraphWriter:
                 self.run_batch(merge_relationships_statement(rel_type, source_label, target_label), batch)
         return LoadReport(nodes_written=graph.number_of_nodes(), relationships_written=graph.number_of_edges(),
                           nodes_in_store=self.count(COUNT_NODES), relationships_in_store=self.count(COUNT_RELATIONSHIPS))
+
+    def clear(self) -> int:
+        """Delete every node and relationship of the database, in batches; returns how many nodes went."""
+        removed = 0
+        while True:
+            with self.driver.session(database=self.database) as session:
+                batch = session.execute_write(lambda tx: tx.run(DELETE_BATCH).single()["n"])
+            if not batch:
+                return removed
+            removed += batch
 
     def count(self, statement: str) -> int:
         with self.driver.session(database=self.database) as session:

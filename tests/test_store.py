@@ -26,6 +26,14 @@ def test_load_counts_equal_graph_json_and_reload_changes_nothing(store, corpus_b
     assert counts(store) == (graph.number_of_nodes(), graph.number_of_edges())
 
 
+def test_replace_empties_what_an_older_build_left(store, corpus_build):
+    writer = GraphWriter(store.driver, store.database)
+    run_query(store.driver, store.database, "CREATE (n:Project {id: 'stale', name: 'stale'})", {}, write=True)
+    writer.clear()
+    writer.write(corpus_build.graph)
+    assert counts(store) == (corpus_build.graph.number_of_nodes(), corpus_build.graph.number_of_edges())
+
+
 def test_nodes_carry_english_and_chinese_labels(store, loaded):
     rows = run_query(store.driver, store.database,
                      "MATCH (n:PartyOrganization) RETURN labels(n) AS labels LIMIT 1", {})

@@ -100,7 +100,7 @@ def render_map(graph: nx.MultiDiGraph, title: str) -> str:
     for node_id, data in graph.nodes(data=True):
         node_type = vocabulary.node(data["type"])
         net.add_node(node_id, label=data.get("name", ""), title=_tooltip(data, case_titles),
-                     color=node_type.colour, shape=node_type.shape, group=node_type.name,
+                     color=node_type.colour, shape=node_type.shape, kind=node_type.name,
                      size=12 + 5 * math.sqrt(degree.get(node_id, 0)),
                      cases=list(data.get("cases") or []),
                      search=" ".join([data.get("name", "")] + list(data.get("aliases") or [])))
@@ -123,7 +123,7 @@ def render_map(graph: nx.MultiDiGraph, title: str) -> str:
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
         "layout": {"improvedLayout": not large},
         "physics": {"enabled": True, "solver": "barnesHut" if large else "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
+                    "forceAtlas2Based": {"gravitationalConstant": -90, "springLength": 170, "avoidOverlap": 0.4},
                     "barnesHut": {"gravitationalConstant": -8000, "springLength": 140, "avoidOverlap": 0.1},
                     "stabilization": {"enabled": True, "iterations": 250 if large else 400, "fit": True}},
     }

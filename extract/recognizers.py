@@ -158,6 +158,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         if lexicon.suffix_type.get(token.word) == "Mechanism" and type_name != "Mechanism":
             break
         lead_in = _stop_prefix(token.word, lexicon) if not _in_dictionary(token.word) else 0
+        if lead_in == len(token.word):
+            break
         if lead_in:
             start = token.start + lead_in
             taken.append((token.word[lead_in:], "x"))
@@ -173,14 +175,22 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     return _trim_verbs(start, taken)
 
 
+GLUE_CHARS = "在及为的是把被对"
+
+
 def _stop_prefix(word: str, lexicon: Lexicon) -> int:
-    """Length of function words or verbs glued to the front of a guessed word (之|普善, 所辖|政立路)."""
+    """Length of function words or verbs glued to the front of a guessed word (之|普善, 所辖|政立路, 选在|上海).
+
+    The whole word when it is only function words (内有, 对来).
+    """
     cut = 0
     while True:
-        size = next((n for n in (2, 1) if len(word) - cut > n and lexicon.is_stop(word[cut:cut + n])), 0)
+        size = next((n for n in (2, 1) if len(word) - cut >= n and lexicon.is_stop(word[cut:cut + n])), 0)
         if not size:
-            return cut
+            break
         cut += size
+    glue = max(word.rfind(c, cut) for c in GLUE_CHARS)
+    return glue + 1 if glue > 0 else cut
 
 
 def _trim_verbs(start: int, taken: list[tuple[str, str]]) -> int:
@@ -229,14 +239,14 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         type_name = lexicon.suffix_type[suffix]
         start = left_extend(text, suffix_start, lexicon, type_name, tokens)
         stem = _strip_quotes(text[start:suffix_start])
-        if len(suffix) == 1 and len(stem) < 2:
+        if len(stem) < 2 and (len(suffix) == 1 or type_name == "Community" and stem):
             continue
         if type_name == "PropertyFirm" and text[start] in "“「『\"":
             type_name = "Project"
         if not stem and suffix in lexicon.standalone_names:
             spans.append(Span(suffix_start, end, type_name, f"standalone:{suffix}"))
             continue
-        generic = (not stem or bool(NUMBER_STEM.match(stem))
+        generic = (not stem or bool(NUMBER_STEM.match(stem)) or stem in lexicon.generic_heads
                    or all(token in lexicon.generic_heads for token in jieba.lcut(stem)))
         if generic:
             word = text[start:end] if text[start:end] in lexicon.generic_mentions else suffix

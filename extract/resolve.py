@@ -56,6 +56,49 @@ def is_alias(short: str, long: str) -> bool:
     return all(c in FILLER for c in extra.elements())
 
 
+ADDRESS = re.compile(r"^[\u4e00-\u9fff]{2,6}?[路街]\d+(?:-\d+)?[弄号]")
+
+
+def address_aliases(names: set[str]) -> dict[str, str]:
+    """Addressed forms of an estate are aliases of its name: 国顺路66弄怡福苑小区 → 怡福苑.
+
+    The bare address (国顺路66弄, 国顺路66弄小区) joins it too when it addresses one estate only.
+    """
+    aliases: dict[str, str] = {}
+    by_address: dict[str, set[str]] = {}
+    for name in names:
+        match = ADDRESS.match(name)
+        estate = name[match.end():].removesuffix("小区") if match else ""
+        if len(estate) >= 2 and not estate.isdigit() and not estate.endswith(("居民区", "社区")):
+            aliases[name] = estate
+            lane = re.search(r"\d+(?:-\d+)?[弄号]$", match.group()).group()
+            for address in (match.group(), lane):
+                by_address.setdefault(address, set()).add(estate)
+    for address, estates in by_address.items():
+        if len(estates) == 1:
+            for form in (address, address + "小区"):
+                if form in names:
+                    aliases[form] = next(iter(estates))
+    return aliases
+
+
+APPOSITION = re.compile(r"^[（(]$|^的$")
+
+
+def apposed_places(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """An address beside an estate's name is another name of it: 第十宿舍（政肃路45弄）, 吉浦路355弄的财大公寓."""
+    places = sorted((m for m in mentions if m.type == "Community"), key=lambda m: m.start)
+    aliases = {}
+    for first, second in zip(places, places[1:]):
+        between = text[first.end:second.start]
+        if not APPOSITION.match(between):
+            continue
+        address, estate = (second, first) if between != "的" else (first, second)
+        if ADDRESS.fullmatch(address.canonical) and not ADDRESS.match(estate.canonical):
+            aliases[address.canonical] = estate.canonical
+    return aliases
+
+
 ESTATE_ENDINGS = ("小区", "苑", "花园", "新村", "公寓", "花城", "家园")
 PLATFORM_ENDINGS = ("议事堂", "议事会", "议事厅", "议事平台")
 DOMINANT_ESTATE = 2
@@ -156,6 +199,9 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
         for short in ordered:
             target = next((long for long in ordered if is_alias(short, long)), short)
             fullest[(type_name, short)] = fullest.get((type_name, target), target)
+    places = address_aliases(by_type.get("Community", set())) | apposed_places(case.text, named)
+    fullest = {key: places.get(name, name) if key[0] == "Community" else name for key, name in fullest.items()}
+    fullest.update({("Community", name): places.get(estate, estate) for name, estate in places.items()})
     named = [replace(m, canonical=fullest[(m.type, m.canonical)]) for m in named]
     ctx = case_context(case, named)
     named = [replace(m, canonical=local_platform_name(m.canonical, ctx)) if m.type == "Committee" else m

@@ -28,11 +28,15 @@ class Lexicon:
     roles: tuple[str, ...]
     person_titles: tuple[str, ...]
     mechanism_endings: tuple[str, ...]
+    project_endings: tuple[str, ...]
+    generic_slogans: frozenset[str]
     person_verbs: tuple[str, ...]
     person_contexts: frozenset[str]
     surnames: frozenset[str]
     double_surnames: tuple[str, ...]
+    campaigns: dict[str, str]
     automaton: ahocorasick.Automaton
+    campaign_automaton: ahocorasick.Automaton
 
     def is_stop(self, token: str) -> bool:
         return token in self.left_stops or token in self.left_stop_words
@@ -47,10 +51,7 @@ def parse_lexicon(data: dict) -> Lexicon:
             suffix_type[suffix] = type_name
     for type_name in data["generic_mentions"].values():
         vocabulary.node(type_name)
-    automaton = ahocorasick.Automaton()
-    for suffix in suffix_type:
-        automaton.add_word(suffix, suffix)
-    automaton.make_automaton()
+    campaigns = {form: name for name, forms in data["campaigns"].items() for form in [name, *forms]}
     return Lexicon(
         suffix_type=suffix_type,
         not_before={k: tuple(v) for k, v in data["not_before"].items()},
@@ -65,12 +66,24 @@ def parse_lexicon(data: dict) -> Lexicon:
         roles=tuple(sorted(data["roles"], key=len, reverse=True)),
         person_titles=tuple(data["person_titles"]),
         mechanism_endings=tuple(data["mechanism_endings"]),
+        project_endings=tuple(data["project_endings"]),
+        generic_slogans=frozenset(data["generic_slogans"]),
         person_verbs=tuple(data["person_verbs"]),
         person_contexts=frozenset(data["person_contexts"]),
         surnames=frozenset(data["surnames"]),
         double_surnames=tuple(data["double_surnames"]),
-        automaton=automaton,
+        campaigns=campaigns,
+        automaton=_automaton(suffix_type),
+        campaign_automaton=_automaton(campaigns),
     )
+
+
+def _automaton(words: dict[str, str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
 @cache

@@ -58,7 +58,8 @@ def extract_case(case: Case, document: Document, lexicon: Lexicon | None = None)
             start, end = sentence.start + span.start, sentence.start + span.end
             surface = sentence.text[span.start:span.end]
             evidence = _evidence(document, case, sentence.text, start, end, span.rule)
-            mentions.append(Mention(text=surface, type=span.type, start=start, end=end, evidence=evidence))
+            mentions.append(Mention(text=surface, type=span.type, start=start, end=end, evidence=evidence,
+                                    canonical=span.name))
     resolved = resolve_case(case, mentions, lexicon)
     lead = _lead(resolved)
     focus = _focus(case, resolved)

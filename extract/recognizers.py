@@ -47,6 +47,7 @@ class Span:
     rule: str
     generic: bool = False
     role: str = ""
+    name: str = ""
 
 
 STOP_FLAGS = {"d", "p", "c", "r", "u", "ud", "uj", "ul", "uz", "ug", "uv", "y", "e", "o",
@@ -257,6 +258,38 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
+PROJECT_AFTER = ("项目", "活动", "计划", "行动", "平台", "的建设", "建设", "App", "APP", "小程序", "公众号", "微信公众号",
+                 "品牌", "课程", "系列")
+GENERATION = re.compile(r"^[0-9零〇一二三四五六七八九]0后$")
+
+
+def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
+    """The type a quoted name has from its own ending and the words around it, or '' for a slogan."""
+    inner_suffix = max((s for s in lexicon.suffix_type if inner.endswith(s) and len(s) < len(inner)),
+                       key=len, default="")
+    if inner_suffix and lexicon.suffix_type[inner_suffix] != "Community":
+        type_name = lexicon.suffix_type[inner_suffix]
+        return "Project" if type_name == "PropertyFirm" else type_name
+    if GENERATION.match(inner) or inner in lexicon.generic_slogans or "的" in inner:
+        return ""
+    following = tokenize(after)[0] if after else None
+    names_a_way = after.lstrip("的").startswith(("模式", "机制", "工作法", "工作模式", "治理模式", "服务模式"))
+    if following and following.flag.startswith("n") and not names_a_way and not after.startswith(PROJECT_AFTER):
+        return ""
+    if re.search("[，,]", inner) and not names_a_way:
+        return ""
+    framed = before.endswith("以") and after.startswith("为")
+    if framed and len(inner) <= 3:
+        return ""
+    if (MECHANISM_SHAPE.search(inner) or before.endswith(MECHANISM_VERBS) or framed or names_a_way
+            or inner.endswith(lexicon.mechanism_endings)):
+        return "Mechanism"
+    if (before.endswith(PROJECT_VERBS) or after.startswith(PROJECT_AFTER)
+            or inner.endswith(lexicon.project_endings)):
+        return "Project"
+    return ""
+
+
 def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """Quoted names standing alone: 打造“喆园” (project), 运用“三驾马车” (mechanism)."""
     text = sentence.text
@@ -267,23 +300,14 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         before = text[max(0, match.start() - 6):match.start()].removesuffix("了")
         if any(c in "。！？；" for c in inner) or after.startswith(SLOGAN_AFTER):
             continue
-        if after[:1] and after[:1] not in PUNCT and after[:1] not in "的为是和与等及在":
-            continue
         if any(after.startswith(s) for s in lexicon.suffix_type) or re.match(r"[\u4e00-\u9fff]", after[:1] or " ") \
                 and lexicon.automaton.exists(after[:2]):
             continue
         if inner.count("，") + inner.count(",") > 1 or len(inner) > 12 and "，" in inner:
             continue
-        inner_suffix = max((s for s in lexicon.suffix_type if inner.endswith(s) and len(s) < len(inner)),
-                           key=len, default="")
-        framed = before.endswith("以") and after.startswith("为")
-        if (MECHANISM_SHAPE.search(inner) or before.endswith(MECHANISM_VERBS) or framed
-                or inner.endswith(lexicon.mechanism_endings)):
-            spans.append(Span(match.start(), match.end(), "Mechanism", "quoted:mechanism"))
-        elif before.endswith(PROJECT_VERBS) or after.startswith(("项目", "活动", "计划", "行动", "平台")):
-            spans.append(Span(match.start(), match.end(), "Project", "quoted:project"))
-        elif inner_suffix:
-            spans.append(Span(match.start(), match.end(), lexicon.suffix_type[inner_suffix], f"quoted:{inner_suffix}"))
+        type_name = _quoted_type(inner, before, after, lexicon)
+        if type_name:
+            spans.append(Span(match.start(), match.end(), type_name, f"quoted:{type_name.lower()}"))
     return spans
 
 
@@ -355,6 +379,43 @@ def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
+ENUMERATION = re.compile(r"(?P<items>(?:[“”「」\w]{2,10}、)+[“”「」\w]{2,10})等"
+                         r"(?P<count>[一二三四五六七八九十两多\d]+[个项类种支])?(?P<head>[\u4e00-\u9fff]{0,6})")
+ENUMERATED_TYPES = ("Project",)
+
+
+def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """Items of a list that ends in a type word take its type: 亲子楼、摄影楼等特色楼道, 微文化、微故事等六个项目.
+
+    After a bare type word (亲子、敬老等楼道) the items are only modifiers, not names.
+    """
+    spans = []
+    for match in ENUMERATION.finditer(sentence.text):
+        head = match.group("head")
+        suffix = max((s for s in lexicon.suffix_type if head.endswith(s)), key=len, default="")
+        if lexicon.suffix_type.get(suffix) not in ENUMERATED_TYPES or head == suffix and not match.group("count"):
+            continue
+        position = match.start("items")
+        for item in match.group("items").split("、"):
+            quoted = re.search(r"[“「]([^”」]+)[”」]", item)
+            start, end = quoted.span(1) if quoted else (0, len(item))
+            name = item[start:end]
+            if 2 <= len(name) <= 8 and not any(lexicon.is_stop(c) for c in name):
+                spans.append(Span(position + start, position + end, lexicon.suffix_type[suffix], "enumeration"))
+            position += len(item) + 1
+    return spans
+
+
+def campaign_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """Citywide programmes named in any of their forms (加梯, 电梯加装 → 加装电梯), longest form first."""
+    found: dict[int, str] = {}
+    for end_index, form in lexicon.campaign_automaton.iter(sentence.text):
+        if len(form) > len(found.get(end_index + 1, "")):
+            found[end_index + 1] = form
+    spans = [Span(end - len(form), end, "Project", "campaign", name=lexicon.campaigns[form]) for end, form in found.items()]
+    return [s for s in spans if not any(o is not s and o.start <= s.start and o.end >= s.end for o in spans)]
+
+
 Recognizer = Callable[[Sentence, Lexicon], list[Span]]
 
 RECOGNIZERS: dict[str, Recognizer] = {
@@ -362,6 +423,8 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "quoted": quoted_spans,
     "person": person_spans,
     "named_person": named_person_spans,
+    "campaign": campaign_spans,
+    "enumeration": enumeration_spans,
 }
 
 
@@ -373,7 +436,7 @@ def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         key = (span.end, span.type)
         if key not in kept or span.end - span.start > kept[key].end - kept[key].start:
             kept[key] = span
-    covered = [s for s in kept.values() if s.rule.startswith("quoted") or s.generic]
+    covered = [s for s in kept.values() if s.rule.startswith(("quoted", "campaign")) or s.generic]
     for span in covered:
         if any(o is not span and o.start <= span.start and o.end >= span.end for o in kept.values()):
             del kept[(span.end, span.type)]

@@ -188,8 +188,8 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
 
 def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Give every mention its canonical name; drop generic ones that point nowhere."""
-    named = [replace(m, canonical=canonical_name(m.text), short=quoted_short_name(m.text)) for m in mentions
-             if m.text not in lexicon.generic_mentions or m.canonical]
+    named = [replace(m, canonical=m.canonical or canonical_name(m.text), short=quoted_short_name(m.text))
+             for m in mentions if m.text not in lexicon.generic_mentions]
     by_type: dict[str, set[str]] = {}
     for m in named:
         by_type.setdefault(m.type, set()).add(m.canonical)
@@ -208,7 +208,7 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
              for m in named]
     resolved = list(named)
     for m in mentions:
-        if m.text in lexicon.generic_mentions and not m.canonical:
+        if m.text in lexicon.generic_mentions:
             type_name = lexicon.generic_mentions[m.text]
             name, implicit = _generic_target(m.text, type_name, named, ctx)
             if name:

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from extract.aliases import merge_aliases
 from extract.curation import CurationReport, apply_curation
-from extract.pipeline import extract_case
+from extract.pipeline import extract_document
 from graph.jsonio import read_graph_json, write_graph_json
 from graph.model import CaseGraph, build_case_graph, to_networkx
 from graph.records import Case, CaseExtraction, Document, Problem
@@ -45,10 +46,6 @@ class BuildResult:
                 "curation": str(self.curation) if self.curation else ""}
 
 
-def _extract_document(document: Document, cases: list[Case]) -> list[CaseExtraction]:
-    return [extract_case(case, document) for case in cases]
-
-
 def extract_all(documents: Sequence[Document], cases: Sequence[Case], workers: int = 1,
                 progress: Progress | None = None) -> list[CaseExtraction]:
     """Extract every case; with workers > 1 and a large corpus, documents spread over processes."""
@@ -60,14 +57,14 @@ def extract_all(documents: Sequence[Document], cases: Sequence[Case], workers: i
     done = 0
     if workers > 1 and len(cases) >= PARALLEL_MIN_CASES:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result in pool.map(_extract_document, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))):
+            for result in pool.map(extract_document, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))):
                 extractions.extend(result)
                 done += len(result)
                 if progress:
                     progress(done, len(cases))
         return extractions
     for document, doc_cases in jobs:
-        extractions.extend(_extract_document(document, doc_cases))
+        extractions.extend(extract_document(document, doc_cases))
         done += len(doc_cases)
         if progress:
             progress(done, len(cases))
@@ -101,6 +98,7 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, workers: 
         loaded = load_documents(inputs, options or LoadOptions())
         extractions = extract_all(loaded.documents, loaded.cases, workers or os.cpu_count() or 1, progress)
         case_graph = build_case_graph(loaded.documents, loaded.cases, extractions, loaded.problems)
+        merge_aliases(case_graph)
         report = apply_curation(case_graph, Path(curation)) if curation else None
         graph = to_networkx(case_graph)
     path = write_graph_json(graph, Path(out) / "graph.json") if out is not None else None

@@ -37,23 +37,6 @@ class CurationReport:
         return ", ".join(f"{n} {section}" for section, n in self.applied.items() if n) or "nothing"
 
 
-def _rekey(graph: CaseGraph, old: str, new: str) -> None:
-    """Point every relation at ``old`` to ``new``, merging duplicates."""
-    relations = list(graph.relations.values())
-    graph.relations.clear()
-    for rel in relations:
-        source = new if rel.source == old else rel.source
-        target = new if rel.target == old else rel.target
-        if source == target:
-            continue
-        merged = graph.add_relation(rel.type, source, target, None, rel.amount, rel.role)
-        for evidence in rel.evidence:
-            if evidence not in merged.evidence:
-                merged.evidence.append(evidence)
-        merged.cases.extend(c for c in rel.cases if c not in merged.cases)
-        merged.note = merged.note or rel.note
-
-
 class _Applier:
     def __init__(self, graph: CaseGraph, path: Path):
         self.graph, self.path = graph, path
@@ -75,22 +58,16 @@ class _Applier:
         return name
 
     def move(self, old: str, new_type: str, new_name: str, note: str) -> None:
-        entity = self.graph.entities.pop(old)
+        entity = self.graph.entities[old]
         key = entity_id(new_type, new_name)
-        target = self.graph.entities.get(key)
-        if target is None:
-            target = replace(entity, id=key, type=new_type, name=new_name)
-            target.add_alias(entity.name)
-            self.graph.entities[key] = target
-        else:
-            target.add_alias(entity.name)
-            for alias in entity.aliases:
-                target.add_alias(alias)
-            for case in entity.cases:
-                target.add_case(case)
-            target.evidence.extend(entity.evidence)
-        target.note = note or target.note
-        _rekey(self.graph, old, key)
+        if key == old:
+            entity.note = note or entity.note
+            return
+        if key not in self.graph.entities:
+            self.graph.entities[key] = replace(entity, id=key, type=new_type, name=new_name, aliases=[], cases=[],
+                                               evidence=[])
+        self.graph.merge_entities({old: key})
+        self.graph.entities[key].note = note or self.graph.entities[key].note
 
     def merge(self, index: int, item: dict) -> None:
         into = self.entity("merge", index, item.get("into", ""))

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from extract.lexicon import Lexicon, load_lexicon
-from extract.recognizers import recognize
+from extract.recognizers import document_quoted_types, known_quoted_spans, recognize
 from extract.relations import SentenceContext, extract_relations
 from extract.resolve import case_context, resolve_case
 from extract.sentences import split_sentences
@@ -49,12 +49,21 @@ def _focus(case: Case, mentions: list[Mention]) -> Mention | None:
     return next(m for m in projects if m.canonical == best) if counts[best] >= 2 or best in title else None
 
 
-def extract_case(case: Case, document: Document, lexicon: Lexicon | None = None) -> CaseExtraction:
+def extract_document(document: Document, cases: list[Case], lexicon: Lexicon | None = None) -> list[CaseExtraction]:
+    """Extract a document's cases; a quoted name typed in one case keeps that type in the others."""
+    lexicon = lexicon or load_lexicon()
+    known = document_quoted_types([s for case in cases for s in split_sentences(case.text)], lexicon)
+    return [extract_case(case, document, lexicon, known) for case in cases]
+
+
+def extract_case(case: Case, document: Document, lexicon: Lexicon | None = None,
+                 known: dict[str, str] | None = None) -> CaseExtraction:
     lexicon = lexicon or load_lexicon()
     sentences = split_sentences(case.text)
     mentions: list[Mention] = []
     for sentence in sentences:
-        for span in recognize(sentence, lexicon):
+        spans = recognize(sentence, lexicon)
+        for span in spans + known_quoted_spans(sentence, known or {}, spans):
             start, end = sentence.start + span.start, sentence.start + span.end
             surface = sentence.text[span.start:span.end]
             evidence = _evidence(document, case, sentence.text, start, end, span.rule)

@@ -8,6 +8,7 @@ never from a list of known names.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,7 +31,7 @@ PROJECT_VERBS = ("打造", "建成", "建设", "启动", "推进", "开展", "�
                  "改造", "完成", "建起", "搭建", "成立", "上线", "开通", "设置", "辟出", "认领", "推进了")
 MECHANISM_VERBS = ("形成", "探索", "运用", "坚持", "实行", "推行", "采用", "总结出", "建立", "构建", "健全",
                    "完善", "创新", "依托", "借助", "按照", "用好", "落实", "通过", "助推", "践行", "深化", "推广")
-MECHANISM_SHAPE = re.compile(r"^[二三四五六七八九十两0-9]+[\u4e00-\u9fff]{1,3}$|一户一|[+＋]|^[0-9]+[\u4e00-\u9fff][0-9]+")
+MECHANISM_SHAPE = re.compile(r"一户一|[\u4e00-\u9fff][+＋][\u4e00-\u9fff]")
 SLOGAN_AFTER = ("的理念", "理念", "的精神", "精神", "的口号", "口号", "的原则", "原则", "的氛围", "的目标", "愿景",
                 "的良好氛围", "的良性循环", "的局面", "的示范效应", "的表率作用", "的作用", "为抓手", "的决心",
                 "的号召", "的要求", "的思想", "的共识")
@@ -260,18 +261,30 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 
 PROJECT_AFTER = ("项目", "活动", "计划", "行动", "平台", "的建设", "建设", "App", "APP", "小程序", "公众号", "微信公众号",
                  "品牌", "课程", "系列")
+NUMERALS = "一二三四五六七八九十两"
+
 GENERATION = re.compile(r"^[0-9零〇一二三四五六七八九]0后$")
+
+
+@lru_cache(maxsize=4)
+def _body_list(words: tuple[str, ...]) -> re.Pattern:
+    """A list of bare body words ending right before a quote: 居委会、业委会、物业“三驾马车”."""
+    word = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(f"(?:{word})(?:[、和与及](?:{word}))+$")
 
 
 def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
     """The type a quoted name has from its own ending and the words around it, or '' for a slogan."""
+    if (GENERATION.match(inner) or inner in lexicon.generic_slogans or "的" in inner or inner[0] in "把让使将"
+            or posseg.dt.word_tag_tab.get(inner) in ("i", "l") and inner[0] not in NUMERALS):
+        return ""
     inner_suffix = max((s for s in lexicon.suffix_type if inner.endswith(s) and len(s) < len(inner)),
                        key=len, default="")
     if inner_suffix and lexicon.suffix_type[inner_suffix] != "Community":
         type_name = lexicon.suffix_type[inner_suffix]
         return "Project" if type_name == "PropertyFirm" else type_name
-    if GENERATION.match(inner) or inner in lexicon.generic_slogans or "的" in inner:
-        return ""
+    if "·" in inner:
+        return "Project"
     following = tokenize(after)[0] if after else None
     names_a_way = after.lstrip("的").startswith(("模式", "机制", "工作法", "工作模式", "治理模式", "服务模式"))
     if following and following.flag.startswith("n") and not names_a_way and not after.startswith(PROJECT_AFTER):
@@ -281,7 +294,9 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
     framed = before.endswith("以") and after.startswith("为")
     if framed and len(inner) <= 3:
         return ""
-    if (MECHANISM_SHAPE.search(inner) or before.endswith(MECHANISM_VERBS) or framed or names_a_way
+    verb_cued = before.endswith(MECHANISM_VERBS) and len(inner) >= 4
+    names_the_bodies = bool(_body_list(tuple(lexicon.generic_mentions)).search(before))
+    if (MECHANISM_SHAPE.search(inner) or verb_cued or framed or names_a_way or names_the_bodies
             or inner.endswith(lexicon.mechanism_endings)):
         return "Mechanism"
     if (before.endswith(PROJECT_VERBS) or after.startswith(PROJECT_AFTER)
@@ -294,10 +309,12 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """Quoted names standing alone: 打造“喆园” (project), 运用“三驾马车” (mechanism)."""
     text = sentence.text
     spans = []
-    for match in re.finditer(r"[“「『]([^“”「」『』]{2,16})[”」』]", text):
+    for match in QUOTED.finditer(text):
         inner = match.group(1)
+        if inner in lexicon.campaigns:
+            continue
         after = text[match.end():match.end() + 6]
-        before = text[max(0, match.start() - 6):match.start()].removesuffix("了")
+        before = text[max(0, match.start() - 12):match.start()].removesuffix("了")
         if any(c in "。！？；" for c in inner) or after.startswith(SLOGAN_AFTER):
             continue
         if any(after.startswith(s) for s in lexicon.suffix_type) or re.match(r"[\u4e00-\u9fff]", after[:1] or " ") \
@@ -308,6 +325,30 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         type_name = _quoted_type(inner, before, after, lexicon)
         if type_name:
             spans.append(Span(match.start(), match.end(), type_name, f"quoted:{type_name.lower()}"))
+    return spans
+
+
+QUOTED = re.compile(r"[“「『]([^“”「」『』]{2,16})[”」』]")
+
+
+def document_quoted_types(sentences: list[Sentence], lexicon: Lexicon) -> dict[str, str]:
+    """Quoted names a document types as a project or mechanism somewhere: the type it gives them most."""
+    votes: dict[str, Counter] = {}
+    for sentence in sentences:
+        for span in quoted_spans(sentence, lexicon):
+            if span.type in ("Project", "Mechanism"):
+                inner = sentence.text[span.start + 1:span.end - 1]
+                votes.setdefault(inner, Counter())[span.type] += 1
+    return {inner: counts.most_common(1)[0][0] for inner, counts in votes.items()}
+
+
+def known_quoted_spans(sentence: Sentence, known: dict[str, str], found: list[Span]) -> list[Span]:
+    """Quoted names with no cue of their own here that the document types elsewhere (one sense per document)."""
+    spans = []
+    for match in QUOTED.finditer(sentence.text):
+        type_name = known.get(match.group(1))
+        if type_name and not any(s.start <= match.start() and match.end() <= s.end for s in found):
+            spans.append(Span(match.start(), match.end(), type_name, "quoted:document"))
     return spans
 
 

@@ -79,6 +79,30 @@ class CaseGraph:
             self.add_relation(rel.type, entity_id(rel.source.type, rel.source.canonical),
                               entity_id(rel.target.type, rel.target.canonical), rel.evidence, rel.amount, rel.role)
 
+    def merge_entities(self, mapping: dict[str, str]) -> None:
+        """Fold each entity id of ``mapping`` into the one it maps to, then re-point relations in one pass.
+
+        The target keeps its name; the merged names become its aliases.
+        """
+        for old, new in mapping.items():
+            entity, target = self.entities.pop(old), self.entities[new]
+            target.implicit = target.implicit and entity.implicit
+            for alias in (entity.name, *entity.aliases):
+                target.add_alias(alias)
+            for case in entity.cases:
+                target.add_case(case)
+            target.evidence.extend(entity.evidence)
+        relations = list(self.relations.values())
+        self.relations.clear()
+        for rel in relations:
+            source, target = mapping.get(rel.source, rel.source), mapping.get(rel.target, rel.target)
+            if source == target:
+                continue
+            merged = self.add_relation(rel.type, source, target, None, rel.amount, rel.role)
+            merged.evidence.extend(e for e in rel.evidence if e not in merged.evidence)
+            merged.cases.extend(c for c in rel.cases if c not in merged.cases)
+            merged.note = merged.note or rel.note
+
     def counts(self) -> dict[str, dict[str, int]]:
         entity_counts: dict[str, int] = {}
         for entity in self.entities.values():

@@ -38,8 +38,12 @@ CUE_RULES = [
     CueRule("cue:funded", "FUNDED", re.compile(r"出资|资助|筹集|经费|捐赠|捐款|投入|拨付|赞助|花费|众筹|资金")),
     CueRule("cue:co_builds", "CO_BUILDS", re.compile(r"共建|结对|联建|携手|区域化党建单位")),
 ]
-UNDER = re.compile(r"在(.{2,40}?)的?(支持|指导|帮助|协调|关心|推动|引领|带领)下")
+UNDER = re.compile(r"在([^，。；,;]{2,40}?)(?:的[\u4e00-\u9fff]{0,4}?)?"
+                   r"(支持|指导|帮助|协调|关心|推动|引领|带领|引导|支撑|配合|参与|合作|努力|号召)下")
+UNDER_TYPES = {"指导": "GUIDES", "引导": "GUIDES", "引领": "LEADS", "带领": "LEADS", "号召": "LEADS"}
 GOT_SUPPORT = re.compile(r"(获得|得到|受到)了?(.{2,30}?)(等)?(多方)?的?(大力)?(支持|帮助|配合)")
+TOWARD = re.compile(r"对([^，。；,;]{2,20}?)的(?:[\u4e00-\u9fff]{0,4}?)(支持|指导|帮助|管理|监督)(?:和(支持|指导|帮助|监督))?")
+TOWARD_TYPES = {"支持": "SUPPORTS", "帮助": "SUPPORTS", "指导": "GUIDES", "监督": "GUIDES", "管理": "MANAGES"}
 BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)")
 LOCATED = re.compile(r"位于|坐落于|地处")
 WITHIN = re.compile(r"辖区内?的?|所辖的?|下设")
@@ -93,8 +97,8 @@ def _pairs(rel_type: str, subjects: Iterable[Mention], objects: Iterable[Mention
 
 
 def _framed(text: str) -> list[tuple[int, int]]:
-    """Spans of 在X的支持下 and 由X牵头: the rule for those frames reads them, not the cue rules."""
-    return [m.span() for pattern in (UNDER, BY_LEADS, GOT_SUPPORT) for m in pattern.finditer(text)]
+    """Spans of 在X的支持下, 由X牵头, 对X的指导: the rules for those frames read them, not the cue rules."""
+    return [m.span() for pattern in (UNDER, BY_LEADS, GOT_SUPPORT, TOWARD) for m in pattern.finditer(text)]
 
 
 def _area_as_its_body(mentions: list[Mention], ctx: SentenceContext) -> list[Mention]:
@@ -103,6 +107,21 @@ def _area_as_its_body(mentions: list[Mention], ctx: SentenceContext) -> list[Men
         return mentions
     return [replace(ctx.lead, start=m.start, end=m.end) if m.type == "Community" and m.canonical == ctx.area.canonical
             else m for m in mentions]
+
+
+COMPANION = re.compile(r"(联合|携同|会同|协同|携手|邀请|动员|发动)了?$")
+
+
+def _companion_leader(mentions: list[Mention], group: list[Mention], text: str) -> list[Mention]:
+    """居委联合物业和业委会牵头…: the body before 联合 acts; the ones it brought along take part."""
+    first = min(group, key=lambda m: m.start)
+    earlier = [i for i, m in enumerate(mentions) if m.end <= first.start]
+    if not earlier:
+        return []
+    between = text[mentions[earlier[-1]].end:first.start]
+    if not COMPANION.search(between) or any(c in between for c in "，。；,;"):
+        return []
+    return _group_before(mentions, earlier[-1], text)
 
 
 def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
@@ -120,28 +139,34 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
                 continue
             funds_focus = rule.type == "FUNDED" and ctx.focus is not None and parse_amount(text) is not None
             targets = [mentions[k] for k in after] or ([ctx.focus] if funds_focus else [])
-            subjects = next((_group_before(mentions, i, text) for i in reversed(before)
-                             if any(_allowed(rule.type, mentions[i], t) for t in targets)), [])
+            companions = _group_before(mentions, before[-1], text)
+            leader = _companion_leader(mentions, companions, text)
+            subjects = leader or next((_group_before(mentions, i, text) for i in reversed(before)
+                                       if any(_allowed(rule.type, mentions[i], t) for t in targets)), [])
             if not subjects:
                 continue
             objects = next((_group_after(mentions, k, text) for k in after
                             if any(_allowed(rule.type, s, mentions[k]) for s in subjects)), [])
             if not objects and funds_focus:
                 objects = [ctx.focus]
+            if leader:
+                found.extend(("cue:companions", "PARTICIPATES_IN", s, o) for s, o in
+                             _pairs("PARTICIPATES_IN", companions, objects))
             found.extend((rule.id, rule.type, s, o) for s, o in _pairs(rule.type, subjects, objects))
     return found
 
 
 def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """在X的支持下 … Y: X supports (guides) Y, the first fitting mention after."""
+    """在X的支持下 … Y: X supports (guides) Y, the first fitting mention after; 由X牵头; 得到X支持; Y对X的指导."""
     text = ctx.sentence.text
     found = []
     for match in UNDER.finditer(text):
-        rel_type = "GUIDES" if match.group(2) in ("指导",) else "LEADS" if match.group(2) in ("引领", "带领") \
-            else "SUPPORTS"
+        rel_type = UNDER_TYPES.get(match.group(2), "SUPPORTS")
         inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
         later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]
-        target = next((o for o in later if o.type == "Project"), ctx.focus) or next(
+        subject = next((o for o in later[:1] if rel_type == "GUIDES" and o.type != "Project"
+                        and any(_allowed(rel_type, s, o) for s in inside)), None)
+        target = subject or next((o for o in later if o.type == "Project"), ctx.focus) or next(
             (o for o in later if any(_allowed(rel_type, s, o) for s in inside)), None)
         if target is not None:
             found.extend((f"under:{match.group(2)}", rel_type, s, target) for s in inside
@@ -152,6 +177,14 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         target = earlier[-1] if earlier else ctx.focus
         if target is not None:
             found.extend(("got:support", "SUPPORTS", s, target) for s in inside if _allowed("SUPPORTS", s, target))
+    for match in TOWARD.finditer(text):
+        inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
+        earlier = [m for m in _outermost(ctx.mentions) if m.end <= match.start()]
+        subject = earlier[-1] if earlier else ctx.lead
+        for word in filter(None, (match.group(2), match.group(3))):
+            rel_type = TOWARD_TYPES[word]
+            found.extend((f"toward:{word}", rel_type, s, o) for s, o in _pairs(rel_type, [subject] if subject else [],
+                                                                               inside))
     for match in BY_LEADS.finditer(text):
         inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
         later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]
@@ -194,7 +227,7 @@ FOCUS_CUES = [
     FocusCue("DESIGNED", re.compile(r"设计|规划"), "before"),
     FocusCue("IMPLEMENTS", re.compile(r"施工|粉刷|彩绘|安装|承建|负责对|负责.{0,6}工作"), "before"),
     FocusCue("PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入"), "before"),
-    FocusCue("PARTICIPATES_IN", re.compile(r"协同|会同|邀请|发动|动员|引入|联动"), "after"),
+    FocusCue("PARTICIPATES_IN", re.compile(r"协同|会同|携同|联合|邀请|发动|动员|引入|联动"), "after"),
     FocusCue("SUPPORTS", re.compile(r"支持|协助|帮助|支撑|助力|配合"), "clause"),
 ]
 FOCUS_ACTORS = ("PartnerUnit", "GovernmentAgency", "Committee", "VolunteerTeam", "PropertyFirm", "PartyOrganization",

@@ -36,7 +36,7 @@ CUE_RULES = [
     CueRule("cue:designed", "DESIGNED", re.compile(r"设计|规划")),
     CueRule("cue:manages", "MANAGES", re.compile(r"管理|承包|托管")),
     CueRule("cue:funded", "FUNDED", re.compile(r"出资|资助|筹集|经费|捐赠|捐款|投入|拨付|赞助|花费|众筹|资金")),
-    CueRule("cue:co_builds", "CO_BUILDS", re.compile(r"共建|结对|联建|携手|区域化党建单位")),
+    CueRule("cue:co_builds", "CO_BUILDS", re.compile(r"共建|结对|联建|携手|联手|区域化党建单位")),
 ]
 UNDER = re.compile(r"在([^，。；,;]{2,40}?)(?:的[\u4e00-\u9fff]{0,4}?)?"
                    r"(支持|指导|帮助|协调|关心|推动|引领|带领|引导|支撑|配合|参与|合作|努力|号召)下")
@@ -109,7 +109,7 @@ def _area_as_its_body(mentions: list[Mention], ctx: SentenceContext) -> list[Men
             else m for m in mentions]
 
 
-COMPANION = re.compile(r"(联合|携同|会同|协同|携手|邀请|动员|发动)了?$")
+COMPANION = re.compile(r"(联合|携同|会同|协同|携手|邀请|动员|发动)了?(辖区|共建|区域化党建)?(内的?)?(单位)?$")
 
 
 def _companion_leader(mentions: list[Mention], group: list[Mention], text: str) -> list[Mention]:
@@ -135,23 +135,31 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
                 continue
             before = [i for i, m in enumerate(mentions) if m.end <= cue.start()]
             after = [i for i, m in enumerate(mentions) if m.start >= cue.end()]
-            if not before or not (after or rule.type == "FUNDED"):
+            if not before or not (after or rule.type in ("FUNDED", "CO_BUILDS")):
                 continue
             funds_focus = rule.type == "FUNDED" and ctx.focus is not None and parse_amount(text) is not None
-            targets = [mentions[k] for k in after] or ([ctx.focus] if funds_focus else [])
+            targets = [mentions[k] for k in after] or ([ctx.focus] if funds_focus else []) or (
+                _group_before(mentions, before[-1], text) if rule.type == "CO_BUILDS" else [])
             companions = _group_before(mentions, before[-1], text)
             leader = _companion_leader(mentions, companions, text)
             subjects = leader or next((_group_before(mentions, i, text) for i in reversed(before)
                                        if any(_allowed(rule.type, mentions[i], t) for t in targets)), [])
             if not subjects:
                 continue
+            if rule.type == "CO_BUILDS":
+                clause_end = _clause_bounds(text, cue.start(), cue.end())[1]
+                after = [k for k in after if mentions[k].end <= clause_end]
             objects = next((_group_after(mentions, k, text) for k in after
                             if any(_allowed(rule.type, s, mentions[k]) for s in subjects)), [])
             if not objects and funds_focus:
                 objects = [ctx.focus]
+            if not objects and rule.type == "CO_BUILDS":
+                objects = subjects
             if leader:
                 found.extend(("cue:companions", "PARTICIPATES_IN", s, o) for s, o in
                              _pairs("PARTICIPATES_IN", companions, objects))
+                found.extend(("cue:companions", "CO_BUILDS", s, o) for s, o in
+                             _pairs("CO_BUILDS", [c for c in companions if c.type == "PartnerUnit"], leader))
             found.extend((rule.id, rule.type, s, o) for s, o in _pairs(rule.type, subjects, objects))
     return found
 
@@ -310,6 +318,21 @@ def place_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
 LIST_CUE = re.compile(r"[，,：:]?(即|例如|比如|包括|分别是|其中有)")
 
 
+PARTNER_OF = re.compile(r"是([^，。；,;]{2,30}?)的(?:[\u4e00-\u9fff]{0,4}?)(?:共建|结对|联建)(?:单位|伙伴|对象)")
+
+
+def partner_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    """A是B的共建单位: A and B co-build."""
+    mentions = _outermost(ctx.mentions)
+    found = []
+    for match in PARTNER_OF.finditer(ctx.sentence.text):
+        partners = [m for m in mentions if m.end <= match.start()][-1:]
+        hosts = [m for m in mentions if match.start(1) <= m.start and m.end <= match.end(1)]
+        found.extend(("partner:of", "CO_BUILDS", a, b) for a, b in _pairs("CO_BUILDS", partners, hosts))
+        found.extend(("partner:of", "CO_BUILDS", b, a) for a, b in _pairs("CO_BUILDS", hosts, partners))
+    return found
+
+
 def list_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """X，即/例如 A、B、C: the members are part of X; A、B、C的X: likewise."""
     text = ctx.sentence.text
@@ -356,6 +379,7 @@ RULES: dict[str, Rule] = {
     "member": member_relations,
     "place": place_relations,
     "list": list_relations,
+    "partner": partner_relations,
     "mechanism": mechanism_relations,
     "focus": focus_relations,
     "located": located_relations,

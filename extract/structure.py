@@ -73,17 +73,26 @@ def offices_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
 
 
 CO_BUILDING = re.compile(r"共建|结对|联建|区域化党建|党建联盟")
+CO_BUILDING_REACH = 300
 
 
 def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | None) -> list[RelationMention]:
-    """In a case that speaks of 共建/结对/区域化党建, its partner units co-build with the case's lead body."""
+    """In a case that speaks of 共建/结对/区域化党建, its partner units co-build with the case's lead body.
+
+    A partner named only inside another's name (复旦大学 in 复旦大学…学院) is not counted on its own.
+    """
     vocabulary = load_vocabulary()
     co_builds = vocabulary.relation("CO_BUILDS")
-    if lead is None or not CO_BUILDING.search(case_text):
+    cues = [m.start() for m in CO_BUILDING.finditer(case_text)]
+    if lead is None or not cues:
         return []
+    nested = {(m.type, m.canonical) for m in mentions for o in mentions
+              if o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start}
     return [RelationMention(type="CO_BUILDS", source=m, target=lead, evidence=replace(m.evidence, rule="case:co-builds"))
             for m in _firsts(mentions)
-            if m.type == "PartnerUnit" and co_builds.allows(vocabulary.node(m.type), vocabulary.node(lead.type))]
+            if m.type == "PartnerUnit" and (m.type, m.canonical) not in nested
+            and any(0 <= m.start - cue <= CO_BUILDING_REACH for cue in cues)
+            and co_builds.allows(vocabulary.node(m.type), vocabulary.node(lead.type))]
 
 
 def lead_leads_focus(lead: Mention | None, focus: Mention | None) -> list[RelationMention]:

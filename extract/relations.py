@@ -358,14 +358,20 @@ def list_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mentio
 
 
 def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """A mechanism is used by the nearest organisation before it, else by the case's lead body."""
+    """A mechanism is used by the sentence's subject before it, else by the case's lead body.
+
+    Bodies named right before it (居委会、业委会、物业“三驾马车”) are what it joins, not its users.
+    """
     found = []
     for mechanism in ctx.mentions:
         if mechanism.type != "Mechanism":
             continue
         outer = _outermost(ctx.mentions)
         users = [i for i, m in enumerate(outer) if m.end <= mechanism.start and _allowed("USES_MECHANISM", m, mechanism)]
-        group = _group_after(outer, users[0], ctx.sentence.text) if users else [ctx.lead] if ctx.lead else []
+        group = [m for m in _group_after(outer, users[0], ctx.sentence.text) if m.end <= mechanism.start] \
+            if users else []
+        if ctx.lead is not None and (not group or group[-1].end == mechanism.start):
+            group = [ctx.lead]
         found.extend(("mechanism:user", "USES_MECHANISM", user, mechanism) for user in group
                      if _allowed("USES_MECHANISM", user, mechanism))
     return found

@@ -130,6 +130,8 @@ def test_similar_names_stay_apart_and_aliases_join():
      ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
     ("和平居民区党总支联合辖区单位长江商贸集团成立光明志愿服务队。",
      ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
+    ("和平居民区党总支召开会议。通过党建引领加强居委会、业委会、物业“三驾马车”建设。",
+     ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:三驾马车")),
     ("居民区党总支书记王晓明介绍了情况。", ("MEMBER_OF", "Person:王晓明", "PartyOrganization:和平居民区党总支")),
     ("长宁街道和平居民区位于城东。", ("PART_OF", "Community:和平居民区", "Community:长宁街道")),
     ("和平居民区党总支运用“三会一评”工作法议事。",

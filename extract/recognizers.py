@@ -166,6 +166,9 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             start = token.start + lead_in
             taken.append((token.word[lead_in:], "x"))
             break
+        if (type_name == "Community" and token.flag == "ns" and suffix_start - start >= 2
+                and text[suffix_start:suffix_start + 1] in "区县"):
+            break
         if token.word.endswith(PLACE_TOKENS) and token.word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2:
             before = left[index - 1] if index else None
             if token.word in PLACE_TOKENS and (before is None or _is_boundary(before.word, before.flag, lexicon)):

@@ -269,6 +269,12 @@ NUMERALS = "一二三四五六七八九十两"
 GENERATION = re.compile(r"^[0-9零〇一二三四五六七八九]0后$")
 
 
+def _first_word_flag(text: str) -> str:
+    """Part of speech of the longest dictionary word that starts ``text`` ('' when none does)."""
+    word = next((text[:n] for n in range(min(4, len(text)), 1, -1) if _in_dictionary(text[:n])), "")
+    return posseg.dt.word_tag_tab.get(word, "") if word else ""
+
+
 @lru_cache(maxsize=4)
 def _body_list(words: tuple[str, ...]) -> re.Pattern:
     """A list of bare body words ending right before a quote: 居委会、业委会、物业“三驾马车”."""
@@ -288,9 +294,8 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
         return "Project" if type_name == "PropertyFirm" else type_name
     if "·" in inner:
         return "Project"
-    following = tokenize(after)[0] if after else None
     names_a_way = after.lstrip("的").startswith(("模式", "机制", "工作法", "工作模式", "治理模式", "服务模式"))
-    if following and following.flag.startswith("n") and not names_a_way and not after.startswith(PROJECT_AFTER):
+    if _first_word_flag(after).startswith("n") and not names_a_way and not after.startswith(PROJECT_AFTER):
         return ""
     if re.search("[，,]", inner) and not names_a_way:
         return ""

@@ -75,10 +75,13 @@ def extract_case(case: Case, document: Document, lexicon: Lexicon | None = None,
     where = case_context(case, resolved)
     area = next((m for m in resolved if m.type == "Community" and m.canonical == where.area), None)
     relations = []
+    previous: list[Mention] = []
     for sentence in sentences:
         inside = [m for m in resolved if sentence.start <= m.start and m.end <= sentence.start + len(sentence.text)]
         local = [replace(m, start=m.start - sentence.start, end=m.end - sentence.start) for m in inside]
-        ctx = SentenceContext(sentence=sentence, mentions=local, lead=lead, focus=focus, area=area)
+        ctx = SentenceContext(sentence=sentence, mentions=local, lead=lead, focus=focus, area=area,
+                              previous=tuple(previous))
+        previous = local
         relations.extend(extract_relations(
             ctx, lambda rule, s=sentence: _evidence(document, case, s.text, s.start, s.start + len(s.text), rule)))
     relations.extend(structural_relations(case.text, resolved, where.area, where.subdistrict, lead, focus))

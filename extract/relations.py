@@ -56,6 +56,7 @@ class SentenceContext:
     lead: Mention | None
     focus: Mention | None = None
     area: Mention | None = None
+    previous: tuple[Mention, ...] = ()
 
 
 def _allowed(rel_type: str, source: Mention, target: Mention) -> bool:
@@ -334,12 +335,15 @@ def partner_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
 
 
 def list_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """X，即/例如 A、B、C: the members are part of X; A、B、C的X: likewise."""
+    """X，即/例如 A、B、C: the members are part of X (also when 例如 opens the next sentence); A、B、C的X: likewise."""
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
     found = []
     for cue in LIST_CUE.finditer(text):
-        before = [m for m in mentions if m.end <= cue.start() and m.type in ("Project", "Mechanism")]
+        wholes = ("Project", "Mechanism")
+        before = [m for m in mentions if m.end <= cue.start() and m.type in wholes]
+        if not before and cue.start() == 0:
+            before = [m for m in ctx.previous if m.type in wholes]
         after = [i for i, m in enumerate(mentions) if m.start >= cue.end()]
         if not before or not after:
             continue

@@ -195,7 +195,7 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
         by_type.setdefault(m.type, set()).add(m.canonical)
     fullest: dict[tuple[str, str], str] = {}
     for type_name, names in by_type.items():
-        ordered = sorted(names, key=len, reverse=True)
+        ordered = sorted(names, key=lambda name: (-len(name), name))
         for short in ordered:
             target = next((long for long in ordered if is_alias(short, long)), short)
             fullest[(type_name, short)] = fullest.get((type_name, target), target)

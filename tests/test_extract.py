@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 
@@ -11,11 +12,11 @@ from extract.pipeline import extract_case, extract_document
 from extract.resolve import is_alias
 from graph.model import build_case_graph
 from graph.records import Case, Document
-from tests.conftest import GOLD, ROOT
+from tests.conftest import CORPUS, GOLD, ROOT
 
 # Floors for the corpus score: they only move up.
-ENTITY_F1_FLOOR = 0.71
-RELATION_F1_FLOOR = 0.40
+ENTITY_F1_FLOOR = 0.72
+RELATION_F1_FLOOR = 0.42
 
 
 def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道"):
@@ -184,3 +185,14 @@ def test_graph_json_contract(corpus_build):
         assert {"source", "target", "type", "cases", "evidence"} <= set(link)
     ids = [n["id"] for n in data["nodes"]]
     assert len(ids) == len(set(ids))
+
+
+def test_builds_do_not_depend_on_hash_order(tmp_path):
+    """Same input, same graph: set iteration order (PYTHONHASHSEED) must not leak into names or relations."""
+    outputs = []
+    for seed in ("1", "4"):
+        out = tmp_path / seed
+        subprocess.run([sys.executable, "-m", "casegraph.cli", "build", str(CORPUS), "--out", str(out)],
+                       check=True, capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append((out / "graph.json").read_bytes())
+    assert outputs[0] == outputs[1]

@@ -11,7 +11,7 @@ from extract.lexicon import Lexicon, load_lexicon
 from extract.recognizers import document_quoted_types, known_quoted_spans, recognize
 from extract.relations import SentenceContext, extract_relations
 from extract.resolve import case_context, resolve_case
-from extract.sentences import split_sentences
+from extract.sentences import Sentence, split_sentences
 from extract.structure import structural_relations
 from graph.records import Case, CaseExtraction, Document, Evidence, Mention, RelationMention
 
@@ -52,18 +52,22 @@ def _focus(case: Case, mentions: list[Mention]) -> Mention | None:
 def extract_document(document: Document, cases: list[Case], lexicon: Lexicon | None = None) -> list[CaseExtraction]:
     """Extract a document's cases; a quoted name typed in one case keeps that type in the others."""
     lexicon = lexicon or load_lexicon()
-    known = document_quoted_types([s for case in cases for s in split_sentences(case.text)], lexicon)
-    return [extract_case(case, document, lexicon, known) for case in cases]
+    sentences = {case.id: split_sentences(case.text) for case in cases}
+    known = document_quoted_types([s for case in cases for s in sentences[case.id]], lexicon)
+    return [_extract_case(case, document, lexicon, sentences[case.id], known) for case in cases]
 
 
-def extract_case(case: Case, document: Document, lexicon: Lexicon | None = None,
-                 known: dict[str, str] | None = None) -> CaseExtraction:
-    lexicon = lexicon or load_lexicon()
-    sentences = split_sentences(case.text)
+def extract_case(case: Case, document: Document, lexicon: Lexicon | None = None) -> CaseExtraction:
+    """Extract one case on its own (no other case of its document to learn quoted names from)."""
+    return _extract_case(case, document, lexicon or load_lexicon(), split_sentences(case.text), {})
+
+
+def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: list[Sentence],
+                  known: dict[str, str]) -> CaseExtraction:
     mentions: list[Mention] = []
     for sentence in sentences:
         spans = recognize(sentence, lexicon)
-        for span in spans + known_quoted_spans(sentence, known or {}, spans):
+        for span in spans + known_quoted_spans(sentence, known, spans):
             start, end = sentence.start + span.start, sentence.start + span.end
             surface = sentence.text[span.start:span.end]
             evidence = _evidence(document, case, sentence.text, start, end, span.rule)

@@ -166,6 +166,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             start = token.start + lead_in
             taken.append((token.word[lead_in:], "x"))
             break
+        if _ends_place_before(token, index, suffix_start):
+            return token.start + 1
         if (type_name == "Community" and token.flag == "ns" and suffix_start - start >= 2
                 and text[suffix_start:suffix_start + 1] in "区县"):
             break
@@ -181,6 +183,13 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
 
 
 GLUE_CHARS = "在及为的是把被对"
+PLACE_END_CHARS = "镇县省"
+
+
+def _ends_place_before(token: Token, index: int, suffix_start: int) -> bool:
+    """A guessed word opening with the end of a place name before it (莘庄|镇春申|府邸小区): the name starts after it."""
+    return (index > 0 and token.word[0] in PLACE_END_CHARS and not _in_dictionary(token.word)
+            and suffix_start - token.start > 2)
 
 
 def _stop_prefix(word: str, lexicon: Lexicon) -> int:
@@ -433,6 +442,15 @@ ENUMERATION = re.compile(r"(?P<items>(?:[“”「」\w]{2,10}、)+[“”「」
 ENUMERATED_TYPES = ("Project",)
 
 
+def _type_word_head(words: str, lexicon: Lexicon) -> tuple[str, str]:
+    """The longest start of ``words`` ending in a type suffix (特色楼道 of 特色楼道在小区里), and that suffix."""
+    for end in range(len(words), 0, -1):
+        suffix = max((s for s in lexicon.suffix_type if words[:end].endswith(s)), key=len, default="")
+        if suffix:
+            return words[:end], suffix
+    return "", ""
+
+
 def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """Items of a list that ends in a type word take its type: 亲子楼、摄影楼等特色楼道, 微文化、微故事等六个项目.
 
@@ -440,8 +458,7 @@ def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """
     spans = []
     for match in ENUMERATION.finditer(sentence.text):
-        head = match.group("head")
-        suffix = max((s for s in lexicon.suffix_type if head.endswith(s)), key=len, default="")
+        head, suffix = _type_word_head(match.group("head"), lexicon)
         if lexicon.suffix_type.get(suffix) not in ENUMERATED_TYPES or head == suffix and not match.group("count"):
             continue
         position = match.start("items")

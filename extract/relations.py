@@ -28,7 +28,7 @@ class CueRule:
 
 
 CUE_RULES = [
-    CueRule("cue:leads", "LEADS", re.compile(r"牵头|引领|发起|带领|主导|组建|孵化|成立|领办|挂帅|推出|打造|建立|启用|启动|策划")),
+    CueRule("cue:leads", "LEADS", re.compile(r"牵头|引领|发起|带领|主导|组建|孵化|成立|领办|挂帅|推出|打造|建立|启用|启动|策划|搭建|创建|召开|设立|开设")),
     CueRule("cue:guides", "GUIDES", re.compile(r"指导|督导|监督")),
     CueRule("cue:supports", "SUPPORTS", re.compile(r"支持|协助|配合|帮助|助力|支撑|通力合作|保驾护航")),
     CueRule("cue:participates", "PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入")),
@@ -102,6 +102,11 @@ def _framed(text: str) -> list[tuple[int, int]]:
     return [m.span() for pattern in (UNDER, BY_LEADS, GOT_SUPPORT, TOWARD) for m in pattern.finditer(text)]
 
 
+def _helpers(text: str) -> list[tuple[int, int]]:
+    """Spans of 在X的支持下 and 得到X支持: the bodies inside help; they are not the clause's subject."""
+    return [m.span() for pattern in (UNDER, GOT_SUPPORT) for m in pattern.finditer(text)]
+
+
 def _area_as_its_body(mentions: list[Mention], ctx: SentenceContext) -> list[Mention]:
     """"国定一居民区成立了…": the case's own area acting stands for its lead body."""
     if ctx.area is None or ctx.lead is None:
@@ -110,7 +115,7 @@ def _area_as_its_body(mentions: list[Mention], ctx: SentenceContext) -> list[Men
             else m for m in mentions]
 
 
-COMPANION = re.compile(r"(联合|携同|会同|协同|携手|邀请|动员|发动)了?(辖区|共建|区域化党建)?(内的?)?(单位)?$")
+COMPANION = re.compile(r"(联合|携同|会同|协同|携手|邀请|动员|发动|召集)了?(辖区|共建|区域化党建)?(内的?)?(单位)?$")
 
 
 def _companion_leader(mentions: list[Mention], group: list[Mention], text: str) -> list[Mention]:
@@ -129,12 +134,15 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
     text = ctx.sentence.text
     mentions = _area_as_its_body(_outermost(ctx.mentions), ctx)
     frames = _framed(text)
+    helpers = _helpers(text)
     found = []
     for rule in CUE_RULES:
         for cue in rule.cue.finditer(text):
-            if any(start <= cue.start() < end for start, end in frames):
+            if any(start <= cue.start() < end for start, end in frames) or any(
+                    m.start <= cue.start() < m.end for m in mentions):
                 continue
-            before = [i for i, m in enumerate(mentions) if m.end <= cue.start()]
+            before = [i for i, m in enumerate(mentions) if m.end <= cue.start()
+                      and not any(start <= m.start < end for start, end in helpers)]
             after = [i for i, m in enumerate(mentions) if m.start >= cue.end()]
             if not before or not (after or rule.type in ("FUNDED", "CO_BUILDS")):
                 continue
@@ -196,9 +204,55 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
                                                                                inside))
     for match in BY_LEADS.finditer(text):
         inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
+        clause_end = _clause_bounds(text, match.start(), match.end())[1]
         later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]
-        objects = later[:2] if later else [ctx.focus] if ctx.focus else []
+        objects = ([m for m in later if m.end <= clause_end][:2] or [m for m in later if m.type == "Project"][:1]
+                   or ([ctx.focus] if ctx.focus else []))
         found.extend(("by:leads", "LEADS", s, o) for s, o in _pairs("LEADS", inside, objects))
+    return found
+
+
+AIM = re.compile(r"(?:^|[，,；;])\s*(?:为了?(助力|支持|配合|协助)|在(加入|参与|参加)了?)([^，。；,;]{2,30}?)(?:后|之后|工作)?[，,]")
+AIM_TYPES = {"助力": "SUPPORTS", "支持": "SUPPORTS", "配合": "SUPPORTS", "协助": "SUPPORTS",
+             "加入": "PARTICIPATES_IN", "参与": "PARTICIPATES_IN", "参加": "PARTICIPATES_IN"}
+
+
+def aim_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    """为助力X，Y…: Y supports X; 在加入X后，Y…: Y takes part in X. Y is the first body after the frame."""
+    found = []
+    mentions = _outermost(ctx.mentions)
+    for match in AIM.finditer(ctx.sentence.text):
+        verb = match.group(1) or match.group(2)
+        rel_type = AIM_TYPES[verb]
+        targets = [m for m in mentions if match.start(3) <= m.start and m.end <= match.end(3)][:1]
+        actors = [m for m in mentions if m.start >= match.end() and m.type in FOCUS_ACTORS][:1]
+        found.extend((f"aim:{verb}", rel_type, a, t) for a, t in _pairs(rel_type, actors, targets))
+    return found
+
+
+FIRM_AT = re.compile(r"^(?:[，,]?(?:小区|社区))?(?:里|内|中)?的$")
+FIRM_ENTERS = re.compile(r"^[^，。；,;]{0,12}?(进入|进驻|入驻|接管|管理)(了)?(小区)?")
+FIRM_MANAGES_AT = re.compile(r"^在$")
+
+
+def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    """Y小区里的X物业, X物业在Y有现场管理, X物业进入小区: the property firm manages that estate."""
+    text = ctx.sentence.text
+    mentions = _outermost(ctx.mentions)
+    found = []
+    for i, firm in enumerate(mentions):
+        if firm.type != "PropertyFirm":
+            continue
+        before = mentions[i - 1] if i else None
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
+        if before is not None and before.type == "Community" and FIRM_AT.match(text[before.end:firm.start]):
+            found.append(("firm:of-estate", "MANAGES", firm, before))
+        if (after is not None and after.type == "Community" and FIRM_MANAGES_AT.match(text[firm.end:after.start])
+                and "管理" in text[after.end:_clause_bounds(text, after.end, after.end)[1]]):
+            found.append(("firm:manages-at", "MANAGES", firm, after))
+        enters = FIRM_ENTERS.match(text[firm.end:])
+        if enters and enters.group(3) and ctx.area is not None:
+            found.append(("firm:enters", "MANAGES", firm, ctx.area))
     return found
 
 
@@ -361,6 +415,20 @@ def list_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mentio
     return found
 
 
+HIERARCHY_DASH = re.compile(r"^[—\-–－]{1,2}$")
+
+
+def hierarchy_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    """社区党总支—网格党支部—楼栋党小组: each level is part of the one before it."""
+    mentions = _outermost(ctx.mentions)
+    found = []
+    for upper, lower in zip(mentions, mentions[1:]):
+        if (upper.type == lower.type and HIERARCHY_DASH.match(ctx.sentence.text[upper.end:lower.start])
+                and _allowed("PART_OF", lower, upper)):
+            found.append(("hierarchy:dash", "PART_OF", lower, upper))
+    return found
+
+
 def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """A mechanism is used by the sentence's subject before it, else by the case's lead body.
 
@@ -386,9 +454,12 @@ Rule = Callable[[SentenceContext], list[tuple[str, str, Mention, Mention]]]
 RULES: dict[str, Rule] = {
     "cue": cue_relations,
     "under": under_relations,
+    "aim": aim_relations,
+    "firm": firm_relations,
     "member": member_relations,
     "place": place_relations,
     "list": list_relations,
+    "hierarchy": hierarchy_relations,
     "partner": partner_relations,
     "mechanism": mechanism_relations,
     "focus": focus_relations,

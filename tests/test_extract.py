@@ -15,8 +15,8 @@ from graph.records import Case, Document
 from tests.conftest import CORPUS, GOLD, ROOT
 
 # Floors for the corpus score: they only move up.
-ENTITY_F1_FLOOR = 0.72
-RELATION_F1_FLOOR = 0.42
+ENTITY_F1_FLOOR = 0.725
+RELATION_F1_FLOOR = 0.445
 
 
 def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道"):
@@ -48,6 +48,8 @@ def test_amounts(text, amount):
     ("居民区积极推进加梯工作。", "加装电梯", "Project"),
     ("居民区打造了书香楼、健康楼、文明楼等特色楼组。", "健康楼", "Project"),
     ("光明路88弄翠竹苑小区建于1990年。", "翠竹苑", "Community"),
+    ("书香楼、健康楼等特色楼道在小区里遍地开花。", "健康楼", "Project"),
+    ("在长宁区莘庄镇春申府邸小区，居民很团结。", "春申府邸小区", "Community"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)
@@ -127,10 +129,6 @@ def test_similar_names_stay_apart_and_aliases_join():
      ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
     ("和平居民区党总支联合辖区单位长江商贸集团成立光明志愿服务队。",
      ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
-    ("长江商贸集团是和平居民区党总支的共建单位之一。",
-     ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
-    ("和平居民区党总支联合辖区单位长江商贸集团成立光明志愿服务队。",
-     ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
     ("和平居民区党总支召开会议。通过党建引领加强居委会、业委会、物业“三驾马车”建设。",
      ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:三驾马车")),
     ("党课选在上海嘉定区安亭镇举行。", ("PART_OF", "Community:安亭镇", "Community:嘉定区")),
@@ -139,6 +137,20 @@ def test_similar_names_stay_apart_and_aliases_join():
     ("长宁街道和平居民区位于城东。", ("PART_OF", "Community:和平居民区", "Community:长宁街道")),
     ("和平居民区党总支运用“三会一评”工作法议事。",
      ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:三会一评工作法")),
+    ("和平居民区党总支在示范街道办事处的支持下孵化出光明志愿服务队。",
+     ("LEADS", "PartyOrganization:和平居民区党总支", "VolunteerTeam:光明志愿服务队")),
+    ("和平居民区党总支多次召集业委会、物业召开“百脑汇”议事堂会议。",
+     ("LEADS", "PartyOrganization:和平居民区党总支", "Committee:和平居民区百脑汇议事堂")),
+    ("为助力垃圾分类项目，辖区单位长江商贸集团的员工到居民区宣传。",
+     ("SUPPORTS", "PartnerUnit:长江商贸集团", "Project:垃圾分类项目")),
+    ("在加入和平社区共建项目后，长江商贸集团党支部经常组织活动。",
+     ("PARTICIPATES_IN", "PartyOrganization:长江商贸集团党支部", "Project:和平社区共建项目")),
+    ("在长宁区春申府邸小区，小区里的绿源物业成立了志愿者团队。",
+     ("MANAGES", "PropertyFirm:绿源物业", "Community:春申府邸小区")),
+    ("绿源物业在翠竹苑小区有现场管理。", ("MANAGES", "PropertyFirm:绿源物业", "Community:翠竹苑小区")),
+    ("和平居民区的业主同意绿源物业于7月1日进入小区。", ("MANAGES", "PropertyFirm:绿源物业", "Community:和平居民区")),
+    ("构建社区党总支—网格党支部—楼栋党小组的组织架构。",
+     ("PART_OF", "PartyOrganization:楼栋党小组", "PartyOrganization:网格党支部")),
 ])
 def test_relation_rules(text, relation):
     graph = extract(text)

@@ -65,7 +65,8 @@ def _in_dictionary(word: str) -> bool:
     return bool(jieba.dt.FREQ.get(word))
 
 
-def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", adjacent: bool = True) -> bool:
+def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", adjacent: bool = True,
+                 topic: bool = False) -> bool:
     """True when a token cannot be part of a name of ``type_name`` (it ends the name on the left).
 
     Project and mechanism names may hold a verb right before their type word
@@ -82,8 +83,8 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
     if flag in STOP_FLAGS:
         return True
     if flag in VERB_FLAGS or flag in PHRASE_FLAGS:
-        return type_name not in VERBS_ALLOWED_IN or (not adjacent and flag in VERB_FLAGS)
-    return lexicon.suffix_type.get(word) in ORG_TYPES
+        return not topic and (type_name not in VERBS_ALLOWED_IN or (not adjacent and flag in VERB_FLAGS))
+    return lexicon.suffix_type.get(word) in ORG_TYPES and not (topic and not adjacent)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     """
     limit = lexicon.max_name_length
     verbs_ok = type_name == "Mechanism" or text.startswith(ACTIVITY_SUFFIXES, suffix_start)
+    topic = text.startswith(lexicon.topic_suffixes, suffix_start)
     left = _tokens_before(tokens if tokens is not None else tokenize(text), text, suffix_start)
     start = suffix_start
     taken: list[tuple[str, str]] = []
@@ -155,7 +157,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             continue
         if suffix_start - token.start > limit:
             break
-        if _is_boundary(token.word, token.flag, lexicon, type_name, adjacent=not taken and verbs_ok):
+        if _is_boundary(token.word, token.flag, lexicon, type_name, adjacent=not taken and (verbs_ok or topic),
+                        topic=topic):
             break
         if lexicon.suffix_type.get(token.word) == "Mechanism" and type_name != "Mechanism":
             break
@@ -230,7 +233,10 @@ def _inside_quotes(text: str, start: int, end: int) -> bool:
 
 
 def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """Names ending in a type word: 国权居民区党总支, 区绿化市容局, 进华物业."""
+    """Names ending in a type word: 国权居民区党总支, 区绿化市容局, 进华物业.
+
+    A place's 委员会 (花桥开发区委员会, like 区委) is its party committee.
+    """
     text = sentence.text
     tokens = tokenize(text)
     longest: dict[int, str] = {}
@@ -257,6 +263,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         if type_name == "PropertyFirm" and text[start] in "“「『\"":
             type_name = "Project"
+        if suffix == "委员会" and stem.endswith(PLACE_TOKENS):
+            type_name = "PartyOrganization"
         if not stem and suffix in lexicon.standalone_names:
             spans.append(Span(suffix_start, end, type_name, f"standalone:{suffix}"))
             continue

@@ -157,33 +157,49 @@ def _named(mentions: list[Mention], type_name: str, endings: tuple[str, ...], st
     return names.most_common(1)[0][0] if names else ""
 
 
-def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseContext) -> tuple[str, bool]:
-    """(canonical name, implicit) of the body a bare type word refers to, or ('', False)."""
-    def pick(endings: tuple[str, ...], derived: str, stem: str = "") -> tuple[str, bool]:
+@dataclass(frozen=True)
+class GenericTarget:
+    """The body a bare type word refers to; an implicit one also gets its other derived name as an alias."""
+
+    name: str = ""
+    implicit: bool = False
+    alias: str = ""
+
+
+def _derived(type_word: str, *owners: str) -> GenericTarget:
+    """An implicit body named after the first owner (estate or area); the area's form is its alias."""
+    names = [owner + type_word for owner in owners if owner]
+    if not names:
+        return GenericTarget()
+    return GenericTarget(names[0], True, next((n for n in names[1:] if n != names[0]), ""))
+
+
+def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseContext) -> GenericTarget:
+    """The body a bare type word refers to: the case's named one, else an implicit one, else none."""
+    def pick(endings: tuple[str, ...], derived: GenericTarget, stem: str = "") -> GenericTarget:
         found = _named(named, type_name, endings, stem)
-        if found:
-            return found, False
-        return (derived, True) if derived else ("", False)
+        return GenericTarget(found) if found else derived
 
     if type_name == "PartyOrganization":
         if "党工委" in word:
-            return pick(("党工委",), ctx.subdistrict + "党工委" if ctx.subdistrict else "")
-        return pick(("党总支", "党支部"), ctx.area + "党总支" if ctx.area else "", ctx.area_stem)
+            return pick(("党工委",), _derived("党工委", ctx.subdistrict))
+        return pick(("党总支", "党支部"), _derived("党总支", ctx.area), ctx.area_stem)
     if type_name == "Committee":
         if "业" in word:
-            return pick(("业委会", "业主委员会"), (ctx.estate or ctx.area) + "业委会" if ctx.area or ctx.estate else "")
-        return pick(("居委会", "居委"), ctx.area_stem + "居委会" if ctx.area else "", ctx.area_stem)
+            return pick(("业委会", "业主委员会"), _derived("业委会", ctx.estate or ctx.area, ctx.area))
+        stem = ctx.area_stem if ctx.area else ""
+        return pick(("居委会", "居委"), _derived("居委会", stem, ctx.area), ctx.area_stem)
     if type_name == "PropertyFirm":
         firms = {m.canonical for m in named if m.type == "PropertyFirm" and not m.implicit}
         if len(firms) == 1:
-            return next(iter(firms)), False
-        return ((ctx.estate or ctx.area) + "物业", True) if (ctx.area or ctx.estate) and not firms else ("", False)
+            return GenericTarget(next(iter(firms)))
+        return GenericTarget() if firms else _derived("物业", ctx.estate or ctx.area, ctx.area)
     if type_name == "GovernmentAgency":
         office = word.removeprefix("街道")
         if office.endswith("办") and ctx.subdistrict:
-            return ctx.subdistrict + office, False
-        return pick(("办事处",), ctx.subdistrict + "办事处" if ctx.subdistrict else "")
-    return "", False
+            return GenericTarget(ctx.subdistrict + office)
+        return pick(("办事处",), _derived("办事处", ctx.subdistrict))
+    return GenericTarget()
 
 
 def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
@@ -210,7 +226,8 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     for m in mentions:
         if m.text in lexicon.generic_mentions:
             type_name = lexicon.generic_mentions[m.text]
-            name, implicit = _generic_target(m.text, type_name, named, ctx)
-            if name:
-                resolved.append(replace(m, type=type_name, canonical=name, implicit=implicit))
+            target = _generic_target(m.text, type_name, named, ctx)
+            if target.name:
+                resolved.append(replace(m, type=type_name, canonical=target.name, implicit=target.implicit,
+                                        short=target.alias))
     return sorted(resolved, key=lambda m: (m.start, -m.end))

@@ -15,8 +15,8 @@ from graph.records import Case, Document
 from tests.conftest import CORPUS, GOLD, ROOT
 
 # Floors for the corpus score: they only move up.
-ENTITY_F1_FLOOR = 0.725
-RELATION_F1_FLOOR = 0.445
+ENTITY_F1_FLOOR = 0.735
+RELATION_F1_FLOOR = 0.46
 
 
 def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道"):
@@ -50,6 +50,9 @@ def test_amounts(text, amount):
     ("光明路88弄翠竹苑小区建于1990年。", "翠竹苑", "Community"),
     ("书香楼、健康楼等特色楼道在小区里遍地开花。", "健康楼", "Project"),
     ("在长宁区莘庄镇春申府邸小区，居民很团结。", "春申府邸小区", "Community"),
+    ("党总支组建楼道加装电梯工作小组，带头宣传。", "楼道加装电梯工作小组", "Committee"),
+    ("居民代表组成的物业区域化管理共创小组成立了。", "物业区域化管理共创小组", "Committee"),
+    ("安亭镇党委与花桥开发区委员会联手推出青年党课。", "花桥开发区委员会", "PartyOrganization"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)
@@ -99,6 +102,13 @@ def test_generic_mentions_resolve_to_the_case_body_or_an_implicit_one():
     graph = extract("和平居委会召开会议。居委会牵头，业委会参与。")
     assert "Committee:和平居委会" in graph.entities
     assert graph.entities["Committee:和平居民区业委会"].implicit
+
+
+def test_an_implicit_body_also_carries_the_areas_form_of_its_name():
+    graph = extract("和平居民区翠竹苑小区有两栋楼。翠竹苑小区的居委会召开会议，翠竹苑小区的业委会参与。")
+    committee = graph.entities["Committee:和平居委会"]
+    assert committee.implicit and "和平居民区居委会" in committee.aliases
+    assert "和平居民区业委会" in graph.entities["Committee:翠竹苑业委会"].aliases
 
 
 def test_similar_names_stay_apart_and_aliases_join():

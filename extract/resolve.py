@@ -30,7 +30,7 @@ def canonical_name(text: str) -> str:
     name = "".join(c for c in text if c not in QUOTE_CHARS and not c.isspace())
     for short, full in ABBREVIATIONS:
         name = name.replace(short, full)
-    return name
+    return name + "会" if name.endswith("居委") and len(name) > 2 else name
 
 
 def _is_subsequence(short: str, long: str) -> bool:

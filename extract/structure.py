@@ -73,7 +73,7 @@ def offices_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
 
 
 CO_BUILDING = re.compile(r"共建|结对|联建|区域化党建|党建联盟")
-CO_BUILDING_REACH = 300
+CO_BUILDING_REACH = 150  # characters: the two or three sentences after the cue
 
 
 def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | None) -> list[RelationMention]:

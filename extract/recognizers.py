@@ -185,6 +185,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     return _trim_verbs(start, taken)
 
 
+QUOTED_WHOLE = re.compile(r"[“「『\"][^”」』\"]+[”」』\"]")  # “丑小鸭”小区: a figure of speech, not a place
 GLUE_CHARS = "在及为的是把被对"
 PLACE_END_CHARS = "镇县省"
 
@@ -260,6 +261,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         start = left_extend(text, suffix_start, lexicon, type_name, tokens)
         stem = _strip_quotes(text[start:suffix_start])
         if len(stem) < 2 and (len(suffix) == 1 or type_name == "Community" and stem):
+            continue
+        if type_name == "Community" and QUOTED_WHOLE.fullmatch(text[start:suffix_start]):
             continue
         if type_name == "PropertyFirm" and text[start] in "“「『\"":
             type_name = "Project"

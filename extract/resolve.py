@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from extract.amounts import chinese_number
 from extract.lexicon import Lexicon
 from graph.records import Case, Mention
 
@@ -99,6 +100,30 @@ def apposed_places(text: str, mentions: list[Mention]) -> dict[str, str]:
     return aliases
 
 
+LANE = re.compile(r"^(?P<road>[\u4e00-\u9fff]{2,6}?[路街])?(?P<lane>\d+(?:-\d+)?[弄号])(?P<tail>小区)?$")
+
+
+def listed_lanes(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Lanes listed on one road share its name and the list's 小区: 国定路505弄、555弄小区 → 国定路555弄小区."""
+    places = sorted((m for m in mentions if m.type == "Community"), key=lambda m: m.start)
+    runs: list[list[tuple[Mention, re.Match]]] = []
+    for previous, place in zip([None, *places], places):
+        match = LANE.match(place.canonical)
+        if match is None:
+            continue
+        if runs and previous is not None and runs[-1][-1][0] is previous and text[previous.end:place.start] == "、" \
+                and not match.group("road"):
+            runs[-1].append((place, match))
+        else:
+            runs.append([(place, match)])
+    names = {}
+    for run in (r for r in runs if len(r) >= 2 and r[0][1].group("road")):
+        road, tail = run[0][1].group("road"), run[-1][1].group("tail") or ""
+        for place, match in run:
+            names[place.canonical] = road + match.group("lane") + tail
+    return names
+
+
 ESTATE_ENDINGS = ("小区", "苑", "花园", "新村", "公寓", "花城", "家园")
 PLATFORM_ENDINGS = ("议事堂", "议事会", "议事厅", "议事平台")
 DOMINANT_ESTATE = 2
@@ -139,6 +164,38 @@ def case_context(case: Case, mentions: list[Mention]) -> CaseContext:
         estate = estate if len(estate) >= 2 and not estate.isdigit() else ""
     return CaseContext(area=area, subdistrict=case.subdistrict or (subdistricts[0] if subdistricts else ""),
                        estate=estate)
+
+
+def is_area_form(name: str, area: str) -> bool:
+    """An addressed area's other forms: 控江路121弄, 121弄小区, 121小区 for 控江路121弄居民区."""
+    stem = area.removesuffix("居民区")
+    if name == area or not any(c.isdigit() for c in stem):
+        return False
+    core = name.removesuffix("小区").removesuffix("居民区")
+    return len(core) >= 3 and (stem.endswith(core) or stem.endswith(core + "弄"))
+
+
+ORDINAL = re.compile(r"^第?([零〇一二两三四五六七八九十]+)(?=[\u4e00-\u9fff])")
+
+
+def numbered_key(name: str) -> str:
+    """A place name with its leading number in digits: 第十宿舍 and 10宿舍 are one place."""
+    return ORDINAL.sub(lambda m: str(chinese_number(m.group(1))), name)
+
+
+def estate_forms(names: set[str]) -> dict[str, str]:
+    """Short forms of places: 10宿舍 → 第十宿舍, 金上海小区 → 金上海家园小区."""
+    aliases = {}
+    for short in names:
+        for long in names:
+            if short == long:
+                continue
+            if numbered_key(short) == numbered_key(long) and short.startswith(tuple("0123456789")):
+                aliases[short] = long
+            elif short.endswith("小区") and long.endswith("小区") and any(
+                    long[:-2] == short[:-2] + ending for ending in ESTATE_ENDINGS if ending != "小区"):
+                aliases[short] = long
+    return aliases
 
 
 def local_platform_name(name: str, ctx: CaseContext) -> str:
@@ -215,13 +272,15 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
         for short in ordered:
             target = next((long for long in ordered if is_alias(short, long)), short)
             fullest[(type_name, short)] = fullest.get((type_name, target), target)
-    places = address_aliases(by_type.get("Community", set())) | apposed_places(case.text, named)
+    places = (address_aliases(by_type.get("Community", set())) | apposed_places(case.text, named)
+              | listed_lanes(case.text, named) | estate_forms(by_type.get("Community", set())))
     fullest = {key: places.get(name, name) if key[0] == "Community" else name for key, name in fullest.items()}
     fullest.update({("Community", name): places.get(estate, estate) for name, estate in places.items()})
     named = [replace(m, canonical=fullest[(m.type, m.canonical)]) for m in named]
     ctx = case_context(case, named)
-    named = [replace(m, canonical=local_platform_name(m.canonical, ctx)) if m.type == "Committee" else m
-             for m in named]
+    named = [replace(m, canonical=local_platform_name(m.canonical, ctx)) if m.type == "Committee"
+             else replace(m, canonical=ctx.area) if m.type == "Community" and is_area_form(m.canonical, ctx.area)
+             else m for m in named]
     resolved = list(named)
     for m in mentions:
         if m.text in lexicon.generic_mentions:

@@ -15,8 +15,8 @@ from graph.records import Case, Document
 from tests.conftest import CORPUS, GOLD, ROOT
 
 # Floors for the corpus score: they only move up.
-ENTITY_F1_FLOOR = 0.735
-RELATION_F1_FLOOR = 0.46
+ENTITY_F1_FLOOR = 0.745
+RELATION_F1_FLOOR = 0.47
 
 
 def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道"):
@@ -70,6 +70,22 @@ def test_an_address_beside_an_estate_is_its_alias():
     graph = extract("第十宿舍（光明路45弄）建于1980年。光明路88弄翠竹苑小区有两栋楼，翠竹苑居民很团结。")
     places = {e.name: e.aliases for e in graph.entities.values() if e.type == "Community"}
     assert "光明路45弄" in places["第十宿舍"] and "光明路88弄翠竹苑小区" in places["翠竹苑"], places
+
+
+def test_short_and_listed_forms_of_a_place_are_one_place():
+    graph = extract("居委会下辖光明路505弄、555弄小区。第十宿舍建于1980年，10宿舍7号楼已加装电梯。"
+                    "翠竹家园小区环境优美，翠竹小区的居民很团结。让曾经的“丑小鸭”小区变了样。")
+    places = {e.name: e.aliases for e in graph.entities.values() if e.type == "Community"}
+    assert {"光明路505弄小区", "光明路555弄小区"} <= set(places)
+    assert "10宿舍" in places["第十宿舍"] and "翠竹小区" in places["翠竹家园小区"]
+    assert not [name for name in places if "丑小鸭" in name or name in ("10宿舍", "翠竹小区")], places
+
+
+def test_an_addressed_area_is_one_place_in_all_its_forms():
+    graph = extract("光明路121弄居民区党总支召开会议。121弄小区的居民和121小区的志愿者都来了。",
+                    area="光明路121弄居民区")
+    places = [e.name for e in graph.entities.values() if e.type == "Community"]
+    assert places == ["光明路121弄居民区"], places
 
 
 def two_cases(*texts: str) -> tuple[Document, list[Case]]:

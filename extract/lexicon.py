@@ -24,7 +24,6 @@ class Lexicon:
     generic_heads: frozenset[str]
     generic_mentions: dict[str, str]
     standalone_names: frozenset[str]
-    implicit_names: dict[str, str]
     roles: tuple[str, ...]
     person_titles: tuple[str, ...]
     mechanism_endings: tuple[str, ...]
@@ -63,7 +62,6 @@ def parse_lexicon(data: dict) -> Lexicon:
         generic_heads=frozenset(data["generic_heads"]),
         generic_mentions=dict(data["generic_mentions"]),
         standalone_names=frozenset(data["standalone_names"]),
-        implicit_names=dict(data["implicit_names"]),
         roles=tuple(sorted(data["roles"], key=len, reverse=True)),
         person_titles=tuple(data["person_titles"]),
         mechanism_endings=tuple(data["mechanism_endings"]),

@@ -198,6 +198,16 @@ def estate_forms(names: set[str]) -> dict[str, str]:
     return aliases
 
 
+DISTRICT_BODIES = ("PartyOrganization", "GovernmentAgency")
+
+
+def district_body_name(name: str, type_name: str, district: str) -> str:
+    """A district body named without its district (区委, 区房管局) takes the case's: 杨浦区委."""
+    if type_name in DISTRICT_BODIES and district and name.startswith("区") and len(name) >= 2:
+        return district.removesuffix("区") + name
+    return name
+
+
 def local_platform_name(name: str, ctx: CaseContext) -> str:
     """A deliberation platform named by its brand alone (“百脑汇”议事堂) is the case area's own."""
     if not ctx.area or not name.endswith(PLATFORM_ENDINGS) or name.startswith(ctx.area_stem):
@@ -276,7 +286,8 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
               | listed_lanes(case.text, named) | estate_forms(by_type.get("Community", set())))
     fullest = {key: places.get(name, name) if key[0] == "Community" else name for key, name in fullest.items()}
     fullest.update({("Community", name): places.get(estate, estate) for name, estate in places.items()})
-    named = [replace(m, canonical=fullest[(m.type, m.canonical)]) for m in named]
+    named = [replace(m, canonical=district_body_name(fullest[(m.type, m.canonical)], m.type, case.district))
+             for m in named]
     ctx = case_context(case, named)
     named = [replace(m, canonical=local_platform_name(m.canonical, ctx)) if m.type == "Committee"
              else replace(m, canonical=ctx.area) if m.type == "Community" and is_area_form(m.canonical, ctx.area)

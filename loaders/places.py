@@ -65,16 +65,25 @@ def _most_common(names: list[str]) -> str:
     return max(set(names), key=names.count) if names else ""
 
 
+def district_names(text: str) -> list[str]:
+    """Districts named in the text: two or three characters before 区 (上海|嘉定区, 浦东新区)."""
+    names = []
+    for name in names_ending_in(text, ("区",)):
+        stem = name[:-1]
+        if not name.endswith(NOT_DISTRICTS) and not any(c.isdigit() for c in stem):
+            names.append((stem if len(stem) <= 3 else stem[-2:]) + "区")
+    return names
+
+
 def locate_document(text: str) -> tuple[str, str]:
     """(district, sub-district) a whole document names most often: what its cases inherit."""
-    return (_most_common([n for n in names_ending_in(text, ("区",)) if not n.endswith(NOT_DISTRICTS)]),
-            _most_common(names_ending_in(text, ("街道", "镇"))))
+    return _most_common(district_names(text)), _most_common(names_ending_in(text, ("街道", "镇")))
 
 
 def locate_case(text: str) -> tuple[str, str, str]:
     """(district 区, sub-district 街道/镇, residential area 居民区) named in the text."""
     head = text[:1500]
-    districts = [n for n in names_ending_in(head, ("区",)) if not n.endswith(NOT_DISTRICTS)]
+    districts = district_names(head)
     subdistricts = names_ending_in(head, ("街道", "镇"))
     areas = names_ending_in(head, ("居民区",))
     return _first(districts), _first(subdistricts), _first(areas)

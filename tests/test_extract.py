@@ -19,11 +19,11 @@ ENTITY_F1_FLOOR = 0.745
 RELATION_F1_FLOOR = 0.47
 
 
-def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道"):
+def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道", district: str = ""):
     document = Document(id="t", path="t.txt", format="text", raw_text=text, text=text,
                         offsets=tuple(range(len(text))))
     case = Case(id="t-01", document="t", order=1, title="t", subtitle="", text=text, start=0,
-                subdistrict=subdistrict, area=area)
+                district=district, subdistrict=subdistrict, area=area)
     return build_case_graph([document], [case], [extract_case(case, document)])
 
 
@@ -86,6 +86,12 @@ def test_an_addressed_area_is_one_place_in_all_its_forms():
                     area="光明路121弄居民区")
     places = [e.name for e in graph.entities.values() if e.type == "Community"]
     assert places == ["光明路121弄居民区"], places
+
+
+def test_a_district_body_takes_the_cases_district():
+    graph = extract("区委、区政府作出决策，区房管局参与。", district="长宁区")
+    assert {"PartyOrganization:长宁区委", "GovernmentAgency:长宁区政府"} <= set(graph.entities)
+    assert "区房管局" in graph.entities["GovernmentAgency:长宁区房管局"].aliases
 
 
 def two_cases(*texts: str) -> tuple[Document, list[Case]]:

@@ -10,6 +10,7 @@ from loaders.encoding import decode_text
 from loaders.errors import ReadError
 from loaders.load import load_documents, read_document
 from loaders.normalize import normalize_text
+from loaders.places import district_names
 from loaders.readers.html import parse_html
 from loaders.splitter import split_spans
 from tests.conftest import CORPUS, GOLD, ROOT
@@ -138,6 +139,10 @@ def test_corpus_case_titles_match_the_gold_exactly(corpus_build):
     report = subprocess.run([sys.executable, str(scorer), str(corpus_build.path), str(GOLD), "--json"],
                             capture_output=True, text=True, check=True)
     assert json.loads(report.stdout)["cases"]["f1"] == 1.0
+
+
+def test_districts_are_short_names_before_区():
+    assert district_names("在上海嘉定区安亭镇，浦东新区，6号楼已上报区里，虹桥商务区") == ["嘉定区", "浦东新区"]
 
 
 def test_cases_carry_their_places(corpus_build):

@@ -53,6 +53,7 @@ def test_amounts(text, amount):
     ("党总支组建楼道加装电梯工作小组，带头宣传。", "楼道加装电梯工作小组", "Committee"),
     ("居民代表组成的物业区域化管理共创小组成立了。", "物业区域化管理共创小组", "Committee"),
     ("安亭镇党委与花桥开发区委员会联手推出青年党课。", "花桥开发区委员会", "PartyOrganization"),
+    ("平台还搭载了物业安全监管系统、业委会任务系统等。", "物业安全监管系统", "Project"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

@@ -46,6 +46,7 @@ TOWARD = re.compile(r"对([^，。；,;]{2,20}?)的(?:[\u4e00-\u9fff]{0,4}?)(支
 TOWARD_TYPES = {"支持": "SUPPORTS", "帮助": "SUPPORTS", "指导": "GUIDES", "监督": "GUIDES", "管理": "MANAGES"}
 BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)")
 LOCATED = re.compile(r"位于|坐落于|地处")
+LOCATED_OF = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")  # 位于虹桥商务区核心区的新虹街道
 WITHIN = re.compile(r"辖区内?的?|所辖的?|下设")
 
 
@@ -352,8 +353,12 @@ def place_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
             if a.type == "Community" and b.start == a.end and b.type == "Community":
                 found.append(("place:adjacent", "PART_OF", b, a))
     for cue in LOCATED.finditer(text):
-        before = [m for m in _outermost(mentions) if m.end <= cue.start()]
+        clause_start = _clause_bounds(text, cue.start(), cue.end())[0]
+        before = [m for m in _outermost(mentions) if clause_start <= m.start and m.end <= cue.start()]
         after = [m for m in mentions if m.start >= cue.end() and m.type == "Community"]
+        if after and not before:
+            before = [m for m in _outermost(mentions) if m.start > after[0].end
+                      and LOCATED_OF.match(text[after[0].end:m.start])][:1]
         if before and after:
             subject, place = before[-1], after[0]
             rel_type = "PART_OF" if subject.type == "Community" else "LOCATED_IN"
@@ -371,6 +376,7 @@ def place_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
 
 
 LIST_CUE = re.compile(r"[，,：:]?(即|例如|比如|包括|分别是|其中有)")
+EXAMPLE_CUES = ("例如", "比如")  # examples, each with its own description: every one of the whole's type counts
 
 
 PARTNER_OF = re.compile(r"是([^，。；,;]{2,30}?)的(?:[\u4e00-\u9fff]{0,4}?)(?:共建|结对|联建)(?:单位|伙伴|对象)")
@@ -402,7 +408,8 @@ def list_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mentio
         if not before or not after:
             continue
         whole = before[-1]
-        for member in _group_after(mentions, after[0], text):
+        examples = [mentions[i] for i in after] if cue.group(1) in EXAMPLE_CUES else []
+        for member in examples or _group_after(mentions, after[0], text):
             if member.type == whole.type:
                 found.append(("list:members", "PART_OF", member, whole))
     for i, m in enumerate(mentions):

@@ -15,8 +15,8 @@ from graph.records import Case, Document
 from tests.conftest import CORPUS, GOLD, ROOT
 
 # Floors for the corpus score: they only move up.
-ENTITY_F1_FLOOR = 0.745
-RELATION_F1_FLOOR = 0.47
+ENTITY_F1_FLOOR = 0.755
+RELATION_F1_FLOOR = 0.475
 
 
 def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道", district: str = ""):
@@ -184,6 +184,9 @@ def test_similar_names_stay_apart_and_aliases_join():
     ("和平居民区的业主同意绿源物业于7月1日进入小区。", ("MANAGES", "PropertyFirm:绿源物业", "Community:和平居民区")),
     ("构建社区党总支—网格党支部—楼栋党小组的组织架构。",
      ("PART_OF", "PartyOrganization:楼栋党小组", "PartyOrganization:网格党支部")),
+    ("打造各具特色的文化楼道。例如邻里互助的睦邻楼道、健康宣传的科普楼道等。",
+     ("PART_OF", "Project:科普楼道", "Project:文化楼道")),
+    ("位于虹桥商务区核心区的新虹街道推进楼道微更新。", ("PART_OF", "Community:新虹街道", "Community:虹桥商务区")),
 ])
 def test_relation_rules(text, relation):
     graph = extract(text)

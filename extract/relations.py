@@ -40,7 +40,8 @@ CUE_RULES = [
 ]
 UNDER = re.compile(r"在([^，。；,;]{2,40}?)(?:的[\u4e00-\u9fff]{0,4}?)?"
                    r"(支持|指导|帮助|协调|关心|推动|引领|带领|引导|支撑|配合|参与|合作|努力|号召)下")
-UNDER_TYPES = {"指导": "GUIDES", "引导": "GUIDES", "引领": "LEADS", "带领": "LEADS", "号召": "LEADS"}
+UNDER_TYPES = {"指导": "GUIDES", "引导": "GUIDES", "引领": "LEADS", "带领": "LEADS", "号召": "LEADS", "推动": "LEADS",
+               "努力": "PARTICIPATES_IN"}
 GOT_SUPPORT = re.compile(r"(获得|得到|受到)了?(.{2,30}?)(等)?(多方)?的?(大力)?(支持|帮助|配合)")
 TOWARD = re.compile(r"对([^，。；,;]{2,20}?)的(?:[\u4e00-\u9fff]{0,4}?)(支持|指导|帮助|管理|监督)(?:和(支持|指导|帮助|监督))?")
 TOWARD_TYPES = {"支持": "SUPPORTS", "帮助": "SUPPORTS", "指导": "GUIDES", "监督": "GUIDES", "管理": "MANAGES"}

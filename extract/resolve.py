@@ -269,10 +269,29 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
     return GenericTarget()
 
 
+PLACE_WORK = re.compile(r"(开展|进行|实施)了?[“「]?")
+
+
+def placed_activities(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """An activity done to a named place is that place's: 对国权路322弄小区开展“微更新” → 国权路322弄小区微更新."""
+    places = [m for m in mentions if m.type == "Community"]
+    names = {}
+    for project in (m for m in mentions if m.type == "Project"):
+        place = next((p for p in places if p.end <= project.start and project.start - p.end <= 6
+                      and text[p.start - 1:p.start] == "对"
+                      and PLACE_WORK.fullmatch(text[p.end:project.start])), None)
+        if place is not None and not project.canonical.startswith(place.canonical):
+            names[project.canonical] = place.canonical + project.canonical
+    return names
+
+
 def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Give every mention its canonical name; drop generic ones that point nowhere."""
     named = [replace(m, canonical=m.canonical or canonical_name(m.text), short=quoted_short_name(m.text))
              for m in mentions if m.text not in lexicon.generic_mentions]
+    activities = placed_activities(case.text, named)
+    named = [replace(m, canonical=activities.get(m.canonical, m.canonical)) if m.type == "Project" else m
+             for m in named]
     by_type: dict[str, set[str]] = {}
     for m in named:
         by_type.setdefault(m.type, set()).add(m.canonical)

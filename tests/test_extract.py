@@ -15,8 +15,8 @@ from graph.records import Case, Document
 from tests.conftest import CORPUS, GOLD, ROOT
 
 # Floors for the corpus score: they only move up.
-ENTITY_F1_FLOOR = 0.755
-RELATION_F1_FLOOR = 0.475
+ENTITY_F1_FLOOR = 0.76
+RELATION_F1_FLOOR = 0.495
 
 
 def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道", district: str = ""):
@@ -93,6 +93,11 @@ def test_a_district_body_takes_the_cases_district():
     graph = extract("区委、区政府作出决策，区房管局参与。", district="长宁区")
     assert {"PartyOrganization:长宁区委", "GovernmentAgency:长宁区政府"} <= set(graph.entities)
     assert "区房管局" in graph.entities["GovernmentAgency:长宁区房管局"].aliases
+
+
+def test_an_activity_done_to_a_named_place_is_that_places():
+    graph = extract("党总支申请对光明路322弄小区开展“微更新”，居民积极参与。")
+    assert "Project:光明路322弄小区微更新" in graph.entities, sorted(graph.entities)
 
 
 def two_cases(*texts: str) -> tuple[Document, list[Case]]:

@@ -26,7 +26,7 @@ QUOTE_CHARS = "“”‘’「」『』《》\"'"
 PLACE_TOKENS = ("街道", "镇", "区", "市", "县", "省")
 ORG_TYPES = {"PartyOrganization", "Committee", "PropertyFirm", "GovernmentAgency", "PartnerUnit", "VolunteerTeam"}
 JOINABLE_IN_NAMES = {"居委", "区委", "市委", "街道", "镇", "居民区", "社区", "大学", "学院", "小区", "弄", "号楼",
-                     "路", "支路", "新村", "村", "花园", "苑", "集团", "党委", "城管"}
+                     "路", "支路", "新村", "村", "花园", "苑", "集团", "党委", "城管", "青年", "老年", "少年"}
 PROJECT_VERBS = ("打造", "建成", "建设", "启动", "推进", "开展", "实施", "举办", "创建", "推出", "开设", "设立",
                  "改造", "完成", "建起", "搭建", "成立", "上线", "开通", "设置", "辟出", "认领", "推进了")
 MECHANISM_VERBS = ("形成", "探索", "运用", "坚持", "实行", "推行", "采用", "总结出", "建立", "构建", "健全",
@@ -260,7 +260,7 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         type_name = lexicon.suffix_type[suffix]
         start = left_extend(text, suffix_start, lexicon, type_name, tokens)
         stem = _strip_quotes(text[start:suffix_start])
-        if len(stem) < 2 and (len(suffix) == 1 or type_name == "Community" and stem):
+        if len(stem) < 2 and (len(suffix) == 1 or type_name in ("Community", "Project") and stem):
             continue
         if type_name == "Community" and QUOTED_WHOLE.fullmatch(text[start:suffix_start]):
             continue
@@ -506,7 +506,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
 
 
 def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """All spans of a sentence; where spans overlap with the same end, the longest wins."""
+    """All spans of a sentence; where spans of a type share their end or their start, the longest wins."""
     spans = [span for recognizer in RECOGNIZERS.values() for span in recognizer(sentence, lexicon)]
     kept: dict[tuple[int, str], Span] = {}
     for span in spans:
@@ -517,7 +517,6 @@ def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     for span in covered:
         if any(o is not span and o.start <= span.start and o.end >= span.end for o in kept.values()):
             del kept[(span.end, span.type)]
-    places = [s for s in kept.values() if s.type == "Community"]
-    nested = {id(s) for s in places for longer in places
-              if longer is not s and longer.start == s.start and longer.end > s.end}
+    nested = {id(s) for s in kept.values() for longer in kept.values()
+              if longer is not s and longer.type == s.type and longer.start == s.start and longer.end > s.end}
     return sorted((s for s in kept.values() if id(s) not in nested), key=lambda s: (s.start, -s.end))

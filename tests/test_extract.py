@@ -15,8 +15,8 @@ from graph.records import Case, Document
 from tests.conftest import CORPUS, GOLD, ROOT
 
 # Floors for the corpus score: they only move up.
-ENTITY_F1_FLOOR = 0.76
-RELATION_F1_FLOOR = 0.495
+ENTITY_F1_FLOOR = 0.77
+RELATION_F1_FLOOR = 0.5
 
 
 def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道", district: str = ""):
@@ -54,10 +54,17 @@ def test_amounts(text, amount):
     ("居民代表组成的物业区域化管理共创小组成立了。", "物业区域化管理共创小组", "Committee"),
     ("安亭镇党委与花桥开发区委员会联手推出青年党课。", "花桥开发区委员会", "PartyOrganization"),
     ("平台还搭载了物业安全监管系统、业委会任务系统等。", "物业安全监管系统", "Project"),
+    ("抽调党员组成党员突击队、青年突击队。", "青年突击队", "VolunteerTeam"),
+    ("一堂别开生面的青年党员公开课火热上演。", "青年党员公开课", "Project"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)
     assert f"{type_name}:{name}" in graph.entities, sorted(graph.entities)
+
+
+def test_the_longest_of_names_sharing_a_start_wins():
+    graph = extract("社区党员志愿者队伍积极参与。")
+    assert [e for e in graph.entities if e.startswith("VolunteerTeam:")] == ["VolunteerTeam:社区党员志愿者队伍"]
 
 
 @pytest.mark.parametrize("text", ["以“民意”为先，以“聚力”为基。", "“80后”党员踊跃报名。", "形成“小区是我家，治理靠大家”的局面。",

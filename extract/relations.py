@@ -318,9 +318,11 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         clause_start, clause_end = _clause_bounds(text, cue.start(), cue.end())
         window = {"before": (clause_start, cue.start()), "after": (cue.end(), clause_end),
                   "clause": (clause_start, clause_end)}[rule.side]
-        actors = [m for m in _outermost(ctx.mentions) if m.type in FOCUS_ACTORS
-                  and window[0] <= m.start and m.end <= window[1]
-                  and (ctx.lead is None or m.canonical != ctx.lead.canonical)]
+        candidates = [m for m in _outermost(ctx.mentions) if m.type in FOCUS_ACTORS
+                      and (ctx.lead is None or m.canonical != ctx.lead.canonical)]
+        actors = [m for m in candidates if window[0] <= m.start and m.end <= window[1]]
+        if not actors and rule.side == "before":
+            actors = [m for m in candidates[:1] if m.start == 0]
         found.extend((f"focus:{rule.type.lower()}", rule.type, a, ctx.focus) for a in actors
                      if _allowed(rule.type, a, ctx.focus))
         if actors:

@@ -134,7 +134,9 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     are name parts; dictionary words end the name when they are function words,
     verbs or set phrases (by part of speech), another body's type word, or a
     larger place already named ("五角场街道|国权居民区"). A quoted part (“喆园”模式)
-    is taken whole.
+    is taken whole; of quoted parts in a row (“商议”“决议”“四议”闭环) only the last
+    names the thing, the others list its parts. A quoted slogan (“一核多元，融合共治”)
+    before a name is not part of it.
     """
     limit = lexicon.max_name_length
     verbs_ok = type_name == "Mechanism" or text.startswith(ACTIVITY_SUFFIXES, suffix_start)
@@ -150,10 +152,14 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             inner = text[opening + 1:token.start]
             if opening < 0 or not inner or any(c in "。！？；" for c in inner) or suffix_start - opening > limit + 4:
                 return start
+            if taken and any(c in "，," for c in inner):
+                return start
             taken.append((text[opening:token.end], "x"))
             start = opening
             while index >= 0 and left[index].start >= opening:
                 index -= 1
+            if index >= 0 and left[index].word in QUOTES:
+                return start
             continue
         if suffix_start - token.start > limit:
             break

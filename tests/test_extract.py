@@ -56,6 +56,8 @@ def test_amounts(text, amount):
     ("平台还搭载了物业安全监管系统、业委会任务系统等。", "物业安全监管系统", "Project"),
     ("抽调党员组成党员突击队、青年突击队。", "青年突击队", "VolunteerTeam"),
     ("一堂别开生面的青年党员公开课火热上演。", "青年党员公开课", "Project"),
+    ("围绕“提议”“商议”“决议”“四议”闭环链条议事。", "四议闭环链条", "Mechanism"),
+    ("推行“一核多元，融合共治”党建+网格模式。", "党建+网格模式", "Mechanism"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

@@ -12,8 +12,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+import jieba
+from jieba import posseg
+
 from extract.amounts import chinese_number
 from extract.lexicon import Lexicon
+from extract.relations import CUE_RULES
 from graph.records import Case, Mention
 
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
@@ -285,6 +289,23 @@ def placed_activities(text: str, mentions: list[Mention]) -> dict[str, str]:
     return names
 
 
+PLACE_MARKERS = "在于到从至的"  # 在五角场街道, 位于…的新虹街道: the place itself
+AGENT_WORDS = ("将", "把", "对", "通过", "联合", "协同", "会同", "还", "也", "已", "先后", "积极", "主动")
+
+
+def acting_office(mention: Mention, text: str) -> Mention:
+    """A sub-district that acts (五角场街道花费5600万…) is its office, not the place."""
+    if mention.type != "Community" or not mention.canonical.endswith("街道") or (
+            mention.start > 0 and text[mention.start - 1] in PLACE_MARKERS):
+        return mention
+    following = text[mention.end:mention.end + 6].lstrip("，, ")
+    word = next(iter(jieba.cut(following)), "")
+    if (word.startswith(AGENT_WORDS) or posseg.dt.word_tag_tab.get(word, "").startswith("v")
+            or any(rule.cue.match(following) for rule in CUE_RULES)):
+        return replace(mention, type="GovernmentAgency", canonical=mention.canonical + "办事处")
+    return mention
+
+
 def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Give every mention its canonical name; drop generic ones that point nowhere."""
     named = [replace(m, canonical=m.canonical or canonical_name(m.text), short=quoted_short_name(m.text))
@@ -311,7 +332,7 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     named = [replace(m, canonical=local_platform_name(m.canonical, ctx)) if m.type == "Committee"
              else replace(m, canonical=ctx.area) if m.type == "Community" and is_area_form(m.canonical, ctx.area)
              else m for m in named]
-    resolved = list(named)
+    resolved = [acting_office(m, case.text) for m in named]
     for m in mentions:
         if m.text in lexicon.generic_mentions:
             type_name = lexicon.generic_mentions[m.text]

@@ -1,6 +1,5 @@
-// Partner units that co-build with two or more residential areas' bodies or places
-MATCH (p:PartnerUnit)-[:CO_BUILDS]-(x)
-WITH p, collect(DISTINCT x.name) AS partners
-WHERE size(partners) >= 2
-RETURN p.name AS partner, partners, size(partners) AS n
+// Partner units at work in two or more cases (areas), with the cases
+MATCH (p:PartnerUnit)
+WHERE size(p.cases) >= 2
+RETURN p.name AS partner, p.cases AS cases, size(p.cases) AS n
 ORDER BY n DESC, partner

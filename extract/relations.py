@@ -99,14 +99,12 @@ def _pairs(rel_type: str, subjects: Iterable[Mention], objects: Iterable[Mention
                 yield s, o
 
 
-def _framed(text: str) -> list[tuple[int, int]]:
-    """Spans of 在X的支持下, 由X牵头, 对X的指导: the rules for those frames read them, not the cue rules."""
-    return [m.span() for pattern in (UNDER, BY_LEADS, GOT_SUPPORT, TOWARD) for m in pattern.finditer(text)]
+HELPER_FRAMES = (UNDER, GOT_SUPPORT)  # 在X的支持下, 得到X支持: X helps; it is not the clause's subject
+FRAMES = (*HELPER_FRAMES, BY_LEADS, TOWARD)  # read by their own rules, not by the cue rules
 
 
-def _helpers(text: str) -> list[tuple[int, int]]:
-    """Spans of 在X的支持下 and 得到X支持: the bodies inside help; they are not the clause's subject."""
-    return [m.span() for pattern in (UNDER, GOT_SUPPORT) for m in pattern.finditer(text)]
+def _spans(text: str, patterns: tuple[re.Pattern, ...]) -> list[tuple[int, int]]:
+    return [m.span() for pattern in patterns for m in pattern.finditer(text)]
 
 
 def _area_as_its_body(mentions: list[Mention], ctx: SentenceContext) -> list[Mention]:
@@ -135,8 +133,8 @@ def _companion_leader(mentions: list[Mention], group: list[Mention], text: str) 
 def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     text = ctx.sentence.text
     mentions = _area_as_its_body(_outermost(ctx.mentions), ctx)
-    frames = _framed(text)
-    helpers = _helpers(text)
+    frames = _spans(text, FRAMES)
+    helpers = _spans(text, HELPER_FRAMES)
     found = []
     for rule in CUE_RULES:
         for cue in rule.cue.finditer(text):

@@ -194,7 +194,7 @@ def estate_forms(names: set[str]) -> dict[str, str]:
         for long in names:
             if short == long:
                 continue
-            if numbered_key(short) == numbered_key(long) and short.startswith(tuple("0123456789")):
+            if short[:1].isdigit() and numbered_key(short) == numbered_key(long):
                 aliases[short] = long
             elif short.endswith("小区") and long.endswith("小区") and any(
                     long[:-2] == short[:-2] + ending for ending in ESTATE_ENDINGS if ending != "小区"):
@@ -258,8 +258,7 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
     if type_name == "Committee":
         if "业" in word:
             return pick(("业委会", "业主委员会"), _derived("业委会", ctx.estate or ctx.area, ctx.area))
-        stem = ctx.area_stem if ctx.area else ""
-        return pick(("居委会", "居委"), _derived("居委会", stem, ctx.area), ctx.area_stem)
+        return pick(("居委会", "居委"), _derived("居委会", ctx.area_stem, ctx.area), ctx.area_stem)
     if type_name == "PropertyFirm":
         firms = {m.canonical for m in named if m.type == "PropertyFirm" and not m.implicit}
         if len(firms) == 1:

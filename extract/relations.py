@@ -49,6 +49,7 @@ BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)")
 LOCATED = re.compile(r"位于|坐落于|地处")
 LOCATED_OF = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")  # 位于虹桥商务区核心区的新虹街道
 WITHIN = re.compile(r"辖区内?的?|所辖的?|下设")
+RAISES_MONEY = re.compile(r"(筹集|筹措|出资|捐赠|捐款|资助|众筹|赞助|承担)了?[^，。；,;]{0,6}(资金|经费|费用|款)")
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,8 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
             after = [i for i, m in enumerate(mentions) if m.start >= cue.end()]
             if not before or not (after or rule.type in ("FUNDED", "CO_BUILDS")):
                 continue
-            funds_focus = rule.type == "FUNDED" and ctx.focus is not None and parse_amount(text) is not None
+            funds_focus = rule.type == "FUNDED" and ctx.focus is not None and (
+                parse_amount(text) is not None or RAISES_MONEY.search(text, *_clause_bounds(text, cue.start(), cue.end())))
             targets = [mentions[k] for k in after] or ([ctx.focus] if funds_focus else []) or (
                 _group_before(mentions, before[-1], text) if rule.type == "CO_BUILDS" else [])
             companions = _group_before(mentions, before[-1], text)

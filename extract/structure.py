@@ -73,11 +73,11 @@ def offices_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
 
 
 CO_BUILDING = re.compile(r"共建|结对|联建|区域化党建|党建联盟")
-CO_BUILDING_REACH = 150  # characters: the two or three sentences after the cue
+CO_BUILDING_REACH = 150  # characters: the two or three sentences either side of the cue
 
 
 def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | None) -> list[RelationMention]:
-    """In a case that speaks of 共建/结对/区域化党建, its partner units co-build with the case's lead body.
+    """In a case that speaks of 共建/结对/区域化党建, the partner units named near the cue co-build with its lead body.
 
     A partner named only inside another's name (复旦大学 in 复旦大学…学院) is not counted on its own.
     """
@@ -91,7 +91,7 @@ def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | N
     return [RelationMention(type="CO_BUILDS", source=m, target=lead, evidence=replace(m.evidence, rule="case:co-builds"))
             for m in _firsts(mentions)
             if m.type == "PartnerUnit" and (m.type, m.canonical) not in nested
-            and any(0 <= m.start - cue <= CO_BUILDING_REACH for cue in cues)
+            and any(abs(m.start - cue) <= CO_BUILDING_REACH for cue in cues)
             and co_builds.allows(vocabulary.node(m.type), vocabulary.node(lead.type))]
 
 

@@ -203,6 +203,8 @@ def test_similar_names_stay_apart_and_aliases_join():
     ("位于虹桥商务区核心区的新虹街道推进楼道微更新。", ("PART_OF", "Community:新虹街道", "Community:虹桥商务区")),
     ("同年长宁街道花费5600万对于和平居民区进行了美丽家园改造项目。",
      ("FUNDED", "GovernmentAgency:长宁街道办事处", "Project:美丽家园改造项目")),
+    ("和平居民区党总支召集各方。长江商贸集团送来了树苗。在共建单位和居民的共同努力下，花园建成了。",
+     ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
     ("和平居民区党总支打造“邻里花园”项目。很快，长江公益基金筹集了部分资金；邻里花园项目建成了。",
      ("FUNDED", "PartnerUnit:长江公益基金", "Project:邻里花园项目")),
 ])

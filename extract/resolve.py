@@ -259,11 +259,13 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
         if "业" in word:
             return pick(("业委会", "业主委员会"), _derived("业委会", ctx.estate or ctx.area, ctx.area))
         return pick(("居委会", "居委"), _derived("居委会", ctx.area_stem, ctx.area), ctx.area_stem)
-    if type_name == "PropertyFirm":
-        firms = {m.canonical for m in named if m.type == "PropertyFirm" and not m.implicit}
-        if len(firms) == 1:
-            return GenericTarget(next(iter(firms)))
-        return GenericTarget() if firms else _derived("物业", ctx.estate or ctx.area, ctx.area)
+    if type_name in ("PropertyFirm", "VolunteerTeam"):
+        bodies = {m.canonical for m in named if m.type == type_name and not m.implicit}
+        if len(bodies) == 1:
+            return GenericTarget(next(iter(bodies)))
+        if bodies or type_name == "VolunteerTeam":  # a team is never implied by the area
+            return GenericTarget()
+        return _derived("物业", ctx.estate or ctx.area, ctx.area)
     if type_name == "GovernmentAgency":
         office = word.removeprefix("街道")
         if office.endswith("办") and ctx.subdistrict:

@@ -141,6 +141,14 @@ def test_generic_mentions_resolve_to_the_case_body_or_an_implicit_one():
     assert graph.entities["Committee:和平居民区业委会"].implicit
 
 
+def test_a_bare_team_word_is_the_cases_one_team_and_never_implied():
+    graph = extract("和平居民区党总支成立光明志愿服务队。志愿服务队每周巡逻。")
+    assert {r.type for r in graph.relations.values() if r.target == "VolunteerTeam:光明志愿服务队"} == {"LEADS"}
+    assert len(graph.entities["VolunteerTeam:光明志愿服务队"].evidence) == 2
+    graph = extract("和平居民区党总支策划成立志愿服务队。")
+    assert not [e for e in graph.entities.values() if e.type == "VolunteerTeam"]
+
+
 def test_an_implicit_body_also_carries_the_areas_form_of_its_name():
     graph = extract("和平居民区翠竹苑小区有两栋楼。翠竹苑小区的居委会召开会议，翠竹苑小区的业委会参与。")
     committee = graph.entities["Committee:和平居委会"]

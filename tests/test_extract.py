@@ -213,6 +213,8 @@ def test_similar_names_stay_apart_and_aliases_join():
      ("FUNDED", "GovernmentAgency:长宁街道办事处", "Project:美丽家园改造项目")),
     ("和平居民区党总支召集各方。长江商贸集团送来了树苗。在共建单位和居民的共同努力下，花园建成了。",
      ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
+    ("和平居民区党总支邀请辖区单位青年开展青年红色定向赛。",
+     ("LEADS", "PartyOrganization:和平居民区党总支", "Project:青年红色定向赛")),
     ("和平居民区党总支打造“邻里花园”项目。很快，长江公益基金筹集了部分资金；邻里花园项目建成了。",
      ("FUNDED", "PartnerUnit:长江公益基金", "Project:邻里花园项目")),
 ])

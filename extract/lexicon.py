@@ -29,6 +29,7 @@ class Lexicon:
     mechanism_endings: tuple[str, ...]
     project_endings: tuple[str, ...]
     topic_suffixes: tuple[str, ...]
+    building_hosts: tuple[str, ...]
     generic_slogans: frozenset[str]
     person_verbs: tuple[str, ...]
     person_contexts: frozenset[str]
@@ -67,6 +68,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         mechanism_endings=tuple(data["mechanism_endings"]),
         project_endings=tuple(data["project_endings"]),
         topic_suffixes=tuple(data["topic_suffixes"]),
+        building_hosts=tuple(data["building_hosts"]),
         generic_slogans=frozenset(data["generic_slogans"]),
         person_verbs=tuple(data["person_verbs"]),
         person_contexts=frozenset(data["person_contexts"]),

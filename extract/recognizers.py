@@ -489,6 +489,29 @@ def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
+BUILDING = re.compile(r"(?P<listed>(?:[0-9一二三四五六七八九十]{1,3}号、)*)(?P<last>[0-9一二三四五六七八九十]{1,3})号楼(?![组道层])")
+
+
+def building_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """Numbered buildings: 爱博五村一号楼; each of 金上海家园5号、11号楼; a bare 5号楼 (resolution joins it to a
+    named building of the case or drops it)."""
+    text = sentence.text
+    spans = []
+    for match in BUILDING.finditer(text):
+        host = next((h for h in lexicon.building_hosts if text.endswith(h, 0, match.start())), "")
+        host_start = left_extend(text, match.start() - len(host), lexicon, "Community") if host else match.start()
+        estate = text[host_start:match.start()] if host and host_start < match.start() - len(host) else ""
+        numbers = [*re.findall(r"([0-9一二三四五六七八九十]{1,3})号、", match.group("listed")), match.group("last")]
+        position = match.start()
+        for number in numbers:
+            end = text.index("号", position) + 1
+            start = host_start if position == match.start() and estate else position
+            spans.append(Span(start, match.end() if number == numbers[-1] else end, "Community", "building",
+                              name=f"{estate}{number}号楼"))
+            position = end + 1
+    return spans
+
+
 def campaign_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """Citywide programmes named in any of their forms (加梯, 电梯加装 → 加装电梯), longest form first."""
     found: dict[int, str] = {}
@@ -507,6 +530,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "person": person_spans,
     "named_person": named_person_spans,
     "campaign": campaign_spans,
+    "building": building_spans,
     "enumeration": enumeration_spans,
 }
 

@@ -202,6 +202,24 @@ def estate_forms(names: set[str]) -> dict[str, str]:
     return aliases
 
 
+BARE_BUILDING = re.compile(r"^[0-9一二三四五六七八九十]{1,3}号楼$")
+
+
+def building_forms(names: set[str]) -> dict[str, str]:
+    """A bare building number is the case's one named building with that number: 5号楼 → 金上海家园5号楼."""
+    aliases = {}
+    for bare in filter(BARE_BUILDING.match, names):
+        named = [n for n in names if n.endswith(bare) and n != bare and not n[-len(bare) - 1].isdigit()]
+        if len(named) == 1:
+            aliases[bare] = named[0]
+    return aliases
+
+
+def _unnamed_building(mention: Mention) -> bool:
+    """A bare building number that joined no named building says nothing about a place."""
+    return mention.type == "Community" and bool(BARE_BUILDING.match(mention.canonical))
+
+
 DISTRICT_BODIES = ("PartyOrganization", "GovernmentAgency")
 
 
@@ -324,11 +342,13 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
             target = next((long for long in ordered if is_alias(short, long)), short)
             fullest[(type_name, short)] = fullest.get((type_name, target), target)
     places = (address_aliases(by_type.get("Community", set())) | apposed_places(case.text, named)
-              | listed_lanes(case.text, named) | estate_forms(by_type.get("Community", set())))
+              | listed_lanes(case.text, named) | estate_forms(by_type.get("Community", set()))
+              | building_forms(by_type.get("Community", set())))
     fullest = {key: places.get(name, name) if key[0] == "Community" else name for key, name in fullest.items()}
     fullest.update({("Community", name): places.get(estate, estate) for name, estate in places.items()})
     named = [replace(m, canonical=district_body_name(fullest[(m.type, m.canonical)], m.type, case.district))
              for m in named]
+    named = [m for m in named if not _unnamed_building(m)]
     ctx = case_context(case, named)
     named = [replace(m, canonical=local_platform_name(m.canonical, ctx)) if m.type == "Committee"
              else replace(m, canonical=ctx.area) if m.type == "Community" and is_area_form(m.canonical, ctx.area)

@@ -51,6 +51,20 @@ def places_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
     return found
 
 
+def buildings_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
+    """A named building (金上海家园5号楼) belongs to the estate its name starts with (金上海家园小区)."""
+    places = [m for m in _firsts(mentions) if m.type == "Community"]
+    found: Found = []
+    for building in places:
+        if not building.canonical.endswith("号楼"):
+            continue
+        estates = [p for p in places if p is not building and not p.canonical.endswith("号楼")
+                   and building.canonical.startswith(p.canonical.removesuffix("小区"))]
+        if estates:
+            found.append(("case:building-of-estate", building, max(estates, key=lambda p: len(p.canonical))))
+    return found
+
+
 def offices_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
     """A sub-district's offices (…办) belong to its 办事处; a 支部 to the area's 党总支; X党委Y to X党委."""
     found: Found = []
@@ -106,7 +120,7 @@ def lead_leads_focus(lead: Mention | None, focus: Mention | None) -> list[Relati
 
 
 Rule = Callable[[list[Mention], str, str], Found]
-RULES: dict[str, Rule] = {"places": places_nest, "offices": offices_nest}
+RULES: dict[str, Rule] = {"places": places_nest, "buildings": buildings_nest, "offices": offices_nest}
 
 
 def structural_relations(case_text: str, mentions: list[Mention], area: str, subdistrict: str,

@@ -91,6 +91,15 @@ def test_short_and_listed_forms_of_a_place_are_one_place():
     assert not [name for name in places if "丑小鸭" in name or name in ("10宿舍", "翠竹小区")], places
 
 
+def test_buildings_named_after_their_estate_are_places_of_it():
+    graph = extract("翠竹家园小区有十栋楼。居委会选出翠竹家园5号、11号楼为示范楼组。5号楼的居民很团结，8号楼也不错。")
+    places = {e.name: e.aliases for e in graph.entities.values() if e.type == "Community"}
+    assert {"翠竹家园5号楼", "翠竹家园11号楼"} <= set(places) and "5号楼" in places["翠竹家园5号楼"]
+    assert not [name for name in places if name.startswith("8号")], places
+    assert ("PART_OF", "Community:翠竹家园11号楼", "Community:翠竹家园小区") in {
+        (r.type, r.source, r.target) for r in graph.relations.values()}
+
+
 def test_an_addressed_area_is_one_place_in_all_its_forms():
     graph = extract("光明路121弄居民区党总支召开会议。121弄小区的居民和121小区的志愿者都来了。",
                     area="光明路121弄居民区")

@@ -131,6 +131,13 @@ def _companion_leader(mentions: list[Mention], group: list[Mention], text: str) 
     return _group_before(mentions, earlier[-1], text)
 
 
+def _brought_along(subjects: list[Mention], text: str) -> bool:
+    """会同A、B召开…, with no one named before 会同: A and B are brought along by the unnamed lead; they take part."""
+    first = min(subjects, key=lambda m: m.start)
+    clause_start = _clause_bounds(text, first.start, first.end)[0]
+    return bool(COMPANION.search(text[clause_start:first.start]))
+
+
 def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     text = ctx.sentence.text
     mentions = _area_as_its_body(_outermost(ctx.mentions), ctx)
@@ -153,25 +160,28 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
                 _group_before(mentions, before[-1], text) if rule.type == "CO_BUILDS" else [])
             companions = _group_before(mentions, before[-1], text)
             leader = _companion_leader(mentions, companions, text)
-            subjects = leader or next((_group_before(mentions, i, text) for i in reversed(before)
-                                       if any(_allowed(rule.type, mentions[i], t) for t in targets)), [])
+            rule_id, rel_type = (rule.id, rule.type) if leader or not _brought_along(companions, text) else (
+                "cue:companions", "PARTICIPATES_IN")
+            subjects = leader or (companions if rule_id == "cue:companions" else next(
+                (_group_before(mentions, i, text) for i in reversed(before)
+                 if any(_allowed(rule.type, mentions[i], t) for t in targets)), []))
             if not subjects:
                 continue
-            if rule.type == "CO_BUILDS":
+            if rel_type == "CO_BUILDS":
                 clause_end = _clause_bounds(text, cue.start(), cue.end())[1]
                 after = [k for k in after if mentions[k].end <= clause_end]
             objects = next((_group_after(mentions, k, text) for k in after
-                            if any(_allowed(rule.type, s, mentions[k]) for s in subjects)), [])
+                            if any(_allowed(rel_type, s, mentions[k]) for s in subjects)), [])
             if not objects and funds_focus:
                 objects = [ctx.focus]
-            if not objects and rule.type == "CO_BUILDS":
+            if not objects and rel_type == "CO_BUILDS":
                 objects = subjects
             if leader:
                 found.extend(("cue:companions", "PARTICIPATES_IN", s, o) for s, o in
                              _pairs("PARTICIPATES_IN", companions, objects))
                 found.extend(("cue:companions", "CO_BUILDS", s, o) for s, o in
                              _pairs("CO_BUILDS", [c for c in companions if c.type == "PartnerUnit"], leader))
-            found.extend((rule.id, rule.type, s, o) for s, o in _pairs(rule.type, subjects, objects))
+            found.extend((rule_id, rel_type, s, o) for s, o in _pairs(rel_type, subjects, objects))
     return found
 
 

@@ -224,6 +224,8 @@ def test_similar_names_stay_apart_and_aliases_join():
      ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
     ("和平居民区党总支邀请辖区单位青年开展青年红色定向赛。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:青年红色定向赛")),
+    ("牢固树立一盘棋思想，会同区房管办、长江商贸集团定期召开推进会，紧扣邻里花园项目的重点问题。",
+     ("PARTICIPATES_IN", "PartnerUnit:长江商贸集团", "Project:邻里花园项目")),
     ("和平居民区党总支打造“邻里花园”项目。很快，长江公益基金筹集了部分资金；邻里花园项目建成了。",
      ("FUNDED", "PartnerUnit:长江公益基金", "Project:邻里花园项目")),
 ])

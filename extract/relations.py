@@ -291,7 +291,7 @@ def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
 
 @dataclass(frozen=True)
 class FocusCue:
-    """A cue whose actors (before it, after it, or around it in the clause) act on the case's project."""
+    """A cue whose actors (before it or after it in its clause) act on the case's project."""
 
     type: str
     cue: re.Pattern
@@ -303,7 +303,6 @@ FOCUS_CUES = [
     FocusCue("IMPLEMENTS", re.compile(r"施工|粉刷|彩绘|安装|承建|负责对|负责.{0,6}工作"), "before"),
     FocusCue("PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入"), "before"),
     FocusCue("PARTICIPATES_IN", re.compile(r"协同|会同|携同|联合|邀请|发动|动员|引入|联动"), "after"),
-    FocusCue("SUPPORTS", re.compile(r"支持|协助|帮助|支撑|助力|配合"), "clause"),
 ]
 FOCUS_ACTORS = ("PartnerUnit", "GovernmentAgency", "Committee", "VolunteerTeam", "PropertyFirm", "PartyOrganization",
                 "Person")
@@ -316,7 +315,10 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """A body that designs, builds, joins or helps, in a sentence naming no project, does so in the case's project."""
+    """A body that designs, builds or joins, in a sentence naming no project, does so in the case's project.
+
+    Helping words (配合, 支持) are left out: in such sentences they mostly help another body, not the project.
+    """
     if ctx.focus is None or any(m.type == "Project" for m in ctx.mentions):
         return []
     text = ctx.sentence.text
@@ -326,8 +328,7 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         if cue is None:
             continue
         clause_start, clause_end = _clause_bounds(text, cue.start(), cue.end())
-        window = {"before": (clause_start, cue.start()), "after": (cue.end(), clause_end),
-                  "clause": (clause_start, clause_end)}[rule.side]
+        window = (clause_start, cue.start()) if rule.side == "before" else (cue.end(), clause_end)
         candidates = [m for m in _outermost(ctx.mentions) if m.type in FOCUS_ACTORS
                       and (ctx.lead is None or m.canonical != ctx.lead.canonical)]
         actors = [m for m in candidates if window[0] <= m.start and m.end <= window[1]]

@@ -273,8 +273,11 @@ IN_AREA = re.compile(r"(辖区|小区|社区)(内的?|里的?|单位|的)$")
 
 
 def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """A project, team or partner named after a place in the same sentence is located there;
-    one introduced as 辖区单位/辖区内的 is located in the case's area."""
+    """A project or team named after a place in the same sentence is located there; a project, team or partner
+    introduced as 辖区单位/辖区内的 is located in the case's area.
+
+    A partner after a place is mostly where its people live or work (居民大多是X公司的退休员工), not where it is.
+    """
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
     found = []
@@ -284,7 +287,7 @@ def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
         places = [p for p in mentions[:i] if p.type == "Community"]
         if IN_AREA.search(text[max(0, m.start - 5):m.start]) and ctx.area is not None:
             found.append(("place:in-area", "LOCATED_IN", m, ctx.area))
-        elif places:
+        elif places and m.type != "PartnerUnit":
             found.append(("place:named-before", "LOCATED_IN", m, places[-1]))
     return found
 

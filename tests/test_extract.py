@@ -235,6 +235,16 @@ def test_relation_rules(text, relation):
     assert relation in found, sorted(found)
 
 
+@pytest.mark.parametrize("text, relation", [
+    ("翠竹苑小区的居民大多是长江商贸集团的退休员工。", ("LOCATED_IN", "PartnerUnit:长江商贸集团", "Community:翠竹苑小区")),
+    ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。业委会、绿源物业积极配合。",
+     ("SUPPORTS", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
+])
+def test_relations_the_rules_must_not_read(text, relation):
+    graph = extract(text)
+    assert relation not in {(r.type, r.source, r.target) for r in graph.relations.values()}
+
+
 def test_relations_carry_evidence_and_rule():
     graph = extract("在示范街道党工委的支持下，和平居民区党总支牵头打造“邻里花园”项目。长江商贸集团出资二十万元用于邻里花园项目。")
     funded = [r for r in graph.relations.values() if r.type == "FUNDED"]

@@ -71,6 +71,8 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
 
     Project and mechanism names may hold a verb right before their type word
     (加装|电梯, 登记|制度), but a verb further left starts the clause, not the name.
+    Mechanisms are ways of running bodies, so a body's type word further left is part of their name
+    (物业|区域化|管理模式).
     """
     if word in PUNCT or all(c in PUNCT for c in word) or lexicon.is_stop(word):
         return True
@@ -84,7 +86,7 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
         return True
     if flag in VERB_FLAGS or flag in PHRASE_FLAGS:
         return not topic and (type_name not in VERBS_ALLOWED_IN or (not adjacent and flag in VERB_FLAGS))
-    return lexicon.suffix_type.get(word) in ORG_TYPES and not (topic and not adjacent)
+    return lexicon.suffix_type.get(word) in ORG_TYPES and not ((topic or type_name == "Mechanism") and not adjacent)
 
 
 @dataclass(frozen=True)

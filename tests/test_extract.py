@@ -58,6 +58,7 @@ def test_amounts(text, amount):
     ("一堂别开生面的青年党员公开课火热上演。", "青年党员公开课", "Project"),
     ("围绕“提议”“商议”“决议”“四议”闭环链条议事。", "四议闭环链条", "Mechanism"),
     ("推行“一核多元，融合共治”党建+网格模式。", "党建+网格模式", "Mechanism"),
+    ("大家一致认为可以尝试物业区域化管理模式。", "物业区域化管理模式", "Mechanism"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

@@ -58,7 +58,7 @@ PHRASE_FLAGS = {"l", "i", "a", "s"}
 VERBS_ALLOWED_IN = {"Project", "Mechanism"}
 ACTIVITY_SUFFIXES = ("项目", "计划", "活动", "行动", "整治", "改造", "工程", "建设")
 GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市"}
-NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+[个座家支条项位场次批类]$")
+NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+(?:大|大?[个座家支条项位场次批类号])$")  # 3大类, 三大, 17号
 
 
 def _in_dictionary(word: str) -> bool:

@@ -71,7 +71,8 @@ def test_the_longest_of_names_sharing_a_start_wins():
 
 
 @pytest.mark.parametrize("text", ["以“民意”为先，以“聚力”为基。", "“80后”党员踊跃报名。", "形成“小区是我家，治理靠大家”的局面。",
-                                  "要实现“阶段性的改造工程”。", "“两新”企业积极参与。", "亲子、敬老等楼道各有特色。"])
+                                  "要实现“阶段性的改造工程”。", "“两新”企业积极参与。", "亲子、敬老等楼道各有特色。",
+                                  "先后树立了3大类示范楼组。", "这三大楼组也成功创建。", "完善每一个切实有效项目的推进。"])
 def test_slogans_and_modifiers_are_no_names(text):
     graph = extract(text)
     assert not [e for e in graph.entities if e.startswith(("Mechanism:", "Project:"))], sorted(graph.entities)

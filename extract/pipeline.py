@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from extract.lexicon import Lexicon, load_lexicon
-from extract.recognizers import document_quoted_types, known_quoted_spans, recognize
+from extract.recognizers import document_quoted_types, document_typed, known_quoted_spans, recognize
 from extract.relations import SentenceContext, extract_relations
 from extract.resolve import case_context, resolve_case
 from extract.sentences import Sentence, split_sentences
@@ -66,7 +66,7 @@ def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: l
                   known: dict[str, str]) -> CaseExtraction:
     mentions: list[Mention] = []
     for sentence in sentences:
-        spans = recognize(sentence, lexicon)
+        spans = document_typed(sentence, recognize(sentence, lexicon), known, lexicon)
         for span in spans + known_quoted_spans(sentence, known, spans):
             start, end = sentence.start + span.start, sentence.start + span.end
             surface = sentence.text[span.start:span.end]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import jieba
@@ -376,6 +376,18 @@ def document_quoted_types(sentences: list[Sentence], lexicon: Lexicon) -> dict[s
                 inner = sentence.text[span.start + 1:span.end - 1]
                 votes.setdefault(inner, Counter())[span.type] += 1
     return {inner: counts.most_common(1)[0][0] for inner, counts in votes.items()}
+
+
+def document_typed(sentence: Sentence, spans: list[Span], known: dict[str, str], lexicon: Lexicon) -> list[Span]:
+    """A quoted name typed only by the words around it keeps the type the document gives it most
+    (加强“三驾马车”建设 is the document's mechanism); one whose own ending types it (“先到先停方案”) keeps that."""
+    endings = (*lexicon.project_endings, *lexicon.mechanism_endings, *lexicon.suffix_type)
+
+    def retyped(span: Span) -> Span:
+        inner = sentence.text[span.start + 1:span.end - 1]
+        type_name = known.get(inner) if span.rule.startswith("quoted") and not inner.endswith(endings) else None
+        return replace(span, type=type_name, rule=f"quoted:{type_name.lower()}") if type_name else span
+    return [retyped(span) for span in spans]
 
 
 def known_quoted_spans(sentence: Sentence, known: dict[str, str], found: list[Span]) -> list[Span]:

@@ -135,6 +135,13 @@ def test_a_quoted_name_keeps_its_type_across_the_document():
     assert [(m.canonical, m.type) for m in second.mentions] == [("邻里守望", "Mechanism")]
 
 
+def test_a_quoted_name_typed_by_its_context_only_takes_the_documents_type():
+    document, cases = two_cases("和平居民区党总支运用“邻里守望”化解矛盾，坚持“邻里守望”。", "加强“邻里守望”建设。")
+    assert extract_case(cases[1], document).mentions[0].type == "Project"
+    second = extract_document(document, cases)[1]
+    assert [(m.canonical, m.type) for m in second.mentions] == [("邻里守望", "Mechanism")]
+
+
 def test_a_name_given_as_an_alias_in_another_case_joins_that_entity():
     document, cases = two_cases("和平居民区党总支推行“一楼一长”工作法。", "光明居民区党总支坚持“一楼一长”，居民参与。")
     graph = build_case_graph([document], cases, [extract_case(case, document) for case in cases])

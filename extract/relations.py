@@ -307,6 +307,7 @@ FOCUS_CUES = [
     FocusCue("IMPLEMENTS", re.compile(r"施工|粉刷|彩绘|安装|承建|负责对|负责.{0,6}工作"), "before"),
     FocusCue("PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入"), "before"),
     FocusCue("PARTICIPATES_IN", re.compile(r"协同|会同|携同|联合|邀请|发动|动员|引入|联动"), "after"),
+    FocusCue("SUPPORTS", re.compile(r"协助|助力|帮助|支持"), "before"),
 ]
 FOCUS_ACTORS = ("PartnerUnit", "GovernmentAgency", "Committee", "VolunteerTeam", "PropertyFirm", "PartyOrganization",
                 "Person")
@@ -319,16 +320,18 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """A body that designs, builds or joins, in a sentence naming no project, does so in the case's project.
+    """A body that designs, builds, joins or helps, in a sentence naming no project, does so in the case's project.
 
-    Helping words (配合, 支持) are left out: in such sentences they mostly help another body, not the project.
+    Only the body right before a helping word (物业协助清理…) helps the project: 配合 and helping words
+    further off mostly help another body. Cues inside frames (在X的支持下) are read by their own rules.
     """
     if ctx.focus is None or any(m.type == "Project" for m in ctx.mentions):
         return []
     text = ctx.sentence.text
+    frames = _spans(text, FRAMES)
     found = []
     for rule in FOCUS_CUES:
-        cue = rule.cue.search(text)
+        cue = next((c for c in rule.cue.finditer(text) if not any(s <= c.start() < e for s, e in frames)), None)
         if cue is None:
             continue
         clause_start, clause_end = _clause_bounds(text, cue.start(), cue.end())

@@ -237,6 +237,8 @@ def test_similar_names_stay_apart_and_aliases_join():
      ("PARTICIPATES_IN", "PartnerUnit:长江商贸集团", "Project:邻里花园项目")),
     ("在和平居民区党总支的牵头下，居委会、业委会协同配合，推进邻里花园项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
+    ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。先是绿源物业协助清理场地上的建筑垃圾。",
+     ("SUPPORTS", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("和平居民区党总支打造“邻里花园”项目。很快，长江公益基金筹集了部分资金；邻里花园项目建成了。",
      ("FUNDED", "PartnerUnit:长江公益基金", "Project:邻里花园项目")),
 ])
@@ -249,6 +251,8 @@ def test_relation_rules(text, relation):
 @pytest.mark.parametrize("text, relation", [
     ("在和平居民区党总支的牵头下，居委会、业委会协同配合，推进邻里花园项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Committee:和平居委会")),
+    ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。和平居民区党总支将加强对光明志愿服务队的支持。",
+     ("SUPPORTS", "VolunteerTeam:光明志愿服务队", "Project:邻里花园项目")),
     ("翠竹苑小区的居民大多是长江商贸集团的退休员工。", ("LOCATED_IN", "PartnerUnit:长江商贸集团", "Community:翠竹苑小区")),
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。业委会、绿源物业积极配合。",
      ("SUPPORTS", "PropertyFirm:绿源物业", "Project:邻里花园项目")),

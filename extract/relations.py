@@ -46,6 +46,7 @@ UNDER_TYPES = {"指导": "GUIDES", "引导": "GUIDES", "引领": "LEADS", "带�
 GOT_SUPPORT = re.compile(r"(获得|得到|受到)了?(.{2,30}?)(等)?(多方)?的?(大力)?(支持|帮助|配合)")
 TOWARD = re.compile(r"对([^，。；,;]{2,20}?)的(?:[\u4e00-\u9fff]{0,4}?)(支持|指导|帮助|管理|监督)(?:和(支持|指导|帮助|监督))?")
 TOWARD_TYPES = {"支持": "SUPPORTS", "帮助": "SUPPORTS", "指导": "GUIDES", "监督": "GUIDES", "管理": "MANAGES"}
+ACCORDING = re.compile(r"(按照|根据|遵照|落实)([^。；;]{2,40}?)的?(要求|指示|部署|精神)")
 BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)")
 LOCATED = re.compile(r"位于|坐落于|地处")
 LOCATED_OF = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")  # 位于虹桥商务区核心区的新虹街道
@@ -102,7 +103,7 @@ def _pairs(rel_type: str, subjects: Iterable[Mention], objects: Iterable[Mention
 
 
 HELPER_FRAMES = (UNDER, GOT_SUPPORT)  # 在X的支持下, 得到X支持: X helps; it is not the clause's subject
-FRAMES = (*HELPER_FRAMES, BY_LEADS, TOWARD)  # read by their own rules, not by the cue rules
+FRAMES = (*HELPER_FRAMES, BY_LEADS, TOWARD, ACCORDING)  # read by their own rules, not by the cue rules
 
 
 def _spans(text: str, patterns: tuple[re.Pattern, ...]) -> list[tuple[int, int]]:
@@ -187,7 +188,8 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
 
 
 def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """在X的支持下 … Y: X supports (guides) Y, the first fitting mention after; 由X牵头; 得到X支持; Y对X的指导."""
+    """在X的支持下 … Y: X supports (guides) Y, the first fitting mention after; 由X牵头; 得到X支持; Y对X的指导;
+    按照X的要求: X guides the project named there or after, else the case's."""
     text = ctx.sentence.text
     found = []
     for match in UNDER.finditer(text):
@@ -215,6 +217,12 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
             rel_type = TOWARD_TYPES[word]
             found.extend((f"toward:{word}", rel_type, s, o) for s, o in _pairs(rel_type, [subject] if subject else [],
                                                                                inside))
+    for match in ACCORDING.finditer(text):
+        inside = [m for m in _outermost(ctx.mentions) if match.start(2) <= m.start and m.end <= match.end(2)]
+        project = next((m for m in _outermost(ctx.mentions) if m.type == "Project" and m.start >= match.start(2)),
+                       ctx.focus)
+        if project is not None:
+            found.extend(("according:guides", "GUIDES", s, project) for s in inside if _allowed("GUIDES", s, project))
     for match in BY_LEADS.finditer(text):
         inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
         clause_end = _clause_bounds(text, match.start(), match.end())[1]

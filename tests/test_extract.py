@@ -239,6 +239,8 @@ def test_similar_names_stay_apart_and_aliases_join():
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。先是绿源物业协助清理场地上的建筑垃圾。",
      ("SUPPORTS", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
+    ("和平居民区党总支按照区房管局的要求推进邻里花园项目。",
+     ("GUIDES", "GovernmentAgency:区房管局", "Project:邻里花园项目")),
     ("和平居民区党总支打造“邻里花园”项目。很快，长江公益基金筹集了部分资金；邻里花园项目建成了。",
      ("FUNDED", "PartnerUnit:长江公益基金", "Project:邻里花园项目")),
 ])

@@ -179,6 +179,15 @@ def is_area_form(name: str, area: str) -> bool:
     return len(core) >= 3 and (stem.endswith(core) or stem.endswith(core + "弄"))
 
 
+AREA_BODIES = ("党总支", "党支部", "居委会", "业委会")
+
+
+def area_body_name(name: str, area: str) -> str:
+    """A body named after a short form of an addressed area is the area's: 121弄居民区党总支 → 控江路121弄居民区党总支."""
+    suffix = next((s for s in AREA_BODIES if name.endswith(s)), "")
+    return area + suffix if suffix and is_area_form(name.removesuffix(suffix), area) else name
+
+
 ORDINAL = re.compile(r"^第?([零〇一二两三四五六七八九十]+)(?=[\u4e00-\u9fff])")
 
 
@@ -325,6 +334,17 @@ def acting_office(mention: Mention, text: str) -> Mention:
     return mention
 
 
+def _in_area_terms(mention: Mention, ctx: CaseContext) -> Mention:
+    """Places and bodies named by a short form of the case's area, or by its platforms' short names, in full."""
+    if mention.type == "Community" and is_area_form(mention.canonical, ctx.area):
+        return replace(mention, canonical=ctx.area)
+    if mention.type == "Committee":
+        mention = replace(mention, canonical=local_platform_name(mention.canonical, ctx))
+    if mention.type in ("PartyOrganization", "Committee"):
+        mention = replace(mention, canonical=area_body_name(mention.canonical, ctx.area))
+    return mention
+
+
 def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Give every mention its canonical name; drop generic ones that point nowhere."""
     named = [replace(m, canonical=m.canonical or canonical_name(m.text), short=quoted_short_name(m.text))
@@ -350,9 +370,7 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
              for m in named]
     named = [m for m in named if not _unnamed_building(m)]
     ctx = case_context(case, named)
-    named = [replace(m, canonical=local_platform_name(m.canonical, ctx)) if m.type == "Committee"
-             else replace(m, canonical=ctx.area) if m.type == "Community" and is_area_form(m.canonical, ctx.area)
-             else m for m in named]
+    named = [_in_area_terms(m, ctx) for m in named]
     resolved = [acting_office(m, case.text) for m in named]
     for m in mentions:
         if m.text in lexicon.generic_mentions:

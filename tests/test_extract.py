@@ -107,6 +107,8 @@ def test_an_addressed_area_is_one_place_in_all_its_forms():
                     area="光明路121弄居民区")
     places = [e.name for e in graph.entities.values() if e.type == "Community"]
     assert places == ["光明路121弄居民区"], places
+    graph = extract("光明路121弄居民区有2039户。121弄居民区党总支和居委会充满工作热情。", area="光明路121弄居民区")
+    assert "PartyOrganization:光明路121弄居民区党总支" in graph.entities, sorted(graph.entities)
 
 
 def test_a_district_body_takes_the_cases_district():

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
 import sys
 import time
 from pathlib import Path
@@ -183,7 +184,7 @@ def query(cypher: Annotated[Optional[str], typer.Argument(help="A Cypher query."
 
 @app.command()
 def serve(graph: GraphArg = Path("out")) -> None:
-    """Keep the embedded store up for Bolt clients (cypher-shell, notebooks) until Ctrl-C."""
+    """Keep the embedded store up for Bolt clients (cypher-shell, notebooks) until Ctrl-C or SIGTERM."""
     from graph.store import embedded_server
 
     try:
@@ -195,11 +196,16 @@ def serve(graph: GraphArg = Path("out")) -> None:
               f"  cypher-shell -a {server.uri} -u root -p '{server.password}' -d casegraph\n"
               f"  NEO4J_URI={server.uri} NEO4J_USER=root NEO4J_PASSWORD='{server.password}' "
               f"NEO4J_DATABASE=casegraph casegraph query …\n(Ctrl-C stops it)")
+    signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop closes the store like Ctrl-C does
     try:
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
         out.print("stopping the embedded store")
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @app.command()

@@ -15,7 +15,10 @@ from tests.conftest import ROOT
 
 
 def start_server(root):
-    """`casegraph serve` in its own process; returns (process, bolt uri, password)."""
+    """`casegraph serve` in its own process; returns (process, bolt uri, password).
+
+    Its output is read to the end in the background: a full pipe would block the server's shutdown.
+    """
     process = subprocess.Popen([sys.executable, "-m", "casegraph.cli", "serve", str(root)], cwd=ROOT,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                                env={**os.environ, "COLUMNS": "400"})
@@ -23,6 +26,7 @@ def start_server(root):
     for line in process.stdout:
         found = re.search(r"(bolt://127\.0\.0\.1:\d+)\s+user: root\s+password: (\S+)", line)
         if found:
+            threading.Thread(target=process.stdout.read, daemon=True).start()
             return process, found.group(1), found.group(2)
         if time.monotonic() > deadline:
             break
@@ -60,7 +64,8 @@ def test_a_server_dying_mid_load_fails_cleanly_and_a_rerun_completes(corpus_buil
         assert (nodes, edges) == (graph.number_of_nodes(), graph.number_of_edges())
     finally:
         process.terminate()
-        process.wait(timeout=60)
+        stopped = process.wait(timeout=60)
+    assert stopped == 0, "SIGTERM stops the served store cleanly"
 
 
 def test_cli_store_errors_are_one_line_with_non_zero_exit(corpus_build):

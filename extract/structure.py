@@ -110,8 +110,8 @@ def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | N
 
 
 def lead_leads_focus(lead: Mention | None, focus: Mention | None) -> list[RelationMention]:
-    """The body a case is about leads the project the case is about."""
-    if lead is None or focus is None:
+    """The body a case is about leads the project the case is about, unless that is a citywide campaign."""
+    if lead is None or focus is None or focus.evidence.rule == "campaign":
         return []
     vocabulary = load_vocabulary()
     if not vocabulary.relation("LEADS").allows(vocabulary.node(lead.type), vocabulary.node(focus.type)):

@@ -16,7 +16,7 @@ from tests.conftest import CORPUS, GOLD, ROOT
 
 # Floors for the corpus score: they only move up.
 ENTITY_F1_FLOOR = 0.785
-RELATION_F1_FLOOR = 0.545
+RELATION_F1_FLOOR = 0.55
 
 
 def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道", district: str = ""):
@@ -258,6 +258,8 @@ def test_relation_rules(text, relation):
      ("LEADS", "PartyOrganization:和平居民区党总支", "Committee:和平居委会")),
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。和平居民区党总支将加强对光明志愿服务队的支持。",
      ("SUPPORTS", "VolunteerTeam:光明志愿服务队", "Project:邻里花园项目")),
+    ("和平居民区党总支召开会议。加梯工作很难，居民对加梯意见不一。",
+     ("LEADS", "PartyOrganization:和平居民区党总支", "Project:加装电梯")),
     ("翠竹苑小区的居民大多是长江商贸集团的退休员工。", ("LOCATED_IN", "PartnerUnit:长江商贸集团", "Community:翠竹苑小区")),
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。业委会、绿源物业积极配合。",
      ("SUPPORTS", "PropertyFirm:绿源物业", "Project:邻里花园项目")),

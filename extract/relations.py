@@ -156,22 +156,24 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
             after = [i for i, m in enumerate(mentions) if m.start >= cue.end()]
             if not before or not (after or rule.type in ("FUNDED", "CO_BUILDS")):
                 continue
+            clause = _clause_bounds(text, cue.start(), cue.end())
             funds_focus = rule.type == "FUNDED" and ctx.focus is not None and (
-                parse_amount(text) is not None or RAISES_MONEY.search(text, *_clause_bounds(text, cue.start(), cue.end())))
+                parse_amount(text) is not None or RAISES_MONEY.search(text, *clause) is not None)
             targets = [mentions[k] for k in after] or ([ctx.focus] if funds_focus else []) or (
                 _group_before(mentions, before[-1], text) if rule.type == "CO_BUILDS" else [])
             companions = _group_before(mentions, before[-1], text)
             leader = _companion_leader(mentions, companions, text)
-            rule_id, rel_type = (rule.id, rule.type) if leader or not _brought_along(companions, text) else (
-                "cue:companions", "PARTICIPATES_IN")
-            subjects = leader or (companions if rule_id == "cue:companions" else next(
-                (_group_before(mentions, i, text) for i in reversed(before)
-                 if any(_allowed(rule.type, mentions[i], t) for t in targets)), []))
+            brought = not leader and _brought_along(companions, text)
+            rule_id, rel_type = ("cue:companions", "PARTICIPATES_IN") if brought else (rule.id, rule.type)
+            if brought:
+                subjects = companions
+            else:
+                subjects = leader or next((_group_before(mentions, i, text) for i in reversed(before)
+                                           if any(_allowed(rule.type, mentions[i], t) for t in targets)), [])
             if not subjects:
                 continue
             if rel_type == "CO_BUILDS":
-                clause_end = _clause_bounds(text, cue.start(), cue.end())[1]
-                after = [k for k in after if mentions[k].end <= clause_end]
+                after = [k for k in after if mentions[k].end <= clause[1]]
             objects = next((_group_after(mentions, k, text) for k in after
                             if any(_allowed(rel_type, s, mentions[k]) for s in subjects)), [])
             if not objects and funds_focus:

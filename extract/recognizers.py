@@ -503,7 +503,8 @@ def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
-BUILDING = re.compile(r"(?P<listed>(?:[0-9一二三四五六七八九十]{1,3}号、)*)(?P<last>[0-9一二三四五六七八九十]{1,3})号楼(?![组道层])")
+BUILDING_NUMBER = r"[0-9一二三四五六七八九十]{1,3}"
+BUILDING = re.compile(rf"(?:{BUILDING_NUMBER}号、)*{BUILDING_NUMBER}号楼(?![组道层])")
 
 
 def building_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
@@ -515,14 +516,11 @@ def building_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         host = next((h for h in lexicon.building_hosts if text.endswith(h, 0, match.start())), "")
         host_start = left_extend(text, match.start() - len(host), lexicon, "Community") if host else match.start()
         estate = text[host_start:match.start()] if host and host_start < match.start() - len(host) else ""
-        numbers = [*re.findall(r"([0-9一二三四五六七八九十]{1,3})号、", match.group("listed")), match.group("last")]
-        position = match.start()
-        for number in numbers:
-            end = text.index("号", position) + 1
-            start = host_start if position == match.start() and estate else position
-            spans.append(Span(start, match.end() if number == numbers[-1] else end, "Community", "building",
-                              name=f"{estate}{number}号楼"))
-            position = end + 1
+        items = list(re.finditer(rf"({BUILDING_NUMBER})号", match.group()))
+        for k, item in enumerate(items):
+            start = host_start if k == 0 and estate else match.start() + item.start()
+            end = match.end() if k == len(items) - 1 else match.start() + item.end()
+            spans.append(Span(start, end, "Community", "building", name=f"{estate}{item.group(1)}号楼"))
     return spans
 
 

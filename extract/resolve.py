@@ -17,6 +17,7 @@ from jieba import posseg
 
 from extract.amounts import chinese_number
 from extract.lexicon import Lexicon
+from extract.recognizers import BUILDING_NUMBER
 from extract.relations import CUE_RULES
 from graph.records import Case, Mention
 
@@ -211,7 +212,7 @@ def estate_forms(names: set[str]) -> dict[str, str]:
     return aliases
 
 
-BARE_BUILDING = re.compile(r"^[0-9一二三四五六七八九十]{1,3}号楼$")
+BARE_BUILDING = re.compile(rf"^{BUILDING_NUMBER}号楼$")
 
 
 def building_forms(names: set[str]) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 Within a case, ``resolve`` joins short forms to full ones; across cases the only
 safe evidence is that one entity's name is an alias another entity of the same
-type was given (a quoted core, a surface form). A name that is the alias of
+type was given (a quoted core, a surface form without its quotes). A name that is the alias of
 two different entities names neither and joins nothing; a name used in more
 cases than the entity that has it as alias is a thing of its own (三驾马车 is
 not only its 例会制度).
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from extract.resolve import canonical_name
 from graph.model import CaseGraph
 
 MIN_ALIAS_LENGTH = 3
@@ -20,7 +21,7 @@ def alias_targets(graph: CaseGraph) -> dict[str, str]:
     """Entity id → id of the entity it is another name of."""
     owners: dict[tuple[str, str], set[str]] = defaultdict(set)
     for entity in graph.entities.values():
-        for alias in entity.aliases:
+        for alias in {canonical_name(alias) for alias in entity.aliases}:
             if alias != entity.name and len(alias) >= MIN_ALIAS_LENGTH:
                 owners[(entity.type, alias)].add(entity.id)
     mapping = {}

@@ -330,7 +330,8 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
     framed = before.endswith("以") and after.startswith("为")
     if framed and len(inner) <= 3:
         return ""
-    verb_cued = before.endswith(MECHANISM_VERBS) and len(inner) >= 4
+    own_project = any(inner.endswith(e) for e in lexicon.project_endings if len(e) >= 2)
+    verb_cued = before.endswith(MECHANISM_VERBS) and len(inner) >= 4 and not own_project
     names_the_bodies = bool(_body_list(tuple(lexicon.generic_mentions)).search(before))
     if (MECHANISM_SHAPE.search(inner) or verb_cued or framed or names_a_way or names_the_bodies
             or inner.endswith(lexicon.mechanism_endings)):

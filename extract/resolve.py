@@ -1,7 +1,9 @@
 """Resolve mentions to entities: canonical names, aliases, generic mentions.
 
 Within a case, a short form (国权党总支) joins the fullest form of the same type
-(国权居民区党总支) when the extra characters are only type words; a bare type word
+(国权居民区党总支) when the extra characters are only type words, and a project or
+mechanism's short form (亲子楼, 党建+网格) joins the fuller one that keeps its head
+(亲子特色楼, 党建+网格模式); a bare type word
 (居委会, 物业, 党总支) joins the case's own body, or gets a derived name marked
 implicit when the case never names it. Across cases, entities of the same
 type and canonical name are one node.
@@ -22,6 +24,7 @@ from extract.relations import CUE_RULES
 from graph.records import Case, Mention
 
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
+NUMERALS = "一二三四五六七八九十两百千"
 FILLER = set("居民区委会社党总支部街道办事处管理和与市容服务中心有限公司集团小组园")
 ABBREVIATIONS = (("居委党", "居民区党"), ("居委会党", "居民区党"))
 
@@ -48,7 +51,7 @@ def is_alias(short: str, long: str) -> bool:
     """True when ``short`` is a shortened form of ``long`` (same thing, fewer words)."""
     if len(short) >= len(long) or len(short) < 3:
         return False
-    if long.endswith(short) and len(short) >= 4:
+    if long.endswith(short) and len(short) >= 4 and not (short[0].isdigit() and long[-len(short) - 1].isdigit()):
         return True
     if long.startswith(short) and all(c in FILLER for c in long[len(short):]):
         return True
@@ -60,6 +63,52 @@ def is_alias(short: str, long: str) -> bool:
         return False
     extra = Counter(long) - Counter(short)
     return all(c in FILLER for c in extra.elements())
+
+
+SEPARATORS = re.compile(r"[、，,·・\s]")
+
+
+def differ_in_separators(one: str, other: str) -> bool:
+    """Names written with different separators (121弄、益起来 and 121弄，益起来) are one name."""
+    return SEPARATORS.sub("", one) == SEPARATORS.sub("", other)
+
+
+WORK_WORDS = ("活动", "行动", "项目", "改造", "建设", "计划", "工程")
+
+
+def project_stem(name: str) -> str:
+    """A project's name without the words for the work done on it: 四楼平台改造, 清洁家园行动 → 四楼平台, 清洁家园."""
+    while (word := next((w for w in WORK_WORDS if name.endswith(w) and len(name) > len(w) + 2), "")):
+        name = name.removesuffix(word)
+    return name
+
+
+def is_mechanism_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
+    """True when ``long`` is ``short`` with a mechanism's type word: 党建+网格 and 党建+网格模式 name one way."""
+    rest = long[len(short):]
+    return len(short) >= 3 and long.startswith(short) and lexicon.suffix_type.get(rest) == "Mechanism"
+
+
+def is_project_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
+    """True when project names ``short`` and ``long`` (no shorter) name one thing.
+
+    Projects are named freely, so a shorter mention keeps the thing's last word and
+    either its first word (亲子楼 for 亲子特色楼, 美丽家园项目 for 美丽家园改造项目) or its
+    whole tail (笑脸墙 for 最美最炫笑脸墙); or it names the same thing without the
+    work done on it (四楼平台 for 四楼平台改造). Numbers never drop out: 1号楼组 is not 11号楼组.
+    """
+    if len(short) < 3 or len(short) > len(long) or short == long:
+        return False
+    if project_stem(short) == project_stem(long):
+        return True
+    if len(short) == len(long) or short[-1] != long[-1] or not _is_subsequence(short, long):
+        return False
+    extra = Counter(long) - Counter(short)
+    return not any(c.isdigit() or c in NUMERALS for c in extra.elements()) and (
+        short[0] == long[0] or long.endswith(short))
+
+
+SHORT_FORM_RULES = {"Project": is_project_short_form, "Mechanism": is_mechanism_short_form}
 
 
 ADDRESS = re.compile(r"^[\u4e00-\u9fff]{2,6}?[路街]\d+(?:-\d+)?[弄号]")
@@ -359,8 +408,10 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     fullest: dict[tuple[str, str], str] = {}
     for type_name, names in by_type.items():
         ordered = sorted(names, key=lambda name: (-len(name), name))
-        for short in ordered:
-            target = next((long for long in ordered if is_alias(short, long)), short)
+        short_form = SHORT_FORM_RULES.get(type_name, lambda *_: False)
+        for position, short in enumerate(ordered):
+            target = next((long for long in ordered[:position] if is_alias(short, long)
+                           or differ_in_separators(short, long) or short_form(short, long, lexicon)), short)
             fullest[(type_name, short)] = fullest.get((type_name, target), target)
     places = (address_aliases(by_type.get("Community", set())) | apposed_places(case.text, named)
               | listed_lanes(case.text, named) | estate_forms(by_type.get("Community", set()))

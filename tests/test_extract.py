@@ -15,8 +15,8 @@ from graph.records import Case, Document
 from tests.conftest import CORPUS, GOLD, ROOT
 
 # Floors for the corpus score: they only move up.
-ENTITY_F1_FLOOR = 0.785
-RELATION_F1_FLOOR = 0.55
+ENTITY_F1_FLOOR = 0.795
+RELATION_F1_FLOOR = 0.555
 
 
 def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道", district: str = ""):
@@ -156,6 +156,13 @@ def test_a_name_given_as_an_alias_in_another_case_joins_that_entity():
         "PartyOrganization:和平居民区党总支", "PartyOrganization:光明居民区党总支"}
 
 
+def test_a_quoted_surface_form_in_one_case_names_the_entity_in_another():
+    document, cases = two_cases("党总支运用“邻里守望”化解矛盾。邻里守望机制让居民受益。", "光明居民区党总支坚持“邻里守望”。")
+    graph = build_case_graph([document], cases, [extract_case(case, document) for case in cases])
+    assert merge_aliases(graph) == 1
+    assert graph.entities["Mechanism:邻里守望机制"].cases == ["t-01", "t-02"]
+
+
 def test_generic_mentions_resolve_to_the_case_body_or_an_implicit_one():
     graph = extract("和平居委会召开会议。居委会牵头，业委会参与。")
     assert "Committee:和平居委会" in graph.entities
@@ -182,6 +189,33 @@ def test_similar_names_stay_apart_and_aliases_join():
     assert not is_alias("四平居民区", "四平一居民区")
     graph = extract("四平居民区和四平一居民区开展共建。")
     assert {"Community:四平居民区", "Community:四平一居民区"} <= set(graph.entities)
+
+
+@pytest.mark.parametrize("text, short, full", [
+    ("居民打造了“亲子特色楼”。这幢“亲子楼”很温馨。", "“亲子楼”", "Project:亲子特色楼"),
+    ("居民区推进美丽家园改造项目。美丽家园项目惠及千户。", "美丽家园项目", "Project:美丽家园改造项目"),
+    ("居民制作了一面“最美最炫笑脸墙”。“笑脸墙”展示在大厅。", "“笑脸墙”", "Project:最美最炫笑脸墙"),
+    ("党总支对四楼平台进行局部改造。居民支持四楼平台改造。", "四楼平台", "Project:四楼平台改造"),
+    ("居民参加清洁家园行动。每月开展清洁家园活动。", "清洁家园行动", "Project:清洁家园活动"),
+    ("居民打造“121弄、益起来”平台。“121弄，益起来”平台受到欢迎。", "“121弄，益起来”平台", "Project:121弄、益起来平台"),
+    ("党总支运用“邻里守望”化解矛盾。邻里守望机制让居民受益。", "“邻里守望”", "Mechanism:邻里守望机制"),
+])
+def test_short_forms_of_a_project_or_mechanism_are_one_thing(text, short, full):
+    graph = extract(text)
+    assert short in graph.entities[full].aliases
+    assert [e.id for e in graph.entities.values() if e.type == full.split(":")[0]] == [full]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("居民打造“1号文化楼组”和“11号文化楼组”。", {"Project:1号文化楼组", "Project:11号文化楼组"}),
+    ("居民打造了“微慈善”和“微慈善爱心坊”。", {"Project:微慈善", "Project:微慈善爱心坊"}),
+])
+def test_projects_sharing_words_stay_apart(text, names):
+    assert names <= set(extract(text).entities)
+
+
+def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb():
+    assert "Project:先到先停方案" in extract("业主大会通过了“先到先停方案”。").entities
 
 
 @pytest.mark.parametrize("text, relation", [

@@ -31,9 +31,10 @@ PROJECT_VERBS = ("打造", "建成", "建设", "启动", "推进", "开展", "�
                  "改造", "完成", "建起", "搭建", "成立", "上线", "开通", "设置", "辟出", "认领", "推进了")
 MECHANISM_VERBS = ("形成", "探索", "运用", "坚持", "实行", "推行", "采用", "总结出", "建立", "构建", "健全",
                    "完善", "创新", "依托", "借助", "按照", "用好", "落实", "通过", "助推", "践行", "深化", "推广")
+WAY_AFTER = re.compile(r"的?[^，。；、“”]{0,8}?(?:模式|机制|工作法)")  # “熟人自治”的工作模式, “一核多元”的网格化社区治理新模式
 MECHANISM_SHAPE = re.compile(r"一户一|[\u4e00-\u9fff][+＋][\u4e00-\u9fff]")
 SLOGAN_AFTER = ("的理念", "理念", "的精神", "精神", "的口号", "口号", "的原则", "原则", "的氛围", "的目标", "愿景",
-                "的良好氛围", "的良性循环", "的局面", "的示范效应", "的表率作用", "的作用", "为抓手", "的决心",
+                "的良好氛围", "的良性循环", "的局面", "的示范效应", "的表率作用", "的作用", "的决心",
                 "的号召", "的要求", "的思想", "的共识")
 NAME_BREAK = set("说表介告认指的在是和与等了也都就还对向为将把")
 
@@ -322,7 +323,7 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
         return "Project" if type_name == "PropertyFirm" else type_name
     if "·" in inner:
         return "Project"
-    names_a_way = after.lstrip("的").startswith(("模式", "机制", "工作法", "工作模式", "治理模式", "服务模式"))
+    names_a_way = bool(WAY_AFTER.match(after))
     if _first_word_flag(after).startswith("n") and not names_a_way and not after.startswith(PROJECT_AFTER):
         return ""
     if re.search("[，,]", inner) and not names_a_way:
@@ -350,7 +351,7 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         inner = match.group(1)
         if inner in lexicon.campaigns:
             continue
-        after = text[match.end():match.end() + 6]
+        after = text[match.end():match.end() + 14]
         before = text[max(0, match.start() - 12):match.start()].removesuffix("了")
         if any(c in "。！？；" for c in inner) or after.startswith(SLOGAN_AFTER):
             continue

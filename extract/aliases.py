@@ -2,7 +2,8 @@
 
 Within a case, ``resolve`` joins short forms to full ones; across cases the only
 safe evidence is that one entity's name is an alias another entity of the same
-type was given (a quoted core, a surface form without its quotes). A name that is the alias of
+type was given (a quoted core, a surface form without its quotes), or, for bodies
+within one document, that one name is a short form of the other. A name that is the alias of
 two different entities names neither and joins nothing; a name used in more
 cases than the entity that has it as alias is a thing of its own (三驾马车 is
 not only its 例会制度).
@@ -11,10 +12,29 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from extract.resolve import canonical_name
+from extract.resolve import canonical_name, is_alias
 from graph.model import CaseGraph
+from graph.records import Entity
 
 MIN_ALIAS_LENGTH = 3
+BODY_TYPES = ("PartyOrganization", "Committee", "GovernmentAgency", "PartnerUnit")
+
+
+def short_body_names(graph: CaseGraph) -> dict[str, str]:
+    """A body named shortly in one case and in full in another of the same document is one body
+    (区绿化市容局 and 区绿化和市容管理局); only when the short name fits one full name there."""
+    by_document: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    for entity in graph.entities.values():
+        if entity.type in BODY_TYPES and not entity.implicit:
+            for document in {evidence.document for evidence in entity.evidence}:
+                by_document[(entity.type, document)].append(entity)
+    mapping = {}
+    for bodies in by_document.values():
+        for short in bodies:
+            fuller = {body.id for body in bodies if is_alias(short.name, body.name)}
+            if len(fuller) == 1:
+                mapping[short.id] = fuller.pop()
+    return mapping
 
 
 def alias_targets(graph: CaseGraph) -> dict[str, str]:
@@ -29,6 +49,7 @@ def alias_targets(graph: CaseGraph) -> dict[str, str]:
         found = owners.get((entity.type, entity.name), set()) - {entity.id}
         if len(found) == 1 and len(graph.entities[next(iter(found))].cases) >= len(entity.cases):
             mapping[entity.id] = next(iter(found))
+    mapping = short_body_names(graph) | mapping
     for source in list(mapping):
         seen = {source}
         while mapping[source] in mapping and mapping[source] not in seen:

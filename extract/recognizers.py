@@ -166,6 +166,11 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             continue
         if suffix_start - token.start > limit:
             break
+        if _joins_two_fields(left, index, taken, lexicon):
+            start = token.start
+            taken.append((token.word, token.flag))
+            index -= 1
+            continue
         if _is_boundary(token.word, token.flag, lexicon, type_name, adjacent=not taken and (verbs_ok or topic),
                         topic=topic):
             break
@@ -192,6 +197,30 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         taken.append((token.word, token.flag))
         index -= 1
     return _trim_verbs(start, taken)
+
+
+FIELD_HOSTS = ("区", "市")  # 区绿化和市容管理局
+FIELD_HOST_ENDINGS = ("大学", "学院")  # 复旦大学国际关系与公共事务学院
+MAX_FIELD_WORDS = 2
+
+
+def _is_field_word(token: Token, lexicon: Lexicon) -> bool:
+    return token.flag == "n" and _in_dictionary(token.word) and token.word not in lexicon.suffix_type
+
+
+def _joins_two_fields(left: list[Token], index: int, taken: list[tuple[str, str]], lexicon: Lexicon) -> bool:
+    """A 和/与 inside one body's name, between two fields of work it covers (区|绿化|和|市容|管理局).
+
+    Only when the fields are plain nouns right after a district or university that
+    owns the name; otherwise the conjunction lists two bodies and ends the name.
+    """
+    if left[index].word not in ("和", "与") or not taken or taken[-1][1] != "n":
+        return False
+    position = index - 1
+    while position >= 0 and index - position <= MAX_FIELD_WORDS and _is_field_word(left[position], lexicon):
+        position -= 1
+    host = left[position].word if 0 <= position < index - 1 else ""
+    return host in FIELD_HOSTS or host.endswith(FIELD_HOST_ENDINGS)
 
 
 QUOTED_WHOLE = re.compile(r"[“「『\"][^”」』\"]+[”」』\"]")  # “丑小鸭”小区: a figure of speech, not a place

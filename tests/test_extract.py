@@ -59,6 +59,8 @@ def test_amounts(text, amount):
     ("围绕“提议”“商议”“决议”“四议”闭环链条议事。", "四议闭环链条", "Mechanism"),
     ("推行“一核多元，融合共治”党建+网格模式。", "党建+网格模式", "Mechanism"),
     ("党总支以“支部建在楼上”为抓手，服务居民。", "支部建在楼上", "Mechanism"),
+    ("在区绿化和市容管理局的支持下，居民完成改造。", "区绿化和市容管理局", "GovernmentAgency"),
+    ("长江大学国际关系与公共事务学院为街区进行理论指导。", "长江大学国际关系与公共事务学院", "PartnerUnit"),
     ("党总支探索建立一个“邻里共商，协力共治”的网格化社区治理新模式。", "邻里共商，协力共治", "Mechanism"),
     ("大家一致认为可以尝试物业区域化管理模式。", "物业区域化管理模式", "Mechanism"),
     ("离退休教师联谊会、拳操队等团队纷纷成立。", "离退休教师联谊会", "VolunteerTeam"),
@@ -163,6 +165,14 @@ def test_a_quoted_surface_form_in_one_case_names_the_entity_in_another():
     graph = build_case_graph([document], cases, [extract_case(case, document) for case in cases])
     assert merge_aliases(graph) == 1
     assert graph.entities["Mechanism:邻里守望机制"].cases == ["t-01", "t-02"]
+
+
+def test_a_body_named_shortly_in_one_case_and_in_full_in_another_is_one_body():
+    document, cases = two_cases("区绿化市容局指导居民完成改造。", "在区绿化和市容管理局的支持下，区民政局和区房管局参与。")
+    graph = build_case_graph([document], cases, [extract_case(case, document) for case in cases])
+    assert merge_aliases(graph) == 1
+    assert sorted(graph.entities["GovernmentAgency:区绿化和市容管理局"].cases) == ["t-01", "t-02"]
+    assert {"GovernmentAgency:区民政局", "GovernmentAgency:区房管局"} <= set(graph.entities)
 
 
 def test_generic_mentions_resolve_to_the_case_body_or_an_implicit_one():

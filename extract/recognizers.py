@@ -166,6 +166,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             continue
         if suffix_start - token.start > limit:
             break
+        if _opens_abbreviation(left, index):
+            return token.start
         if _joins_two_fields(left, index, taken, lexicon):
             start = token.start
             taken.append((token.word, token.flag))
@@ -197,6 +199,12 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         taken.append((token.word, token.flag))
         index -= 1
     return _trim_verbs(start, taken)
+
+
+def _opens_abbreviation(left: list[Token], index: int) -> bool:
+    """A lone position word opening a clause is the first character of an abbreviation (；上|理工设计团队)."""
+    token = left[index]
+    return len(token.word) == 1 and token.flag == "f" and (index == 0 or left[index - 1].word in PUNCT)
 
 
 FIELD_HOSTS = ("区", "市")  # 区绿化和市容管理局

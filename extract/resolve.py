@@ -137,6 +137,19 @@ def address_aliases(names: set[str]) -> dict[str, str]:
     return aliases
 
 
+def regained_first_characters(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """A place cut after a one-character word (爱|博五村) takes it back when the case names a place
+    that starts with the longer form (爱博五村一号楼)."""
+    places = [m for m in mentions if m.type == "Community"]
+    names = {m.canonical for m in places}
+    fuller = {}
+    for place in places:
+        longer = text[place.start - 1:place.start] + place.canonical
+        if place.start and longer != place.canonical and any(n.startswith(longer) for n in names):
+            fuller[place.canonical] = longer
+    return fuller
+
+
 APPOSITION = re.compile(r"^[（(]$|^的$")
 
 
@@ -415,7 +428,7 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
             fullest[(type_name, short)] = fullest.get((type_name, target), target)
     places = (address_aliases(by_type.get("Community", set())) | apposed_places(case.text, named)
               | listed_lanes(case.text, named) | estate_forms(by_type.get("Community", set()))
-              | building_forms(by_type.get("Community", set())))
+              | building_forms(by_type.get("Community", set())) | regained_first_characters(case.text, named))
     fullest = {key: places.get(name, name) if key[0] == "Community" else name for key, name in fullest.items()}
     fullest.update({("Community", name): places.get(estate, estate) for name, estate in places.items()})
     named = [replace(m, canonical=district_body_name(fullest[(m.type, m.canonical)], m.type, case.district))

@@ -112,6 +112,11 @@ def test_buildings_named_after_their_estate_are_places_of_it():
         (r.type, r.source, r.target) for r in graph.relations.values()}
 
 
+def test_a_place_cut_after_a_verb_like_character_takes_it_back():
+    graph = extract("毗邻商务区的爱博五村，是动迁安置房小区。爱博五村一号楼是“亲子楼”。")
+    assert "Community:爱博五村" in graph.entities and "Community:博五村" not in graph.entities
+
+
 def test_an_addressed_area_is_one_place_in_all_its_forms():
     graph = extract("光明路121弄居民区党总支召开会议。121弄小区的居民和121小区的志愿者都来了。",
                     area="光明路121弄居民区")

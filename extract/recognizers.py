@@ -504,6 +504,19 @@ def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             spans.append(Span(token.start, token.end, "Person", "name:title"))
         elif following.startswith(lexicon.person_verbs) or before in lexicon.person_contexts:
             spans.append(Span(token.start, token.end, "Person", "name:context"))
+    return spans + _named_after_context(text, tokens, spans, lexicon)
+
+
+def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span], lexicon: Lexicon) -> list[Span]:
+    """A full name right after 居民/党员… that ends at a punctuation mark, however jieba cut it (居民|后|学兵，)."""
+    spans = []
+    for token in tokens:
+        if token.word not in lexicon.person_contexts or any(s.start == token.end for s in found):
+            continue
+        end = _person_name(text, token.end, lexicon)
+        if 2 <= end - token.end <= 3 and text[end:end + 1] in PUNCT and text[end:end + 1] \
+                and not _in_dictionary(text[token.end:end]):
+            spans.append(Span(token.end, end, "Person", "name:context"))
     return spans
 
 

@@ -61,6 +61,8 @@ def test_amounts(text, amount):
     ("党总支以“支部建在楼上”为抓手，服务居民。", "支部建在楼上", "Mechanism"),
     ("在区绿化和市容管理局的支持下，居民完成改造。", "区绿化和市容管理局", "GovernmentAgency"),
     ("专家指导；上理工设计团队负责整体设计。", "上理工设计团队", "PartnerUnit"),
+    ("其中包括任用小区居民后学兵，担任总工程师。", "后学兵", "Person"),
+    ("“昙花爷爷”朱忠德老伯积极投身共建。", "朱忠德", "Person"),
     ("长江大学国际关系与公共事务学院为街区进行理论指导。", "长江大学国际关系与公共事务学院", "PartnerUnit"),
     ("党总支探索建立一个“邻里共商，协力共治”的网格化社区治理新模式。", "邻里共商，协力共治", "Mechanism"),
     ("大家一致认为可以尝试物业区域化管理模式。", "物业区域化管理模式", "Mechanism"),
@@ -84,8 +86,9 @@ def test_slogans_and_modifiers_are_no_names(text):
     assert not [e for e in graph.entities if e.startswith(("Mechanism:", "Project:", "PartyOrganization:"))], sorted(graph.entities)
 
 
-def test_pupils_are_no_school():
-    assert not extract("在职党员、中小学生化身为“编外规划师”。").entities
+@pytest.mark.parametrize("text", ["在职党员、中小学生化身为“编外规划师”。", "小区居民后来，都很满意。"])
+def test_words_that_only_look_like_names_are_none(text):
+    assert not extract(text).entities
 
 
 def test_an_address_beside_an_estate_is_its_alias():

@@ -29,6 +29,7 @@ class Lexicon:
     mechanism_endings: tuple[str, ...]
     project_endings: tuple[str, ...]
     topic_suffixes: tuple[str, ...]
+    kind_suffixes: frozenset[str]
     building_hosts: tuple[str, ...]
     generic_slogans: frozenset[str]
     person_verbs: tuple[str, ...]
@@ -68,6 +69,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         mechanism_endings=tuple(data["mechanism_endings"]),
         project_endings=tuple(data["project_endings"]),
         topic_suffixes=tuple(data["topic_suffixes"]),
+        kind_suffixes=frozenset(data["kind_suffixes"]),
         building_hosts=tuple(data["building_hosts"]),
         generic_slogans=frozenset(data["generic_slogans"]),
         person_verbs=tuple(data["person_verbs"]),

@@ -318,7 +318,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             spans.append(Span(suffix_start, end, type_name, f"standalone:{suffix}"))
             continue
         generic = (not stem or bool(NUMBER_STEM.match(stem)) or stem in lexicon.generic_heads
-                   or all(token in lexicon.generic_heads for token in jieba.lcut(stem)))
+                   or all(token in lexicon.generic_heads for token in jieba.lcut(stem))
+                   or suffix in lexicon.kind_suffixes and _is_common_word(text[start:suffix_start]))
         if generic:
             word = text[start:end] if text[start:end] in lexicon.generic_mentions else suffix
             if word not in lexicon.generic_mentions:
@@ -333,6 +334,14 @@ PROJECT_AFTER = ("项目", "活动", "计划", "行动", "平台", "的建设", 
 NUMERALS = "一二三四五六七八九十两"
 
 GENERATION = re.compile(r"^[0-9零〇一二三四五六七八九]0后$")
+
+
+PROPER_FLAGS = {"ns", "nz", "nr", "nt", "nrt"}
+
+
+def _is_common_word(stem: str) -> bool:
+    """One everyday dictionary word, not a proper name (音响, 户外; not 赛林 or 彩虹)."""
+    return _in_dictionary(stem) and posseg.dt.word_tag_tab.get(stem, "x") not in PROPER_FLAGS
 
 
 def _first_word_flag(text: str) -> str:

@@ -62,6 +62,7 @@ def test_amounts(text, amount):
     ("在区绿化和市容管理局的支持下，居民完成改造。", "区绿化和市容管理局", "GovernmentAgency"),
     ("专家指导；上理工设计团队负责整体设计。", "上理工设计团队", "PartnerUnit"),
     ("其中包括任用小区居民后学兵，担任总工程师。", "后学兵", "Person"),
+    ("居民区引进赛林系统管理停车。", "赛林系统", "Project"),
     ("“昙花爷爷”朱忠德老伯积极投身共建。", "朱忠德", "Person"),
     ("长江大学国际关系与公共事务学院为街区进行理论指导。", "长江大学国际关系与公共事务学院", "PartnerUnit"),
     ("党总支探索建立一个“邻里共商，协力共治”的网格化社区治理新模式。", "邻里共商，协力共治", "Mechanism"),
@@ -80,7 +81,8 @@ def test_the_longest_of_names_sharing_a_start_wins():
 
 @pytest.mark.parametrize("text", ["以“民意”为先，以“聚力”为基。", "“80后”党员踊跃报名。", "形成“小区是我家，治理靠大家”的局面。",
                                   "要实现“阶段性的改造工程”。", "“两新”企业积极参与。", "亲子、敬老等楼道各有特色。",
-                                  "先后树立了3大类示范楼组。", "架起不同类型党支部联系的桥梁。", "这三大楼组也成功创建。", "完善每一个切实有效项目的推进。"])
+                                  "先后树立了3大类示范楼组。", "架起不同类型党支部联系的桥梁。", "这三大楼组也成功创建。", "完善每一个切实有效项目的推进。",
+                                  "小区更新了音响系统，改造了户外平台。"])
 def test_slogans_and_modifiers_are_no_names(text):
     graph = extract(text)
     assert not [e for e in graph.entities if e.startswith(("Mechanism:", "Project:", "PartyOrganization:"))], sorted(graph.entities)

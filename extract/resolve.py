@@ -408,10 +408,22 @@ def _in_area_terms(mention: Mention, ctx: CaseContext) -> Mention:
     return mention
 
 
+MIN_CAMPAIGN_MENTIONS = 2
+
+
+def passing_campaigns(case: Case, mentions: list[Mention]) -> set[str]:
+    """Citywide campaigns the case names only once and not in its title: context, not its work."""
+    counts = Counter(m.canonical for m in mentions if m.evidence.rule == "campaign")
+    title = case.title + case.subtitle
+    return {name for name, count in counts.items() if count < MIN_CAMPAIGN_MENTIONS and not any(
+        m.canonical == name and m.text in title for m in mentions)}
+
+
 def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Give every mention its canonical name; drop generic ones that point nowhere."""
+    passing = passing_campaigns(case, mentions)
     named = [replace(m, canonical=m.canonical or canonical_name(m.text), short=quoted_short_name(m.text))
-             for m in mentions if m.text not in lexicon.generic_mentions]
+             for m in mentions if m.text not in lexicon.generic_mentions and m.canonical not in passing]
     activities = placed_activities(case.text, named)
     named = [replace(m, canonical=activities.get(m.canonical, m.canonical)) if m.type == "Project" else m
              for m in named]

@@ -45,7 +45,7 @@ def test_amounts(text, amount):
     ("“幸福驿站”是居民议事的好去处。", "幸福驿站", "Project"),
     ("“睦邻书屋”则为老人提供了去处。", "睦邻书屋", "Project"),
     ("“邻里帮帮团”已挂牌成立。", "邻里帮帮团", "VolunteerTeam"),
-    ("居民区积极推进加梯工作。", "加装电梯", "Project"),
+    ("居民区积极推进加梯工作，电梯加装惠及居民。", "加装电梯", "Project"),
     ("居民区打造了书香楼、健康楼、文明楼等特色楼组。", "健康楼", "Project"),
     ("光明路88弄翠竹苑小区建于1990年。", "翠竹苑", "Community"),
     ("书香楼、健康楼等特色楼道在小区里遍地开花。", "健康楼", "Project"),
@@ -82,7 +82,8 @@ def test_the_longest_of_names_sharing_a_start_wins():
 @pytest.mark.parametrize("text", ["以“民意”为先，以“聚力”为基。", "“80后”党员踊跃报名。", "形成“小区是我家，治理靠大家”的局面。",
                                   "要实现“阶段性的改造工程”。", "“两新”企业积极参与。", "亲子、敬老等楼道各有特色。",
                                   "先后树立了3大类示范楼组。", "架起不同类型党支部联系的桥梁。", "这三大楼组也成功创建。", "完善每一个切实有效项目的推进。",
-                                  "小区更新了音响系统，改造了户外平台。"])
+                                  "小区更新了音响系统，改造了户外平台。",
+                                  "居民区在创建文明城市中发挥作用。"])
 def test_slogans_and_modifiers_are_no_names(text):
     graph = extract(text)
     assert not [e for e in graph.entities if e.startswith(("Mechanism:", "Project:", "PartyOrganization:"))], sorted(graph.entities)

@@ -167,6 +167,14 @@ def apposed_places(text: str, mentions: list[Mention]) -> dict[str, str]:
     return aliases
 
 
+def apposed_ways(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """A quoted motto right before the way it names is another name of it:
+    “党建引领、多元共治”的红色物业管理体系."""
+    ways = sorted((m for m in mentions if m.type == "Mechanism"), key=lambda m: m.start)
+    return {first.canonical: second.canonical for first, second in zip(ways, ways[1:])
+            if text[first.start] in "“「『" and text[first.end:second.start] == "的" and first.canonical != second.canonical}
+
+
 LANE = re.compile(r"^(?P<road>[\u4e00-\u9fff]{2,6}?[路街])?(?P<lane>\d+(?:-\d+)?[弄号])(?P<tail>小区)?$")
 
 
@@ -443,6 +451,8 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
               | building_forms(by_type.get("Community", set())) | regained_first_characters(case.text, named))
     fullest = {key: places.get(name, name) if key[0] == "Community" else name for key, name in fullest.items()}
     fullest.update({("Community", name): places.get(estate, estate) for name, estate in places.items()})
+    for quoted, way in apposed_ways(case.text, named).items():
+        fullest[("Mechanism", quoted)] = fullest.get(("Mechanism", way), way)
     named = [replace(m, canonical=district_body_name(fullest[(m.type, m.canonical)], m.type, case.district))
              for m in named]
     named = [m for m in named if not _unnamed_building(m)]

@@ -83,7 +83,7 @@ def test_the_longest_of_names_sharing_a_start_wins():
                                   "要实现“阶段性的改造工程”。", "“两新”企业积极参与。", "亲子、敬老等楼道各有特色。",
                                   "先后树立了3大类示范楼组。", "架起不同类型党支部联系的桥梁。", "这三大楼组也成功创建。", "完善每一个切实有效项目的推进。",
                                   "小区更新了音响系统，改造了户外平台。",
-                                  "居民区在创建文明城市中发挥作用。"])
+                                  "居民区在创建文明城市中发挥作用。", "要找到最大公约数，形成合力。", "小区建立了网格机制。"])
 def test_slogans_and_modifiers_are_no_names(text):
     graph = extract(text)
     assert not [e for e in graph.entities if e.startswith(("Mechanism:", "Project:", "PartyOrganization:"))], sorted(graph.entities)
@@ -227,6 +227,7 @@ def test_similar_names_stay_apart_and_aliases_join():
     ("居民参加清洁家园行动。每月开展清洁家园活动。", "清洁家园行动", "Project:清洁家园活动"),
     ("居民打造“121弄、益起来”平台。“121弄，益起来”平台受到欢迎。", "“121弄，益起来”平台", "Project:121弄、益起来平台"),
     ("党总支运用“邻里守望”化解矛盾。邻里守望机制让居民受益。", "“邻里守望”", "Mechanism:邻里守望机制"),
+    ("着力打造“党建引领、多元共治”的红色物业管理体系。", "“党建引领、多元共治”", "Mechanism:红色物业管理体系"),
 ])
 def test_short_forms_of_a_project_or_mechanism_are_one_thing(text, short, full):
     graph = extract(text)

@@ -233,6 +233,7 @@ def _joins_two_fields(left: list[Token], index: int, taken: list[tuple[str, str]
 
 QUOTED_WHOLE = re.compile(r"[“「『\"][^”」』\"]+[”」』\"]")  # “丑小鸭”小区: a figure of speech, not a place
 GLUE_CHARS = "在及为的是把被对"
+CONJUNCTIONS = ("和", "与", "及")
 PLACE_END_CHARS = "镇县省"
 
 
@@ -306,7 +307,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         type_name = lexicon.suffix_type[suffix]
         start = left_extend(text, suffix_start, lexicon, type_name, tokens)
         stem = _strip_quotes(text[start:suffix_start])
-        if len(stem) < 2 and (len(suffix) == 1 or type_name in ("Community", "Project") and stem):
+        if len(stem) < 2 and (len(suffix) == 1 or type_name in ("Community", "Project") and stem) \
+                or stem.endswith(CONJUNCTIONS):  # 党和政府: a list of two, no name
             continue
         if type_name == "Community" and QUOTED_WHOLE.fullmatch(text[start:suffix_start]):
             continue

@@ -167,6 +167,16 @@ def apposed_places(text: str, mentions: list[Mention]) -> dict[str, str]:
     return aliases
 
 
+def unique_tails(names: set[str]) -> dict[str, str]:
+    """A team named by its kind alone (舞蹈队) is the case's one team of that kind (楼组舞蹈队)."""
+    tails = {}
+    for short in names:
+        longer = [name for name in names if name.endswith(short) and name != short]
+        if len(longer) == 1:
+            tails[short] = longer[0]
+    return tails
+
+
 def apposed_ways(text: str, mentions: list[Mention]) -> dict[str, str]:
     """A quoted motto right before the way it names is another name of it:
     “党建引领、多元共治”的红色物业管理体系."""
@@ -451,6 +461,8 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
               | building_forms(by_type.get("Community", set())) | regained_first_characters(case.text, named))
     fullest = {key: places.get(name, name) if key[0] == "Community" else name for key, name in fullest.items()}
     fullest.update({("Community", name): places.get(estate, estate) for name, estate in places.items()})
+    for short, team in unique_tails(by_type.get("VolunteerTeam", set())).items():
+        fullest[("VolunteerTeam", short)] = fullest.get(("VolunteerTeam", team), team)
     for quoted, way in apposed_ways(case.text, named).items():
         fullest[("Mechanism", quoted)] = fullest.get(("Mechanism", way), way)
     named = [replace(m, canonical=district_body_name(fullest[(m.type, m.canonical)], m.type, case.district))

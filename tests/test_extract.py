@@ -15,8 +15,8 @@ from graph.records import Case, Document
 from tests.conftest import CORPUS, GOLD, ROOT
 
 # Floors for the corpus score: they only move up.
-ENTITY_F1_FLOOR = 0.795
-RELATION_F1_FLOOR = 0.555
+ENTITY_F1_FLOOR = 0.825
+RELATION_F1_FLOOR = 0.565
 
 
 def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道", district: str = ""):
@@ -83,10 +83,11 @@ def test_the_longest_of_names_sharing_a_start_wins():
                                   "要实现“阶段性的改造工程”。", "“两新”企业积极参与。", "亲子、敬老等楼道各有特色。",
                                   "先后树立了3大类示范楼组。", "架起不同类型党支部联系的桥梁。", "这三大楼组也成功创建。", "完善每一个切实有效项目的推进。",
                                   "小区更新了音响系统，改造了户外平台。",
-                                  "居民区在创建文明城市中发挥作用。", "要找到最大公约数，形成合力。", "小区建立了网格机制。"])
+                                  "居民区在创建文明城市中发挥作用。", "要找到最大公约数，形成合力。", "小区建立了网格机制。",
+                                  "感谢党和政府的关心。"])
 def test_slogans_and_modifiers_are_no_names(text):
     graph = extract(text)
-    assert not [e for e in graph.entities if e.startswith(("Mechanism:", "Project:", "PartyOrganization:"))], sorted(graph.entities)
+    assert not [e for e in graph.entities if e.startswith(("Mechanism:", "Project:", "PartyOrganization:", "GovernmentAgency:"))], sorted(graph.entities)
 
 
 @pytest.mark.parametrize("text", ["在职党员、中小学生化身为“编外规划师”。", "小区居民后来，都很满意。"])
@@ -203,6 +204,13 @@ def test_a_bare_team_word_is_the_cases_one_team_and_never_implied():
     assert len(graph.entities["VolunteerTeam:光明志愿服务队"].evidence) == 2
     graph = extract("和平居民区党总支策划成立志愿服务队。")
     assert not [e for e in graph.entities.values() if e.type == "VolunteerTeam"]
+
+
+def test_a_team_named_by_its_kind_is_the_cases_one_team_of_that_kind():
+    graph = extract("徐阿姨成立一支楼组舞蹈队。舞蹈队每周排练。")
+    assert [e.id for e in graph.entities.values() if e.type == "VolunteerTeam"] == ["VolunteerTeam:楼组舞蹈队"]
+    graph = extract("党员突击队和青年突击队成立了。突击队连夜清运。")
+    assert "VolunteerTeam:突击队" in graph.entities
 
 
 def test_an_implicit_body_also_carries_the_areas_form_of_its_name():

@@ -312,8 +312,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         if type_name == "Community" and QUOTED_WHOLE.fullmatch(text[start:suffix_start]):
             continue
-        if type_name == "PropertyFirm" and text[start] in "“「『\"":
-            type_name = "Project"
+        if type_name == "PropertyFirm" and text[start] in "“「『\"":  # “团购”物业: a figure of speech
+            continue
         if suffix == "委员会" and stem.endswith(PLACE_TOKENS):
             type_name = "PartyOrganization"
         if not stem and suffix in lexicon.standalone_names:

@@ -597,6 +597,25 @@ def campaign_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return [s for s in spans if not any(o is not s and o.start <= s.start and o.end >= s.end for o in spans)]
 
 
+PROGRAMME = re.compile(r"(?:推进|推动|进行了?|开展|实施|启动|结合)(?P<name>[\u4e00-\u9fff]{2,10}?建设)")
+
+
+def programme_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """A build-up the case pushes forward is a programme: 推进特色自治楼道建设, 进行了红色引领标准化建设.
+
+    建设 alone names no programme (基层建设, 楼组建设 are everywhere); only after a verb
+    of carrying out, and with a stem that is not only generic words.
+    """
+    spans = []
+    for match in PROGRAMME.finditer(sentence.text):
+        stem = match.group("name").removesuffix("建设")
+        if any(c in GLUE_CHARS for c in stem) or all(t in lexicon.generic_heads for t in jieba.lcut(stem)) \
+                or lexicon.automaton.exists(stem) or _is_common_word(stem):
+            continue
+        spans.append(Span(match.start("name"), match.end("name"), "Project", "programme"))
+    return spans
+
+
 Recognizer = Callable[[Sentence, Lexicon], list[Span]]
 
 RECOGNIZERS: dict[str, Recognizer] = {
@@ -605,6 +624,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "person": person_spans,
     "named_person": named_person_spans,
     "campaign": campaign_spans,
+    "programme": programme_spans,
     "building": building_spans,
     "enumeration": enumeration_spans,
 }

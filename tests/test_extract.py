@@ -63,6 +63,7 @@ def test_amounts(text, amount):
     ("专家指导；上理工设计团队负责整体设计。", "上理工设计团队", "PartnerUnit"),
     ("其中包括任用小区居民后学兵，担任总工程师。", "后学兵", "Person"),
     ("居民区引进赛林系统管理停车。", "赛林系统", "Project"),
+    ("自今年街道推进特色自治楼道建设以来，居民积极参与。", "特色自治楼道建设", "Project"),
     ("“昙花爷爷”朱忠德老伯积极投身共建。", "朱忠德", "Person"),
     ("长江大学国际关系与公共事务学院为街区进行理论指导。", "长江大学国际关系与公共事务学院", "PartnerUnit"),
     ("党总支探索建立一个“邻里共商，协力共治”的网格化社区治理新模式。", "邻里共商，协力共治", "Mechanism"),
@@ -84,7 +85,8 @@ def test_the_longest_of_names_sharing_a_start_wins():
                                   "先后树立了3大类示范楼组。", "架起不同类型党支部联系的桥梁。", "这三大楼组也成功创建。", "完善每一个切实有效项目的推进。",
                                   "小区更新了音响系统，改造了户外平台。",
                                   "居民区在创建文明城市中发挥作用。", "要找到最大公约数，形成合力。", "小区建立了网格机制。",
-                                  "感谢党和政府的关心。", "居民能够“一键直通”物业，依照满意度排名。"])
+                                  "感谢党和政府的关心。", "居民能够“一键直通”物业，依照满意度排名。",
+                                  "居民区加强基层建设，推进楼组建设。"])
 def test_slogans_and_modifiers_are_no_names(text):
     graph = extract(text)
     assert not [e for e in graph.entities if e.startswith(("Mechanism:", "Project:", "PartyOrganization:", "GovernmentAgency:"))], sorted(graph.entities)

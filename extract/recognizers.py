@@ -556,9 +556,10 @@ def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if lexicon.suffix_type.get(suffix) not in ENUMERATED_TYPES or head == suffix and not match.group("count"):
             continue
         position = match.start("items")
-        for item in match.group("items").split("、"):
+        for index, item in enumerate(match.group("items").split("、")):
             quoted = re.search(r"[“「]([^”」]+)[”」]", item)
-            start, end = quoted.span(1) if quoted else (0, len(item))
+            lead_in = _stop_prefix(item, lexicon) if index == 0 else 0  # 即|微团队、微服务
+            start, end = quoted.span(1) if quoted else (lead_in, len(item))
             name = item[start:end]
             if 2 <= len(name) <= 8 and not any(lexicon.is_stop(c) for c in name):
                 spans.append(Span(position + start, position + end, lexicon.suffix_type[suffix], "enumeration"))

@@ -95,11 +95,16 @@ def is_project_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
     Projects are named freely, so a shorter mention keeps the thing's last word and
     either its first word (亲子楼 for 亲子特色楼, 美丽家园项目 for 美丽家园改造项目) or its
     whole tail (笑脸墙 for 最美最炫笑脸墙); or it names the same thing without the
-    work done on it (四楼平台 for 四楼平台改造). Numbers never drop out: 1号楼组 is not 11号楼组.
+    work done on it (四楼平台 for 四楼平台改造), or as the work done at a place (国定支路项目
+    for 国定支路睦邻街区), or in another word order (党群四个微空间 for 四个党群微空间).
+    Numbers never drop out: 1号楼组 is not 11号楼组.
     """
     if len(short) < 3 or len(short) > len(long) or short == long:
         return False
-    if project_stem(short) == project_stem(long):
+    stem = project_stem(short)
+    if stem == project_stem(long) or Counter(short) == Counter(long) and short[-1] == long[-1]:
+        return True
+    if stem != short and len(stem) >= 3 and long.startswith(stem):
         return True
     if len(short) == len(long) or short[-1] != long[-1] or not _is_subsequence(short, long):
         return False

@@ -89,6 +89,12 @@ def is_mechanism_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
     return len(short) >= 3 and long.startswith(short) and lexicon.suffix_type.get(rest) == "Mechanism"
 
 
+def campaign_name(name: str, lexicon: Lexicon) -> str:
+    """A campaign's project named with a work word (旧住房成套改造项目) is the campaign (两旧一村改造)."""
+    forms = [name.removesuffix(word) for word in WORK_WORDS if name.endswith(word)]
+    return next((lexicon.campaigns[form] for form in forms if form in lexicon.campaigns), name)
+
+
 def is_project_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
     """True when project names ``short`` and ``long`` (no shorter) name one thing.
 
@@ -448,8 +454,8 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     named = [replace(m, canonical=m.canonical or canonical_name(m.text), short=quoted_short_name(m.text))
              for m in mentions if m.text not in lexicon.generic_mentions and m.canonical not in passing]
     activities = placed_activities(case.text, named)
-    named = [replace(m, canonical=activities.get(m.canonical, m.canonical)) if m.type == "Project" else m
-             for m in named]
+    named = [replace(m, canonical=campaign_name(activities.get(m.canonical, m.canonical), lexicon))
+             if m.type == "Project" else m for m in named]
     by_type: dict[str, set[str]] = {}
     for m in named:
         by_type.setdefault(m.type, set()).add(m.canonical)

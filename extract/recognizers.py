@@ -332,7 +332,7 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 
 
 PROJECT_AFTER = ("项目", "活动", "计划", "行动", "平台", "的建设", "建设", "App", "APP", "小程序", "公众号", "微信公众号",
-                 "品牌", "课程", "系列")
+                 "品牌", "系列")
 NUMERALS = "一二三四五六七八九十两"
 
 GENERATION = re.compile(r"^[0-9零〇一二三四五六七八九]0后$")

@@ -88,7 +88,8 @@ def test_the_longest_of_names_sharing_a_start_wins():
                                   "小区更新了音响系统，改造了户外平台。",
                                   "居民区在创建文明城市中发挥作用。", "要找到最大公约数，形成合力。", "小区建立了网格机制。",
                                   "感谢党和政府的关心。", "居民能够“一键直通”物业，依照满意度排名。",
-                                  "居民区加强基层建设，推进楼组建设。", "自习课则是“进阶版”课程。"])
+                                  "居民区加强基层建设，推进楼组建设。", "自习课则是“进阶版”课程。",
+                                  "大家还在朋友圈“晒课”。"])
 def test_slogans_and_modifiers_are_no_names(text):
     graph = extract(text)
     assert not [e for e in graph.entities if e.startswith(("Mechanism:", "Project:", "PartyOrganization:", "GovernmentAgency:"))], sorted(graph.entities)

@@ -328,7 +328,13 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                 continue
             start = end - len(word)
         spans.append(Span(start, end, type_name, f"suffix:{suffix}", generic=generic))
+        host = UNIVERSITY_HOST.match(text, start, end) if type_name == "PartnerUnit" and not generic else None
+        if host and host.end() < end:
+            spans.append(Span(start, host.end(), "PartnerUnit", "host"))
     return spans
+
+
+UNIVERSITY_HOST = re.compile(r"[\u4e00-\u9fff]{2,6}?大学|[\u4e00-\u9fff]大(?=[\u4e00-\u9fff]{1,6}(?:学院|研究院|工作室))")
 
 
 PROJECT_AFTER = ("项目", "活动", "计划", "行动", "平台", "的建设", "建设", "App", "APP", "小程序", "公众号", "微信公众号",
@@ -638,12 +644,12 @@ def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     kept: dict[tuple[int, str], Span] = {}
     for span in spans:
         key = (span.end, span.type)
-        if key not in kept or span.end - span.start > kept[key].end - kept[key].start:
+        if key not in kept or span.end - span.start > kept[key].end - kept[key].start or span.rule == "host":
             kept[key] = span
     covered = [s for s in kept.values() if s.rule.startswith(("quoted", "campaign")) or s.generic]
     for span in covered:
         if any(o is not span and o.start <= span.start and o.end >= span.end for o in kept.values()):
             del kept[(span.end, span.type)]
-    nested = {id(s) for s in kept.values() for longer in kept.values()
-              if longer is not s and longer.type == s.type and longer.start == s.start and longer.end > s.end}
+    nested = {id(s) for s in kept.values() for longer in kept.values() if longer is not s and s.rule != "host"
+              and longer.type == s.type and longer.start == s.start and longer.end > s.end}
     return sorted((s for s in kept.values() if id(s) not in nested), key=lambda s: (s.start, -s.end))

@@ -3,7 +3,8 @@
 A case is about one residential area, so the estates it names lie in that area,
 the area lies in the sub-district, the sub-district in the district; a 街道 office
 (…管理办) belongs to the sub-district's 办事处; a 支部 of an area belongs to that
-area's 党总支; a body whose name starts with another body's name belongs to it.
+area's 党总支; a body whose name starts with another body's name belongs to it (a college
+to its university).
 Each rule is a function (mentions, area, subdistrict) -> relations, in RULES.
 """
 from __future__ import annotations
@@ -81,7 +82,8 @@ def offices_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
             found.append(("case:branch-of-area", m, area_party))
         for parent in firsts:
             if parent is not m and parent.type == m.type and m.canonical.startswith(parent.canonical) \
-                    and len(parent.canonical) >= 4 and m.type in ("PartyOrganization", "Committee"):
+                    and (len(parent.canonical) >= 4 and m.type in ("PartyOrganization", "Committee")
+                         or m.type == "PartnerUnit" and parent.evidence.rule == "host"):
                 found.append(("case:name-prefix", m, parent))
     return found
 

@@ -68,6 +68,8 @@ def test_amounts(text, amount):
     ("自今年街道推进特色自治楼道建设以来，居民积极参与。", "特色自治楼道建设", "Project"),
     ("“昙花爷爷”朱忠德老伯积极投身共建。", "朱忠德", "Person"),
     ("长江大学国际关系与公共事务学院为街区进行理论指导。", "长江大学国际关系与公共事务学院", "PartnerUnit"),
+    ("长江大学国际关系与公共事务学院为街区进行理论指导。", "长江大学", "PartnerUnit"),
+    ("财大外语学院开设老年英语口语课。", "财大", "PartnerUnit"),
     ("党总支探索建立一个“邻里共商，协力共治”的网格化社区治理新模式。", "邻里共商，协力共治", "Mechanism"),
     ("大家一致认为可以尝试物业区域化管理模式。", "物业区域化管理模式", "Mechanism"),
     ("离退休教师联谊会、拳操队等团队纷纷成立。", "离退休教师联谊会", "VolunteerTeam"),
@@ -263,6 +265,7 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
 
 
 @pytest.mark.parametrize("text, relation", [
+    ("财大外语学院开设老年英语口语课。", ("PART_OF", "PartnerUnit:财大外语学院", "PartnerUnit:财大")),
     ("和平居民区党总支牵头成立光明志愿服务队。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "VolunteerTeam:光明志愿服务队")),
     ("长江商贸集团与和平居民区党总支结对共建。",

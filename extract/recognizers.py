@@ -328,13 +328,13 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                 continue
             start = end - len(word)
         spans.append(Span(start, end, type_name, f"suffix:{suffix}", generic=generic))
-        host = UNIVERSITY_HOST.match(text, start, end) if type_name == "PartnerUnit" and not generic else None
+        host = UNIVERSITY_HOST.match(text[:end], start) if type_name == "PartnerUnit" and not generic else None
         if host and host.end() < end:
             spans.append(Span(start, host.end(), "PartnerUnit", "host"))
     return spans
 
 
-UNIVERSITY_HOST = re.compile(r"[\u4e00-\u9fff]{2,6}?大学|[\u4e00-\u9fff]大(?=[\u4e00-\u9fff]{1,6}(?:学院|研究院|工作室))")
+UNIVERSITY_HOST = re.compile(r"(?:[\u4e00-\u9fff]{2,6}?大学|[\u4e00-\u9fff]大)(?=[\u4e00-\u9fff]{1,12}(?:学院|研究院|研究所|工作室)$)")
 
 
 PROJECT_AFTER = ("项目", "活动", "计划", "行动", "平台", "的建设", "建设", "App", "APP", "小程序", "公众号", "微信公众号",

@@ -102,6 +102,10 @@ def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 
 
+def test_only_a_college_or_studio_names_its_university():
+    assert set(extract("长江大学规划师团队规划街区蓝图。").entities) == {"PartnerUnit:长江大学规划师团队"}
+
+
 def test_an_address_beside_an_estate_is_its_alias():
     graph = extract("第十宿舍（光明路45弄）建于1980年。光明路88弄翠竹苑小区有两栋楼，翠竹苑居民很团结。")
     places = {e.name: e.aliases for e in graph.entities.values() if e.type == "Community"}

@@ -605,6 +605,29 @@ def campaign_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return [s for s in spans if not any(o is not s and o.start <= s.start and o.end >= s.end for o in spans)]
 
 
+NEIGHBOURHOOD = re.compile(r"社区|街区")
+
+
+def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """A 社区 or 街区 named by a proper name and more words is a place: 花桥时代社区, 安亭汽车俱乐部街区.
+
+    社区 is mostly a common noun (熟人社区, 和谐社区); only a stem that opens with a
+    word jieba does not know, and goes on, names one.
+    """
+    text = sentence.text
+    tokens = tokenize(text)
+    spans = []
+    for match in NEIGHBOURHOOD.finditer(text):
+        if any(text.startswith(w, match.end()) for w in lexicon.not_before.get("社区", ())):
+            continue
+        start = left_extend(text, match.start(), lexicon, "Community", tokens)
+        stem = [t for t in tokenize(text[start:match.start()])]
+        if len(stem) >= 2 and stem[0].flag == "x" and not _in_dictionary(stem[0].word) \
+                and not any(lexicon.suffix_type.get(t.word) for t in stem) and not _inside_quotes(text, start, match.end()):
+            spans.append(Span(start, match.end(), "Community", "neighbourhood"))
+    return spans
+
+
 PROGRAMME = re.compile(r"(?:推进|推动|进行了?|开展|实施|启动|结合)(?P<name>[\u4e00-\u9fff]{2,10}?建设)")
 
 
@@ -633,6 +656,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "named_person": named_person_spans,
     "campaign": campaign_spans,
     "programme": programme_spans,
+    "neighbourhood": neighbourhood_spans,
     "building": building_spans,
     "enumeration": enumeration_spans,
 }

@@ -50,6 +50,7 @@ def test_amounts(text, amount):
     ("居民区打造了书香楼、健康楼、文明楼等特色楼组。", "健康楼", "Project"),
     ("推进了“四个微”，即微心愿、微服务、微课堂等四个项目。", "微心愿", "Project"),
     ("光明路88弄翠竹苑小区建于1990年。", "翠竹苑", "Community"),
+    ("来自花桥时代社区的青年十分喜欢。", "花桥时代社区", "Community"),
     ("书香楼、健康楼等特色楼道在小区里遍地开花。", "健康楼", "Project"),
     ("在长宁区莘庄镇春申府邸小区，居民很团结。", "春申府邸小区", "Community"),
     ("党总支组建楼道加装电梯工作小组，带头宣传。", "楼道加装电梯工作小组", "Committee"),
@@ -97,7 +98,8 @@ def test_slogans_and_modifiers_are_no_names(text):
     assert not [e for e in graph.entities if e.startswith(("Mechanism:", "Project:", "PartyOrganization:", "GovernmentAgency:"))], sorted(graph.entities)
 
 
-@pytest.mark.parametrize("text", ["在职党员、中小学生化身为“编外规划师”。", "小区居民后来，都很满意。"])
+@pytest.mark.parametrize("text", ["在职党员、中小学生化身为“编外规划师”。", "小区居民后来，都很满意。",
+                                  "打造熟人社区，建设和谐社区。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 

@@ -520,9 +520,13 @@ def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         before = tokens[index - 1].word if index else ""
         if following.startswith(lexicon.person_titles):
             spans.append(Span(token.start, token.end, "Person", "name:title"))
-        elif following.startswith(lexicon.person_verbs) or before in lexicon.person_contexts:
+        elif following.startswith(lexicon.person_verbs) or before in lexicon.person_contexts \
+                or before == "的" and token.flag == "x" and COMING_FROM.search(text, 0, token.start):
             spans.append(Span(token.start, token.end, "Person", "name:context"))
     return spans + _named_after_context(text, tokens, spans, lexicon)
+
+
+COMING_FROM = re.compile(r"来自[^，。；！？]{2,20}的$")  # 来自花桥时代社区的|李明
 
 
 def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span], lexicon: Lexicon) -> list[Span]:

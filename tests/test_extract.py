@@ -68,6 +68,7 @@ def test_amounts(text, amount):
     ("居民区引进赛林系统管理停车。", "赛林系统", "Project"),
     ("自今年街道推进特色自治楼道建设以来，居民积极参与。", "特色自治楼道建设", "Project"),
     ("“昙花爷爷”朱忠德老伯积极投身共建。", "朱忠德", "Person"),
+    ("来自花桥时代社区的李明十分喜欢这样的公开课。", "李明", "Person"),
     ("长江大学国际关系与公共事务学院为街区进行理论指导。", "长江大学国际关系与公共事务学院", "PartnerUnit"),
     ("长江大学国际关系与公共事务学院为街区进行理论指导。", "长江大学", "PartnerUnit"),
     ("财大外语学院开设老年英语口语课。", "财大", "PartnerUnit"),
@@ -99,7 +100,7 @@ def test_slogans_and_modifiers_are_no_names(text):
 
 
 @pytest.mark.parametrize("text", ["在职党员、中小学生化身为“编外规划师”。", "小区居民后来，都很满意。",
-                                  "打造熟人社区，建设和谐社区。"])
+                                  "打造熟人社区，建设和谐社区。", "来自安亭、花桥的白领青年同处一室。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 

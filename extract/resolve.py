@@ -242,6 +242,9 @@ class CaseContext:
         return self.area.removesuffix("居民区")
 
 
+PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:小区)?$")  # 正文花园一期: one estate built in phases
+
+
 def case_context(case: Case, mentions: list[Mention]) -> CaseContext:
     places = Counter(m.canonical for m in mentions if m.type == "Community" and not m.implicit)
     areas = [name for name, _ in places.most_common() if name.endswith("居民区")]
@@ -253,7 +256,10 @@ def case_context(case: Case, mentions: list[Mention]) -> CaseContext:
     longer = [c for c in committees if stem and c.endswith(stem) and len(c) > len(stem)]
     if longer:
         area = max(longer, key=len) + "居民区"
-    estates = [(name, n) for name, n in places.most_common() if name.endswith(ESTATE_ENDINGS)]
+    phases = Counter()
+    for name, n in places.items():
+        phases[PHASE.sub("", name)] += n
+    estates = [(name, n) for name, n in phases.most_common() if name.endswith(ESTATE_ENDINGS)]
     estate = ""
     if estates and estates[0][1] >= DOMINANT_ESTATE and (len(estates) == 1 or estates[0][1] > estates[1][1]):
         estate = re.sub(r"^.*(弄|号|镇|街道|区|路)", "", estates[0][0].removesuffix("小区"))

@@ -15,8 +15,8 @@ from graph.records import Case, Document
 from tests.conftest import CORPUS, GOLD, ROOT
 
 # Floors for the corpus score: they only move up.
-ENTITY_F1_FLOOR = 0.84
-RELATION_F1_FLOOR = 0.57
+ENTITY_F1_FLOOR = 0.85
+RELATION_F1_FLOOR = 0.58
 
 
 def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道", district: str = ""):
@@ -218,6 +218,12 @@ def test_a_bare_team_word_is_the_cases_one_team_and_never_implied():
     assert len(graph.entities["VolunteerTeam:光明志愿服务队"].evidence) == 2
     graph = extract("和平居民区党总支策划成立志愿服务队。")
     assert not [e for e in graph.entities.values() if e.type == "VolunteerTeam"]
+
+
+def test_an_estate_built_in_phases_owns_the_implicit_bodies():
+    graph = extract("和平居民区翠竹花园一期有两栋楼。翠竹花园一期的业主很多，业委会和物业参与。")
+    assert graph.entities["PropertyFirm:翠竹花园物业"].implicit
+    assert graph.entities["Committee:翠竹花园业委会"].implicit
 
 
 def test_a_team_named_by_its_kind_is_the_cases_one_team_of_that_kind():

@@ -536,8 +536,7 @@ def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span]
         if token.word not in lexicon.person_contexts or any(s.start == token.end for s in found):
             continue
         end = _person_name(text, token.end, lexicon)
-        if 2 <= end - token.end <= 3 and text[end:end + 1] in PUNCT and text[end:end + 1] \
-                and not _in_dictionary(text[token.end:end]):
+        if 2 <= end - token.end <= 3 and text[end:end + 1] in PUNCT and not _in_dictionary(text[token.end:end]):
             spans.append(Span(token.end, end, "Person", "name:context"))
     return spans
 
@@ -625,7 +624,7 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if any(text.startswith(w, match.end()) for w in lexicon.not_before.get("社区", ())):
             continue
         start = left_extend(text, match.start(), lexicon, "Community", tokens)
-        stem = [t for t in tokenize(text[start:match.start()])]
+        stem = tokenize(text[start:match.start()])
         if len(stem) >= 2 and stem[0].flag == "x" and not _in_dictionary(stem[0].word) \
                 and not any(lexicon.suffix_type.get(t.word) for t in stem) and not _inside_quotes(text, start, match.end()):
             spans.append(Span(start, match.end(), "Community", "neighbourhood"))

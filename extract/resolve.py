@@ -478,10 +478,11 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
               | building_forms(by_type.get("Community", set())) | regained_first_characters(case.text, named))
     fullest = {key: places.get(name, name) if key[0] == "Community" else name for key, name in fullest.items()}
     fullest.update({("Community", name): places.get(estate, estate) for name, estate in places.items()})
-    for short, team in unique_tails(by_type.get("VolunteerTeam", set())).items():
-        fullest[("VolunteerTeam", short)] = fullest.get(("VolunteerTeam", team), team)
-    for quoted, way in apposed_ways(case.text, named).items():
-        fullest[("Mechanism", quoted)] = fullest.get(("Mechanism", way), way)
+    joined = {"VolunteerTeam": unique_tails(by_type.get("VolunteerTeam", set())),
+              "Mechanism": apposed_ways(case.text, named)}
+    for type_name, names in joined.items():
+        for short, long in names.items():
+            fullest[(type_name, short)] = fullest.get((type_name, long), long)
     named = [replace(m, canonical=district_body_name(fullest[(m.type, m.canonical)], m.type, case.district))
              for m in named]
     named = [m for m in named if not _unnamed_building(m)]

@@ -301,6 +301,9 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                and e - len(s) <= end - len(suffix) for e, s in longest.items() if e > end and e - len(s) < end):
             continue
         suffix_start = end - len(suffix)
+        if any(e > end and e - len(s) == suffix_start and lexicon.suffix_type[s] == lexicon.suffix_type[suffix]
+               for e, s in longest.items()):  # 志愿者队 of 志愿者队伍: the longer type word is the one
+            continue
         if _inside_quotes(text, suffix_start, end) or text[max(0, suffix_start - 2):suffix_start].endswith(
                 lexicon.not_after.get(suffix, ())):
             continue

@@ -59,6 +59,7 @@ PHRASE_FLAGS = {"l", "i", "a", "s"}
 VERBS_ALLOWED_IN = {"Project", "Mechanism"}
 ACTIVITY_SUFFIXES = ("项目", "计划", "活动", "行动", "整治", "改造", "工程", "建设")
 GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市"}
+COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
 NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+(?:大|大?[个座家支条项位场次批类号])$")  # 3大类, 三大, 17号
 
 
@@ -295,7 +296,7 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     spans = []
     for end, suffix in sorted(longest.items()):
         following = text[end:end + 4]
-        if any(following.startswith(w) for w in lexicon.not_before.get(suffix, ())):
+        if any(following.startswith(w) for w in lexicon.not_before.get(suffix, ())) or COUNT_AFTER.match(text, end):
             continue
         if any(end < e and text[e - len(s):e].endswith(suffix) and e - len(s) < end - len(suffix) + 1
                and e - len(s) <= end - len(suffix) for e, s in longest.items() if e > end and e - len(s) < end):

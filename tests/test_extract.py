@@ -101,7 +101,8 @@ def test_slogans_and_modifiers_are_no_names(text):
 
 @pytest.mark.parametrize("text", ["在职党员、中小学生化身为“编外规划师”。", "小区居民后来，都很满意。",
                                   "打造熟人社区，建设和谐社区。", "来自安亭、花桥的白领青年同处一室。",
-                                  "推动党员志愿者队伍活起来，深化党员队伍建设。"])
+                                  "推动党员志愿者队伍活起来，深化党员队伍建设。",
+                                  "共申报楼道29个，其中低碳科普楼道9个、摄影特色楼道3个。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 

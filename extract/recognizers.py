@@ -180,8 +180,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         if lexicon.suffix_type.get(token.word) == "Mechanism" and type_name != "Mechanism":
             break
         lead_in = _stop_prefix(token.word, lexicon) if not _in_dictionary(token.word) else 0
-        if lead_in == len(token.word):
-            break
+        if lead_in == len(token.word) or (lead_in and not taken and len(token.word) - lead_in == 1):
+            break  # 做实|党工委: one character left after the verb is the verb's, not a name
         if lead_in:
             start = token.start + lead_in
             taken.append((token.word[lead_in:], "x"))

@@ -107,6 +107,10 @@ def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 
 
+def test_a_character_left_after_a_verb_is_no_name():
+    assert "PartyOrganization:示范街道党工委" in extract("要做实党工委统一指挥下的驻点专班制度。").entities
+
+
 def test_only_a_college_or_studio_names_its_university():
     assert set(extract("长江大学规划师团队规划街区蓝图。").entities) == {"PartnerUnit:长江大学规划师团队"}
 

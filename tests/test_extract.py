@@ -75,6 +75,11 @@ def test_amounts(text, amount):
     ("党总支探索建立一个“邻里共商，协力共治”的网格化社区治理新模式。", "邻里共商，协力共治", "Mechanism"),
     ("大家一致认为可以尝试物业区域化管理模式。", "物业区域化管理模式", "Mechanism"),
     ("离退休教师联谊会、拳操队等团队纷纷成立。", "离退休教师联谊会", "VolunteerTeam"),
+    ("绿城物业服务有限公司进驻小区。", "绿城物业服务有限公司", "PropertyFirm"),
+    ("红星村委会共同商议。", "红星村委会", "Committee"),
+    ("区住建委大力支持。", "区住建委", "GovernmentAgency"),
+    ("五里桥社区卫生服务中心参与义诊。", "五里桥社区卫生服务中心", "PartnerUnit"),
+    ("阳光社区党群服务中心正式启用。", "阳光社区党群服务中心", "Project"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

@@ -24,6 +24,7 @@ PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—�
 QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《", "\"": "\""}
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
 PLACE_TOKENS = ("街道", "镇", "区", "市", "县", "省")
+HOSTS_OF_PARTY_BRANCHES = {"PartnerUnit", "GovernmentAgency"}
 ORG_TYPES = {"PartyOrganization", "Committee", "PropertyFirm", "GovernmentAgency", "PartnerUnit", "VolunteerTeam"}
 JOINABLE_IN_NAMES = {"居委", "区委", "市委", "街道", "镇", "居民区", "社区", "大学", "学院", "小区", "弄", "号楼",
                      "路", "支路", "新村", "村", "花园", "苑", "集团", "党委", "城管", "青年", "老年", "少年", "离退休", "退休"}
@@ -82,6 +83,8 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
         return False
     if re.fullmatch(r"\d+[年月日]", word):
         return True
+    if type_name == "PartyOrganization" and lexicon.suffix_type.get(word) in HOSTS_OF_PARTY_BRANCHES:
+        return False  # 银行|党支部, 集团|党委: a company's or an office's own party organisation
     if not _in_dictionary(word):
         return False
     if flag in STOP_FLAGS:
@@ -475,6 +478,8 @@ def _person_name(text: str, start: int, lexicon: Lexicon) -> int:
         given += 1
     if given == 0:
         return start
+    if given == 2 and posseg.dt.word_tag_tab.get(text[end - 1:end + 1]) in VERB_FLAGS:
+        return end - 1  # 王强|参与: the last character starts the verb
     following = text[end:end + 2]
     if given == 2 and following[:1] and following[:1] not in NAME_BREAK and following[:1] not in PUNCT \
             and not following.startswith(("说", "表", "介", "告")):

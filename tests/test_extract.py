@@ -80,6 +80,9 @@ def test_amounts(text, amount):
     ("区住建委大力支持。", "区住建委", "GovernmentAgency"),
     ("五里桥社区卫生服务中心参与义诊。", "五里桥社区卫生服务中心", "PartnerUnit"),
     ("阳光社区党群服务中心正式启用。", "阳光社区党群服务中心", "Project"),
+    ("社区民警王强参与巡逻。", "王强", "Person"),
+    ("上海银行长宁支行党支部与居民区结对。", "上海银行长宁支行党支部", "PartyOrganization"),
+    ("区城管执法局给予指导。", "区城管执法局", "GovernmentAgency"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

@@ -83,6 +83,8 @@ def test_amounts(text, amount):
     ("社区民警王强参与巡逻。", "王强", "Person"),
     ("上海银行长宁支行党支部与居民区结对。", "上海银行长宁支行党支部", "PartyOrganization"),
     ("区城管执法局给予指导。", "区城管执法局", "GovernmentAgency"),
+    ("在浦东新区的支持下，居民完成改造。", "浦东新区", "Community"),
+    ("城南村党总支发起行动。", "城南村", "Community"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

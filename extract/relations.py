@@ -34,7 +34,7 @@ CUE_RULES = [
     CueRule("cue:participates", "PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入")),
     CueRule("cue:implements", "IMPLEMENTS", re.compile(r"施工|承建|安装|改造|实施|负责")),
     CueRule("cue:designed", "DESIGNED", re.compile(r"设计|规划")),
-    CueRule("cue:manages", "MANAGES", re.compile(r"管理|承包|托管")),
+    CueRule("cue:manages", "MANAGES", re.compile(r"管理|承包|托管|承接|接管")),
     CueRule("cue:funded", "FUNDED", re.compile(r"出资|资助|筹集|经费|捐赠|捐款|投入|拨付|赞助|花费|众筹|资金")),
     CueRule("cue:co_builds", "CO_BUILDS", re.compile(r"共建|结对|联建|携手|联手|区域化党建单位")),
 ]
@@ -44,11 +44,14 @@ UNDER_TYPES = {"指导": "GUIDES", "引导": "GUIDES", "引领": "LEADS", "带�
                "牵头": "LEADS",
                "努力": "PARTICIPATES_IN"}
 GOT_SUPPORT = re.compile(r"(获得|得到|受到)了?(.{2,30}?)(等)?(多方)?的?(大力)?(支持|帮助|配合)")
-TOWARD = re.compile(r"对([^，。；,;]{2,20}?)的(?:[\u4e00-\u9fff]{0,4}?)(支持|指导|帮助|管理|监督)(?:和(支持|指导|帮助|监督))?")
+TOWARD = re.compile(r"对([^，。；,;]{2,20}?)(?:的|(?:进行|开展|给予|提供|实施)了?)(?:[\u4e00-\u9fff]{0,4}?)"
+                    r"(支持|指导|帮助|管理|监督)(?:和(支持|指导|帮助|监督))?")
 TOWARD_TYPES = {"支持": "SUPPORTS", "帮助": "SUPPORTS", "指导": "GUIDES", "监督": "GUIDES", "管理": "MANAGES"}
 ACCORDING = re.compile(r"(按照|根据|遵照|落实)([^。；;]{2,40}?)的?(要求|指示|部署|精神)")
 BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)")
+MANAGED_BY = re.compile(r"由([^，。；,;]{2,30}?)负责[^，。；,;]{0,4}?管理")
 LOCATED = re.compile(r"位于|坐落于|地处")
+BELONGS = re.compile(r"隶属于?|归属于?")
 LOCATED_OF = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")  # 位于虹桥商务区核心区的新虹街道
 WITHIN = re.compile(r"辖区内?的?|所辖的?|下设")
 RAISES_MONEY = re.compile(r"(筹集|筹措|出资|捐赠|捐款|资助|众筹|赞助|承担)了?[^，。；,;]{0,6}(资金|经费|费用|款)")
@@ -190,8 +193,8 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
 
 
 def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """在X的支持下 … Y: X supports (guides) Y, the first fitting mention after; 由X牵头; 得到X支持; Y对X的指导;
-    按照X的要求: X guides the project named there or after, else the case's."""
+    """在X的支持下 … Y: X supports (guides) Y, the first fitting mention after; 由X牵头; 得到X支持; Y对X的指导
+    (Y对X进行指导); 按照X的要求: X guides the project named there or after, else the case's; Y由X负责管理."""
     text = ctx.sentence.text
     found = []
     for match in UNDER.finditer(text):
@@ -232,6 +235,12 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         objects = ([m for m in later if m.end <= clause_end][:2] or [m for m in later if m.type == "Project"][:1]
                    or ([ctx.focus] if ctx.focus else []))
         found.extend(("by:leads", "LEADS", s, o) for s, o in _pairs("LEADS", inside, objects))
+    for match in MANAGED_BY.finditer(text):
+        inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
+        clause_start = _clause_bounds(text, match.start(), match.end())[0]
+        managed = [m for m in _outermost(ctx.mentions) if clause_start <= m.start and m.end <= match.start()][-1:] \
+            or ([ctx.focus] if ctx.focus else [])
+        found.extend(("by:manages", "MANAGES", s, o) for s, o in _pairs("MANAGES", inside, managed))
     return found
 
 
@@ -375,7 +384,7 @@ def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Ment
 
 
 def place_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """五角场街道国权居民区: the inner place is part of the outer; X位于Y; X辖区的Y."""
+    """五角场街道国权居民区: the inner place is part of the outer; X位于Y; X辖区的Y; X隶属于Y."""
     text = ctx.sentence.text
     mentions = ctx.mentions
     found = []
@@ -383,10 +392,15 @@ def place_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         for b in mentions:
             if a.type == "Community" and b.start == a.end and b.type == "Community":
                 found.append(("place:adjacent", "PART_OF", b, a))
+    for cue in BELONGS.finditer(text):
+        clause_start, clause_end = _clause_bounds(text, cue.start(), cue.end())
+        before = [m for m in _outermost(mentions) if clause_start <= m.start and m.end <= cue.start()][-1:]
+        after = [m for m in _outermost(mentions) if cue.end() <= m.start and m.end <= clause_end][:1]
+        found.extend(("place:belongs", "PART_OF", s, o) for s, o in _pairs("PART_OF", before, after))
     for cue in LOCATED.finditer(text):
-        clause_start = _clause_bounds(text, cue.start(), cue.end())[0]
+        clause_start, clause_end = _clause_bounds(text, cue.start(), cue.end())
         before = [m for m in _outermost(mentions) if clause_start <= m.start and m.end <= cue.start()]
-        after = [m for m in mentions if m.start >= cue.end() and m.type == "Community"]
+        after = [m for m in mentions if cue.end() <= m.start and m.end <= clause_end and m.type == "Community"]
         if after and not before:
             before = [m for m in _outermost(mentions) if m.start > after[0].end
                       and LOCATED_OF.match(text[after[0].end:m.start])][:1]

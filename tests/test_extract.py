@@ -356,6 +356,11 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("GUIDES", "GovernmentAgency:区房管局", "Project:邻里花园项目")),
     ("和平居民区党总支打造“邻里花园”项目。很快，长江公益基金筹集了部分资金；邻里花园项目建成了。",
      ("FUNDED", "PartnerUnit:长江公益基金", "Project:邻里花园项目")),
+    ("金桥新村党支部隶属于和平居民区党总支。",
+     ("PART_OF", "PartyOrganization:金桥新村党支部", "PartyOrganization:和平居民区党总支")),
+    ("翠竹苑由绿源物业负责日常管理。", ("MANAGES", "PropertyFirm:绿源物业", "Community:翠竹苑")),
+    ("绿源物业承接了翠竹苑的物业服务。", ("MANAGES", "PropertyFirm:绿源物业", "Community:翠竹苑")),
+    ("区房管局对邻里花园项目进行了全程监督。", ("GUIDES", "GovernmentAgency:区房管局", "Project:邻里花园项目")),
 ])
 def test_relation_rules(text, relation):
     graph = extract(text)
@@ -373,6 +378,7 @@ def test_relation_rules(text, relation):
     ("翠竹苑小区的居民大多是长江商贸集团的退休员工。", ("LOCATED_IN", "PartnerUnit:长江商贸集团", "Community:翠竹苑小区")),
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。业委会、绿源物业积极配合。",
      ("SUPPORTS", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
+    ("和平居民区位于城市东南部，辖区内有翠竹苑等小区。", ("PART_OF", "Community:和平居民区", "Community:翠竹苑")),
 ])
 def test_relations_the_rules_must_not_read(text, relation):
     graph = extract(text)

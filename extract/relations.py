@@ -262,6 +262,32 @@ def aim_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
     return found
 
 
+FOR_WHOM = re.compile(r"为([^，。；,;为]{1,20}?)(?:免费|无偿|义务|专门)?(提供|安装|捐赠|赠送|送上|开展|举办|挑选|进行|开设)")
+ADVICE = re.compile(r"指导|咨询|支持|帮助")
+CONTRIBUTORS = ("PartnerUnit", "VolunteerTeam", "Person", "PropertyFirm", "GovernmentAgency")
+
+
+def benefit_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    """X为Y提供/安装/进行…: an outside contributor takes part in the project Y (or the one named between, or the
+    case's), or supports it when what it gives is advice or help (为街区进行理论指导); it supports a body Y."""
+    text = ctx.sentence.text
+    mentions = _outermost(ctx.mentions)
+    found = []
+    for match in FOR_WHOM.finditer(text):
+        clause_start = _clause_bounds(text, match.start(), match.end())[0]
+        before = [m for m in mentions if clause_start <= m.start and m.end <= match.start()]
+        actors = [m for m in before[:1] if m.type in CONTRIBUTORS]
+        inside = [m for m in mentions if match.start(1) <= m.start and m.end <= match.end(1)]
+        projects = [m for m in inside if m.type == "Project"] or [m for m in before[1:] if m.type == "Project"] or (
+            [ctx.focus] if ctx.focus and not inside else [])
+        advises = ADVICE.search(text, match.end(), _clause_bounds(text, match.start(), match.end())[1])
+        rule_id, rel_type = ("for:advises", "SUPPORTS") if advises else ("for:takes-part", "PARTICIPATES_IN")
+        found.extend((rule_id, rel_type, a, p) for a, p in _pairs(rel_type, actors, projects))
+        found.extend(("for:supports", "SUPPORTS", a, b) for a, b in
+                     _pairs("SUPPORTS", actors, [m for m in inside if m.type != "Project"]))
+    return found
+
+
 FIRM_AT = re.compile(r"^(?:[，,]?(?:小区|社区))?(?:里|内|中)?的$")
 FIRM_ENTERS = re.compile(r"^[^，。；,;]{0,12}?(进入|进驻|入驻|接管|管理)(了)?(小区)?")
 FIRM_MANAGES_AT = re.compile(r"^在$")
@@ -507,6 +533,7 @@ RULES: dict[str, Rule] = {
     "cue": cue_relations,
     "under": under_relations,
     "aim": aim_relations,
+    "benefit": benefit_relations,
     "firm": firm_relations,
     "member": member_relations,
     "place": place_relations,

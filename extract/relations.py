@@ -315,12 +315,14 @@ def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mentio
 
 
 LOCATABLE = ("Project", "VolunteerTeam", "PartnerUnit")
+HELD_AT = re.compile(r"(?:等[\u4e00-\u9fff]{0,6})?(?:也|都|均|还|已)?(?:在|落户|落地)")  # 公开课在X街区内
 IN_AREA = re.compile(r"(辖区|小区|社区)(内的?|里的?|单位|的)$")
 
 
 def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """A project or team named after a place in the same sentence is located there; a project, team or partner
-    introduced as 辖区单位/辖区内的 is located in the case's area.
+    """A project or team named after a place in the same sentence is located there, and so is one held at a
+    place of its clause (公开课在X街区内上演); a project, team or partner introduced as 辖区单位/辖区内的 is
+    located in the case's area.
 
     A partner after a place is mostly where its people live or work (居民大多是X公司的退休员工), not where it is.
     """
@@ -331,7 +333,12 @@ def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
         if m.type not in LOCATABLE:
             continue
         places = [p for p in mentions[:i] if p.type == "Community"]
-        if IN_AREA.search(text[max(0, m.start - 5):m.start]) and ctx.area is not None:
+        clause_end = _clause_bounds(text, m.start, m.end)[1]
+        held_at = [p for p in mentions[i + 1:] if p.type == "Community" and p.end <= clause_end][:1] \
+            if HELD_AT.match(text, m.end) else []
+        if held_at:
+            found.append(("place:held-at", "LOCATED_IN", m, held_at[0]))
+        elif IN_AREA.search(text[max(0, m.start - 5):m.start]) and ctx.area is not None:
             found.append(("place:in-area", "LOCATED_IN", m, ctx.area))
         elif places and m.type != "PartnerUnit":
             found.append(("place:named-before", "LOCATED_IN", m, places[-1]))

@@ -85,6 +85,7 @@ def test_amounts(text, amount):
     ("区城管执法局给予指导。", "区城管执法局", "GovernmentAgency"),
     ("在浦东新区的支持下，居民完成改造。", "浦东新区", "Community"),
     ("城南村党总支发起行动。", "城南村", "Community"),
+    ("据长宁镇宣传科负责人介绍，活动很受欢迎。", "长宁镇宣传科", "PartyOrganization"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

@@ -32,7 +32,7 @@ CUE_RULES = [
     CueRule("cue:guides", "GUIDES", re.compile(r"指导|督导|监督|引导")),
     CueRule("cue:supports", "SUPPORTS", re.compile(r"支持|协助|配合|帮助|助力|支撑|通力合作|保驾护航")),
     CueRule("cue:participates", "PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入")),
-    CueRule("cue:implements", "IMPLEMENTS", re.compile(r"施工|承建|安装|改造|实施|负责")),
+    CueRule("cue:implements", "IMPLEMENTS", re.compile(r"施工|承建|安装|改造|实施|负责|进行|建成")),
     CueRule("cue:designed", "DESIGNED", re.compile(r"设计|规划")),
     CueRule("cue:manages", "MANAGES", re.compile(r"管理|承包|托管|承接|接管")),
     CueRule("cue:funded", "FUNDED", re.compile(r"出资|资助|筹集|经费|捐赠|捐款|投入|拨付|赞助|花费|众筹|资金")),

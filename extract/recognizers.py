@@ -335,13 +335,16 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                 continue
             start = end - len(word)
         spans.append(Span(start, end, type_name, f"suffix:{suffix}", generic=generic))
-        host = UNIVERSITY_HOST.match(text[:end], start) if type_name == "PartnerUnit" and not generic else None
+        host_pattern = HOSTS.get(type_name)
+        host = host_pattern.match(text[:end], start) if host_pattern and not generic else None
         if host and host.end() < end:
-            spans.append(Span(start, host.end(), "PartnerUnit", "host"))
+            spans.append(Span(start, host.end(), type_name, "host"))
     return spans
 
 
 UNIVERSITY_HOST = re.compile(r"(?:[\u4e00-\u9fff]{2,6}?大学|[\u4e00-\u9fff]大)(?=[\u4e00-\u9fff]{1,12}(?:学院|研究院|研究所|工作室)$)")
+PARTY_HOST = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:党委|党工委|党总支)(?=[\u4e00-\u9fff]{1,6}(?:支部|党小组)$)")
+HOSTS = {"PartnerUnit": UNIVERSITY_HOST, "PartyOrganization": PARTY_HOST}  # 财大外语学院 → 财大; X党委第三支部 → X党委
 
 
 PROJECT_AFTER = ("项目", "活动", "计划", "行动", "平台", "的建设", "建设", "App", "APP", "小程序", "公众号", "微信公众号",

@@ -364,6 +364,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
     ("区房管局对邻里花园项目进行了全程监督。", ("GUIDES", "GovernmentAgency:区房管局", "Project:邻里花园项目")),
     ("一堂青年党员公开课在翠竹苑小区内的活动室里上演。",
      ("LOCATED_IN", "Project:青年党员公开课", "Community:翠竹苑小区")),
+    ("长江电力党委第二支部是和平居民区党总支的共建单位之一。",
+     ("PART_OF", "PartyOrganization:长江电力党委第二支部", "PartyOrganization:长江电力党委")),
     ("和平居民区党总支督促绿源物业规范车辆停放。",
      ("GUIDES", "PartyOrganization:和平居民区党总支", "PropertyFirm:绿源物业")),
     ("同年长江建设集团在小区里进行了邻里花园改造项目。",

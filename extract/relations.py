@@ -453,7 +453,8 @@ def place_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
     return found
 
 
-LIST_CUE = re.compile(r"[，,：:]?(即|例如|比如|包括|分别是|其中有)")
+CONTAINS = ("搭载", "集成", "涵盖")  # 平台还搭载了A、B: the whole is its clause's subject
+LIST_CUE = re.compile(r"[，,：:]?(即|例如|比如|包括|分别是|其中有|搭载了?|集成了?|涵盖了?)")
 EXAMPLE_CUES = ("例如", "比如")  # examples, each with its own description: every one of the whole's type counts
 
 
@@ -473,14 +474,17 @@ def partner_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
 
 
 def list_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """X，即/例如 A、B、C: the members are part of X (also when 例如 opens the next sentence); A、B、C的X: likewise."""
+    """X，即/例如/搭载了 A、B、C: the members are part of X (X may be named in the sentence before, when nothing
+    is named before the cue in its clause: 平台还搭载了A、B); A、B、C的X: likewise."""
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
     found = []
     for cue in LIST_CUE.finditer(text):
         wholes = ("Project", "Mechanism")
-        before = [m for m in mentions if m.end <= cue.start() and m.type in wholes]
-        if not before and cue.start() == 0:
+        clause_start = _clause_bounds(text, cue.start(), cue.end())[0]
+        before = [m for m in mentions if m.end <= cue.start() and m.type in wholes
+                  and (m.start >= clause_start or not cue.group(1).startswith(CONTAINS))]
+        if not before and not any(clause_start <= m.start < cue.start() for m in mentions):
             before = [m for m in ctx.previous if m.type in wholes]
         after = [i for i, m in enumerate(mentions) if m.start >= cue.end()]
         if not before or not after:

@@ -366,6 +366,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("LOCATED_IN", "Project:青年党员公开课", "Community:翠竹苑小区")),
     ("长江电力党委第二支部是和平居民区党总支的共建单位之一。",
      ("PART_OF", "PartyOrganization:长江电力党委第二支部", "PartyOrganization:长江电力党委")),
+    ("和平居民区党总支打造了邻里智慧平台项目。除纳入已开通的物业管理监督系统外，平台还搭载了物业安全监管系统、业委会任务系统。",
+     ("PART_OF", "Project:业委会任务系统", "Project:邻里智慧平台项目")),
     ("和平居民区党总支督促绿源物业规范车辆停放。",
      ("GUIDES", "PartyOrganization:和平居民区党总支", "PropertyFirm:绿源物业")),
     ("同年长江建设集团在小区里进行了邻里花园改造项目。",
@@ -392,6 +394,8 @@ def test_relation_rules(text, relation):
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。业委会、绿源物业积极配合。",
      ("SUPPORTS", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("和平居民区位于城市东南部，辖区内有翠竹苑等小区。", ("PART_OF", "Community:和平居民区", "Community:翠竹苑")),
+    ("和平居民区党总支打造了邻里智慧平台项目。除纳入已开通的物业管理监督系统外，平台还搭载了物业安全监管系统、业委会任务系统。",
+     ("PART_OF", "Project:业委会任务系统", "Project:物业管理监督系统")),
 ])
 def test_relations_the_rules_must_not_read(text, relation):
     graph = extract(text)

@@ -274,13 +274,13 @@ def benefit_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
     mentions = _outermost(ctx.mentions)
     found = []
     for match in FOR_WHOM.finditer(text):
-        clause_start = _clause_bounds(text, match.start(), match.end())[0]
+        clause_start, clause_end = _clause_bounds(text, match.start(), match.end())
         before = [m for m in mentions if clause_start <= m.start and m.end <= match.start()]
         actors = [m for m in before[:1] if m.type in CONTRIBUTORS]
         inside = [m for m in mentions if match.start(1) <= m.start and m.end <= match.end(1)]
         projects = [m for m in inside if m.type == "Project"] or [m for m in before[1:] if m.type == "Project"] or (
             [ctx.focus] if ctx.focus and not inside else [])
-        advises = ADVICE.search(text, match.end(), _clause_bounds(text, match.start(), match.end())[1])
+        advises = ADVICE.search(text, match.end(), clause_end)
         rule_id, rel_type = ("for:advises", "SUPPORTS") if advises else ("for:takes-part", "PARTICIPATES_IN")
         found.extend((rule_id, rel_type, a, p) for a, p in _pairs(rel_type, actors, projects))
         found.extend(("for:supports", "SUPPORTS", a, b) for a, b in

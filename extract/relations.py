@@ -105,7 +105,8 @@ def _pairs(rel_type: str, subjects: Iterable[Mention], objects: Iterable[Mention
                 yield s, o
 
 
-HELPER_FRAMES = (UNDER, GOT_SUPPORT)  # 在X的支持下, 得到X支持: X helps; it is not the clause's subject
+WORKED_WITH = re.compile(r"(?:与|和|同)([^，。；,;]{2,30}?)(?:一起|一道|共同)?(?:通力合作|密切配合|紧密配合|齐心协力)")
+HELPER_FRAMES = (UNDER, GOT_SUPPORT, WORKED_WITH)  # 在X的支持下, 得到X支持: X helps; it is not the clause's subject
 FRAMES = (*HELPER_FRAMES, BY_LEADS, TOWARD, ACCORDING)  # read by their own rules, not by the cue rules
 
 
@@ -193,7 +194,8 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
 
 
 def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """在X的支持下 … Y: X supports (guides) Y, the first fitting mention after; 由X牵头; 得到X支持; Y对X的指导
+    """在X的支持下 … Y: X supports (guides) Y, the first fitting mention after; 由X牵头; 得到X支持 and 与X通力合作
+    (X supports the project); Y对X的指导
     (Y对X进行指导); 按照X的要求: X guides the project named there or after, else the case's; Y由X负责管理."""
     text = ctx.sentence.text
     found = []
@@ -208,6 +210,11 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         if target is not None:
             found.extend((f"under:{match.group(2)}", rel_type, s, target) for s in inside
                          if _allowed(rel_type, s, target))
+    for match in WORKED_WITH.finditer(text):
+        inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
+        target = next((m for m in _outermost(ctx.mentions) if m.type == "Project"), ctx.focus)
+        if target is not None:
+            found.extend(("with:supports", "SUPPORTS", s, target) for s in inside if _allowed("SUPPORTS", s, target))
     for match in GOT_SUPPORT.finditer(text):
         inside = [m for m in _outermost(ctx.mentions) if match.start(2) <= m.start and m.end <= match.end(2)]
         earlier = [m for m in _outermost(ctx.mentions) if m.end <= match.start() and m.type == "Project"]

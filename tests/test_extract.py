@@ -368,6 +368,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("PART_OF", "PartyOrganization:长江电力党委第二支部", "PartyOrganization:长江电力党委")),
     ("和平居民区党总支打造了邻里智慧平台项目。除纳入已开通的物业管理监督系统外，平台还搭载了物业安全监管系统、业委会任务系统。",
      ("PART_OF", "Project:业委会任务系统", "Project:邻里智慧平台项目")),
+    ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。党总支与光明志愿服务队通力合作，一起上门拜访老邻居。",
+     ("SUPPORTS", "VolunteerTeam:光明志愿服务队", "Project:邻里花园项目")),
     ("和平居民区党总支督促绿源物业规范车辆停放。",
      ("GUIDES", "PartyOrganization:和平居民区党总支", "PropertyFirm:绿源物业")),
     ("同年长江建设集团在小区里进行了邻里花园改造项目。",

@@ -284,6 +284,20 @@ def _inside_quotes(text: str, start: int, end: int) -> bool:
     return closing >= end
 
 
+def _covered_by_longer(text: str, end: int, suffix: str, longest: dict[int, str], lexicon: Lexicon) -> bool:
+    """True when a longer type word found further on takes in this one: it ends with the same word, or starts
+    where it starts and names the same type (志愿者队 of 志愿者队伍)."""
+    start = end - len(suffix)
+    for e, s in longest.items():
+        if e <= end:
+            continue
+        if e - len(s) < end and text[e - len(s):e].endswith(suffix) and e - len(s) <= start:
+            return True
+        if e - len(s) == start and lexicon.suffix_type[s] == lexicon.suffix_type[suffix]:
+            return True
+    return False
+
+
 def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """Names ending in a type word: 国权居民区党总支, 区绿化市容局, 进华物业.
 
@@ -301,13 +315,9 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         following = text[end:end + 4]
         if any(following.startswith(w) for w in lexicon.not_before.get(suffix, ())) or COUNT_AFTER.match(text, end):
             continue
-        if any(end < e and text[e - len(s):e].endswith(suffix) and e - len(s) < end - len(suffix) + 1
-               and e - len(s) <= end - len(suffix) for e, s in longest.items() if e > end and e - len(s) < end):
+        if _covered_by_longer(text, end, suffix, longest, lexicon):
             continue
         suffix_start = end - len(suffix)
-        if any(e > end and e - len(s) == suffix_start and lexicon.suffix_type[s] == lexicon.suffix_type[suffix]
-               for e, s in longest.items()):  # 志愿者队 of 志愿者队伍: the longer type word is the one
-            continue
         if _inside_quotes(text, suffix_start, end) or text[max(0, suffix_start - 2):suffix_start].endswith(
                 lexicon.not_after.get(suffix, ())):
             continue

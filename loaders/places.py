@@ -23,14 +23,25 @@ NOT_DISTRICTS = ("居民区", "小区", "社区", "园区", "城区", "辖区", 
                  "服务区", "开发区")
 
 
+def _opens_name(text: str, start: int, suffix_start: int) -> bool:
+    """The function word before ``start`` begins a two-character stem after a break or another function word."""
+    before = text[start - 2] if start >= 2 else ""
+    return suffix_start - start == 1 and (not re.match(NAME_CHAR, before or " ") or before in LEFT_STOPS)
+
+
 def left_boundary(text: str, suffix_start: int, max_len: int = MAX_NAME) -> int:
-    """Where a name ending in the suffix at ``suffix_start`` begins."""
+    """Where a name ending in the suffix at ``suffix_start`` begins.
+
+    A function word ends the name on its left unless it opens it (和平居民区).
+    """
     start = suffix_start
     while start > 0 and suffix_start - start < max_len:
         head = text[max(0, start - 4):start]
         if not re.match(NAME_CHAR, head[-1]):
             break
-        if head.endswith(LEFT_STOP_WORDS) or head.endswith(LEFT_STOPS) or re.search(r"\d[年月日]$", head):
+        if head.endswith(LEFT_STOP_WORDS) or re.search(r"\d[年月日]$", head):
+            break
+        if head.endswith(LEFT_STOPS) and not _opens_name(text, start, suffix_start):
             break
         if suffix_start - start >= 2 and head.endswith(HIGHER_PLACES):
             break

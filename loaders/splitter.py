@@ -1,13 +1,16 @@
 """Split a normalised document into its cases.
 
-Three layouts are recognised, tried in order:
+Four layouts are recognised, tried in order:
 
 * a collection: titles followed by a "——…案例" subtitle (a 案例集), with its
   preface and table of contents skipped;
+* a numbered collection: each case opens with a label ("案例一：…", "【案例2】…");
 * a newspaper page: each byline ("■本报记者 …") opens an article whose title is
   the heading just above it;
 * an article: the first heading is the title; a later heading opens a new case
   only when the text under it turns to an area or organisation not named so far.
+  A numbered line ("二、…", "（三）…") is a heading even without blank lines around
+  it, and then opens a case only for a new residential area or local body.
 """
 from __future__ import annotations
 
@@ -25,6 +28,9 @@ METADATA = re.compile(r"\d{4}[-/年.]\d{1,2}|[|｜]|www\.|https?://|来源[:：]
 NOT_TITLE_START = re.compile(r"^(题图|上图|下图|左图|右图|图[:：]|摄影|本报资料|图片|照片|注[:：])")
 PREFACE_TITLES = re.compile(r"^(序|序言|前言|目\s*录|后记|编者按|卷首语|编后语)$")
 TITLE_MAX = 40
+NUMERALS = "一二三四五六七八九十"
+CASE_LABEL = re.compile(rf"^[【\[]?\s*(典型)?案例\s*[{NUMERALS}\d]{{1,3}}\s*[】\]]?\s*[：:、.．\s]?\s*")
+NUMBERED_HEADING = re.compile(rf"^(第[{NUMERALS}]+[章节部分篇]|[{NUMERALS}]+[、.．]|[（(][{NUMERALS}\d]+[)）]|\d{{1,2}}[、.．](?!\d))")
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,12 @@ def _lines(text: str) -> list[Line]:
 
 def _heading_text(text: str) -> str:
     return text.lstrip("#").strip()
+
+
+def _title_text(lines: list[Line], block: list[int]) -> str:
+    """A case title from its heading lines, without a section number ("二、")."""
+    title = " ".join(_heading_text(lines[j].text) for j in block)
+    return NUMBERED_HEADING.sub("", title, count=1).strip() or title
 
 
 def _is_toc(line: Line) -> bool:
@@ -119,6 +131,27 @@ def _markdown_spans(lines: list[Line], end: int) -> list[CaseSpan]:
     return []
 
 
+def _labelled_spans(lines: list[Line], end: int) -> list[CaseSpan]:
+    """Case per "案例N" label; a label alone on its line takes the next line as its title."""
+    starts = []
+    for i, line in enumerate(lines):
+        label = CASE_LABEL.match(_heading_text(line.text))
+        if not label or _is_toc(line) or not is_title_like(line.text):
+            continue
+        title = _heading_text(line.text)[label.end():].strip()
+        if not title and i + 1 < len(lines) and is_title_like(lines[i + 1].text):
+            title = _heading_text(lines[i + 1].text)
+        starts.append((i, title or _heading_text(line.text), ""))
+    if len(starts) < 2:
+        return []
+    spans = _spans_from(starts, lines, end)
+    return [s for s in spans if not _mostly_toc(lines, s) and _has_body(lines, s)]
+
+
+def _has_body(lines: list[Line], span: CaseSpan) -> bool:
+    return any(not is_title_like(line.text) for line in lines if span.start <= line.start < span.end)
+
+
 def _mostly_toc(lines: list[Line], span: CaseSpan) -> bool:
     inside = [line for line in lines if span.start <= line.start < span.end]
     return sum(1 for line in inside if _is_toc(line)) > len(inside) / 3
@@ -143,8 +176,18 @@ def _first_sentence(lines: list[Line], index: int) -> str:
     return ""
 
 
+def _is_numbered_heading(line: Line) -> bool:
+    return bool(NUMBERED_HEADING.match(_heading_text(line.text))) and is_title_like(line.text)
+
+
 def _heading_block(lines: list[Line], i: int) -> list[int]:
-    """Indexes of the title-like lines of the block that starts at line i."""
+    """Indexes of the title-like lines of the block that starts at line i.
+
+    A numbered heading is a block of its own even when body text follows it
+    without a blank line.
+    """
+    if i < len(lines) and _is_numbered_heading(lines[i]):
+        return [i]
     block = []
     for j in range(i, len(lines)):
         if lines[j].block != lines[i].block or not is_title_like(lines[j].text):
@@ -160,14 +203,17 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
     title_lines = _heading_block(lines, first)
     subtitle = ""
     after = title_lines[-1] + 1
-    if after < len(lines) and _is_subtitle(lines[after]):
+    if len(title_lines) > 1 and _is_subtitle(lines[title_lines[-1]]):
+        subtitle = _clean_subtitle(lines[title_lines.pop()].text)
+    elif after < len(lines) and _is_subtitle(lines[after]):
         subtitle = _clean_subtitle(lines[after].text)
-    starts = [(first, " ".join(_heading_text(lines[j].text) for j in title_lines), subtitle)]
+    starts = [(first, _title_text(lines, title_lines), subtitle)]
     seen_text = " ".join(line.text for line in lines[:after])
     signed_off = False
     i = after
     while i < len(lines):
-        block = _heading_block(lines, i) if lines[i].block != lines[i - 1].block else []
+        own_block = lines[i].block != lines[i - 1].block
+        block = _heading_block(lines, i) if own_block or _is_numbered_heading(lines[i]) else []
         if not block:
             signed_off = signed_off or bool(SIGNATURE.match(lines[i].text))
             seen_text += lines[i].text
@@ -176,8 +222,10 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
         while _heading_block(lines, block[-1] + 1):
             block = _heading_block(lines, block[-1] + 1)
         names = subject_names(_first_sentence(lines, block[-1] + 1))
+        if not own_block:
+            names = [name for name in names if not name.endswith(("街道", "镇"))]
         if signed_off or (names and not any(name in seen_text for name in names)):
-            starts.append((block[0], " ".join(_heading_text(lines[j].text) for j in block), ""))
+            starts.append((block[0], _title_text(lines, block), ""))
             seen_text = ""
             signed_off = False
         for j in block:
@@ -192,7 +240,7 @@ def split_spans(text: str, fallback_title: str = "") -> list[CaseSpan]:
     if not lines:
         return []
     end = len(text)
-    for finder in (_collection_spans, _byline_spans, _markdown_spans):
+    for finder in (_collection_spans, _labelled_spans, _byline_spans, _markdown_spans):
         spans = finder(lines, end)
         if spans:
             return spans

@@ -10,7 +10,7 @@ from loaders.encoding import decode_text
 from loaders.errors import ReadError
 from loaders.load import load_documents, read_document
 from loaders.normalize import normalize_text
-from loaders.places import district_names
+from loaders.places import district_names, subject_names
 from loaders.readers.html import parse_html
 from loaders.splitter import split_spans
 from tests.conftest import CORPUS, GOLD, ROOT
@@ -139,6 +139,33 @@ def test_corpus_case_titles_match_the_gold_exactly(corpus_build):
     report = subprocess.run([sys.executable, str(scorer), str(corpus_build.path), str(GOLD), "--json"],
                             capture_output=True, text=True, check=True)
     assert json.loads(report.stdout)["cases"]["f1"] == 1.0
+
+
+def _titles(text):
+    return [span.title for span in split_spans(text, "fallback")]
+
+
+def test_labelled_cases_split_at_each_label_and_skip_the_contents():
+    text = ("优秀案例汇编\n\n目录\n案例一：议事会解决停车难\n案例二：加装电梯\n\n"
+            "案例一：议事会解决停车难\n和平居民区党支部牵头成立议事会。\n\n"
+            "【案例2】\n加装电梯惠民生\n友谊居民区党总支推进加装电梯。\n")
+    assert _titles(text) == ["议事会解决停车难", "加装电梯惠民生"]
+
+
+def test_numbered_items_open_cases_only_for_a_new_area():
+    collection = ("社区治理的密码\n\n近年来，示范街道探索基层治理新路径。\n\n"
+                  "1.和平居民区：议事会\n和平居民区党支部成立议事会。\n"
+                  "2.友谊居民区：加装电梯\n友谊居民区党总支推进加装电梯。\n")
+    assert _titles(collection)[1:] == ["和平居民区：议事会", "友谊居民区：加装电梯"]
+    one_case = ("加装电梯 打通最后一公里\n——和平居民区党总支案例\n\n一、基本情况\n和平居民区位于示范街道东部。\n"
+                "二、主要做法\n居民区党总支召开议事会。\n三、推广应用\n目前友谊街道已有15个居民区借鉴。\n")
+    [span] = split_spans(one_case, "fallback")
+    assert (span.title, span.subtitle) == ("加装电梯 打通最后一公里", "和平居民区党总支案例")
+
+
+def test_a_function_word_can_open_a_place_name():
+    assert subject_names("和平居民区位于示范街道东部，与和平居委会共建") == ["和平居民区", "示范街道", "和平"]
+    assert subject_names("楼组自治也不是居民区中个别楼组的事") == []
 
 
 def test_districts_are_short_names_before_区():

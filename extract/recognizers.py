@@ -61,6 +61,7 @@ VERBS_ALLOWED_IN = {"Project", "Mechanism"}
 ACTIVITY_SUFFIXES = ("项目", "计划", "活动", "行动", "整治", "改造", "工程", "建设")
 GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市"}
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
+COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几]+[个家所座支处条]$")  # 梅村三个|小区: a count of a kind
 NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+(?:大|大?[个座家支条项位场次批类号])$")  # 3大类, 三大, 17号
 
 
@@ -327,6 +328,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if len(stem) < 2 and (len(suffix) == 1 or type_name in ("Community", "Project") and stem) \
                 or stem.endswith(CONJUNCTIONS):  # 党和政府: a list of two, no name
             continue
+        if type_name == "Community" and COUNT_BEFORE.search(stem) and not NUMBER_STEM.match(stem):
+            continue
         if type_name == "Community" and QUOTED_WHOLE.fullmatch(text[start:suffix_start]):
             continue
         if type_name == "PropertyFirm" and text[start] in "“「『\"":  # “团购”物业: a figure of speech
@@ -563,9 +566,11 @@ def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span]
     return spans
 
 
-ENUMERATION = re.compile(r"(?P<items>(?:[“”「」\w]{2,10}、)+[“”「」\w]{2,10})等"
-                         r"(?P<count>[一二三四五六七八九十两多\d]+[个项类种支])?(?P<head>[\u4e00-\u9fff]{0,6})")
+ENUMERATION = re.compile(r"(?P<items>(?:[“”「」\w]{2,10}、)+[“”「」\w]{2,10})"
+                         r"(?:等(?P<count>[一二三四五六七八九十两多\d]+[个项类种支])?|(?<!等)(?P<bare_count>[一二三四五六七八九十两\d]+[个家所]))"
+                         r"(?P<head>[\u4e00-\u9fff]{0,6})")
 ENUMERATED_TYPES = ("Project",)
+COUNTED_TYPES = ("Community",)  # 由A、B、C三个小区组成: places only when counted, never after 等 alone
 
 
 def _type_word_head(words: str, lexicon: Lexicon) -> tuple[str, str]:
@@ -577,24 +582,36 @@ def _type_word_head(words: str, lexicon: Lexicon) -> tuple[str, str]:
     return "", ""
 
 
+def _first_item_start(text: str, position: int, item: str, type_name: str, lexicon: Lexicon) -> int:
+    """Where the first item of a list begins inside the words matched before it (即|微团队, 居民区由|阳光家园)."""
+    lead_in = _stop_prefix(item, lexicon)
+    return max(lead_in, left_extend(text, position + len(item), lexicon, type_name) - position)
+
+
 def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """Items of a list that ends in a type word take its type: 亲子楼、摄影楼等特色楼道, 微文化、微故事等六个项目.
+    """Items of a list that ends in a type word take its type: 亲子楼、摄影楼等特色楼道, 微文化、微故事等六个项目,
+    A、B、C三个小区.
 
     After a bare type word (亲子、敬老等楼道) the items are only modifiers, not names.
     """
     spans = []
     for match in ENUMERATION.finditer(sentence.text):
         head, suffix = _type_word_head(match.group("head"), lexicon)
-        if lexicon.suffix_type.get(suffix) not in ENUMERATED_TYPES or head == suffix and not match.group("count"):
+        type_name = lexicon.suffix_type.get(suffix)
+        if match.group("bare_count"):
+            if type_name not in COUNTED_TYPES or head != suffix:
+                continue
+        elif type_name not in ENUMERATED_TYPES or head == suffix and not match.group("count"):
             continue
+        rule = f"enumeration:{suffix}" if match.group("bare_count") else "enumeration"
         position = match.start("items")
         for index, item in enumerate(match.group("items").split("、")):
             quoted = re.search(r"[“「]([^”」]+)[”」]", item)
-            lead_in = _stop_prefix(item, lexicon) if index == 0 else 0  # 即|微团队、微服务
+            lead_in = _first_item_start(sentence.text, position, item, type_name, lexicon) if index == 0 else 0
             start, end = quoted.span(1) if quoted else (lead_in, len(item))
             name = item[start:end]
-            if 2 <= len(name) <= 8 and not any(lexicon.is_stop(c) for c in name):
-                spans.append(Span(position + start, position + end, lexicon.suffix_type[suffix], "enumeration"))
+            if 2 <= len(name) <= 8 and not any(lexicon.is_stop(word) for word in jieba.lcut(name)):
+                spans.append(Span(position + start, position + end, type_name, rule))
             position += len(item) + 1
     return spans
 

@@ -295,13 +295,13 @@ def numbered_key(name: str) -> str:
 
 
 def estate_forms(names: set[str]) -> dict[str, str]:
-    """Short forms of places: 10宿舍 → 第十宿舍, 金上海小区 → 金上海家园小区."""
+    """Short forms of places: 10宿舍 → 第十宿舍, 金上海小区 → 金上海家园小区, 梅村 → 梅村小区."""
     aliases = {}
     for short in names:
         for long in names:
             if short == long:
                 continue
-            if short[:1].isdigit() and numbered_key(short) == numbered_key(long):
+            if short[:1].isdigit() and numbered_key(short) == numbered_key(long) or long == f"{short}小区":
                 aliases[short] = long
             elif short.endswith("小区") and long.endswith("小区") and any(
                     long[:-2] == short[:-2] + ending for ending in ESTATE_ENDINGS if ending != "小区"):

@@ -16,6 +16,7 @@ from dataclasses import replace
 from graph.records import Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
 
+COUNTED_ESTATE = "enumeration:小区"  # 由A、B、C三个小区组成
 ESTATE_ENDINGS = ("小区", "弄", "苑", "新村", "公寓", "广场", "花园一期", "花城", "宿舍")
 Found = list[tuple[str, Mention, Mention]]
 
@@ -43,7 +44,7 @@ def places_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
     for m in _firsts(mentions):
         if m.type != "Community" or m is area_m:
             continue
-        if area_m is not None and m.canonical.endswith(ESTATE_ENDINGS):
+        if area_m is not None and (m.canonical.endswith(ESTATE_ENDINGS) or m.evidence.rule == COUNTED_ESTATE):
             found.append(("case:estate-in-area", m, area_m))
     if area_m is not None and sub_m is not None:
         found.append(("case:area-in-subdistrict", area_m, sub_m))

@@ -86,6 +86,8 @@ def test_amounts(text, amount):
     ("在浦东新区的支持下，居民完成改造。", "浦东新区", "Community"),
     ("城南村党总支发起行动。", "城南村", "Community"),
     ("据长宁镇宣传科负责人介绍，活动很受欢迎。", "长宁镇宣传科", "PartyOrganization"),
+    ("小区里住有一定数量长江商贸集团青年。", "长江商贸集团", "PartnerUnit"),
+    ("和平居民区由阳光家园、翠竹花园、梅村三个小区组成。", "阳光家园", "Community"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)
@@ -139,6 +141,14 @@ def test_short_and_listed_forms_of_a_place_are_one_place():
     assert {"光明路505弄小区", "光明路555弄小区"} <= set(places)
     assert "10宿舍" in places["第十宿舍"] and "翠竹小区" in places["翠竹家园小区"]
     assert not [name for name in places if "丑小鸭" in name or name in ("10宿舍", "翠竹小区")], places
+
+
+def test_estates_counted_in_a_list_are_places_of_the_area():
+    graph = extract("和平居民区由阳光家园、东方高尔夫、梅村三个小区组成。梅村小区建于80年代。")
+    places = {e.name for e in graph.entities.values() if e.type == "Community"}
+    assert places == {"和平居民区", "阳光家园", "东方高尔夫", "梅村小区"}, places
+    assert ("PART_OF", "Community:东方高尔夫", "Community:和平居民区") in {
+        (r.type, r.source, r.target) for r in graph.relations.values()}
 
 
 def test_buildings_named_after_their_estate_are_places_of_it():

@@ -363,6 +363,7 @@ HOSTS = {"PartnerUnit": UNIVERSITY_HOST, "PartyOrganization": PARTY_HOST}  # 财
 PROJECT_AFTER = ("项目", "活动", "计划", "行动", "平台", "的建设", "建设", "App", "APP", "小程序", "公众号", "微信公众号",
                  "品牌", "系列")
 NUMERALS = "一二三四五六七八九十两"
+PROJECT_WORD_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:项目|活动|计划|行动)")
 
 GENERATION = re.compile(r"^[0-9零〇一二三四五六七八九]0后$")
 
@@ -401,6 +402,8 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
         return "Project" if type_name == "PropertyFirm" else type_name
     if "·" in inner:
         return "Project"
+    if PROJECT_WORD_AFTER.match(after):
+        return "Project"  # 开展“双楼共建”活动, “小小楼组一片天，唤醒邻里共同体”自治项目
     names_a_way = bool(WAY_AFTER.match(after))
     if _first_word_flag(after).startswith("n") and not names_a_way and not after.startswith(PROJECT_AFTER):
         return ""
@@ -436,7 +439,8 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if any(after.startswith(s) for s in lexicon.suffix_type) or re.match(r"[\u4e00-\u9fff]", after[:1] or " ") \
                 and lexicon.automaton.exists(after[:2]):
             continue
-        if inner.count("，") + inner.count(",") > 1 or len(inner) > 12 and "，" in inner:
+        commas = len(re.findall("[，,]", inner))
+        if (commas > 1 or len(inner) > 12 and commas) and not PROJECT_WORD_AFTER.match(after):
             continue
         type_name = _quoted_type(inner, before, after, lexicon)
         if type_name:

@@ -87,6 +87,8 @@ def test_amounts(text, amount):
     ("城南村党总支发起行动。", "城南村", "Community"),
     ("据长宁镇宣传科负责人介绍，活动很受欢迎。", "长宁镇宣传科", "PartyOrganization"),
     ("小区里住有一定数量长江商贸集团青年。", "长江商贸集团", "PartnerUnit"),
+    ("积极开展“双岗共建”活动。", "双岗共建", "Project"),
+    ("推进“小小楼道一片天，温暖邻里一家人”自治项目。", "小小楼道一片天，温暖邻里一家人", "Project"),
     ("和平居民区由阳光家园、翠竹花园、梅村三个小区组成。", "阳光家园", "Community"),
 ])
 def test_entities_by_name_structure(text, name, type_name):

@@ -120,14 +120,15 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
 
 def _tokens_before(tokens: tuple[Token, ...], text: str, position: int) -> list[Token]:
-    """Tokens left of ``position``; one that straddles it is cut there."""
+    """Tokens left of ``position``; one that straddles it is cut there (a cut proper name stays a name part)."""
     left = []
     for token in tokens:
         if token.end <= position:
             left.append(token)
         elif token.start < position:
             word = text[token.start:position]
-            left.append(Token(token.start, position, word, posseg.dt.word_tag_tab.get(word, "x")))
+            flag = token.flag if token.flag in PROPER_FLAGS else posseg.dt.word_tag_tab.get(word, "x")
+            left.append(Token(token.start, position, word, flag))
             break
         else:
             break
@@ -141,7 +142,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     Walks jieba tokens leftwards. Words jieba only guessed (not in its dictionary)
     are name parts; dictionary words end the name when they are function words,
     verbs or set phrases (by part of speech), another body's type word, or a
-    larger place already named ("五角场街道|国权居民区"). A quoted part (“喆园”模式)
+    larger place already named ("五角场街道|国权居民区"), unless the name is only a kind of institution
+    (长宁区妇幼保健院). A quoted part (“喆园”模式)
     is taken whole; of quoted parts in a row (“商议”“决议”“四议”闭环) only the last
     names the thing, the others list its parts. A quoted slogan (“一核多元，融合共治”)
     before a name is not part of it.
@@ -183,7 +185,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             break
         if lexicon.suffix_type.get(token.word) == "Mechanism" and type_name != "Mechanism":
             break
-        lead_in = _stop_prefix(token.word, lexicon) if not _in_dictionary(token.word) else 0
+        lead_in = _stop_prefix(token.word, lexicon) if not (_in_dictionary(token.word) or token.flag in PROPER_FLAGS) else 0
         if lead_in == len(token.word) or (lead_in and not taken and len(token.word) - lead_in == 1):
             break  # 做实|党工委: one character left after the verb is the verb's, not a name
         if lead_in:
@@ -195,7 +197,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         if (type_name == "Community" and token.flag == "ns" and suffix_start - start >= 2
                 and text[suffix_start:suffix_start + 1] in "区县"):
             break
-        if token.word.endswith(PLACE_TOKENS) and token.word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2:
+        if token.word.endswith(PLACE_TOKENS) and token.word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2 \
+                and not (type_name == "PartnerUnit" and all(_is_common_word(word) for word, _ in taken)):
             before = left[index - 1] if index else None
             if token.word in PLACE_TOKENS and (before is None or _is_boundary(before.word, before.flag, lexicon)):
                 return token.start
@@ -418,7 +421,8 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
     if (MECHANISM_SHAPE.search(inner) or verb_cued or framed or names_a_way or names_the_bodies
             or inner.endswith(lexicon.mechanism_endings)):
         return "Mechanism"
-    if (before.endswith(PROJECT_VERBS) or after.startswith(PROJECT_AFTER)
+    if (before.endswith(PROJECT_VERBS) or before[:-1].endswith(PROJECT_VERBS) and before[-1:] in "为成"
+            or after.startswith(PROJECT_AFTER)
             or inner.endswith(lexicon.project_endings)):
         return "Project"
     return ""
@@ -586,6 +590,14 @@ def _type_word_head(words: str, lexicon: Lexicon) -> tuple[str, str]:
     return "", ""
 
 
+def _is_item_name(name: str, type_name: str, lexicon: Lexicon) -> bool:
+    """No function word inside a listed name; a place may end in one (幸福里)."""
+    words = jieba.lcut(name)
+    if type_name in COUNTED_TYPES:
+        words = words[:-1]
+    return not any(lexicon.is_stop(word) for word in words)
+
+
 def _first_item_start(text: str, position: int, item: str, type_name: str, lexicon: Lexicon) -> int:
     """Where the first item of a list begins inside the words matched before it (即|微团队, 居民区由|阳光家园)."""
     lead_in = _stop_prefix(item, lexicon)
@@ -614,7 +626,7 @@ def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             lead_in = _first_item_start(sentence.text, position, item, type_name, lexicon) if index == 0 else 0
             start, end = quoted.span(1) if quoted else (lead_in, len(item))
             name = item[start:end]
-            if 2 <= len(name) <= 8 and not any(lexicon.is_stop(word) for word in jieba.lcut(name)):
+            if 2 <= len(name) <= 8 and _is_item_name(name, type_name, lexicon):
                 spans.append(Span(position + start, position + end, type_name, rule))
             position += len(item) + 1
     return spans

@@ -88,6 +88,9 @@ def test_amounts(text, amount):
     ("据长宁镇宣传科负责人介绍，活动很受欢迎。", "长宁镇宣传科", "PartyOrganization"),
     ("小区里住有一定数量长江商贸集团青年。", "长江商贸集团", "PartnerUnit"),
     ("积极开展“双岗共建”活动。", "双岗共建", "Project"),
+    ("辖区内有长宁区妇幼保健院等单位。", "长宁区妇幼保健院", "PartnerUnit"),
+    ("将闲置空地改造为“睦邻小院”。", "睦邻小院", "Project"),
+    ("下辖翠竹小区、幸福里两个小区。", "幸福里", "Community"),
     ("推进“小小楼道一片天，温暖邻里一家人”自治项目。", "小小楼道一片天，温暖邻里一家人", "Project"),
     ("和平居民区由阳光家园、翠竹花园、梅村三个小区组成。", "阳光家园", "Community"),
 ])
@@ -120,6 +123,11 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "共申报楼道29个，其中低碳科普楼道9个、摄影特色楼道3个。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
+
+
+def test_a_proper_name_cut_by_a_type_word_keeps_its_first_character():
+    graph = extract("辖区内有上海交通大学附属中学。")
+    assert [e for e in graph.entities if e.startswith("PartnerUnit:")] == ["PartnerUnit:上海交通大学附属中学"]
 
 
 def test_a_character_left_after_a_verb_is_no_name():

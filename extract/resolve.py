@@ -119,7 +119,24 @@ def is_project_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
         short[0] == long[0] or long.endswith(short))
 
 
-SHORT_FORM_RULES = {"Project": is_project_short_form, "Mechanism": is_mechanism_short_form}
+LEGAL_FORMS = re.compile(r"(股份有限公司|有限责任公司|有限公司|公司|集团)$")
+CITY_PREFIX = re.compile(r"^(上海|北京|天津|重庆|中国)(市)?")
+
+
+def company_core(name: str) -> str:
+    """A company's name without its city and legal form: 上海浦江物业管理有限公司 → 浦江物业管理."""
+    return CITY_PREFIX.sub("", LEGAL_FORMS.sub("", name))
+
+
+def is_company_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
+    """True when ``short`` is how reports name the company ``long`` for short: 浦江物业 for
+    上海浦江物业管理有限公司, 华桑公司 for 华桑文化传播有限公司."""
+    core, short_core = company_core(long), company_core(short)
+    return core != long and len(short_core) >= 2 and short != long and core.startswith(short_core)
+
+
+SHORT_FORM_RULES = {"Project": is_project_short_form, "Mechanism": is_mechanism_short_form,
+                    "PropertyFirm": is_company_short_form, "PartnerUnit": is_company_short_form}
 
 
 ADDRESS = re.compile(r"^[\u4e00-\u9fff]{2,6}?[路街]\d+(?:-\d+)?[弄号]")

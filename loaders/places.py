@@ -82,7 +82,8 @@ def district_names(text: str) -> list[str]:
     for name in names_ending_in(text, ("区",)):
         stem = name[:-1]
         if not name.endswith(NOT_DISTRICTS) and not any(c.isdigit() for c in stem):
-            names.append((stem if len(stem) <= 3 else stem[-2:]) + "区")
+            short = stem[-3:] if stem.endswith("新") else stem[-2:]  # 浦东新区, 上海|嘉定区
+            names.append((stem if len(stem) <= 3 else short) + "区")
     return names
 
 

@@ -91,6 +91,8 @@ def test_amounts(text, amount):
     ("辖区内有长宁区妇幼保健院等单位。", "长宁区妇幼保健院", "PartnerUnit"),
     ("将闲置空地改造为“睦邻小院”。", "睦邻小院", "Project"),
     ("下辖翠竹小区、幸福里两个小区。", "幸福里", "Community"),
+    ("退休工程师刘志强自发组建志愿服务队。", "刘志强", "Person"),
+    ("居委会召开“三方联席会议”。", "三方联席会议", "Committee"),
     ("推进“小小楼道一片天，温暖邻里一家人”自治项目。", "小小楼道一片天，温暖邻里一家人", "Project"),
     ("和平居民区由阳光家园、翠竹花园、梅村三个小区组成。", "阳光家园", "Community"),
 ])
@@ -123,6 +125,13 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "共申报楼道29个，其中低碳科普楼道9个、摄影特色楼道3个。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
+
+
+def test_a_company_named_without_its_city_and_legal_form_is_one_company():
+    graph = extract("上海浦江物业管理有限公司进驻小区。浦江物业承担了日常维护。华桑文化传播有限公司和华桑公司都参与了。")
+    firms = {e.name: e.aliases for e in graph.entities.values() if e.type in ("PropertyFirm", "PartnerUnit")}
+    assert set(firms) == {"上海浦江物业管理有限公司", "华桑文化传播有限公司"}, firms
+    assert "浦江物业" in firms["上海浦江物业管理有限公司"] and "华桑公司" in firms["华桑文化传播有限公司"]
 
 
 def test_a_proper_name_cut_by_a_type_word_keeps_its_first_character():

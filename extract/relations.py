@@ -15,7 +15,7 @@ from extract.sentences import Sentence
 from graph.records import Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
 
-COORDINATION = re.compile(r"^[、和与及跟同,，]?$|^(以及|还有)$")
+COORDINATION = re.compile(r"^[、和与及跟同,，]?$|^(以及|还有)$|^(还|也|又|先后|分别|积极|主动)[与同跟]$")
 
 
 @dataclass(frozen=True)

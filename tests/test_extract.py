@@ -408,7 +408,7 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。长江大学为街区进行理论指导。",
      ("SUPPORTS", "PartnerUnit:长江大学", "Project:邻里花园项目")),
     ("和平居民区党总支还与长江银行长宁支行党支部签订共建协议。",
-     ("CO_BUILDS", "PartyOrganization:和平居民区党总支", "PartyOrganization:长江银行长宁支行党支部")),
+     ("CO_BUILDS", "PartyOrganization:长江银行长宁支行党支部", "PartyOrganization:和平居民区党总支")),
 ])
 def test_relation_rules(text, relation):
     graph = extract(text)

@@ -62,7 +62,7 @@ ACTIVITY_SUFFIXES = ("项目", "计划", "活动", "行动", "整治", "改造",
 GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市"}
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
 COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几]+[个家所座支处条]$")  # 梅村三个|小区: a count of a kind
-NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+(?:大|大?[个座家支条项位场次批类号])$")  # 3大类, 三大, 17号
+NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+(?:大|大?[个座家支条项位场次批类号份套本块面间])$")  # 3大类, 三大, 17号
 
 
 def _in_dictionary(word: str) -> bool:
@@ -198,7 +198,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
                 and text[suffix_start:suffix_start + 1] in "区县"):
             break
         if token.word.endswith(PLACE_TOKENS) and token.word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2 \
-                and not (type_name == "PartnerUnit" and all(_is_common_word(word) for word, _ in taken)):
+                and not (type_name == "PartnerUnit" and all(_is_kind_word(word, flag) for word, flag in taken)):
             before = left[index - 1] if index else None
             if token.word in PLACE_TOKENS and (before is None or _is_boundary(before.word, before.flag, lexicon)):
                 return token.start
@@ -207,6 +207,11 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         taken.append((token.word, token.flag))
         index -= 1
     return _trim_verbs(start, taken)
+
+
+def _is_kind_word(word: str, flag: str) -> bool:
+    """A dictionary word that is no place or organisation name (慈善, 妇幼保健; jieba may tag them as names of people)."""
+    return _in_dictionary(word) and flag not in ("ns", "nt", "nz")
 
 
 def _opens_abbreviation(left: list[Token], index: int) -> bool:

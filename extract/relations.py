@@ -163,7 +163,7 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
             clause = _clause_bounds(text, cue.start(), cue.end())
             funds_focus = rule.type == "FUNDED" and ctx.focus is not None and (
                 parse_amount(text) is not None or RAISES_MONEY.search(text, *clause) is not None)
-            targets = [mentions[k] for k in after] or ([ctx.focus] if funds_focus else []) or (
+            targets = [mentions[k] for k in after] + ([ctx.focus] if funds_focus else []) or (
                 _group_before(mentions, before[-1], text) if rule.type == "CO_BUILDS" else [])
             companions = _group_before(mentions, before[-1], text)
             leader = _companion_leader(mentions, companions, text)
@@ -389,8 +389,10 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
     text = ctx.sentence.text
     frames = _spans(text, FRAMES)
     found = []
+    acted: set[str] = set()
     for rule in FOCUS_CUES:
-        cue = next((c for c in rule.cue.finditer(text) if not any(s <= c.start() < e for s, e in frames)), None)
+        cue = next((c for c in rule.cue.finditer(text) if not any(s <= c.start() < e for s, e in frames)
+                    and not any(m.start <= c.start() < m.end for m in ctx.mentions)), None)
         if cue is None:
             continue
         clause_start, clause_end = _clause_bounds(text, cue.start(), cue.end())
@@ -401,9 +403,8 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         if not actors and rule.side == "before":
             actors = [m for m in candidates[:1] if m.start == 0]
         found.extend((f"focus:{rule.type.lower()}", rule.type, a, ctx.focus) for a in actors
-                     if _allowed(rule.type, a, ctx.focus))
-        if actors:
-            break
+                     if _allowed(rule.type, a, ctx.focus) and a.canonical not in acted)
+        acted.update(a.canonical for a in actors)
     return found
 
 

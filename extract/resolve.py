@@ -131,8 +131,10 @@ def company_core(name: str) -> str:
 def is_company_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
     """True when ``short`` is how reports name the company ``long`` for short: 浦江物业 for
     上海浦江物业管理有限公司, 华桑公司 for 华桑文化传播有限公司."""
+    if not LEGAL_FORMS.search(long):
+        return False
     core, short_core = company_core(long), company_core(short)
-    return core != long and len(short_core) >= 2 and short != long and core.startswith(short_core)
+    return len(short_core) >= 2 and short != long and core.startswith(short_core)
 
 
 SHORT_FORM_RULES = {"Project": is_project_short_form, "Mechanism": is_mechanism_short_form,
@@ -410,7 +412,7 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
         return _derived("物业", ctx.estate or ctx.area, ctx.area)
     if type_name == "GovernmentAgency":
         office = word.removeprefix("街道")
-        if office.endswith("办") and ctx.subdistrict:
+        if office.endswith(("办", "中心")) and ctx.subdistrict:
             return GenericTarget(ctx.subdistrict + office)
         return pick(("办事处",), _derived("办事处", ctx.subdistrict))
     return GenericTarget()

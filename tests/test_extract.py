@@ -93,6 +93,10 @@ def test_amounts(text, amount):
     ("下辖翠竹小区、幸福里两个小区。", "幸福里", "Community"),
     ("退休工程师刘志强自发组建志愿服务队。", "刘志强", "Person"),
     ("居委会召开“三方联席会议”。", "三方联席会议", "Committee"),
+    ("街道城建中心委托长江设计研究总院进行方案设计。", "长江设计研究总院", "PartnerUnit"),
+    ("街道城建中心委托长江设计研究总院进行方案设计。", "示范街道城建中心", "GovernmentAgency"),
+    ("区农业农村委给予资金支持。", "区农业农村委", "GovernmentAgency"),
+    ("闵行区慈善基金会捐赠20万元。", "闵行区慈善基金会", "PartnerUnit"),
     ("推进“小小楼道一片天，温暖邻里一家人”自治项目。", "小小楼道一片天，温暖邻里一家人", "Project"),
     ("和平居民区由阳光家园、翠竹花园、梅村三个小区组成。", "阳光家园", "Community"),
 ])
@@ -407,6 +411,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("PARTICIPATES_IN", "PartnerUnit:长江商贸集团", "Project:邻里花园项目")),
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。长江大学为街区进行理论指导。",
      ("SUPPORTS", "PartnerUnit:长江大学", "Project:邻里花园项目")),
+    ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。街道城建中心委托长江设计研究总院进行方案设计，长江建工集团负责施工。",
+     ("IMPLEMENTS", "PartnerUnit:长江建工集团", "Project:邻里花园项目")),
     ("和平居民区党总支还与长江银行长宁支行党支部签订共建协议。",
      ("CO_BUILDS", "PartyOrganization:长江银行长宁支行党支部", "PartyOrganization:和平居民区党总支")),
 ])

@@ -78,13 +78,15 @@ def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: l
     focus = _focus(case, resolved)
     where = case_context(case, resolved)
     area = next((m for m in resolved if m.type == "Community" and m.canonical == where.area), None)
+    estate = next((m for m in resolved if m.type == "Community" and where.estate
+                   and m.canonical.removesuffix("小区").endswith(where.estate)), None)
     relations = []
     previous: list[Mention] = []
     for sentence in sentences:
         inside = [m for m in resolved if sentence.start <= m.start and m.end <= sentence.start + len(sentence.text)]
         local = [replace(m, start=m.start - sentence.start, end=m.end - sentence.start) for m in inside]
         ctx = SentenceContext(sentence=sentence, mentions=local, lead=lead, focus=focus, area=area,
-                              previous=tuple(previous))
+                              previous=tuple(previous), estate=estate)
         previous = local
         relations.extend(extract_relations(
             ctx, lambda rule, s=sentence: _evidence(document, case, s.text, s.start, s.start + len(s.text), rule)))

@@ -49,6 +49,7 @@ TOWARD = re.compile(r"对([^，。；,;]{2,20}?)(?:的|(?:进行|开展|给予|�
 TOWARD_TYPES = {"支持": "SUPPORTS", "帮助": "SUPPORTS", "指导": "GUIDES", "监督": "GUIDES", "管理": "MANAGES"}
 ACCORDING = re.compile(r"(按照|根据|遵照|落实)([^。；;]{2,40}?)的?(要求|指示|部署|精神)")
 BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)")
+GENERIC_PLACES = ("小区", "居民区", "社区")  # 小区由X负责管理: the case's own place
 MANAGED_BY = re.compile(r"由([^，。；,;]{2,30}?)负责[^，。；,;]{0,4}?管理")
 LOCATED = re.compile(r"位于|坐落于|地处")
 BELONGS = re.compile(r"隶属于?|归属于?")
@@ -65,6 +66,7 @@ class SentenceContext:
     focus: Mention | None = None
     area: Mention | None = None
     previous: tuple[Mention, ...] = ()
+    estate: Mention | None = None
 
 
 def _allowed(rel_type: str, source: Mention, target: Mention) -> bool:
@@ -196,7 +198,8 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
 def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """在X的支持下 … Y: X supports (guides) Y, the first fitting mention after; 由X牵头; 得到X支持 and 与X通力合作
     (X supports the project); Y对X的指导
-    (Y对X进行指导); 按照X的要求: X guides the project named there or after, else the case's; Y由X负责管理."""
+    (Y对X进行指导); 按照X的要求: X guides the project named there or after, else the case's; Y由X负责管理 (小区由X负责管理:
+    X manages the case's estate, else its area)."""
     text = ctx.sentence.text
     found = []
     for match in UNDER.finditer(text):
@@ -245,8 +248,11 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
     for match in MANAGED_BY.finditer(text):
         inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
         clause_start = _clause_bounds(text, match.start(), match.end())[0]
-        managed = [m for m in _outermost(ctx.mentions) if clause_start <= m.start and m.end <= match.start()][-1:] \
-            or ([ctx.focus] if ctx.focus else [])
+        managed = [m for m in _outermost(ctx.mentions) if clause_start <= m.start and m.end <= match.start()][-1:]
+        place = ctx.estate or ctx.area
+        if not managed:
+            place_named = place is not None and text[clause_start:match.start()].endswith(GENERIC_PLACES)
+            managed = [place] if place_named else [ctx.focus] if ctx.focus else []
         found.extend(("by:manages", "MANAGES", s, o) for s, o in _pairs("MANAGES", inside, managed))
     return found
 

@@ -413,6 +413,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("SUPPORTS", "PartnerUnit:长江大学", "Project:邻里花园项目")),
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。街道城建中心委托长江设计研究总院进行方案设计，长江建工集团负责施工。",
      ("IMPLEMENTS", "PartnerUnit:长江建工集团", "Project:邻里花园项目")),
+    ("和平居民区下辖翠竹苑小区，翠竹苑小区建于1990年。改造完成后，小区由长宁物业负责日常管理。",
+     ("MANAGES", "PropertyFirm:长宁物业", "Community:翠竹苑小区")),
     ("和平居民区党总支还与长江银行长宁支行党支部签订共建协议。",
      ("CO_BUILDS", "PartyOrganization:长江银行长宁支行党支部", "PartyOrganization:和平居民区党总支")),
 ])

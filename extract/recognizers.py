@@ -180,6 +180,11 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.append((token.word, token.flag))
             index -= 1
             continue
+        if _place_opens_institution(left, index, taken, type_name):
+            start = left[index - 1].start
+            taken.extend([(token.word, token.flag), (left[index - 1].word, left[index - 1].flag)])
+            index -= 2
+            continue
         if _is_boundary(token.word, token.flag, lexicon, type_name, adjacent=not taken and (verbs_ok or topic),
                         topic=topic):
             break
@@ -207,6 +212,12 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         taken.append((token.word, token.flag))
         index -= 1
     return _trim_verbs(start, taken)
+
+
+def _place_opens_institution(left: list[Token], index: int, taken: list[tuple[str, str]], type_name: str) -> bool:
+    """A verb right after a place name is inside an institution's name (上海|应用|技术大学)."""
+    return (type_name == "PartnerUnit" and bool(taken) and left[index].flag in VERB_FLAGS and index > 0
+            and left[index - 1].flag == "ns")
 
 
 def _is_kind_word(word: str, flag: str) -> bool:
@@ -691,18 +702,19 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
-PROGRAMME = re.compile(r"(?:推进|推动|进行了?|开展|实施|启动|结合)(?P<name>[\u4e00-\u9fff]{2,10}?建设)")
+PROGRAMME = re.compile(r"(?:推进|推动|进行了?|开展|实施|启动|结合)(?P<name>[\u4e00-\u9fff]{2,10}?(?:建设|行动))")
 
 
 def programme_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """A build-up the case pushes forward is a programme: 推进特色自治楼道建设, 进行了红色引领标准化建设.
+    """A build-up or drive the case pushes forward is a programme: 推进特色自治楼道建设, 进行了红色引领标准化建设,
+    开展楼道清理行动.
 
-    建设 alone names no programme (基层建设, 楼组建设 are everywhere); only after a verb
+    建设 or 行动 alone names no programme (基层建设, 楼组建设 are everywhere); only after a verb
     of carrying out, and with a stem that is not only generic words.
     """
     spans = []
     for match in PROGRAMME.finditer(sentence.text):
-        stem = match.group("name").removesuffix("建设")
+        stem = match.group("name").removesuffix("建设").removesuffix("行动")
         if any(c in GLUE_CHARS for c in stem) or all(t in lexicon.generic_heads for t in jieba.lcut(stem)) \
                 or lexicon.automaton.exists(stem) or _is_common_word(stem):
             continue
@@ -726,7 +738,10 @@ RECOGNIZERS: dict[str, Recognizer] = {
 
 
 def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """All spans of a sentence; where spans of a type share their end or their start, the longest wins."""
+    """All spans of a sentence; where spans of a type share their end or their start, the longest wins.
+
+    A project named inside a mechanism's name is part of that name (“1+1+N”楼组|管理模式).
+    """
     spans = [span for recognizer in RECOGNIZERS.values() for span in recognizer(sentence, lexicon)]
     kept: dict[tuple[int, str], Span] = {}
     for span in spans:
@@ -738,5 +753,7 @@ def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if any(o is not span and o.start <= span.start and o.end >= span.end for o in kept.values()):
             del kept[(span.end, span.type)]
     nested = {id(s) for s in kept.values() for longer in kept.values() if longer is not s and s.rule != "host"
-              and longer.type == s.type and longer.start == s.start and longer.end > s.end}
+              and (longer.type == s.type and longer.start == s.start and longer.end > s.end
+                   or s.type == "Project" and longer.type == "Mechanism" and longer.start <= s.start
+                   and s.end < longer.end)}
     return sorted((s for s in kept.values() if id(s) not in nested), key=lambda s: (s.start, -s.end))

@@ -97,6 +97,9 @@ def test_amounts(text, amount):
     ("街道城建中心委托长江设计研究总院进行方案设计。", "示范街道城建中心", "GovernmentAgency"),
     ("区农业农村委给予资金支持。", "区农业农村委", "GovernmentAgency"),
     ("闵行区慈善基金会捐赠20万元。", "闵行区慈善基金会", "PartnerUnit"),
+    ("上海应用技术大学艺术学院的学生为楼道绘制墙绘。", "上海应用技术大学艺术学院", "PartnerUnit"),
+    ("联合辖区单位中国电信长宁营业厅开展活动。", "中国电信长宁营业厅", "PartnerUnit"),
+    ("居委会组织楼组长开展楼道清理行动。", "楼道清理行动", "Project"),
     ("推进“小小楼道一片天，温暖邻里一家人”自治项目。", "小小楼道一片天，温暖邻里一家人", "Project"),
     ("和平居民区由阳光家园、翠竹花园、梅村三个小区组成。", "阳光家园", "Community"),
 ])
@@ -117,7 +120,7 @@ def test_the_longest_of_names_sharing_a_start_wins():
                                   "居民区在创建文明城市中发挥作用。", "要找到最大公约数，形成合力。", "小区建立了网格机制。",
                                   "感谢党和政府的关心。", "居民能够“一键直通”物业，依照满意度排名。",
                                   "居民区加强基层建设，推进楼组建设。", "自习课则是“进阶版”课程。",
-                                  "大家还在朋友圈“晒课”。"])
+                                  "大家还在朋友圈“晒课”。", "开展清理行动。"])
 def test_slogans_and_modifiers_are_no_names(text):
     graph = extract(text)
     assert not [e for e in graph.entities if e.startswith(("Mechanism:", "Project:", "PartyOrganization:", "GovernmentAgency:"))], sorted(graph.entities)
@@ -136,6 +139,11 @@ def test_a_company_named_without_its_city_and_legal_form_is_one_company():
     firms = {e.name: e.aliases for e in graph.entities.values() if e.type in ("PropertyFirm", "PartnerUnit")}
     assert set(firms) == {"上海浦江物业管理有限公司", "华桑文化传播有限公司"}, firms
     assert "浦江物业" in firms["上海浦江物业管理有限公司"] and "华桑公司" in firms["华桑文化传播有限公司"]
+
+
+def test_a_project_word_inside_a_mechanisms_name_names_no_project():
+    graph = extract("推行“楼组长+党员+志愿者”的“1+1+N”楼组管理模式。")
+    assert [e for e in graph.entities if e.startswith("Project:")] == [], sorted(graph.entities)
 
 
 def test_a_proper_name_cut_by_a_type_word_keeps_its_first_character():

@@ -14,6 +14,8 @@ from functools import cache
 
 import opencc
 
+from loaders.headings import is_short_numbered_heading
+
 SENTENCE_END = set("。！？!?；;")
 CONTINUES = set("，,、：:（(“‘《「『—")
 CJK_PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—…·￥％")
@@ -172,6 +174,7 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
         prev = out[-1] if out else None
         if (prev is not None and prev.chars and not _ends_sentence(prev.text)
                 and not _is_heading_marker(prev.text) and not _is_heading_marker(line.text)
+                and not is_short_numbered_heading(prev.text)
                 and (prev.width >= full or prev.text[-1] in CONTINUES)):
             prev.chars.extend(line.chars)
             prev.offsets.extend(line.offsets)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.headings import NUMBERED_HEADING, NUMERALS
 from loaders.places import locate_case, subject_names
 
 SENTENCE_END = "。！？!?；;"
@@ -28,9 +29,7 @@ METADATA = re.compile(r"\d{4}[-/年.]\d{1,2}|[|｜]|www\.|https?://|来源[:：]
 NOT_TITLE_START = re.compile(r"^(题图|上图|下图|左图|右图|图[:：]|摄影|本报资料|图片|照片|注[:：])")
 PREFACE_TITLES = re.compile(r"^(序|序言|前言|目\s*录|后记|编者按|卷首语|编后语)$")
 TITLE_MAX = 40
-NUMERALS = "一二三四五六七八九十"
 CASE_LABEL = re.compile(rf"^[【\[]?\s*(典型)?案例\s*[{NUMERALS}\d]{{1,3}}\s*[】\]]?\s*[：:、.．\s]?\s*")
-NUMBERED_HEADING = re.compile(rf"^(第[{NUMERALS}]+[章节部分篇]|[{NUMERALS}]+[、.．]|[（(][{NUMERALS}\d]+[)）]|\d{{1,2}}[、.．](?!\d))")
 
 
 @dataclass(frozen=True)
@@ -207,6 +206,7 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
         subtitle = _clean_subtitle(lines[title_lines.pop()].text)
     elif after < len(lines) and _is_subtitle(lines[after]):
         subtitle = _clean_subtitle(lines[after].text)
+        after += 1
     starts = [(first, _title_text(lines, title_lines), subtitle)]
     seen_text = " ".join(line.text for line in lines[:after])
     signed_off = False
@@ -226,7 +226,6 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
             names = [name for name in names if not name.endswith(("街道", "镇"))]
         if signed_off or (names and not any(name in seen_text for name in names)):
             starts.append((block[0], _title_text(lines, block), ""))
-            seen_text = ""
             signed_off = False
         for j in block:
             seen_text += lines[j].text

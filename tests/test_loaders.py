@@ -163,6 +163,17 @@ def test_numbered_items_open_cases_only_for_a_new_area():
     assert (span.title, span.subtitle) == ("加装电梯 打通最后一公里", "和平居民区党总支案例")
 
 
+def test_a_sectioned_case_stays_one_case_and_its_headings_stay_lines():
+    raw = ("加装电梯“加”出幸福感\n\n——华庭居民区党支部案例\n\n一、项目背景\n华庭居民区建于1995年，共有住宅42幢。\n\n"
+           "二、主要做法\n（一）党员带头，破解意见分歧\n居民区党支部组建加梯工作专班，逐户上门做工作。\n"
+           "（二）专业支撑，提升推进效率\n街道加梯办全程指导，电梯公司负责安装。\n\n"
+           "三、工作成效\n截至2024年底，华庭居民区已完成加装电梯18台。\n")
+    text, _ = normalize_text(raw)
+    assert "（一）党员带头，破解意见分歧\n居民区党支部" in text
+    [span] = split_spans(text, "fallback")
+    assert (span.title, span.subtitle) == ("加装电梯“加”出幸福感", "华庭居民区党支部案例")
+
+
 def test_a_function_word_can_open_a_place_name():
     assert subject_names("和平居民区位于示范街道东部，与和平居委会共建") == ["和平居民区", "示范街道", "和平"]
     assert subject_names("楼组自治也不是居民区中个别楼组的事") == []

@@ -203,7 +203,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
                 and text[suffix_start:suffix_start + 1] in "区县"):
             break
         if token.word.endswith(PLACE_TOKENS) and token.word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2 \
-                and not (type_name == "PartnerUnit" and all(_is_kind_word(word, flag) for word, flag in taken)):
+                and not (type_name in ("PartnerUnit", "GovernmentAgency") and all(_is_kind_word(w, f) for w, f in taken)):
             before = left[index - 1] if index else None
             if token.word in PLACE_TOKENS and (before is None or _is_boundary(before.word, before.flag, lexicon)):
                 return token.start
@@ -252,7 +252,7 @@ def _joins_two_fields(left: list[Token], index: int, taken: list[tuple[str, str]
     while position >= 0 and index - position <= MAX_FIELD_WORDS and _is_field_word(left[position], lexicon):
         position -= 1
     host = left[position].word if 0 <= position < index - 1 else ""
-    return host in FIELD_HOSTS or host.endswith(FIELD_HOST_ENDINGS)
+    return host.endswith(FIELD_HOSTS) and len(host) <= 4 or host.endswith(FIELD_HOST_ENDINGS)
 
 
 QUOTED_WHOLE = re.compile(r"[“「『\"][^”」』\"]+[”」』\"]")  # “丑小鸭”小区: a figure of speech, not a place
@@ -579,13 +579,15 @@ COMING_FROM = re.compile(r"来自[^，。；！？]{2,20}的$")  # 来自花桥�
 
 
 def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span], lexicon: Lexicon) -> list[Span]:
-    """A full name right after 居民/党员… that ends at a punctuation mark, however jieba cut it (居民|后|学兵，)."""
+    """A full name right after 居民/党员… that ends at a punctuation mark or an action, however jieba cut it
+    (居民|后|学兵，, 党员|王|秀英|带头)."""
     spans = []
     for token in tokens:
         if token.word not in lexicon.person_contexts or any(s.start == token.end for s in found):
             continue
         end = _person_name(text, token.end, lexicon)
-        if 2 <= end - token.end <= 3 and text[end:end + 1] in PUNCT and not _in_dictionary(text[token.end:end]):
+        ends = text[end:end + 1] in PUNCT or text.startswith(lexicon.person_verbs, end)
+        if 2 <= end - token.end <= 3 and ends and not _in_dictionary(text[token.end:end]):
             spans.append(Span(token.end, end, "Person", "name:context"))
     return spans
 
@@ -722,6 +724,15 @@ def programme_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
+STREET_OFFICE = re.compile(r"(?:街道|镇|区)[\u4e00-\u9fff]{2,3}办(?![理法事公学好成])")
+
+
+def office_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """An office of a street, town or district named by its task: 街道加梯办, 区文明办, 镇旧改办."""
+    return [Span(m.start(), m.end(), "GovernmentAgency", "office") for m in STREET_OFFICE.finditer(sentence.text)
+            if not any(c in GLUE_CHARS for c in m.group())]
+
+
 Recognizer = Callable[[Sentence, Lexicon], list[Span]]
 
 RECOGNIZERS: dict[str, Recognizer] = {
@@ -734,6 +745,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "neighbourhood": neighbourhood_spans,
     "building": building_spans,
     "enumeration": enumeration_spans,
+    "office": office_spans,
 }
 
 

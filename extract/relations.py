@@ -50,7 +50,7 @@ TOWARD_TYPES = {"支持": "SUPPORTS", "帮助": "SUPPORTS", "指导": "GUIDES", 
 ACCORDING = re.compile(r"(按照|根据|遵照|落实)([^。；;]{2,40}?)的?(要求|指示|部署|精神)")
 BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)")
 GENERIC_PLACES = ("小区", "居民区", "社区")  # 小区由X负责管理: the case's own place
-MANAGED_BY = re.compile(r"由([^，。；,;]{2,30}?)负责[^，。；,;]{0,4}?管理")
+MANAGED_BY = re.compile(r"由([^，。；,;]{2,30}?)负责[^，。；,;]{0,4}?(?:管理|维护|维保|运维|养护)")
 LOCATED = re.compile(r"位于|坐落于|地处")
 BELONGS = re.compile(r"隶属于?|归属于?")
 LOCATED_OF = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")  # 位于虹桥商务区核心区的新虹街道
@@ -178,7 +178,7 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
                                            if any(_allowed(rule.type, mentions[i], t) for t in targets)), [])
             if not subjects:
                 continue
-            if rel_type == "CO_BUILDS":
+            if rel_type in ("CO_BUILDS", "GUIDES"):
                 after = [k for k in after if mentions[k].end <= clause[1]]
             objects = next((_group_after(mentions, k, text) for k in after
                             if any(_allowed(rel_type, s, mentions[k]) for s in subjects)), [])
@@ -373,6 +373,7 @@ FOCUS_CUES = [
     FocusCue("PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入"), "before"),
     FocusCue("PARTICIPATES_IN", re.compile(r"协同|会同|携同|联合|邀请|发动|动员|引入|联动"), "after"),
     FocusCue("SUPPORTS", re.compile(r"协助|助力|帮助|支持"), "before"),
+    FocusCue("GUIDES", re.compile(r"指导|督导"), "before"),
 ]
 FOCUS_ACTORS = ("PartnerUnit", "GovernmentAgency", "Committee", "VolunteerTeam", "PropertyFirm", "PartyOrganization",
                 "Person")

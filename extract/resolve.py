@@ -349,10 +349,13 @@ def _unnamed_building(mention: Mention) -> bool:
 DISTRICT_BODIES = ("PartyOrganization", "GovernmentAgency")
 
 
-def district_body_name(name: str, type_name: str, district: str) -> str:
-    """A district body named without its district (区委, 区房管局) takes the case's: 杨浦区委."""
-    if type_name in DISTRICT_BODIES and district and name.startswith("区") and len(name) >= 2:
-        return district.removesuffix("区") + name
+def district_body_name(name: str, type_name: str, case: Case) -> str:
+    """A district body named without its district (区委, 区房管局) takes the case's: 杨浦区委; a street office
+    named without its street (街道加梯办) takes the case's sub-district."""
+    if type_name in DISTRICT_BODIES and case.district and name.startswith("区") and len(name) >= 2:
+        return case.district.removesuffix("区") + name
+    if type_name == "GovernmentAgency" and case.subdistrict and name.startswith("街道") and len(name) > 3:
+        return case.subdistrict + name.removeprefix("街道")
     return name
 
 
@@ -502,7 +505,7 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     for type_name, names in joined.items():
         for short, long in names.items():
             fullest[(type_name, short)] = fullest.get((type_name, long), long)
-    named = [replace(m, canonical=district_body_name(fullest[(m.type, m.canonical)], m.type, case.district))
+    named = [replace(m, canonical=district_body_name(fullest[(m.type, m.canonical)], m.type, case))
              for m in named]
     named = [m for m in named if not _unnamed_building(m)]
     ctx = case_context(case, named)

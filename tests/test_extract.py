@@ -100,6 +100,10 @@ def test_amounts(text, amount):
     ("上海应用技术大学艺术学院的学生为楼道绘制墙绘。", "上海应用技术大学艺术学院", "PartnerUnit"),
     ("联合辖区单位中国电信长宁营业厅开展活动。", "中国电信长宁营业厅", "PartnerUnit"),
     ("居委会组织楼组长开展楼道清理行动。", "楼道清理行动", "Project"),
+    ("党员王秀英带头签字，居民纷纷响应。", "王秀英", "Person"),
+    ("嘉定区规划资源局开辟审批绿色通道。", "嘉定区规划资源局", "GovernmentAgency"),
+    ("杨浦区绿化和市容管理局参与。", "杨浦区绿化和市容管理局", "GovernmentAgency"),
+    ("街道加梯办全程指导。", "示范街道加梯办", "GovernmentAgency"),
     ("推进“小小楼道一片天，温暖邻里一家人”自治项目。", "小小楼道一片天，温暖邻里一家人", "Project"),
     ("和平居民区由阳光家园、翠竹花园、梅村三个小区组成。", "阳光家园", "Community"),
 ])
@@ -423,6 +427,10 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("IMPLEMENTS", "PartnerUnit:长江建工集团", "Project:邻里花园项目")),
     ("和平居民区下辖翠竹苑小区，翠竹苑小区建于1990年。改造完成后，小区由长宁物业负责日常管理。",
      ("MANAGES", "PropertyFirm:长宁物业", "Community:翠竹苑小区")),
+    ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。区房管局全程指导，长江建工集团负责施工。",
+     ("GUIDES", "GovernmentAgency:区房管局", "Project:邻里花园项目")),
+    ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。花园建成后，由绿源物业负责日常维护。",
+     ("MANAGES", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("和平居民区党总支还与长江银行长宁支行党支部签订共建协议。",
      ("CO_BUILDS", "PartyOrganization:长江银行长宁支行党支部", "PartyOrganization:和平居民区党总支")),
 ])

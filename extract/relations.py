@@ -75,11 +75,17 @@ def _allowed(rel_type: str, source: Mention, target: Mention) -> bool:
             and vocabulary.relation(rel_type).allows(vocabulary.node(source.type), vocabulary.node(target.type)))
 
 
+def _coordinated(first: Mention, second: Mention, text: str) -> bool:
+    """Two mentions listed together (A、B和C); a place right before a body is its address, not a list item."""
+    gap = text[first.end:second.start].strip()
+    return bool(COORDINATION.match(gap)) and not (not gap and first.type == "Community")
+
+
 def _group_before(mentions: list[Mention], index: int, text: str) -> list[Mention]:
     """The mention at ``index`` and those coordinated with it just before (A、B和C)."""
     group = [mentions[index]]
     j = index - 1
-    while j >= 0 and COORDINATION.match(text[mentions[j].end:group[-1].start].strip()):
+    while j >= 0 and _coordinated(mentions[j], group[-1], text):
         group.append(mentions[j])
         j -= 1
     return group
@@ -88,7 +94,7 @@ def _group_before(mentions: list[Mention], index: int, text: str) -> list[Mentio
 def _group_after(mentions: list[Mention], index: int, text: str) -> list[Mention]:
     group = [mentions[index]]
     j = index + 1
-    while j < len(mentions) and COORDINATION.match(text[group[-1].end:mentions[j].start].strip()):
+    while j < len(mentions) and _coordinated(group[-1], mentions[j], text):
         group.append(mentions[j])
         j += 1
     return group

@@ -104,6 +104,7 @@ def test_amounts(text, amount):
     ("嘉定区规划资源局开辟审批绿色通道。", "嘉定区规划资源局", "GovernmentAgency"),
     ("杨浦区绿化和市容管理局参与。", "杨浦区绿化和市容管理局", "GovernmentAgency"),
     ("街道加梯办全程指导。", "示范街道加梯办", "GovernmentAgency"),
+    ("居民区党总支联合辖区单位成立「东体睦邻联盟」。", "东体睦邻联盟", "Committee"),
     ("推进“小小楼道一片天，温暖邻里一家人”自治项目。", "小小楼道一片天，温暖邻里一家人", "Project"),
     ("和平居民区由阳光家园、翠竹花园、梅村三个小区组成。", "阳光家园", "Community"),
 ])
@@ -441,6 +442,10 @@ def test_relation_rules(text, relation):
 
 
 @pytest.mark.parametrize("text, relation", [
+    ("长宁区新华路街道和平居民区党总支联合长江中学成立光明志愿服务队。",
+     ("CO_BUILDS", "PartnerUnit:长江中学", "Community:新华路街道")),
+    ("金上海小区住有一定数量长江商贸集团青年，居民区党总支开展“双楼共建”活动。",
+     ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
     ("在和平居民区党总支的牵头下，居委会、业委会协同配合，推进邻里花园项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Committee:和平居委会")),
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。和平居民区党总支将加强对光明志愿服务队的支持。",

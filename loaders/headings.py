@@ -1,8 +1,10 @@
-"""Section numbers that open a heading line ("二、", "（三）", "1."), shared by normalising and splitting."""
+"""Marks of a document's structure shared by normalising and splitting: where a sentence ends,
+and the section numbers that open a heading line ("二、", "（三）", "1.")."""
 from __future__ import annotations
 
 import re
 
+SENTENCE_END = "。！？!?；;"
 NUMERALS = "一二三四五六七八九十"
 NUMBERED_HEADING = re.compile(rf"^(第[{NUMERALS}]+[章节部分篇]|[{NUMERALS}]+[、.．]|[（(][{NUMERALS}\d]+[)）]|\d{{1,2}}[、.．](?!\d))")
 SHORT_HEADING = 20
@@ -11,4 +13,4 @@ SHORT_HEADING = 20
 def is_short_numbered_heading(text: str) -> bool:
     """A short numbered line with no sentence end: a section heading, never the start of a broken paragraph."""
     return (len(text) <= SHORT_HEADING and bool(NUMBERED_HEADING.match(text))
-            and not any(c in "。！？!?；;" for c in text))
+            and not any(c in SENTENCE_END for c in text))

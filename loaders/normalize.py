@@ -14,9 +14,8 @@ from functools import cache
 
 import opencc
 
-from loaders.headings import is_short_numbered_heading
+from loaders.headings import SENTENCE_END, is_short_numbered_heading
 
-SENTENCE_END = set("。！？!?；;")
 CONTINUES = set("，,、：:（(“‘《「『—")
 CJK_PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—…·￥％")
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?[-—–\s]*$")

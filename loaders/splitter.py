@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.headings import NUMBERED_HEADING, NUMERALS
+from loaders.headings import NUMBERED_HEADING, NUMERALS, SENTENCE_END
 from loaders.places import locate_case, subject_names
 
-SENTENCE_END = "。！？!?；;"
 TOC_LEADER = re.compile(r"(\.{3,}|…{2,}|·{4,}|-{4,})\s*\d*\s*$")
 SUBTITLE = re.compile(r"^[—–-]{1,2}\s*\S")
 BYLINE = re.compile(r"^[■▲●◆□]?\s*(本报|本刊)?(记者|通讯员|撰文)\s*\S{2,8}$|^[■▲●◆]\s*\S{2,12}$")

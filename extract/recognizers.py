@@ -58,7 +58,7 @@ STOP_FLAGS = {"d", "p", "c", "r", "u", "ud", "uj", "ul", "uz", "ug", "uv", "y", 
 VERB_FLAGS = {"v", "vd", "vi", "vg"}
 PHRASE_FLAGS = {"l", "i", "a", "s"}
 VERBS_ALLOWED_IN = {"Project", "Mechanism"}
-ACTIVITY_SUFFIXES = ("项目", "计划", "活动", "行动", "整治", "改造", "工程", "建设")
+ACTIVITY_SUFFIXES = ("项目", "计划", "活动", "行动", "整治", "改造", "工程", "建设", "平台")
 GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市"}
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
 COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几]+[个家所座支处条]$")  # 梅村三个|小区: a count of a kind
@@ -146,7 +146,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     (长宁区妇幼保健院). A quoted part (“喆园”模式)
     is taken whole; of quoted parts in a row (“商议”“决议”“四议”闭环) only the last
     names the thing, the others list its parts. A quoted slogan (“一核多元，融合共治”)
-    before a name is not part of it.
+    before a name is not part of it. A quoted single character stresses a word inside a descriptive name
+    (社区文明养宠“微”治理平台): the words before it, verbs too, are the name's.
     """
     limit = lexicon.max_name_length
     verbs_ok = type_name == "Mechanism" or text.startswith(ACTIVITY_SUFFIXES, suffix_start)
@@ -166,6 +167,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
                 return start
             taken.append((text[opening:token.end], "x"))
             start = opening
+            topic = topic or len(inner) == 1  # 小区停车“微”治理平台: a quoted modifier inside a descriptive name
             while index >= 0 and left[index].start >= opening:
                 index -= 1
             if index >= 0 and left[index].word in QUOTES:
@@ -724,6 +726,28 @@ def programme_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
+LONG_NAME_OPENERS = "开展|实施|启动|推出|打造|创建|发起|举办|成立|组建|孵化"
+LONG_NAME_TYPES = {"项目": "Project", "计划": "Project", "活动": "Project", "行动": "Project", "工程": "Project",
+                   "队伍": "VolunteerTeam", "团队": "VolunteerTeam", "志愿者队": "VolunteerTeam", "服务队": "VolunteerTeam"}
+LONG_NAME = re.compile(rf"(?:{LONG_NAME_OPENERS})了?(?P<name>[\u4e00-\u9fff]{{8,18}}?"
+                       rf"(?:{'|'.join(sorted(LONG_NAME_TYPES, key=len, reverse=True))}))(?![\u4e00-\u9fff])")
+LONG_NAME_BREAKS = set(GLUE_CHARS + "了和与及并等")
+
+
+def long_name_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """A long descriptive name set up by a verb, verbs and all: 开展理财风险防范日公益示范点创建项目,
+    成立理财风险防范公益基金青年志愿者队伍. Its words are too many and too verb-like for the left walk;
+    the verb before it and the type word after it bound it instead."""
+    spans = []
+    for match in LONG_NAME.finditer(sentence.text):
+        name = match.group("name")
+        type_word = next(w for w in sorted(LONG_NAME_TYPES, key=len, reverse=True) if name.endswith(w))
+        if LONG_NAME_BREAKS & set(name) or all(t in lexicon.generic_heads for t in jieba.lcut(name[:-len(type_word)])):
+            continue
+        spans.append(Span(match.start("name"), match.end("name"), LONG_NAME_TYPES[type_word], "long-name"))
+    return spans
+
+
 STREET_OFFICE = re.compile(r"(?:街道|镇|区)[\u4e00-\u9fff]{2,3}办(?![理法事公学好成])")
 
 
@@ -746,6 +770,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "building": building_spans,
     "enumeration": enumeration_spans,
     "office": office_spans,
+    "long_name": long_name_spans,
 }
 
 

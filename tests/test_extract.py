@@ -107,6 +107,9 @@ def test_amounts(text, amount):
     ("居民区党总支联合辖区单位成立「东体睦邻联盟」。", "东体睦邻联盟", "Committee"),
     ("推进“小小楼道一片天，温暖邻里一家人”自治项目。", "小小楼道一片天，温暖邻里一家人", "Project"),
     ("和平居民区由阳光家园、翠竹花园、梅村三个小区组成。", "阳光家园", "Community"),
+    ("党总支联合辖区银行成立防范电信诈骗宣传青年志愿者队伍。", "防范电信诈骗宣传青年志愿者队伍", "VolunteerTeam"),
+    ("居委会开展老年人智能手机使用培训示范点创建项目。", "老年人智能手机使用培训示范点创建项目", "Project"),
+    ("逐步形成社区绿色出行“微”服务平台。", "社区绿色出行微服务平台", "Project"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

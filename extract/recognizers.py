@@ -447,7 +447,10 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
 
 
 def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """Quoted names standing alone: 打造“喆园” (project), 运用“三驾马车” (mechanism)."""
+    """Quoted names standing alone: 打造“喆园” (project), 运用“三驾马车” (mechanism).
+
+    A quoted run of clauses is a slogan unless a project or way word follows it
+    (“线下分工，线上合作，最后总结”的工作模式)."""
     text = sentence.text
     spans = []
     for match in QUOTED.finditer(text):
@@ -462,7 +465,7 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                 and lexicon.automaton.exists(after[:2]):
             continue
         commas = len(re.findall("[，,]", inner))
-        if (commas > 1 or len(inner) > 12 and commas) and not PROJECT_WORD_AFTER.match(after):
+        if (commas > 1 or len(inner) > 12 and commas) and not (PROJECT_WORD_AFTER.match(after) or WAY_AFTER.match(after)):
             continue
         type_name = _quoted_type(inner, before, after, lexicon)
         if type_name:

@@ -73,8 +73,8 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
                  topic: bool = False) -> bool:
     """True when a token cannot be part of a name of ``type_name`` (it ends the name on the left).
 
-    Project and mechanism names may hold a verb right before their type word
-    (加装|电梯, 登记|制度), but a verb further left starts the clause, not the name.
+    Project and mechanism names may hold verbs right before their type word
+    (加装|电梯, 停放|登记|制度), but a verb left of a noun starts the clause, not the name.
     Mechanisms are ways of running bodies, so a body's type word further left is part of their name
     (物业|区域化|管理模式).
     """
@@ -187,7 +187,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.extend([(token.word, token.flag), (left[index - 1].word, left[index - 1].flag)])
             index -= 2
             continue
-        if _is_boundary(token.word, token.flag, lexicon, type_name, adjacent=not taken and (verbs_ok or topic),
+        if _is_boundary(token.word, token.flag, lexicon, type_name, adjacent=all(f in VERB_FLAGS for _, f in taken) and (verbs_ok or topic),
                         topic=topic):
             break
         if lexicon.suffix_type.get(token.word) == "Mechanism" and type_name != "Mechanism":

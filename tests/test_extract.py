@@ -111,6 +111,7 @@ def test_amounts(text, amount):
     ("居委会开展老年人智能手机使用培训示范点创建项目。", "老年人智能手机使用培训示范点创建项目", "Project"),
     ("逐步形成社区绿色出行“微”服务平台。", "社区绿色出行微服务平台", "Project"),
     ("小组每周运用“先议后办，边办边议，办后评议”的工作模式。", "先议后办，边办边议，办后评议", "Mechanism"),
+    ("业委会制定了完善的电瓶车停放充电登记制度。", "电瓶车停放充电登记制度", "Mechanism"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

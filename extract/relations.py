@@ -201,8 +201,12 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
     return found
 
 
+SET_UP = ("Project", "VolunteerTeam")  # what a body is helped to set up (在街道的支持下…孵化出X团队)
+
+
 def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """在X的支持下 … Y: X supports (guides) Y, the first fitting mention after; 由X牵头; 得到X支持 and 与X通力合作
+    """在X的支持下 … Y: X supports (guides) Y, the first project or team set up after, else the case's project;
+    由X牵头; 得到X支持 and 与X通力合作
     (X supports the project); Y对X的指导
     (Y对X进行指导); 按照X的要求: X guides the project named there or after, else the case's; Y由X负责管理 (小区由X负责管理:
     X manages the case's estate, else its area)."""
@@ -214,7 +218,7 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]
         subject = next((o for o in later[:1] if rel_type == "GUIDES" and o.type != "Project"
                         and any(_allowed(rel_type, s, o) for s in inside)), None)
-        target = subject or next((o for o in later if o.type == "Project"), ctx.focus) or next(
+        target = subject or next((o for o in later if o.type in SET_UP), ctx.focus) or next(
             (o for o in later if any(_allowed(rel_type, s, o) for s in inside)), None)
         if target is not None:
             found.extend((f"under:{match.group(2)}", rel_type, s, target) for s in inside

@@ -113,7 +113,7 @@ def _pairs(rel_type: str, subjects: Iterable[Mention], objects: Iterable[Mention
                 yield s, o
 
 
-WORKED_WITH = re.compile(r"(?:与|和|同)([^，。；,;]{2,30}?)(?:一起|一道|共同)?(?:通力合作|密切配合|紧密配合|齐心协力)")
+WORKED_WITH = re.compile(r"(?:与|和|同|通过)([^，。；,;]{2,30}?)(?:等)?(?:一起|一道|共同)?(?:通力合作|密切配合|紧密配合|齐心协力)")
 HELPER_FRAMES = (UNDER, GOT_SUPPORT, WORKED_WITH)  # 在X的支持下, 得到X支持: X helps; it is not the clause's subject
 FRAMES = (*HELPER_FRAMES, BY_LEADS, TOWARD, ACCORDING)  # read by their own rules, not by the cue rules
 
@@ -206,7 +206,7 @@ SET_UP = ("Project", "VolunteerTeam")  # what a body is helped to set up (在街
 
 def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """在X的支持下 … Y: X supports (guides) Y, the first project or team set up after, else the case's project;
-    由X牵头; 得到X支持 and 与X通力合作
+    由X牵头; 得到X支持, 与X通力合作 and 通过X等齐心协力
     (X supports the project); Y对X的指导
     (Y对X进行指导); 按照X的要求: X guides the project named there or after, else the case's; Y由X负责管理 (小区由X负责管理:
     X manages the case's estate, else its area)."""

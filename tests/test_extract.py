@@ -357,6 +357,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("SUPPORTS", "GovernmentAgency:区绿化市容局", "Project:邻里花园项目")),
     ("在区绿化市容局的支持下，居民区成功孵化出“绿手指”园艺自治团队，逐步形成社区绿化“微”治理平台。",
      ("SUPPORTS", "GovernmentAgency:区绿化市容局", "VolunteerTeam:绿手指园艺自治团队")),
+    ("通过业委会、绿源物业等齐心协力，“邻里花园”项目顺利完工。",
+     ("SUPPORTS", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("由和平居民区党总支牵头，推进“邻里花园”项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from extract.amounts import parse_amount
 from extract.sentences import Sentence
@@ -40,6 +41,7 @@ CUE_RULES = [
 ]
 UNDER = re.compile(r"在([^，。；,;]{2,40}?)(?:的[\u4e00-\u9fff]{0,4}?)?"
                    r"(支持|指导|帮助|协调|关心|推动|引领|带领|引导|支撑|配合|参与|合作|努力|号召|牵头)下")
+THROUGH_EFFORTS = re.compile(r"经过([^，。；,;]{2,40}?)(?:的[\u4e00-\u9fff]{0,4}?)?(努力|支持|帮助)")
 UNDER_TYPES = {"指导": "GUIDES", "引导": "GUIDES", "引领": "LEADS", "带领": "LEADS", "号召": "LEADS", "推动": "LEADS",
                "牵头": "LEADS",
                "努力": "PARTICIPATES_IN"}
@@ -114,7 +116,7 @@ def _pairs(rel_type: str, subjects: Iterable[Mention], objects: Iterable[Mention
 
 
 WORKED_WITH = re.compile(r"(?:与|和|同|通过)([^，。；,;]{2,30}?)(?:等)?(?:一起|一道|共同)?(?:通力合作|密切配合|紧密配合|齐心协力)")
-HELPER_FRAMES = (UNDER, GOT_SUPPORT, WORKED_WITH)  # 在X的支持下, 得到X支持: X helps; it is not the clause's subject
+HELPER_FRAMES = (UNDER, THROUGH_EFFORTS, GOT_SUPPORT, WORKED_WITH)  # 在X的支持下, 得到X支持: X helps, not the subject
 FRAMES = (*HELPER_FRAMES, BY_LEADS, TOWARD, ACCORDING)  # read by their own rules, not by the cue rules
 
 
@@ -205,14 +207,14 @@ SET_UP = ("Project", "VolunteerTeam")  # what a body is helped to set up (在街
 
 
 def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """在X的支持下 … Y: X supports (guides) Y, the first project or team set up after, else the case's project;
+    """在X的支持下 (经过X的努力) … Y: X supports (guides, takes part in) Y, the first project or team set up after, else the case's project;
     由X牵头; 得到X支持, 与X通力合作 and 通过X等齐心协力
     (X supports the project); Y对X的指导
     (Y对X进行指导); 按照X的要求: X guides the project named there or after, else the case's; Y由X负责管理 (小区由X负责管理:
     X manages the case's estate, else its area)."""
     text = ctx.sentence.text
     found = []
-    for match in UNDER.finditer(text):
+    for match in chain(UNDER.finditer(text), THROUGH_EFFORTS.finditer(text)):
         rel_type = UNDER_TYPES.get(match.group(2), "SUPPORTS")
         inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
         later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]

@@ -565,6 +565,23 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     return found
 
 
+DOER_OF = {"IMPLEMENTS": re.compile(r"(?:施工|承建|进行|实施|负责)了?$"), "DESIGNED": re.compile(r"(?:设计|规划)了?$"),
+           "PARTICIPATES_IN": re.compile(r"(?:参与|参加|认领)了?$"), "FUNDED": re.compile(r"(?:出资|资助|捐建)了?$")}
+
+
+def relative_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    """进行美丽街区改造项目的同济建设集团: a body described by what it does to a project does it."""
+    text = ctx.sentence.text
+    mentions = _outermost(ctx.mentions)
+    found = []
+    for project, doer in zip(mentions, mentions[1:]):
+        if project.type != "Project" or text[project.end:doer.start] != "的":
+            continue
+        found.extend((f"relative:{rel_type.lower()}", rel_type, doer, project) for rel_type, verb in DOER_OF.items()
+                     if verb.search(text, 0, project.start) and _allowed(rel_type, doer, project))
+    return found
+
+
 Rule = Callable[[SentenceContext], list[tuple[str, str, Mention, Mention]]]
 
 RULES: dict[str, Rule] = {
@@ -581,6 +598,7 @@ RULES: dict[str, Rule] = {
     "mechanism": mechanism_relations,
     "focus": focus_relations,
     "located": located_relations,
+    "relative": relative_relations,
 }
 
 

@@ -361,6 +361,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("SUPPORTS", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("卫生死角经过区绿化市容局、居民区党总支以及党员群众的努力变成了干净整洁的“微花园”。",
      ("PARTICIPATES_IN", "GovernmentAgency:区绿化市容局", "Project:微花园")),
+    ("正在小区内承建“邻里花园”项目的长江建设集团派出了工人。",
+     ("IMPLEMENTS", "PartnerUnit:长江建设集团", "Project:邻里花园项目")),
     ("由和平居民区党总支牵头，推进“邻里花园”项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",

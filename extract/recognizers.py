@@ -147,7 +147,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     is taken whole; of quoted parts in a row (“商议”“决议”“四议”闭环) only the last
     names the thing, the others list its parts. A quoted slogan (“一核多元，融合共治”)
     before a name is not part of it. A quoted single character stresses a word inside a descriptive name
-    (社区文明养宠“微”治理平台): the words before it, verbs too, are the name's.
+    (社区文明养宠“微”治理平台): the words before it, verbs too, are the name's. A group named by its task
+    keeps the verbs that open it (加装电梯|工作小组).
     """
     limit = lexicon.max_name_length
     verbs_ok = type_name == "Mechanism" or text.startswith(ACTIVITY_SUFFIXES, suffix_start)
@@ -187,6 +188,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.extend([(token.word, token.flag), (left[index - 1].word, left[index - 1].flag)])
             index -= 2
             continue
+        if _word_names_firm(left, index, taken, type_name):
+            return token.start
         if _is_boundary(token.word, token.flag, lexicon, type_name, adjacent=all(f in VERB_FLAGS for _, f in taken) and (verbs_ok or topic),
                         topic=topic):
             break
@@ -213,7 +216,14 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         start = token.start
         taken.append((token.word, token.flag))
         index -= 1
-    return _trim_verbs(start, taken)
+    return start if topic else _trim_verbs(start, taken)
+
+
+def _word_names_firm(left: list[Token], index: int, taken: list[tuple[str, str]], type_name: str) -> bool:
+    """A two-character word alone between a list mark and 物业 is the firm's name (、安居|物业), verb or not."""
+    token = left[index]
+    return (type_name == "PropertyFirm" and not taken and len(token.word) == 2
+            and token.flag in VERB_FLAGS | PHRASE_FLAGS and (index == 0 or left[index - 1].word in PUNCT))
 
 
 def _place_opens_institution(left: list[Token], index: int, taken: list[tuple[str, str]], type_name: str) -> bool:

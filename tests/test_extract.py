@@ -112,6 +112,10 @@ def test_amounts(text, amount):
     ("逐步形成社区绿色出行“微”服务平台。", "社区绿色出行微服务平台", "Project"),
     ("小组每周运用“先议后办，边办边议，办后评议”的工作模式。", "先议后办，边办边议，办后评议", "Mechanism"),
     ("业委会制定了完善的电瓶车停放充电登记制度。", "电瓶车停放充电登记制度", "Mechanism"),
+    ("居委会成立加装电梯工作小组。", "加装电梯工作小组", "Committee"),
+    ("党总支牵头成立停车治理工作小组。", "停车治理工作小组", "Committee"),
+    ("由居委会、业委会、安居物业共同组成。", "安居物业", "PropertyFirm"),
+    ("和平居民区辖翠湖一村、翠湖二村两个小区。", "翠湖一村", "Community"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from extract.amounts import parse_amount
+from extract.lexicon import load_lexicon
 from extract.sentences import Sentence
 from graph.records import Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
@@ -427,9 +428,20 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
     return found
 
 
+SERVES_AS = re.compile(r"^(?:担任|出任|兼任|现任|任)$")
+SERVES_AS_RULE = "serves-as:"
+
+
 def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """书记 X after an organisation's name: X is a member of it (role on the relation)."""
+    """书记 X after an organisation's name: X is a member of it (role on the relation); so is X in X担任Y书记."""
     found = []
+    text = ctx.sentence.text
+    mentions = _outermost(ctx.mentions)
+    for person, org in zip(mentions, mentions[1:]):
+        role = next((r for r in load_lexicon().roles if text.startswith(r, org.end)), "")
+        if person.type == "Person" and role and SERVES_AS.match(text[person.end:org.start]) \
+                and _allowed("MEMBER_OF", person, org):
+            found.append((SERVES_AS_RULE + role, "MEMBER_OF", person, org))
     for person in ctx.mentions:
         if person.type != "Person":
             continue
@@ -613,7 +625,8 @@ def extract_relations(ctx: SentenceContext, evidence_for: Callable[[str], object
             if key in seen:
                 continue
             seen.add(key)
-            role = source.evidence.rule.removeprefix("role:") if rel_type == "MEMBER_OF" else ""
+            role = (rule_id.removeprefix(SERVES_AS_RULE) if rule_id.startswith(SERVES_AS_RULE)
+                    else source.evidence.rule.removeprefix("role:")) if rel_type == "MEMBER_OF" else ""
             relations.append(RelationMention(
                 type=rel_type, source=source, target=target, evidence=evidence_for(rule_id),
                 amount=amount if rel_type == "FUNDED" else None, role=role))

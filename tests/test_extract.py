@@ -489,6 +489,14 @@ def test_relations_carry_evidence_and_rule():
     assert leads and leads[0].evidence[0].rule and leads[0].evidence[0].sentence
 
 
+@pytest.mark.parametrize("text", ["和平居民区党总支书记张丽介绍。", "张丽担任和平居民区党总支书记。"])
+def test_a_member_carries_the_role_named_with_them(text):
+    graph = extract(text)
+    members = [r for r in graph.relations.values() if r.type == "MEMBER_OF"]
+    assert [(r.source, r.target, r.role) for r in members] == [
+        ("Person:张丽", "PartyOrganization:和平居民区党总支", "书记")], graph.relations
+
+
 def test_curation_merges_renames_and_reports_errors(tmp_path):
     graph = extract("和平居民区党总支牵头。绿源物业负责管理。")
     curation = tmp_path / "curation.yaml"

@@ -20,6 +20,9 @@ from ontology.vocabulary import load_vocabulary
 COORDINATION = re.compile(r"^[、和与及跟同,，]?$|^(以及|还有)$|^(还|也|又|先后|分别|积极|主动)[与同跟]$")
 
 
+UPKEEP = r"[^，。；,;]{0,12}?(?:管理|维护|维保|运维|运营|养护)"  # 负责X的日常管理: X is managed, not built
+
+
 @dataclass(frozen=True)
 class CueRule:
     """Subject before the cue, object after it."""
@@ -34,9 +37,9 @@ CUE_RULES = [
     CueRule("cue:guides", "GUIDES", re.compile(r"指导|督导|监督|引导|督促")),
     CueRule("cue:supports", "SUPPORTS", re.compile(r"支持|协助|配合|帮助|助力|支撑|通力合作|保驾护航")),
     CueRule("cue:participates", "PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入")),
-    CueRule("cue:implements", "IMPLEMENTS", re.compile(r"施工|承建|安装|改造|实施|负责|进行|建成")),
+    CueRule("cue:implements", "IMPLEMENTS", re.compile(rf"施工|承建|安装|改造|实施|负责(?!{UPKEEP})|进行|建成")),
     CueRule("cue:designed", "DESIGNED", re.compile(r"设计|规划")),
-    CueRule("cue:manages", "MANAGES", re.compile(r"管理|承包|托管|承接|接管")),
+    CueRule("cue:manages", "MANAGES", re.compile(rf"管理|承包|托管|承接|接管|负责(?={UPKEEP})")),
     CueRule("cue:funded", "FUNDED", re.compile(r"出资|资助|筹集|经费|捐赠|捐款|投入|拨付|赞助|花费|众筹|资金")),
     CueRule("cue:co_builds", "CO_BUILDS", re.compile(r"共建|结对|联建|携手|联手|区域化党建单位")),
 ]
@@ -53,7 +56,7 @@ TOWARD_TYPES = {"支持": "SUPPORTS", "帮助": "SUPPORTS", "指导": "GUIDES", 
 ACCORDING = re.compile(r"(按照|根据|遵照|落实)([^。；;]{2,40}?)的?(要求|指示|部署|精神)")
 BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)")
 GENERIC_PLACES = ("小区", "居民区", "社区")  # 小区由X负责管理: the case's own place
-MANAGED_BY = re.compile(r"由([^，。；,;]{2,30}?)负责[^，。；,;]{0,4}?(?:管理|维护|维保|运维|养护)")
+MANAGED_BY = re.compile(r"由([^，。；,;]{2,30}?)(?:负责|统一|自行|共同)[^，。；,;]{0,4}?(?:管理|维护|维保|运维|运营|养护)")
 LOCATED = re.compile(r"位于|坐落于|地处")
 BELONGS = re.compile(r"隶属于?|归属于?")
 LOCATED_OF = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")  # 位于虹桥商务区核心区的新虹街道

@@ -367,6 +367,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("PARTICIPATES_IN", "GovernmentAgency:区绿化市容局", "Project:微花园")),
     ("正在小区内承建“邻里花园”项目的长江建设集团派出了工人。",
      ("IMPLEMENTS", "PartnerUnit:长江建设集团", "Project:邻里花园项目")),
+    ("绿源物业负责“睦邻小院”的日常管理。", ("MANAGES", "PropertyFirm:绿源物业", "Project:睦邻小院")),
+    ("“睦邻小院”由绿源物业统一管理。", ("MANAGES", "PropertyFirm:绿源物业", "Project:睦邻小院")),
     ("由和平居民区党总支牵头，推进“邻里花园”项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",
@@ -475,6 +477,7 @@ def test_relation_rules(text, relation):
     ("和平居民区位于城市东南部，辖区内有翠竹苑等小区。", ("PART_OF", "Community:和平居民区", "Community:翠竹苑")),
     ("和平居民区党总支打造了邻里智慧平台项目。除纳入已开通的物业管理监督系统外，平台还搭载了物业安全监管系统、业委会任务系统。",
      ("PART_OF", "Project:业委会任务系统", "Project:物业管理监督系统")),
+    ("绿源物业负责“睦邻小院”的日常管理。", ("IMPLEMENTS", "PropertyFirm:绿源物业", "Project:睦邻小院")),
 ])
 def test_relations_the_rules_must_not_read(text, relation):
     graph = extract(text)

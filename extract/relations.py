@@ -60,7 +60,7 @@ MANAGED_BY = re.compile(r"由([^，。；,;]{2,30}?)(?:负责|统一|自行|共�
 LOCATED = re.compile(r"位于|坐落于|地处")
 BELONGS = re.compile(r"隶属于?|归属于?")
 LOCATED_OF = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")  # 位于虹桥商务区核心区的新虹街道
-WITHIN = re.compile(r"辖区内?的?|所辖的?|下设")
+WITHIN = re.compile(r"辖区内?的?|所辖的?|下辖|管辖|下设")
 RAISES_MONEY = re.compile(r"(筹集|筹措|出资|捐赠|捐款|资助|众筹|赞助|承担)了?[^，。；,;]{0,6}(资金|经费|费用|款)")
 
 
@@ -459,7 +459,7 @@ def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Ment
 
 
 def place_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """五角场街道国权居民区: the inner place is part of the outer; X位于Y; X辖区的Y; X隶属于Y."""
+    """五角场街道国权居民区: the inner place is part of the outer; X位于Y; X辖区的Y (下辖A、B和C); X隶属于Y."""
     text = ctx.sentence.text
     mentions = ctx.mentions
     found = []
@@ -486,7 +486,9 @@ def place_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
                 found.append(("place:located", rel_type, subject, place))
     for cue in WITHIN.finditer(text):
         before = [m for m in mentions if m.end <= cue.start() and m.end >= cue.start() - 1]
-        after = [m for m in _outermost(mentions) if m.start >= cue.end()][:1]
+        outer = _outermost(mentions)
+        first = next((i for i, m in enumerate(outer) if m.start >= cue.end()), None)
+        after = _group_after(outer, first, text) if first is not None else []
         for place in before:
             for inner in after:
                 rel_type = "PART_OF" if inner.type == place.type == "Community" else "LOCATED_IN"

@@ -293,12 +293,14 @@ def aim_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
 
 FOR_WHOM = re.compile(r"为([^，。；,;为]{1,20}?)(?:免费|无偿|义务|专门)?(提供|安装|捐赠|赠送|送上|开展|举办|挑选|进行|开设)")
 ADVICE = re.compile(r"指导|咨询|支持|帮助")
+DESIGN = re.compile(r"设计|规划")
 CONTRIBUTORS = ("PartnerUnit", "VolunteerTeam", "Person", "PropertyFirm", "GovernmentAgency")
 
 
 def benefit_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """X为Y提供/安装/进行…: an outside contributor takes part in the project Y (or the one named between, or the
-    case's), or supports it when what it gives is advice or help (为街区进行理论指导); it supports a body Y."""
+    case's), designs it when what it gives is a design (为X提供设计方案), or supports it when what it gives is advice
+    or help (为街区进行理论指导); it supports a body Y."""
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
     found = []
@@ -309,8 +311,12 @@ def benefit_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
         inside = [m for m in mentions if match.start(1) <= m.start and m.end <= match.end(1)]
         projects = [m for m in inside if m.type == "Project"] or [m for m in before[1:] if m.type == "Project"] or (
             [ctx.focus] if ctx.focus and not inside else [])
-        advises = ADVICE.search(text, match.end(), clause_end)
-        rule_id, rel_type = ("for:advises", "SUPPORTS") if advises else ("for:takes-part", "PARTICIPATES_IN")
+        if DESIGN.search(text, match.end(), clause_end):
+            rule_id, rel_type = "for:designs", "DESIGNED"
+        elif ADVICE.search(text, match.end(), clause_end):
+            rule_id, rel_type = "for:advises", "SUPPORTS"
+        else:
+            rule_id, rel_type = "for:takes-part", "PARTICIPATES_IN"
         found.extend((rule_id, rel_type, a, p) for a, p in _pairs(rel_type, actors, projects))
         found.extend(("for:supports", "SUPPORTS", a, b) for a, b in
                      _pairs("SUPPORTS", actors, [m for m in inside if m.type != "Project"]))

@@ -370,6 +370,7 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
     ("绿源物业负责“睦邻小院”的日常管理。", ("MANAGES", "PropertyFirm:绿源物业", "Project:睦邻小院")),
     ("“睦邻小院”由绿源物业统一管理。", ("MANAGES", "PropertyFirm:绿源物业", "Project:睦邻小院")),
     ("和平居民区下辖阳光一村、阳光二村和翠竹苑。", ("PART_OF", "Community:阳光二村", "Community:和平居民区")),
+    ("长江设计院为“睦邻小院”免费提供设计方案。", ("DESIGNED", "PartnerUnit:长江设计院", "Project:睦邻小院")),
     ("由和平居民区党总支牵头，推进“邻里花园”项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",

@@ -24,6 +24,7 @@ PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—�
 QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《", "\"": "\""}
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
 PLACE_TOKENS = ("街道", "镇", "区", "市", "县", "省")
+STREET_WORDS = ("街道", "镇")
 HOSTS_OF_PARTY_BRANCHES = {"PartnerUnit", "GovernmentAgency"}
 ORG_TYPES = {"PartyOrganization", "Committee", "PropertyFirm", "GovernmentAgency", "PartnerUnit", "VolunteerTeam"}
 JOINABLE_IN_NAMES = {"居委", "区委", "市委", "街道", "镇", "居民区", "社区", "大学", "学院", "小区", "弄", "号楼",
@@ -84,8 +85,8 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
         return False
     if re.fullmatch(r"\d+[年月日]", word):
         return True
-    if type_name == "PartyOrganization" and lexicon.suffix_type.get(word) in HOSTS_OF_PARTY_BRANCHES:
-        return False  # 银行|党支部, 集团|党委: a company's or an office's own party organisation
+    if type_name in ("PartyOrganization", "VolunteerTeam") and lexicon.suffix_type.get(word) in HOSTS_OF_PARTY_BRANCHES:
+        return False  # 银行|党支部, 医院|志愿者服务队: a company's or an office's own party organisation or team
     if not _in_dictionary(word):
         return False
     if flag in STOP_FLAGS:
@@ -207,6 +208,12 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         if (type_name == "Community" and token.flag == "ns" and suffix_start - start >= 2
                 and text[suffix_start:suffix_start + 1] in "区县"):
             break
+        if type_name == "VolunteerTeam" and token.word == "居民区" and index > 0 \
+                and not _is_boundary(left[index - 1].word, left[index - 1].flag, lexicon):
+            start = token.start  # 和平居民区|志愿者服务队: an area's own team
+            taken.append((token.word, token.flag))
+            index -= 1
+            continue
         if token.word.endswith(PLACE_TOKENS) and token.word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2 \
                 and not (type_name in ("PartnerUnit", "GovernmentAgency") and all(_is_kind_word(w, f) for w, f in taken)):
             before = left[index - 1] if index else None
@@ -370,7 +377,9 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if not stem and suffix in lexicon.standalone_names:
             spans.append(Span(suffix_start, end, type_name, f"standalone:{suffix}"))
             continue
-        generic = (not stem or bool(NUMBER_STEM.match(stem)) or stem in lexicon.generic_heads
+        street_office = type_name == "GovernmentAgency" and stem in STREET_WORDS and text[start:end] not in \
+            lexicon.generic_mentions  # 街道市场监管所: the case's street's own office
+        generic = not street_office and (not stem or bool(NUMBER_STEM.match(stem)) or stem in lexicon.generic_heads
                    or all(token in lexicon.generic_heads for token in jieba.lcut(stem))
                    or suffix in lexicon.kind_suffixes and _is_common_word(text[start:suffix_start]))
         if generic:

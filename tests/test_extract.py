@@ -114,6 +114,11 @@ def test_amounts(text, amount):
     ("业委会制定了完善的电瓶车停放充电登记制度。", "电瓶车停放充电登记制度", "Mechanism"),
     ("居委会成立加装电梯工作小组。", "加装电梯工作小组", "Committee"),
     ("党总支牵头成立停车治理工作小组。", "停车治理工作小组", "Committee"),
+    ("新华医院志愿者服务队走进社区。", "新华医院志愿者服务队", "VolunteerTeam"),
+    ("和平居民区志愿者服务队走进社区。", "和平居民区志愿者服务队", "VolunteerTeam"),
+    ("街道市场监管所上门检查。", "示范街道市场监管所", "GovernmentAgency"),
+    ("区残联和区妇联提供帮助。", "区残联", "GovernmentAgency"),
+    ("长宁区阳光社会工作服务社派出社工。", "长宁区阳光社会工作服务社", "PartnerUnit"),
     ("由居委会、业委会、安居物业共同组成。", "安居物业", "PropertyFirm"),
     ("和平居民区辖翠湖一村、翠湖二村两个小区。", "翠湖一村", "Community"),
 ])
@@ -143,7 +148,8 @@ def test_slogans_and_modifiers_are_no_names(text):
 @pytest.mark.parametrize("text", ["在职党员、中小学生化身为“编外规划师”。", "小区居民后来，都很满意。",
                                   "打造熟人社区，建设和谐社区。", "来自安亭、花桥的白领青年同处一室。",
                                   "推动党员志愿者队伍活起来，深化党员队伍建设。",
-                                  "共申报楼道29个，其中低碳科普楼道9个、摄影特色楼道3个。"])
+                                  "共申报楼道29个，其中低碳科普楼道9个、摄影特色楼道3个。",
+                                  "家庭医生上门服务。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 

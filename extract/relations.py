@@ -44,9 +44,9 @@ CUE_RULES = [
     CueRule("cue:co_builds", "CO_BUILDS", re.compile(r"共建|结对|联建|携手|联手|区域化党建单位")),
 ]
 UNDER = re.compile(r"在([^，。；,;]{2,40}?)(?:的[\u4e00-\u9fff]{0,4}?)?"
-                   r"(支持|指导|帮助|协调|关心|推动|引领|带领|引导|支撑|配合|参与|合作|努力|号召|牵头)下")
+                   r"(支持|指导|帮助|协调|关心|推动|引领|带领|引导|支撑|配合|参与|合作|努力|号召|牵头|领导|指挥|统筹)下")
 THROUGH_EFFORTS = re.compile(r"经过([^，。；,;]{2,40}?)(?:的[\u4e00-\u9fff]{0,4}?)?(努力|支持|帮助)")
-UNDER_TYPES = {"指导": "GUIDES", "引导": "GUIDES", "引领": "LEADS", "带领": "LEADS", "号召": "LEADS", "推动": "LEADS",
+UNDER_TYPES = {"指导": "GUIDES", "引导": "GUIDES", "领导": "GUIDES", "指挥": "GUIDES", "统筹": "GUIDES", "引领": "LEADS", "带领": "LEADS", "号召": "LEADS", "推动": "LEADS",
                "牵头": "LEADS",
                "努力": "PARTICIPATES_IN"}
 GOT_SUPPORT = re.compile(r"(获得|得到|受到)了?(.{2,30}?)(等)?(多方)?的?(大力)?(支持|帮助|配合)")
@@ -569,7 +569,8 @@ def hierarchy_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
 
 
 def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """A mechanism is used by the sentence's subject before it, else by the case's lead body.
+    """A mechanism is used by the sentence's subject before it (not by a helper: 在X的领导下), else by the case's
+    lead body.
 
     Bodies named right before it (居委会、业委会、物业“三驾马车”) are what it joins, not its users.
     """
@@ -578,7 +579,9 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
         if mechanism.type != "Mechanism":
             continue
         outer = _outermost(ctx.mentions)
-        users = [i for i, m in enumerate(outer) if m.end <= mechanism.start and _allowed("USES_MECHANISM", m, mechanism)]
+        helpers = _spans(ctx.sentence.text, HELPER_FRAMES)
+        users = [i for i, m in enumerate(outer) if m.end <= mechanism.start and _allowed("USES_MECHANISM", m, mechanism)
+                 and not any(start <= m.start < end for start, end in helpers)]
         group = [m for m in _group_after(outer, users[0], ctx.sentence.text) if m.end <= mechanism.start] \
             if users else []
         if ctx.lead is not None and (not group or group[-1].end == mechanism.start):

@@ -377,6 +377,10 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
     ("“睦邻小院”由绿源物业统一管理。", ("MANAGES", "PropertyFirm:绿源物业", "Project:睦邻小院")),
     ("和平居民区下辖阳光一村、阳光二村和翠竹苑。", ("PART_OF", "Community:阳光二村", "Community:和平居民区")),
     ("长江设计院为“睦邻小院”免费提供设计方案。", ("DESIGNED", "PartnerUnit:长江设计院", "Project:睦邻小院")),
+    ("在街道党工委的统一领导下，和平居民区党总支探索形成“三会一代理”工作机制。",
+     ("GUIDES", "PartyOrganization:示范街道党工委", "PartyOrganization:和平居民区党总支")),
+    ("在街道党工委的领导下，和平居民区党总支探索形成“三会一代理”工作机制。",
+     ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:三会一代理工作机制")),
     ("由和平居民区党总支牵头，推进“邻里花园”项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",
@@ -486,6 +490,8 @@ def test_relation_rules(text, relation):
     ("和平居民区党总支打造了邻里智慧平台项目。除纳入已开通的物业管理监督系统外，平台还搭载了物业安全监管系统、业委会任务系统。",
      ("PART_OF", "Project:业委会任务系统", "Project:物业管理监督系统")),
     ("绿源物业负责“睦邻小院”的日常管理。", ("IMPLEMENTS", "PropertyFirm:绿源物业", "Project:睦邻小院")),
+    ("在街道党工委的领导下，和平居民区党总支探索形成“三会一代理”工作机制。",
+     ("USES_MECHANISM", "PartyOrganization:示范街道党工委", "Mechanism:三会一代理工作机制")),
 ])
 def test_relations_the_rules_must_not_read(text, relation):
     graph = extract(text)

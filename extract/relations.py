@@ -158,6 +158,13 @@ def _brought_along(subjects: list[Mention], text: str) -> bool:
     return bool(COMPANION.search(text[clause_start:first.start]))
 
 
+def _funded_project(mentions: list[Mention], before: list[int], ctx: SentenceContext) -> list[Mention]:
+    """Money given with no project after the cue goes to the project named earlier in the sentence
+    (“睦邻小院”总投资50万元，由X出资), else to the case's project."""
+    earlier = [mentions[i] for i in before if mentions[i].type == "Project"]
+    return earlier[-1:] or ([ctx.focus] if ctx.focus is not None else [])
+
+
 def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     text = ctx.sentence.text
     mentions = _area_as_its_body(_outermost(ctx.mentions), ctx)
@@ -175,9 +182,10 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
             if not before or not (after or rule.type in ("FUNDED", "CO_BUILDS")):
                 continue
             clause = _clause_bounds(text, cue.start(), cue.end())
-            funds_focus = rule.type == "FUNDED" and ctx.focus is not None and (
+            names_money = rule.type == "FUNDED" and (
                 parse_amount(text) is not None or RAISES_MONEY.search(text, *clause) is not None)
-            targets = [mentions[k] for k in after] + ([ctx.focus] if funds_focus else []) or (
+            funded = _funded_project(mentions, before, ctx) if names_money else []
+            targets = [mentions[k] for k in after] + funded or (
                 _group_before(mentions, before[-1], text) if rule.type == "CO_BUILDS" else [])
             companions = _group_before(mentions, before[-1], text)
             leader = _companion_leader(mentions, companions, text)
@@ -194,8 +202,8 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
                 after = [k for k in after if mentions[k].end <= clause[1]]
             objects = next((_group_after(mentions, k, text) for k in after
                             if any(_allowed(rel_type, s, mentions[k]) for s in subjects)), [])
-            if not objects and funds_focus:
-                objects = [ctx.focus]
+            if not objects and funded:
+                objects = funded
             if not objects and rel_type == "CO_BUILDS":
                 objects = subjects
             if leader:

@@ -603,11 +603,31 @@ DOER_OF = {"IMPLEMENTS": re.compile(r"(?:施工|承建|进行|实施|负责)了?
            "PARTICIPATES_IN": re.compile(r"(?:参与|参加|认领)了?$"), "FUNDED": re.compile(r"(?:出资|资助|捐建)了?$")}
 
 
+ROLE_IN = {"LEADS": "发起人|发起者|牵头人|牵头单位|负责人|创始人|带头人", "DESIGNED": "设计者|设计师|设计方|设计单位",
+           "IMPLEMENTS": "施工方|施工单位|承建方|承建单位|建设者", "FUNDED": "出资方|出资人|捐赠者|捐赠方|赞助方",
+           "PARTICIPATES_IN": "参与者|参与方|参与单位"}
+IS_ROLE_IN = re.compile(r"(?:是|为|作为|担任)$")
+
+
+def _role_in(ctx: SentenceContext, mentions: list[Mention]) -> list[tuple[str, str, Mention, Mention]]:
+    """X是“邻里花园”项目的发起人: X's role in a project is a relation to it."""
+    text = ctx.sentence.text
+    found = []
+    for i, project in enumerate(mentions):
+        if project.type != "Project" or not i or not IS_ROLE_IN.search(text, 0, project.start):
+            continue
+        doer = mentions[i - 1]
+        found.extend((f"role-in:{rel_type.lower()}", rel_type, doer, project) for rel_type, roles in ROLE_IN.items()
+                     if re.match(f"的(?:{roles})", text[project.end:]) and _allowed(rel_type, doer, project))
+    return found
+
+
 def relative_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """进行美丽街区改造项目的同济建设集团: a body described by what it does to a project does it."""
+    """进行美丽街区改造项目的同济建设集团: a body described by what it does to a project does it; so is one
+    named as its doer (X是Y项目的发起人)."""
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
-    found = []
+    found = _role_in(ctx, mentions)
     for project, doer in zip(mentions, mentions[1:]):
         if project.type != "Project" or text[project.end:doer.start] != "的":
             continue

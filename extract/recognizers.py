@@ -25,6 +25,7 @@ QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《", "\"": "\""}
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
 PLACE_TOKENS = ("街道", "镇", "区", "市", "县", "省")
 STREET_WORDS = ("街道", "镇")
+DISTRICT_ENDINGS = ("区", "县", "市")
 HOSTS_OF_PARTY_BRANCHES = {"PartnerUnit", "GovernmentAgency"}
 ORG_TYPES = {"PartyOrganization", "Committee", "PropertyFirm", "GovernmentAgency", "PartnerUnit", "VolunteerTeam"}
 JOINABLE_IN_NAMES = {"居委", "区委", "市委", "街道", "镇", "居民区", "社区", "大学", "学院", "小区", "弄", "号楼",
@@ -58,6 +59,7 @@ STOP_FLAGS = {"d", "p", "c", "r", "u", "ud", "uj", "ul", "uz", "ug", "uv", "y", 
               "q", "f", "t", "tg", "ad", "dg", "rr", "rz"}
 VERB_FLAGS = {"v", "vd", "vi", "vg"}
 PHRASE_FLAGS = {"l", "i", "a", "s"}
+FIELD_FLAGS = ("n", "vn", "l")  # fields of work in a bureau's name: 绿化, 旅游, 自然资源
 VERBS_ALLOWED_IN = {"Project", "Mechanism"}
 ACTIVITY_SUFFIXES = ("项目", "计划", "活动", "行动", "整治", "改造", "工程", "建设", "平台")
 GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市"}
@@ -91,6 +93,8 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
         return False
     if flag in STOP_FLAGS:
         return True
+    if type_name == "GovernmentAgency" and flag in FIELD_FLAGS and word not in lexicon.suffix_type:
+        return False  # 自然资源|局: a bureau's field of work
     if flag in VERB_FLAGS or flag in PHRASE_FLAGS:
         return not topic and (type_name not in VERBS_ALLOWED_IN or (not adjacent and flag in VERB_FLAGS))
     return lexicon.suffix_type.get(word) in ORG_TYPES and not ((topic or type_name == "Mechanism") and not adjacent)
@@ -214,6 +218,9 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.append((token.word, token.flag))
             index -= 1
             continue
+        if (type_name == "GovernmentAgency" and taken and token.word.endswith(DISTRICT_ENDINGS) and len(token.word) > 2
+                and token.word not in GENERIC_PLACE_WORDS):
+            return token.start  # 金山区|民政局: a district's own bureau
         if token.word.endswith(PLACE_TOKENS) and token.word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2 \
                 and not (type_name in ("PartnerUnit", "GovernmentAgency") and all(_is_kind_word(w, f) for w, f in taken)):
             before = left[index - 1] if index else None
@@ -256,7 +263,7 @@ MAX_FIELD_WORDS = 2
 
 
 def _is_field_word(token: Token, lexicon: Lexicon) -> bool:
-    return token.flag == "n" and _in_dictionary(token.word) and token.word not in lexicon.suffix_type
+    return token.flag in FIELD_FLAGS and _in_dictionary(token.word) and token.word not in lexicon.suffix_type
 
 
 def _joins_two_fields(left: list[Token], index: int, taken: list[tuple[str, str]], lexicon: Lexicon) -> bool:
@@ -265,7 +272,7 @@ def _joins_two_fields(left: list[Token], index: int, taken: list[tuple[str, str]
     Only when the fields are plain nouns right after a district or university that
     owns the name; otherwise the conjunction lists two bodies and ends the name.
     """
-    if left[index].word not in ("和", "与") or not taken or taken[-1][1] != "n":
+    if left[index].word not in ("和", "与") or not taken or taken[-1][1] not in FIELD_FLAGS:
         return False
     position = index - 1
     while position >= 0 and index - position <= MAX_FIELD_WORDS and _is_field_word(left[position], lexicon):

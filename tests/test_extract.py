@@ -115,6 +115,10 @@ def test_amounts(text, amount):
     ("居委会成立加装电梯工作小组。", "加装电梯工作小组", "Committee"),
     ("党总支牵头成立停车治理工作小组。", "停车治理工作小组", "Committee"),
     ("新华医院志愿者服务队走进社区。", "新华医院志愿者服务队", "VolunteerTeam"),
+    ("金山区民政局给予支持。", "金山区民政局", "GovernmentAgency"),
+    ("金山区规划和自然资源局派出规划师团队。", "金山区规划和自然资源局", "GovernmentAgency"),
+    ("金山区生态环境局给予支持。", "金山区生态环境局", "GovernmentAgency"),
+    ("区发展和改革委员会给予支持。", "区发展和改革委员会", "GovernmentAgency"),
     ("和平居民区志愿者服务队走进社区。", "和平居民区志愿者服务队", "VolunteerTeam"),
     ("街道市场监管所上门检查。", "示范街道市场监管所", "GovernmentAgency"),
     ("区残联和区妇联提供帮助。", "区残联", "GovernmentAgency"),
@@ -149,7 +153,7 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "打造熟人社区，建设和谐社区。", "来自安亭、花桥的白领青年同处一室。",
                                   "推动党员志愿者队伍活起来，深化党员队伍建设。",
                                   "共申报楼道29个，其中低碳科普楼道9个、摄影特色楼道3个。",
-                                  "家庭医生上门服务。"])
+                                  "家庭医生上门服务。", "建强一支队伍。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 

@@ -93,8 +93,8 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
         return False
     if flag in STOP_FLAGS:
         return True
-    if type_name == "GovernmentAgency" and flag in FIELD_FLAGS and word not in lexicon.suffix_type:
-        return False  # 自然资源|局: a bureau's field of work
+    if type_name in ("GovernmentAgency", "PartyOrganization") and flag in FIELD_FLAGS and word not in lexicon.suffix_type:
+        return False  # 自然资源|局(党支部): a bureau's field of work
     if flag in VERB_FLAGS or flag in PHRASE_FLAGS:
         return not topic and (type_name not in VERBS_ALLOWED_IN or (not adjacent and flag in VERB_FLAGS))
     return lexicon.suffix_type.get(word) in ORG_TYPES and not ((topic or type_name == "Mechanism") and not adjacent)
@@ -410,7 +410,7 @@ HOSTS = {"PartnerUnit": UNIVERSITY_HOST, "PartyOrganization": PARTY_HOST}  # 财
 PROJECT_AFTER = ("项目", "活动", "计划", "行动", "平台", "的建设", "建设", "App", "APP", "小程序", "公众号", "微信公众号",
                  "品牌", "系列")
 NUMERALS = "一二三四五六七八九十两"
-PROJECT_WORD_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:项目|活动|计划|行动)")
+PROJECT_WORD_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:项目|活动|计划|行动|工程)")
 
 GENERATION = re.compile(r"^[0-9零〇一二三四五六七八九]0后$")
 

@@ -165,6 +165,11 @@ def _funded_project(mentions: list[Mention], before: list[int], ctx: SentenceCon
     return earlier[-1:] or ([ctx.focus] if ctx.focus is not None else [])
 
 
+def _names_the_cue(mention: Mention, rule: CueRule) -> bool:
+    """A way of co-building (签订“党建联建”协议) still cues co-building; an activity's name (“双楼共建”活动) does not."""
+    return rule.type == "CO_BUILDS" and mention.type == "Mechanism"
+
+
 def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     text = ctx.sentence.text
     mentions = _area_as_its_body(_outermost(ctx.mentions), ctx)
@@ -174,7 +179,7 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
     for rule in CUE_RULES:
         for cue in rule.cue.finditer(text):
             if any(start <= cue.start() < end for start, end in frames) or any(
-                    m.start <= cue.start() < m.end for m in mentions):
+                    m.start <= cue.start() < m.end and not _names_the_cue(m, rule) for m in mentions):
                 continue
             before = [i for i, m in enumerate(mentions) if m.end <= cue.start()
                       and not any(start <= m.start < end for start, end in helpers)]

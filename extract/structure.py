@@ -101,7 +101,7 @@ def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | N
     vocabulary = load_vocabulary()
     co_builds = vocabulary.relation("CO_BUILDS")
     cues = [c.start() for c in CO_BUILDING.finditer(case_text)
-            if not any(m.start <= c.start() < m.end for m in mentions)]  # “双楼共建”活动 names an activity
+            if not any(m.start <= c.start() < m.end and m.type == "Project" for m in mentions)]  # “双楼共建”活动
     if lead is None or not cues:
         return []
     nested = {(m.type, m.canonical) for m in mentions for o in mentions

@@ -116,6 +116,9 @@ def test_amounts(text, amount):
     ("党总支牵头成立停车治理工作小组。", "停车治理工作小组", "Committee"),
     ("新华医院志愿者服务队走进社区。", "新华医院志愿者服务队", "VolunteerTeam"),
     ("金山区民政局给予支持。", "金山区民政局", "GovernmentAgency"),
+    ("制定了《新义村村规民约》，推行“门前三包”责任制。", "门前三包责任制", "Mechanism"),
+    ("制定了《新义村村规民约》，推行“门前三包”责任制。", "新义村村规民约", "Mechanism"),
+    ("实施了河道整治和“美丽庭院”创建工程。", "美丽庭院", "Project"),
     ("金山区规划和自然资源局派出规划师团队。", "金山区规划和自然资源局", "GovernmentAgency"),
     ("金山区生态环境局给予支持。", "金山区生态环境局", "GovernmentAgency"),
     ("区发展和改革委员会给予支持。", "区发展和改革委员会", "GovernmentAgency"),
@@ -253,6 +256,13 @@ def test_a_quoted_name_keeps_its_type_across_the_document():
     assert not extract_case(cases[1], document).mentions
     second = extract_document(document, cases)[1]
     assert [(m.canonical, m.type) for m in second.mentions] == [("邻里守望", "Mechanism")]
+
+
+def test_a_way_of_co_building_named_in_the_cue_still_cues_co_building():
+    document, cases = two_cases("和平居民区党总支运用“党建联建”凝聚合力。", "和平居民区党总支与长江商贸集团党委签订“党建联建”协议。")
+    second = extract_document(document, cases)[1]
+    assert {(r.type, r.source.canonical, r.target.canonical) for r in second.relations} >= {
+        ("CO_BUILDS", "长江商贸集团党委", "和平居民区党总支")}
 
 
 def test_a_quoted_name_typed_by_its_context_only_takes_the_documents_type():

@@ -26,6 +26,7 @@ QUOTE_CHARS = "“”‘’「」『』《》\"'"
 PLACE_TOKENS = ("街道", "镇", "区", "市", "县", "省")
 STREET_WORDS = ("街道", "镇")
 DISTRICT_ENDINGS = ("区", "县", "市")
+BRANCH_SUFFIXES = ("支行", "分行", "分公司", "营业部", "营业厅", "分店", "门店")
 HOSTS_OF_PARTY_BRANCHES = {"PartnerUnit", "GovernmentAgency"}
 ORG_TYPES = {"PartyOrganization", "Committee", "PropertyFirm", "GovernmentAgency", "PartnerUnit", "VolunteerTeam"}
 JOINABLE_IN_NAMES = {"居委", "区委", "市委", "街道", "镇", "居民区", "社区", "大学", "学院", "小区", "弄", "号楼",
@@ -158,6 +159,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     limit = lexicon.max_name_length
     verbs_ok = type_name == "Mechanism" or text.startswith(ACTIVITY_SUFFIXES, suffix_start)
     topic = text.startswith(lexicon.topic_suffixes, suffix_start)
+    branch = text.startswith(BRANCH_SUFFIXES, suffix_start)
     left = _tokens_before(tokens if tokens is not None else tokenize(text), text, suffix_start)
     start = suffix_start
     taken: list[tuple[str, str]] = []
@@ -195,6 +197,11 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             continue
         if _word_names_firm(left, index, taken, type_name):
             return token.start
+        if branch and lexicon.suffix_type.get(token.word) == "PartnerUnit":
+            start = token.start  # 农商银行|枫泾|支行: a branch carries its company's name
+            taken.append((token.word, token.flag))
+            index -= 1
+            continue
         if _is_boundary(token.word, token.flag, lexicon, type_name, adjacent=all(f in VERB_FLAGS for _, f in taken) and (verbs_ok or topic),
                         topic=topic):
             break

@@ -15,8 +15,8 @@ from graph.records import Case, Document
 from tests.conftest import CORPUS, GOLD, ROOT
 
 # Floors for the corpus score: they only move up.
-ENTITY_F1_FLOOR = 0.865
-RELATION_F1_FLOOR = 0.605
+ENTITY_F1_FLOOR = 0.87
+RELATION_F1_FLOOR = 0.625
 
 
 def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道", district: str = ""):

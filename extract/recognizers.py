@@ -28,6 +28,8 @@ STREET_WORDS = ("街道", "镇")
 DISTRICT_ENDINGS = ("区", "县", "市")
 BRANCH_SUFFIXES = ("支行", "分行", "分公司", "营业部", "营业厅", "分店", "门店")
 HOSTS_OF_PARTY_BRANCHES = {"PartnerUnit", "GovernmentAgency"}
+HOSTED_TYPES = ("PartyOrganization", "VolunteerTeam")  # named after their host body
+FIELDED_TYPES = ("GovernmentAgency", "PartyOrganization")  # named after fields of work (bureaus and their branches)
 ORG_TYPES = {"PartyOrganization", "Committee", "PropertyFirm", "GovernmentAgency", "PartnerUnit", "VolunteerTeam"}
 JOINABLE_IN_NAMES = {"居委", "区委", "市委", "街道", "镇", "居民区", "社区", "大学", "学院", "小区", "弄", "号楼",
                      "路", "支路", "新村", "村", "花园", "苑", "集团", "党委", "城管", "青年", "老年", "少年", "离退休", "退休"}
@@ -88,13 +90,13 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
         return False
     if re.fullmatch(r"\d+[年月日]", word):
         return True
-    if type_name in ("PartyOrganization", "VolunteerTeam") and lexicon.suffix_type.get(word) in HOSTS_OF_PARTY_BRANCHES:
+    if type_name in HOSTED_TYPES and lexicon.suffix_type.get(word) in HOSTS_OF_PARTY_BRANCHES:
         return False  # 银行|党支部, 医院|志愿者服务队: a company's or an office's own party organisation or team
     if not _in_dictionary(word):
         return False
     if flag in STOP_FLAGS:
         return True
-    if type_name in ("GovernmentAgency", "PartyOrganization") and flag in FIELD_FLAGS and word not in lexicon.suffix_type:
+    if type_name in FIELDED_TYPES and flag in FIELD_FLAGS and word not in lexicon.suffix_type:
         return False  # 自然资源|局(党支部): a bureau's field of work
     if flag in VERB_FLAGS or flag in PHRASE_FLAGS:
         return not topic and (type_name not in VERBS_ALLOWED_IN or (not adjacent and flag in VERB_FLAGS))
@@ -202,7 +204,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.append((token.word, token.flag))
             index -= 1
             continue
-        if _is_boundary(token.word, token.flag, lexicon, type_name, adjacent=all(f in VERB_FLAGS for _, f in taken) and (verbs_ok or topic),
+        verb_run = all(flag in VERB_FLAGS for _, flag in taken)  # only verbs taken so far: still "adjacent"
+        if _is_boundary(token.word, token.flag, lexicon, type_name, adjacent=verb_run and (verbs_ok or topic),
                         topic=topic):
             break
         if lexicon.suffix_type.get(token.word) == "Mechanism" and type_name != "Mechanism":
@@ -498,7 +501,8 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                 and lexicon.automaton.exists(after[:2]):
             continue
         commas = len(re.findall("[，,]", inner))
-        if (commas > 1 or len(inner) > 12 and commas) and not (PROJECT_WORD_AFTER.match(after) or WAY_AFTER.match(after)):
+        names_a_thing = PROJECT_WORD_AFTER.match(after) or WAY_AFTER.match(after)
+        if (commas > 1 or len(inner) > 12 and commas) and not names_a_thing:
             continue
         type_name = _quoted_type(inner, before, after, lexicon)
         if type_name:
@@ -765,8 +769,9 @@ def programme_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 LONG_NAME_OPENERS = "开展|实施|启动|推出|打造|创建|发起|举办|成立|组建|孵化"
 LONG_NAME_TYPES = {"项目": "Project", "计划": "Project", "活动": "Project", "行动": "Project", "工程": "Project",
                    "队伍": "VolunteerTeam", "团队": "VolunteerTeam", "志愿者队": "VolunteerTeam", "服务队": "VolunteerTeam"}
+LONG_NAME_WORDS = sorted(LONG_NAME_TYPES, key=len, reverse=True)
 LONG_NAME = re.compile(rf"(?:{LONG_NAME_OPENERS})了?(?P<name>[\u4e00-\u9fff]{{8,18}}?"
-                       rf"(?:{'|'.join(sorted(LONG_NAME_TYPES, key=len, reverse=True))}))(?![\u4e00-\u9fff])")
+                       rf"(?:{'|'.join(LONG_NAME_WORDS)}))(?![\u4e00-\u9fff])")
 LONG_NAME_BREAKS = set(GLUE_CHARS + "了和与及并等")
 
 
@@ -777,7 +782,7 @@ def long_name_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     spans = []
     for match in LONG_NAME.finditer(sentence.text):
         name = match.group("name")
-        type_word = next(w for w in sorted(LONG_NAME_TYPES, key=len, reverse=True) if name.endswith(w))
+        type_word = next(w for w in LONG_NAME_WORDS if name.endswith(w))
         if LONG_NAME_BREAKS & set(name) or all(t in lexicon.generic_heads for t in jieba.lcut(name[:-len(type_word)])):
             continue
         spans.append(Span(match.start("name"), match.end("name"), LONG_NAME_TYPES[type_word], "long-name"))

@@ -21,6 +21,7 @@ COORDINATION = re.compile(r"^[、和与及跟同,，]?$|^(以及|还有)$|^(还|
 
 
 UPKEEP = r"[^，。；,;]{0,12}?(?:管理|维护|维保|运维|运营|养护)"  # 负责X的日常管理: X is managed, not built
+DESIGN = re.compile(r"设计|规划")
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ CUE_RULES = [
     CueRule("cue:supports", "SUPPORTS", re.compile(r"支持|协助|配合|帮助|助力|支撑|通力合作|保驾护航")),
     CueRule("cue:participates", "PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入")),
     CueRule("cue:implements", "IMPLEMENTS", re.compile(rf"施工|承建|安装|改造|实施|负责(?!{UPKEEP})|进行|建成")),
-    CueRule("cue:designed", "DESIGNED", re.compile(r"设计|规划")),
+    CueRule("cue:designed", "DESIGNED", DESIGN),
     CueRule("cue:manages", "MANAGES", re.compile(rf"管理|承包|托管|承接|接管|负责(?={UPKEEP})")),
     CueRule("cue:funded", "FUNDED", re.compile(r"出资|资助|筹集|经费|捐赠|捐款|投入|拨付|赞助|花费|众筹|资金")),
     CueRule("cue:co_builds", "CO_BUILDS", re.compile(r"共建|结对|联建|携手|联手|区域化党建单位")),
@@ -46,8 +47,8 @@ CUE_RULES = [
 UNDER = re.compile(r"在([^，。；,;]{2,40}?)(?:的[\u4e00-\u9fff]{0,4}?)?"
                    r"(支持|指导|帮助|协调|关心|推动|引领|带领|引导|支撑|配合|参与|合作|努力|号召|牵头|领导|指挥|统筹)下")
 THROUGH_EFFORTS = re.compile(r"经过([^，。；,;]{2,40}?)(?:的[\u4e00-\u9fff]{0,4}?)?(努力|支持|帮助)")
-UNDER_TYPES = {"指导": "GUIDES", "引导": "GUIDES", "领导": "GUIDES", "指挥": "GUIDES", "统筹": "GUIDES", "引领": "LEADS", "带领": "LEADS", "号召": "LEADS", "推动": "LEADS",
-               "牵头": "LEADS",
+UNDER_TYPES = {"指导": "GUIDES", "引导": "GUIDES", "领导": "GUIDES", "指挥": "GUIDES", "统筹": "GUIDES",
+               "引领": "LEADS", "带领": "LEADS", "号召": "LEADS", "推动": "LEADS", "牵头": "LEADS",
                "努力": "PARTICIPATES_IN"}
 GOT_SUPPORT = re.compile(r"(获得|得到|受到)了?(.{2,30}?)(等)?(多方)?的?(大力)?(支持|帮助|配合)")
 TOWARD = re.compile(r"对([^，。；,;]{2,20}?)(?:的|(?:进行|开展|给予|提供|实施)了?)(?:[\u4e00-\u9fff]{0,4}?)"
@@ -119,7 +120,8 @@ def _pairs(rel_type: str, subjects: Iterable[Mention], objects: Iterable[Mention
                 yield s, o
 
 
-WORKED_WITH = re.compile(r"(?:与|和|同|通过)([^，。；,;]{2,30}?)(?:等)?(?:一起|一道|共同)?(?:通力合作|密切配合|紧密配合|齐心协力)")
+WORKED_WITH = re.compile(r"(?:与|和|同|通过)([^，。；,;]{2,30}?)等?(?:一起|一道|共同)?"
+                         r"(?:通力合作|密切配合|紧密配合|齐心协力)")
 HELPER_FRAMES = (UNDER, THROUGH_EFFORTS, GOT_SUPPORT, WORKED_WITH)  # 在X的支持下, 得到X支持: X helps, not the subject
 FRAMES = (*HELPER_FRAMES, BY_LEADS, TOWARD, ACCORDING)  # read by their own rules, not by the cue rules
 
@@ -224,8 +226,8 @@ SET_UP = ("Project", "VolunteerTeam")  # what a body is helped to set up (在街
 
 
 def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """在X的支持下 (经过X的努力) … Y: X supports (guides, takes part in) Y, the first project or team set up after, else the case's project;
-    由X牵头; 得到X支持, 与X通力合作 and 通过X等齐心协力
+    """在X的支持下 (经过X的努力) … Y: X supports (guides, takes part in) Y, the first project or team set up
+    after, else the case's project; 由X牵头; 得到X支持, 与X通力合作 and 通过X等齐心协力
     (X supports the project); Y对X的指导
     (Y对X进行指导); 按照X的要求: X guides the project named there or after, else the case's; Y由X负责管理 (小区由X负责管理:
     X manages the case's estate, else its area)."""
@@ -306,7 +308,6 @@ def aim_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
 
 FOR_WHOM = re.compile(r"为([^，。；,;为]{1,20}?)(?:免费|无偿|义务|专门)?(提供|安装|捐赠|赠送|送上|开展|举办|挑选|进行|开设)")
 ADVICE = re.compile(r"指导|咨询|支持|帮助")
-DESIGN = re.compile(r"设计|规划")
 CONTRIBUTORS = ("PartnerUnit", "VolunteerTeam", "Person", "PropertyFirm", "GovernmentAgency")
 
 
@@ -403,7 +404,7 @@ class FocusCue:
 
 
 FOCUS_CUES = [
-    FocusCue("DESIGNED", re.compile(r"设计|规划"), "before"),
+    FocusCue("DESIGNED", DESIGN, "before"),
     FocusCue("IMPLEMENTS", re.compile(r"施工|粉刷|彩绘|安装|承建|负责对|负责.{0,6}工作"), "before"),
     FocusCue("PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入"), "before"),
     FocusCue("PARTICIPATES_IN", re.compile(r"协同|会同|携同|联合|邀请|发动|动员|引入|联动"), "after"),
@@ -459,8 +460,9 @@ def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Ment
     found = []
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
+    roles = load_lexicon().roles
     for person, org in zip(mentions, mentions[1:]):
-        role = next((r for r in load_lexicon().roles if text.startswith(r, org.end)), "")
+        role = next((r for r in roles if text.startswith(r, org.end)), "")
         if person.type == "Person" and role and SERVES_AS.match(text[person.end:org.start]) \
                 and _allowed("MEMBER_OF", person, org):
             found.append((SERVES_AS_RULE + role, "MEMBER_OF", person, org))

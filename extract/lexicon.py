@@ -43,6 +43,10 @@ class Lexicon:
     def is_stop(self, token: str) -> bool:
         return token in self.left_stops or token in self.left_stop_words
 
+    def type_by_ending(self, word: str) -> str:
+        """The type whose longest type word ends ``word`` (税务局 → GovernmentAgency), or ''."""
+        return next((self.suffix_type[word[n:]] for n in range(len(word)) if word[n:] in self.suffix_type), "")
+
 
 def parse_lexicon(data: dict) -> Lexicon:
     vocabulary = load_vocabulary()

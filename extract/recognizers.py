@@ -98,6 +98,8 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
         return True
     if type_name in FIELDED_TYPES and flag in FIELD_FLAGS and word not in lexicon.suffix_type:
         return False  # 自然资源|局(党支部): a bureau's field of work
+    if type_name == "GovernmentAgency" and flag in VERB_FLAGS and adjacent:
+        return False  # 医疗|保障|局, 市场|监督|管理局: a bureau named by its task
     if flag in VERB_FLAGS or flag in PHRASE_FLAGS:
         return not topic and (type_name not in VERBS_ALLOWED_IN or (not adjacent and flag in VERB_FLAGS))
     return lexicon.suffix_type.get(word) in ORG_TYPES and not ((topic or type_name == "Mechanism") and not adjacent)
@@ -187,10 +189,11 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             break
         if _opens_abbreviation(left, index):
             return token.start
-        if _joins_two_fields(left, index, taken, lexicon):
-            start = token.start
-            taken.append((token.word, token.flag))
-            index -= 1
+        host = _host_of_two_fields(left, index, taken, lexicon)
+        if host >= 0:
+            start = left[host + 1].start
+            taken.extend((t.word, t.flag) for t in reversed(left[host + 1:index + 1]))
+            index = host
             continue
         if _place_opens_institution(left, index, taken, type_name):
             start = left[index - 1].start
@@ -205,7 +208,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             index -= 1
             continue
         verb_run = all(flag in VERB_FLAGS for _, flag in taken)  # only verbs taken so far: still "adjacent"
-        if _is_boundary(token.word, token.flag, lexicon, type_name, adjacent=verb_run and (verbs_ok or topic),
+        if _is_boundary(token.word, token.flag, lexicon, type_name,
+                        adjacent=verb_run and (verbs_ok or topic or type_name == "GovernmentAgency"),
                         topic=topic):
             break
         if lexicon.suffix_type.get(token.word) == "Mechanism" and type_name != "Mechanism":
@@ -228,9 +232,9 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.append((token.word, token.flag))
             index -= 1
             continue
-        if (type_name == "GovernmentAgency" and taken and token.word.endswith(DISTRICT_ENDINGS) and len(token.word) > 2
+        if (_names_bureau(type_name, taken, lexicon) and token.word.endswith(DISTRICT_ENDINGS) and len(token.word) > 2
                 and token.word not in GENERIC_PLACE_WORDS):
-            return token.start  # 金山区|民政局: a district's own bureau
+            return token.start  # 金山区|民政局(党支部): a district's own bureau, or that bureau's branch
         if token.word.endswith(PLACE_TOKENS) and token.word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2 \
                 and not (type_name in ("PartnerUnit", "GovernmentAgency") and all(_is_kind_word(w, f) for w, f in taken)):
             before = left[index - 1] if index else None
@@ -241,6 +245,13 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         taken.append((token.word, token.flag))
         index -= 1
     return start if topic else _trim_verbs(start, taken)
+
+
+def _names_bureau(type_name: str, taken: list[tuple[str, str]], lexicon: Lexicon) -> bool:
+    """The name taken so far is a bureau's, or that of a body hosted by a bureau (民政局|党支部)."""
+    if type_name == "GovernmentAgency":
+        return bool(taken)
+    return type_name in HOSTED_TYPES and any(lexicon.type_by_ending(word) == "GovernmentAgency" for word, _ in taken)
 
 
 def _word_names_firm(left: list[Token], index: int, taken: list[tuple[str, str]], type_name: str) -> bool:
@@ -273,22 +284,24 @@ MAX_FIELD_WORDS = 2
 
 
 def _is_field_word(token: Token, lexicon: Lexicon) -> bool:
-    return token.flag in FIELD_FLAGS and _in_dictionary(token.word) and token.word not in lexicon.suffix_type
+    """A field of work or a task (绿化, 住房|保障) as it stands in a body's name."""
+    return (token.flag in FIELD_FLAGS or token.flag in VERB_FLAGS) and _in_dictionary(token.word) \
+        and token.word not in lexicon.suffix_type
 
 
-def _joins_two_fields(left: list[Token], index: int, taken: list[tuple[str, str]], lexicon: Lexicon) -> bool:
-    """A 和/与 inside one body's name, between two fields of work it covers (区|绿化|和|市容|管理局).
+def _host_of_two_fields(left: list[Token], index: int, taken: list[tuple[str, str]], lexicon: Lexicon) -> int:
+    """Index of the host when a 和/与 joins two fields of work inside one body's name (区|住房|保障|和|房屋|管理局); else -1.
 
-    Only when the fields are plain nouns right after a district or university that
+    Only when the fields are plain words right after a district or university that
     owns the name; otherwise the conjunction lists two bodies and ends the name.
     """
     if left[index].word not in ("和", "与") or not taken or taken[-1][1] not in FIELD_FLAGS:
-        return False
+        return -1
     position = index - 1
     while position >= 0 and index - position <= MAX_FIELD_WORDS and _is_field_word(left[position], lexicon):
         position -= 1
     host = left[position].word if 0 <= position < index - 1 else ""
-    return host.endswith(FIELD_HOSTS) and len(host) <= 4 or host.endswith(FIELD_HOST_ENDINGS)
+    return position if host.endswith(FIELD_HOSTS) and len(host) <= 4 or host.endswith(FIELD_HOST_ENDINGS) else -1
 
 
 QUOTED_WHOLE = re.compile(r"[“「『\"][^”」』\"]+[”」』\"]")  # “丑小鸭”小区: a figure of speech, not a place
@@ -391,6 +404,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         if suffix == "委员会" and stem.endswith(PLACE_TOKENS):
             type_name = "PartyOrganization"
+        elif suffix == "委员会" and tokenize(stem)[0].word in DISTRICT_ENDINGS:
+            type_name = "GovernmentAgency"  # 区交通委员会: a district's commission
         if not stem and suffix in lexicon.standalone_names:
             spans.append(Span(suffix_start, end, type_name, f"standalone:{suffix}"))
             continue

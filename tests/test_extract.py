@@ -129,6 +129,11 @@ def test_amounts(text, amount):
     ("长宁区阳光社会工作服务社派出社工。", "长宁区阳光社会工作服务社", "PartnerUnit"),
     ("由居委会、业委会、安居物业共同组成。", "安居物业", "PropertyFirm"),
     ("和平居民区辖翠湖一村、翠湖二村两个小区。", "翠湖一村", "Community"),
+    ("金山区税务局党支部与居民区党总支结对。", "金山区税务局党支部", "PartyOrganization"),
+    ("区医疗保障局给予支持。", "区医疗保障局", "GovernmentAgency"),
+    ("区审计局给予支持。", "区审计局", "GovernmentAgency"),
+    ("区住房保障和房屋管理局给予支持。", "区住房保障和房屋管理局", "GovernmentAgency"),
+    ("区交通委员会给予支持。", "区交通委员会", "GovernmentAgency"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)
@@ -147,7 +152,8 @@ def test_the_longest_of_names_sharing_a_start_wins():
                                   "居民区在创建文明城市中发挥作用。", "要找到最大公约数，形成合力。", "小区建立了网格机制。",
                                   "感谢党和政府的关心。", "居民能够“一键直通”物业，依照满意度排名。",
                                   "居民区加强基层建设，推进楼组建设。", "自习课则是“进阶版”课程。",
-                                  "大家还在朋友圈“晒课”。", "开展清理行动。"])
+                                  "大家还在朋友圈“晒课”。", "开展清理行动。", "终于打破小区治理困局。",
+                                  "为签约率开好局。"])
 def test_slogans_and_modifiers_are_no_names(text):
     graph = extract(text)
     assert not [e for e in graph.entities if e.startswith(("Mechanism:", "Project:", "PartyOrganization:", "GovernmentAgency:"))], sorted(graph.entities)

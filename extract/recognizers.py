@@ -200,7 +200,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.extend([(token.word, token.flag), (left[index - 1].word, left[index - 1].flag)])
             index -= 2
             continue
-        if _word_names_firm(left, index, taken, type_name):
+        if _word_names_firm(left, index, taken, type_name) or _adjective_opens_name(left, index, taken, lexicon):
             return token.start
         if branch and lexicon.suffix_type.get(token.word) == "PartnerUnit":
             start = token.start  # 农商银行|枫泾|支行: a branch carries its company's name
@@ -259,6 +259,13 @@ def _word_names_firm(left: list[Token], index: int, taken: list[tuple[str, str]]
     token = left[index]
     return (type_name == "PropertyFirm" and not taken and len(token.word) == 2
             and token.flag in VERB_FLAGS | PHRASE_FLAGS and (index == 0 or left[index - 1].word in PUNCT))
+
+
+def _adjective_opens_name(left: list[Token], index: int, taken: list[tuple[str, str]], lexicon: Lexicon) -> bool:
+    """A lone adjective opening a clause before a proper name is the name's first word (由|新|长宁|物业)."""
+    token = left[index]
+    return (len(token.word) == 1 and token.flag == "a" and bool(taken) and taken[-1][1] in PROPER_FLAGS
+            and (index == 0 or _is_boundary(left[index - 1].word, left[index - 1].flag, lexicon)))
 
 
 def _place_opens_institution(left: list[Token], index: int, taken: list[tuple[str, str]], type_name: str) -> bool:
@@ -382,7 +389,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     spans = []
     for end, suffix in sorted(longest.items()):
         following = text[end:end + 4]
-        if any(following.startswith(w) for w in lexicon.not_before.get(suffix, ())) or COUNT_AFTER.match(text, end):
+        common_word = any(following.startswith(w) for w in lexicon.not_before.get(suffix, ()))
+        if COUNT_AFTER.match(text, end) or common_word and lexicon.suffix_type[suffix] != "PropertyFirm":
             continue
         if _covered_by_longer(text, end, suffix, longest, lexicon):
             continue
@@ -393,6 +401,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         type_name = lexicon.suffix_type[suffix]
         start = left_extend(text, suffix_start, lexicon, type_name, tokens)
         stem = _strip_quotes(text[start:suffix_start])
+        if common_word and (not stem or stem in lexicon.generic_heads or _is_common_word(stem)):
+            continue  # 物业管理, 小区物业费; but 由东华物业管理: a named firm and its work
         if len(stem) < 2 and (len(suffix) == 1 or type_name in ("Community", "Project") and stem) \
                 or stem.endswith(CONJUNCTIONS):  # 党和政府: a list of two, no name
             continue

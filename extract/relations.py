@@ -57,7 +57,7 @@ TOWARD_TYPES = {"支持": "SUPPORTS", "帮助": "SUPPORTS", "指导": "GUIDES", 
 ACCORDING = re.compile(r"(按照|根据|遵照|落实)([^。；;]{2,40}?)的?(要求|指示|部署|精神)")
 BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)")
 GENERIC_PLACES = ("小区", "居民区", "社区")  # 小区由X负责管理: the case's own place
-MANAGED_BY = re.compile(r"由([^，。；,;]{2,30}?)(?:负责|统一|自行|共同)[^，。；,;]{0,4}?(?:管理|维护|维保|运维|运营|养护)")
+MANAGED_BY = re.compile(r"由(?![于此])([^，。；,;]{2,30}?)((?:负责|统一|自行|共同)[^，。；,;]{0,4}?)?(?:管理|维护|维保|运维|运营|养护)")
 LOCATED = re.compile(r"位于|坐落于|地处")
 BELONGS = re.compile(r"隶属于?|归属于?")
 LOCATED_OF = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")  # 位于虹桥商务区核心区的新虹街道
@@ -278,6 +278,8 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         found.extend(("by:leads", "LEADS", s, o) for s, o in _pairs("LEADS", inside, objects))
     for match in MANAGED_BY.finditer(text):
         inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
+        if match.group(2) is None and not any(m.end == match.end(1) for m in inside):
+            continue  # 由东华物业管理 names the manager; in 由居委会开展垃圾分类管理 the work is another's
         clause_start = _clause_bounds(text, match.start(), match.end())[0]
         managed = [m for m in _outermost(ctx.mentions) if clause_start <= m.start and m.end <= match.start()][-1:]
         place = ctx.estate or ctx.area

@@ -490,6 +490,7 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("MANAGES", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("和平居民区党总支还与长江银行长宁支行党支部签订共建协议。",
      ("CO_BUILDS", "PartyOrganization:长江银行长宁支行党支部", "PartyOrganization:和平居民区党总支")),
+    ("翠竹苑小区由新长宁物业管理。", ("MANAGES", "PropertyFirm:新长宁物业", "Community:翠竹苑小区")),
 ])
 def test_relation_rules(text, relation):
     graph = extract(text)
@@ -517,6 +518,9 @@ def test_relation_rules(text, relation):
     ("绿源物业负责“睦邻小院”的日常管理。", ("IMPLEMENTS", "PropertyFirm:绿源物业", "Project:睦邻小院")),
     ("在街道党工委的领导下，和平居民区党总支探索形成“三会一代理”工作机制。",
      ("USES_MECHANISM", "PartyOrganization:示范街道党工委", "Mechanism:三会一代理工作机制")),
+    ("翠竹苑小区由于物业公司管理缺位，矛盾突出。",
+     ("MANAGES", "PropertyFirm:和平居民区物业", "Community:翠竹苑小区")),
+    ("翠竹苑小区由居委会开展垃圾分类管理。", ("MANAGES", "Committee:和平居委会", "Community:翠竹苑小区")),
 ])
 def test_relations_the_rules_must_not_read(text, relation):
     graph = extract(text)

@@ -24,17 +24,29 @@ def _evidence(document: Document, case: Case, sentence_text: str, start: int, en
 
 LEAD_TYPES = ("PartyOrganization", "GovernmentAgency")
 HIGHER_LEVEL = ("区委", "市委", "县委", "区政府", "市政府", "组织部")
+MIN_TITLE_PLACE = 3  # characters of a body's name that, found in the title, name its place
 
 
-def _lead(mentions: list[Mention]) -> Mention | None:
-    """The body a case is about: its most mentioned local party organisation or office."""
+def _lead(case: Case, mentions: list[Mention]) -> Mention | None:
+    """The body a case is about: the local party organisation or office whose place the title names,
+    else its most mentioned one."""
     local = [m for m in mentions if m.type in LEAD_TYPES and not m.canonical.endswith(HIGHER_LEVEL)
              and not m.canonical.startswith(("区", "市"))]
     if not local:
         return None
     counts = Counter(m.canonical for m in local)
-    best = max(counts, key=lambda name: (counts[name], name.endswith(("党总支", "党支部"))))
+    title = _title(case)
+    best = max(counts, key=lambda name: (_place_in_title(name, title), counts[name], name.endswith(("党总支", "党支部"))))
     return next(m for m in local if m.canonical == best)
+
+
+def _title(case: Case) -> str:
+    return (case.title + case.subtitle).replace(" ", "")
+
+
+def _place_in_title(name: str, title: str) -> bool:
+    """The title names the body's place (南京西路街道 of 南京西路街道党工委)."""
+    return any(name[:n] in title for n in range(len(name), MIN_TITLE_PLACE - 1, -1))
 
 
 def _focus(case: Case, mentions: list[Mention]) -> Mention | None:
@@ -43,7 +55,7 @@ def _focus(case: Case, mentions: list[Mention]) -> Mention | None:
     if not projects:
         return None
     counts = Counter(m.canonical for m in projects)
-    title = (case.title + case.subtitle).replace(" ", "")
+    title = _title(case)
     best = max(counts, key=lambda name: (name in title or any(a.text.strip("“”") in title for a in projects
                                                                 if a.canonical == name), counts[name]))
     return next(m for m in projects if m.canonical == best) if counts[best] >= 2 or best in title else None
@@ -74,7 +86,7 @@ def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: l
             mentions.append(Mention(text=surface, type=span.type, start=start, end=end, evidence=evidence,
                                     canonical=span.name))
     resolved = resolve_case(case, mentions, lexicon)
-    lead = _lead(resolved)
+    lead = _lead(case, resolved)
     focus = _focus(case, resolved)
     where = case_context(case, resolved)
     area = next((m for m in resolved if m.type == "Community" and m.canonical == where.area), None)

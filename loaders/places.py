@@ -17,7 +17,8 @@ LEFT_STOP_WORDS = ("位于", "辖区", "联合", "通过", "依托", "面对", "
                    "组织", "邀请", "发动", "推动", "指导", "支持", "牵头", "所辖", "毗邻", "近年来", "按照")
 HIGHER_PLACES = ("街道", "镇", "区", "市", "省", "县")
 SUBJECT_SUFFIXES = ("居民区", "街道", "居委会", "居委", "党总支", "党支部", "党工委")
-GENERIC_STEMS = {"居民", "居民区", "社区", "小区", "街道", "各", "本", "该", "全", "这个", "这里"}
+GENERIC_STEMS = {"居民", "居民区", "社区", "小区", "街道", "各", "本", "该", "全", "这个", "这里", "周边", "周围", "附近", "其他",
+                 "其它", "相关", "所在", "各个", "多个"}
 MAX_NAME = 10
 NOT_DISTRICTS = ("居民区", "小区", "社区", "园区", "城区", "辖区", "街区", "片区", "示范区", "商务区", "休息区", "活动区",
                  "服务区", "开发区")
@@ -72,8 +73,9 @@ def _first(names: list[str]) -> str:
     return names[0] if names else ""
 
 
-def _most_common(names: list[str]) -> str:
-    return max(set(names), key=names.count) if names else ""
+def _most_named(names: list[str]) -> str:
+    """The name given most often; of names given equally often, the first."""
+    return max(names, key=names.count) if names else ""
 
 
 def district_names(text: str) -> list[str]:
@@ -89,7 +91,7 @@ def district_names(text: str) -> list[str]:
 
 def locate_document(text: str) -> tuple[str, str]:
     """(district, sub-district) a whole document names most often: what its cases inherit."""
-    return _most_common(district_names(text)), _most_common(names_ending_in(text, ("街道", "镇")))
+    return _most_named(district_names(text)), _most_named(names_ending_in(text, ("街道", "镇")))
 
 
 def locate_case(text: str) -> tuple[str, str, str]:
@@ -98,4 +100,4 @@ def locate_case(text: str) -> tuple[str, str, str]:
     districts = district_names(head)
     subdistricts = names_ending_in(head, ("街道", "镇"))
     areas = names_ending_in(head, ("居民区",))
-    return _first(districts), _first(subdistricts), _first(areas)
+    return _first(districts), _first(subdistricts), _most_named(areas)

@@ -19,10 +19,10 @@ ENTITY_F1_FLOOR = 0.87
 RELATION_F1_FLOOR = 0.625
 
 
-def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道", district: str = ""):
+def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道", district: str = "", title: str = "t"):
     document = Document(id="t", path="t.txt", format="text", raw_text=text, text=text,
                         offsets=tuple(range(len(text))))
-    case = Case(id="t-01", document="t", order=1, title="t", subtitle="", text=text, start=0,
+    case = Case(id="t-01", document="t", order=1, title=title, subtitle="", text=text, start=0,
                 district=district, subdistrict=subdistrict, area=area)
     return build_case_graph([document], [case], [extract_case(case, document)])
 
@@ -525,6 +525,15 @@ def test_relation_rules(text, relation):
 def test_relations_the_rules_must_not_read(text, relation):
     graph = extract(text)
     assert relation not in {(r.type, r.source, r.target) for r in graph.relations.values()}
+
+
+def test_the_body_whose_place_the_title_names_leads_the_case():
+    text = ("光明路街道党工委召开会议，“楼事会”平台由此诞生。和平居民区党总支书记张丽参加“楼事会”平台。"
+            "和平居民区党总支组织居民参加。")
+    graph = extract(text, title="光明路街道“楼事会”案例")
+    leads = {(r.source, r.target) for r in graph.relations.values() if r.type == "LEADS"}
+    assert ("PartyOrganization:光明路街道党工委", "Project:楼事会平台") in leads, sorted(leads)
+    assert ("PartyOrganization:和平居民区党总支", "Project:楼事会平台") not in leads, sorted(leads)
 
 
 def test_relations_carry_evidence_and_rule():

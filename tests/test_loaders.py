@@ -10,7 +10,7 @@ from loaders.encoding import decode_text
 from loaders.errors import ReadError
 from loaders.load import load_documents, read_document
 from loaders.normalize import normalize_text
-from loaders.places import district_names, subject_names
+from loaders.places import district_names, locate_case, subject_names
 from loaders.readers.html import parse_html
 from loaders.splitter import split_spans
 from tests.conftest import CORPUS, GOLD, ROOT
@@ -181,6 +181,12 @@ def test_a_function_word_can_open_a_place_name():
 
 def test_districts_are_short_names_before_区():
     assert district_names("在上海嘉定区安亭镇，走进浦东新区，6号楼已上报区里，虹桥商务区") == ["嘉定区", "浦东新区"]
+
+
+def test_a_case_is_about_the_area_it_names_most_not_the_first_or_a_neighbouring_one():
+    text = ("楼宇企业与周边居民区联系不紧密。基金用于资助居民区微更新。翠竹居民区党总支与银行结对。"
+            "周边居民区党组织参与。翠竹居民区党总支书记李红梅说。")
+    assert locate_case(text)[2] == "翠竹居民区"
 
 
 def test_cases_carry_their_places(corpus_build):

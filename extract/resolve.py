@@ -209,10 +209,13 @@ def unique_tails(names: set[str]) -> dict[str, str]:
 
 def apposed_ways(text: str, mentions: list[Mention]) -> dict[str, str]:
     """A quoted motto right before the way it names is another name of it:
-    “党建引领、多元共治”的红色物业管理体系."""
+    “党建引领、多元共治”的红色物业管理体系. So is a way whose name runs into the next one's:
+    “需求清单、资源清单”两张清单 and 两张清单工作机制 are one mechanism."""
     ways = sorted((m for m in mentions if m.type == "Mechanism"), key=lambda m: m.start)
     return {first.canonical: second.canonical for first, second in zip(ways, ways[1:])
-            if text[first.start] in "“「『" and text[first.end:second.start] == "的" and first.canonical != second.canonical}
+            if first.canonical != second.canonical
+            and (text[first.start] in "“「『" and text[first.end:second.start] == "的"
+                 or first.start < second.start < first.end < second.end)}
 
 
 LANE = re.compile(r"^(?P<road>[\u4e00-\u9fff]{2,6}?[路街])?(?P<lane>\d+(?:-\d+)?[弄号])(?P<tail>小区)?$")

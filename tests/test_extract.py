@@ -199,6 +199,11 @@ def test_an_address_beside_an_estate_is_its_alias():
     assert "光明路45弄" in places["第十宿舍"] and "光明路88弄翠竹苑小区" in places["翠竹苑"], places
 
 
+def test_a_listed_way_running_into_its_mechanism_is_one_mechanism():
+    graph = extract("和平居民区党总支形成了“需求清单、资源清单、项目清单”三张清单工作机制。")
+    assert [e for e in graph.entities if e.startswith("Mechanism:")] == ["Mechanism:三张清单工作机制"]
+
+
 def test_short_and_listed_forms_of_a_place_are_one_place():
     graph = extract("居委会下辖光明路505弄、555弄小区。第十宿舍建于1980年，10宿舍7号楼已加装电梯。"
                     "翠竹家园小区环境优美，翠竹小区的居民很团结。让曾经的“丑小鸭”小区变了样。")

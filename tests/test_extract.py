@@ -168,6 +168,11 @@ def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 
 
+def test_a_verb_of_giving_opens_no_place_name():
+    graph = extract("长江银行出资20万元，用于资助居民区微更新项目。")
+    assert not [e for e in graph.entities if e.startswith("Community:")], sorted(graph.entities)
+
+
 def test_a_company_named_without_its_city_and_legal_form_is_one_company():
     graph = extract("上海浦江物业管理有限公司进驻小区。浦江物业承担了日常维护。华桑文化传播有限公司和华桑公司都参与了。")
     firms = {e.name: e.aliases for e in graph.entities.values() if e.type in ("PropertyFirm", "PartnerUnit")}

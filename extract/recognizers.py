@@ -29,6 +29,7 @@ DISTRICT_ENDINGS = ("区", "县", "市")
 BRANCH_SUFFIXES = ("支行", "分行", "分公司", "营业部", "营业厅", "分店", "门店")
 HOSTS_OF_PARTY_BRANCHES = {"PartnerUnit", "GovernmentAgency"}
 HOSTED_TYPES = ("PartyOrganization", "VolunteerTeam")  # named after their host body
+AREA_OWNED_TYPES = ("VolunteerTeam", "Committee")  # named after their residential area (和平居民区志愿者服务队)
 FIELDED_TYPES = ("GovernmentAgency", "PartyOrganization")  # named after fields of work (bureaus and their branches)
 ORG_TYPES = {"PartyOrganization", "Committee", "PropertyFirm", "GovernmentAgency", "PartnerUnit", "VolunteerTeam"}
 JOINABLE_IN_NAMES = {"居委", "区委", "市委", "街道", "镇", "居民区", "社区", "大学", "学院", "小区", "弄", "号楼",
@@ -226,9 +227,9 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         if (type_name == "Community" and token.flag == "ns" and suffix_start - start >= 2
                 and text[suffix_start:suffix_start + 1] in "区县"):
             break
-        if type_name == "VolunteerTeam" and token.word == "居民区" and index > 0 \
+        if type_name in AREA_OWNED_TYPES and token.word == "居民区" and index > 0 \
                 and not _is_boundary(left[index - 1].word, left[index - 1].flag, lexicon):
-            start = token.start  # 和平居民区|志愿者服务队: an area's own team
+            start = token.start  # 和平居民区|志愿者服务队, 和平居民区|自治委员会: an area's own team or committee
             taken.append((token.word, token.flag))
             index -= 1
             continue
@@ -414,8 +415,9 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         if suffix == "委员会" and stem.endswith(PLACE_TOKENS):
             type_name = "PartyOrganization"
-        elif suffix == "委员会" and tokenize(stem)[0].word in DISTRICT_ENDINGS:
-            type_name = "GovernmentAgency"  # 区交通委员会: a district's commission
+        elif suffix == "委员会":
+            start, type_name = _district_commission(text, suffix_start, lexicon, tokens) or (start, type_name)
+            stem = text[start:suffix_start]
         if not stem and suffix in lexicon.standalone_names:
             spans.append(Span(suffix_start, end, type_name, f"standalone:{suffix}"))
             continue
@@ -435,6 +437,18 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if host and host.end() < end:
             spans.append(Span(start, host.end(), type_name, "host"))
     return spans
+
+
+def _district_commission(text: str, suffix_start: int, lexicon: Lexicon,
+                         tokens: tuple[Token, ...]) -> tuple[int, str] | None:
+    """Start of a district's commission named by its fields (徐汇区建设和管理委员会, 区交通委员会), else None."""
+    start = left_extend(text, suffix_start, lexicon, "GovernmentAgency", tokens)
+    first = next((t for t in tokens if t.start >= start), None)
+    if first is None or first.start >= suffix_start:
+        return None
+    district = first.word in DISTRICT_ENDINGS or (len(first.word) <= 4 and first.word.endswith(DISTRICT_ENDINGS)
+                                                    and not _is_common_word(first.word))  # not 居民区, 开发区
+    return (start, "GovernmentAgency") if district else None
 
 
 UNIVERSITY_HOST = re.compile(r"(?:[\u4e00-\u9fff]{2,6}?大学|[\u4e00-\u9fff]大)(?=[\u4e00-\u9fff]{1,12}(?:学院|研究院|研究所|工作室)$)")

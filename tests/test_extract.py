@@ -134,6 +134,9 @@ def test_amounts(text, amount):
     ("区审计局给予支持。", "区审计局", "GovernmentAgency"),
     ("区住房保障和房屋管理局给予支持。", "区住房保障和房屋管理局", "GovernmentAgency"),
     ("区交通委员会给予支持。", "区交通委员会", "GovernmentAgency"),
+    ("街道党工委与徐汇区建设和管理委员会建立加梯绿色通道。", "徐汇区建设和管理委员会", "GovernmentAgency"),
+    ("和平居民区自治委员会召开会议。", "和平居民区自治委员会", "Committee"),
+    ("正文花园业主委员会召开会议。", "正文花园业主委员会", "Committee"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

@@ -136,6 +136,8 @@ def test_amounts(text, amount):
     ("区交通委员会给予支持。", "区交通委员会", "GovernmentAgency"),
     ("街道党工委与徐汇区建设和管理委员会建立加梯绿色通道。", "徐汇区建设和管理委员会", "GovernmentAgency"),
     ("和平居民区自治委员会召开会议。", "和平居民区自治委员会", "Committee"),
+    ("居民区党支部坚持“楼组自议、居委协调”的三步议事法。", "三步议事法", "Mechanism"),
+    ("居民区党支部召开会议。", "和平居民区党支部", "PartyOrganization"),
     ("正文花园业主委员会召开会议。", "正文花园业主委员会", "Committee"),
 ])
 def test_entities_by_name_structure(text, name, type_name):

@@ -21,7 +21,9 @@ COORDINATION = re.compile(r"^[、和与及跟同,，]?$|^(以及|还有)$|^(还|
 
 
 UPKEEP = r"[^，。；,;]{0,12}?(?:管理|维护|维保|运维|运营|养护)"  # 负责X的日常管理: X is managed, not built
-DESIGN = re.compile(r"设计|规划")
+DESIGN_WORDS = "设计|规划"
+DESIGN_WORK = rf"[^，。；,;]{{0,12}}?(?:{DESIGN_WORDS})"  # 负责X的整体设计: X is designed, not built
+DESIGN = re.compile(DESIGN_WORDS)
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,9 @@ CUE_RULES = [
     CueRule("cue:guides", "GUIDES", re.compile(r"指导|督导|监督|引导|督促")),
     CueRule("cue:supports", "SUPPORTS", re.compile(r"支持|协助|配合|帮助|助力|支撑|通力合作|保驾护航")),
     CueRule("cue:participates", "PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入")),
-    CueRule("cue:implements", "IMPLEMENTS", re.compile(rf"施工|承建|安装|改造|实施|负责(?!{UPKEEP})|进行|建成")),
-    CueRule("cue:designed", "DESIGNED", DESIGN),
-    CueRule("cue:manages", "MANAGES", re.compile(rf"管理|承包|托管|承接|接管|负责(?={UPKEEP})")),
+    CueRule("cue:implements", "IMPLEMENTS", re.compile(rf"施工|承建|安装|改造|实施|负责(?!{UPKEEP}|{DESIGN_WORK})|进行|建成")),
+    CueRule("cue:designed", "DESIGNED", re.compile(rf"{DESIGN_WORDS}|负责(?={DESIGN_WORK})")),
+    CueRule("cue:manages", "MANAGES", re.compile(rf"管理|承包|托管|承接|接管|(?:负责|承担)(?={UPKEEP})")),
     CueRule("cue:funded", "FUNDED", re.compile(r"出资|资助|筹集|经费|捐赠|捐款|投入|拨付|赞助|花费|众筹|资金")),
     CueRule("cue:co_builds", "CO_BUILDS", re.compile(r"共建|结对|联建|携手|联手|区域化党建单位")),
 ]
@@ -408,6 +410,7 @@ class FocusCue:
 FOCUS_CUES = [
     FocusCue("DESIGNED", DESIGN, "before"),
     FocusCue("IMPLEMENTS", re.compile(r"施工|粉刷|彩绘|安装|承建|负责对|负责.{0,6}工作"), "before"),
+    FocusCue("MANAGES", re.compile(rf"(?:负责|承担)(?={UPKEEP})"), "before"),
     FocusCue("PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入"), "before"),
     FocusCue("PARTICIPATES_IN", re.compile(r"协同|会同|携同|联合|邀请|发动|动员|引入|联动"), "after"),
     FocusCue("SUPPORTS", re.compile(r"协助|助力|帮助|支持"), "before"),

@@ -506,6 +506,9 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
     ("和平居民区党总支还与长江银行长宁支行党支部签订共建协议。",
      ("CO_BUILDS", "PartyOrganization:长江银行长宁支行党支部", "PartyOrganization:和平居民区党总支")),
     ("翠竹苑小区由新长宁物业管理。", ("MANAGES", "PropertyFirm:新长宁物业", "Community:翠竹苑小区")),
+    ("长江设计院负责邻里花园项目的整体设计。", ("DESIGNED", "PartnerUnit:长江设计院", "Project:邻里花园项目")),
+    ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。长江物业有限公司承担花园的日常养护。",
+     ("MANAGES", "PropertyFirm:长江物业有限公司", "Project:邻里花园项目")),
 ])
 def test_relation_rules(text, relation):
     graph = extract(text)
@@ -536,6 +539,7 @@ def test_relation_rules(text, relation):
     ("翠竹苑小区由于物业公司管理缺位，矛盾突出。",
      ("MANAGES", "PropertyFirm:和平居民区物业", "Community:翠竹苑小区")),
     ("翠竹苑小区由居委会开展垃圾分类管理。", ("MANAGES", "Committee:和平居委会", "Community:翠竹苑小区")),
+    ("长江设计院负责邻里花园项目的整体设计。", ("IMPLEMENTS", "PartnerUnit:长江设计院", "Project:邻里花园项目")),
 ])
 def test_relations_the_rules_must_not_read(text, relation):
     graph = extract(text)

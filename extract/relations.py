@@ -432,7 +432,8 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
     Only the body right before a helping word (物业协助清理…) helps the project: 配合 and helping words
     further off mostly help another body. Cues inside frames (在X的支持下) are read by their own rules.
     """
-    if ctx.focus is None or any(m.type == "Project" for m in ctx.mentions):
+    projects = [m for m in ctx.mentions if m.type == "Project"]
+    if ctx.focus is None and not projects:
         return []
     text = ctx.sentence.text
     frames = _spans(text, FRAMES)
@@ -444,14 +445,19 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         if cue is None:
             continue
         clause_start, clause_end = _clause_bounds(text, cue.start(), cue.end())
+        if any(clause_start <= m.start < clause_end for m in projects):
+            continue
+        target = next((m for m in reversed(projects) if m.end <= clause_start), None) if projects else ctx.focus
+        if target is None:
+            continue
         window = (clause_start, cue.start()) if rule.side == "before" else (cue.end(), clause_end)
         candidates = [m for m in _outermost(ctx.mentions) if m.type in FOCUS_ACTORS
                       and (ctx.lead is None or m.canonical != ctx.lead.canonical)]
         actors = [m for m in candidates if window[0] <= m.start and m.end <= window[1]]
         if not actors and rule.side == "before":
             actors = [m for m in candidates[:1] if m.start == 0]
-        found.extend((f"focus:{rule.type.lower()}", rule.type, a, ctx.focus) for a in actors
-                     if _allowed(rule.type, a, ctx.focus) and a.canonical not in acted)
+        found.extend((f"focus:{rule.type.lower()}", rule.type, a, target) for a in actors
+                     if _allowed(rule.type, a, target) and a.canonical not in acted)
         acted.update(a.canonical for a in actors)
     return found
 

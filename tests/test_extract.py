@@ -507,6 +507,10 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("CO_BUILDS", "PartyOrganization:长江银行长宁支行党支部", "PartyOrganization:和平居民区党总支")),
     ("翠竹苑小区由新长宁物业管理。", ("MANAGES", "PropertyFirm:新长宁物业", "Community:翠竹苑小区")),
     ("长江设计院负责邻里花园项目的整体设计。", ("DESIGNED", "PartnerUnit:长江设计院", "Project:邻里花园项目")),
+    ("居委会为“邻里花园”项目筹集资金，长江建工集团负责施工，长江物业承担花园的日常养护。",
+     ("IMPLEMENTS", "PartnerUnit:长江建工集团", "Project:邻里花园项目")),
+    ("居委会为“邻里花园”项目筹集资金，长江建工集团负责施工，长江物业承担花园的日常养护。",
+     ("MANAGES", "PropertyFirm:长江物业", "Project:邻里花园项目")),
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。长江物业有限公司承担花园的日常养护。",
      ("MANAGES", "PropertyFirm:长江物业有限公司", "Project:邻里花园项目")),
 ])

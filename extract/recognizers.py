@@ -769,7 +769,7 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """A 社区 or 街区 named by a proper name and more words is a place: 花桥时代社区, 安亭汽车俱乐部街区.
 
     社区 is mostly a common noun (熟人社区, 和谐社区); only a stem that opens with a
-    word jieba does not know, and goes on, names one.
+    proper name or a word jieba does not know, and goes on, names one (玉林|东路|社区).
     """
     text = sentence.text
     tokens = tokenize(text)
@@ -779,10 +779,20 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         start = left_extend(text, match.start(), lexicon, "Community", tokens)
         stem = tokenize(text[start:match.start()])
-        if len(stem) >= 2 and stem[0].flag == "x" and not _in_dictionary(stem[0].word) \
-                and not any(lexicon.suffix_type.get(t.word) for t in stem) and not _inside_quotes(text, start, match.end()):
+        if _names_neighbourhood(stem, lexicon) and not _inside_quotes(text, start, match.end()):
             spans.append(Span(start, match.end(), "Community", "neighbourhood"))
     return spans
+
+
+def _names_neighbourhood(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
+    """A proper name, or a guessed word and more, before 社区 (玉林|东路, 桂溪, 花桥|时代); no body's or title's name."""
+    if not stem or stem[-1].word.endswith(PLACE_TOKENS) \
+            or any(lexicon.suffix_type.get(t.word) or t.flag in ("nz", "nt") for t in stem):
+        return False  # 莘庄镇|社区 is the town
+    guessed = stem[0].flag == "x" and not _in_dictionary(stem[0].word)
+    if len(stem) == 1:
+        return (guessed or stem[0].flag == "nr") and len(stem[0].word) >= 2
+    return guessed or stem[0].flag in PROPER_FLAGS
 
 
 PROGRAMME = re.compile(r"(?:推进|推动|进行了?|开展|实施|启动|结合)(?P<name>[\u4e00-\u9fff]{2,10}?(?:建设|行动))")

@@ -138,6 +138,8 @@ def test_amounts(text, amount):
     ("和平居民区自治委员会召开会议。", "和平居民区自治委员会", "Committee"),
     ("居民区党支部坚持“楼组自议、居委协调”的三步议事法。", "三步议事法", "Mechanism"),
     ("居民区党支部召开会议。", "和平居民区党支部", "PartyOrganization"),
+    ("玉林东路社区位于武侯区玉林街道中部。", "玉林东路社区", "Community"),
+    ("桂溪社区有老旧院落23个。", "桂溪社区", "Community"),
     ("正文花园业主委员会召开会议。", "正文花园业主委员会", "Committee"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
@@ -171,6 +173,11 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "家庭医生上门服务。", "建强一支队伍。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
+
+
+@pytest.mark.parametrize("text", ["新闻晨报上海社区新媒体平台报道了此事。", "莘庄镇社区推进楼道建设。", "打造和谐社区。"])
+def test_a_title_a_town_or_a_quality_before_社区_names_no_neighbourhood(text):
+    assert not [e for e in extract(text).entities if e.endswith("社区")], sorted(extract(text).entities)
 
 
 def test_a_verb_of_giving_opens_no_place_name():

@@ -404,6 +404,8 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
     if type_name == "PartyOrganization":
         if "党工委" in word:
             return pick(("党工委",), _derived("党工委", ctx.subdistrict))
+        if word.endswith("社区党委"):
+            return pick(("社区党委",), GenericTarget())  # the case's named 玉林东路社区党委; never implied
         branch = "党支部" if "党支部" in word else "党总支"  # an unnamed body is named as the text calls it
         return pick(("党总支", "党支部"), _derived(branch, ctx.area), ctx.area_stem)
     if type_name == "Committee":

@@ -130,11 +130,23 @@ def company_core(name: str) -> str:
 
 def is_company_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
     """True when ``short`` is how reports name the company ``long`` for short: 浦江物业 for
-    上海浦江物业管理有限公司, 华桑公司 for 华桑文化传播有限公司."""
+    上海浦江物业管理有限公司, 华桑公司 for 华桑文化传播有限公司, 蓉城物业 for 成都蓉城物业服务有限公司."""
     if not LEGAL_FORMS.search(long):
         return False
     core, short_core = company_core(long), company_core(short)
-    return len(short_core) >= 2 and short != long and core.startswith(short_core)
+    if len(short_core) < 2 or short == long:
+        return False
+    return core.startswith(short_core) or (len(short_core) >= MIN_CITYLESS_CORE and _opens_with_city(core)
+                                           and core[CITY_LENGTH:].startswith(short_core))
+
+
+MIN_CITYLESS_CORE = 3
+CITY_LENGTH = 2
+
+
+def _opens_with_city(core: str) -> bool:
+    """成都|蓉城物业服务: the company's name opens with its city (a place name in jieba's dictionary)."""
+    return posseg.dt.word_tag_tab.get(core[:CITY_LENGTH]) == "ns"
 
 
 SHORT_FORM_RULES = {"Project": is_project_short_form, "Mechanism": is_mechanism_short_form,

@@ -192,6 +192,12 @@ def test_a_company_named_without_its_city_and_legal_form_is_one_company():
     assert "浦江物业" in firms["上海浦江物业管理有限公司"] and "华桑公司" in firms["华桑文化传播有限公司"]
 
 
+def test_a_company_named_without_its_citys_name_is_one_company_and_another_city_is_not():
+    graph = extract("社区引入成都蓉城物业服务有限公司，由蓉城物业负责日常保洁。黄浦物业也参与。")
+    firms = {e.name for e in graph.entities.values() if e.type == "PropertyFirm"}
+    assert firms == {"成都蓉城物业服务有限公司", "黄浦物业"}, firms
+
+
 def test_a_project_word_inside_a_mechanisms_name_names_no_project():
     graph = extract("推行“楼组长+党员+志愿者”的“1+1+N”楼组管理模式。")
     assert [e for e in graph.entities if e.startswith("Project:")] == [], sorted(graph.entities)

@@ -20,7 +20,8 @@ from ontology.vocabulary import load_vocabulary
 COORDINATION = re.compile(r"^[、和与及跟同,，]?$|^(以及|还有)$|^(还|也|又|先后|分别|积极|主动)[与同跟]$")
 
 
-UPKEEP = r"[^，。；,;]{0,12}?(?:管理|维护|维保|运维|运营|养护)"  # 负责X的日常管理: X is managed, not built
+UPKEEP_WORDS = "管理|维护|维保|运维|运营|养护|保洁"
+UPKEEP = rf"[^，。；,;]{{0,12}}?(?:{UPKEEP_WORDS})"  # 负责X的日常管理: X is managed, not built
 DESIGN_WORDS = "设计|规划"
 DESIGN_WORK = rf"[^，。；,;]{{0,12}}?(?:{DESIGN_WORDS})"  # 负责X的整体设计: X is designed, not built
 DESIGN = re.compile(DESIGN_WORDS)
@@ -59,7 +60,7 @@ TOWARD_TYPES = {"支持": "SUPPORTS", "帮助": "SUPPORTS", "指导": "GUIDES", 
 ACCORDING = re.compile(r"(按照|根据|遵照|落实)([^。；;]{2,40}?)的?(要求|指示|部署|精神)")
 BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)")
 GENERIC_PLACES = ("小区", "居民区", "社区")  # 小区由X负责管理: the case's own place
-MANAGED_BY = re.compile(r"由(?![于此])([^，。；,;]{2,30}?)((?:负责|统一|自行|共同)[^，。；,;]{0,4}?)?(?:管理|维护|维保|运维|运营|养护)")
+MANAGED_BY = re.compile(rf"由(?![于此])([^，。；,;]{{2,30}}?)((?:负责|统一|自行|共同)[^，。；,;]{{0,4}}?)?(?:{UPKEEP_WORDS})")
 LOCATED = re.compile(r"位于|坐落于|地处")
 BELONGS = re.compile(r"隶属于?|归属于?")
 LOCATED_OF = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")  # 位于虹桥商务区核心区的新虹街道

@@ -37,7 +37,7 @@ class CueRule:
 
 
 CUE_RULES = [
-    CueRule("cue:leads", "LEADS", re.compile(r"牵头|引领|发起|带领|主导|组建|孵化|成立|领办|挂帅|推出|打造|建立|启用|启动|策划|搭建|创建|召开|设立|开设|开展|举办")),
+    CueRule("cue:leads", "LEADS", re.compile(r"牵头|引领|发起|带领|推进|推动|号召|试点|推行|主导|组建|孵化|成立|领办|挂帅|推出|打造|建立|启用|启动|策划|搭建|创建|召开|设立|开设|开展|举办")),
     CueRule("cue:guides", "GUIDES", re.compile(r"指导|督导|监督|引导|督促")),
     CueRule("cue:supports", "SUPPORTS", re.compile(r"支持|协助|配合|帮助|助力|支撑|通力合作|保驾护航")),
     CueRule("cue:participates", "PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入")),

@@ -520,6 +520,7 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("CO_BUILDS", "PartyOrganization:长江银行长宁支行党支部", "PartyOrganization:和平居民区党总支")),
     ("翠竹苑小区由新长宁物业管理。", ("MANAGES", "PropertyFirm:新长宁物业", "Community:翠竹苑小区")),
     ("翠竹苑小区由长江物业负责日常保洁。", ("MANAGES", "PropertyFirm:长江物业", "Community:翠竹苑小区")),
+    ("示范街道办事处推进特色楼道建设。", ("LEADS", "GovernmentAgency:示范街道办事处", "Project:特色楼道建设")),
     ("桂溪社区党委探索院落自治。长江医院党委与社区党委签订共建协议。",
      ("CO_BUILDS", "PartyOrganization:桂溪社区党委", "PartyOrganization:长江医院党委")),
     ("长江设计院负责邻里花园项目的整体设计。", ("DESIGNED", "PartnerUnit:长江设计院", "Project:邻里花园项目")),

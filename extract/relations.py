@@ -428,7 +428,8 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """A body that designs, builds, joins or helps, in a sentence naming no project, does so in the case's project.
+    """A body that designs, builds, joins or helps, in a clause naming no project, does so in the project named
+    earlier in the sentence, else in the case's project.
 
     Only the body right before a helping word (物业协助清理…) helps the project: 配合 and helping words
     further off mostly help another body. Cues inside frames (在X的支持下) are read by their own rules.

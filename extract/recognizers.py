@@ -389,9 +389,10 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             longest[end] = suffix
     spans = []
     for end, suffix in sorted(longest.items()):
+        type_name = lexicon.suffix_type[suffix]
         following = text[end:end + 4]
         common_word = any(following.startswith(w) for w in lexicon.not_before.get(suffix, ()))
-        if COUNT_AFTER.match(text, end) or common_word and lexicon.suffix_type[suffix] != "PropertyFirm":
+        if COUNT_AFTER.match(text, end) or common_word and type_name != "PropertyFirm":
             continue
         if _covered_by_longer(text, end, suffix, longest, lexicon):
             continue
@@ -399,7 +400,6 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if _inside_quotes(text, suffix_start, end) or text[max(0, suffix_start - 2):suffix_start].endswith(
                 lexicon.not_after.get(suffix, ())):
             continue
-        type_name = lexicon.suffix_type[suffix]
         start = left_extend(text, suffix_start, lexicon, type_name, tokens)
         stem = _strip_quotes(text[start:suffix_start])
         if common_word and (not stem or stem in lexicon.generic_heads or _is_common_word(stem)):

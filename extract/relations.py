@@ -449,7 +449,7 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         clause_start, clause_end = _clause_bounds(text, cue.start(), cue.end())
         if any(clause_start <= m.start < clause_end for m in projects):
             continue
-        target = next((m for m in reversed(projects) if m.end <= clause_start), None) if projects else ctx.focus
+        target = next((m for m in reversed(projects) if m.end <= clause_start), None if projects else ctx.focus)
         if target is None:
             continue
         window = (clause_start, cue.start()) if rule.side == "before" else (cue.end(), clause_end)

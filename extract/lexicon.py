@@ -30,6 +30,7 @@ class Lexicon:
     project_endings: tuple[str, ...]
     topic_suffixes: tuple[str, ...]
     kind_suffixes: frozenset[str]
+    unit_kinds: dict[str, tuple[str, ...]]
     building_hosts: tuple[str, ...]
     generic_slogans: frozenset[str]
     person_verbs: tuple[str, ...]
@@ -74,6 +75,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         project_endings=tuple(data["project_endings"]),
         topic_suffixes=tuple(data["topic_suffixes"]),
         kind_suffixes=frozenset(data["kind_suffixes"]),
+        unit_kinds={kind: tuple(endings) for kind, endings in data["unit_kinds"].items()},
         building_hosts=tuple(data["building_hosts"]),
         generic_slogans=frozenset(data["generic_slogans"]),
         person_verbs=tuple(data["person_verbs"]),

@@ -24,6 +24,7 @@ PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—�
 QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《", "\"": "\""}
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
 PLACE_TOKENS = ("街道", "镇", "区", "市", "县", "省")
+FEE_PAYING_PLACES = ("居民区", "社区", "小区", "花园", "新村", "家园", "苑")
 STREET_WORDS = ("街道", "镇")
 DISTRICT_ENDINGS = ("区", "县", "市")
 BRANCH_SUFFIXES = ("支行", "分行", "分公司", "营业部", "营业厅", "分店", "门店")
@@ -402,8 +403,9 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         start = left_extend(text, suffix_start, lexicon, type_name, tokens)
         stem = _strip_quotes(text[start:suffix_start])
-        if common_word and (not stem or stem in lexicon.generic_heads or _is_common_word(stem)):
-            continue  # 物业管理, 小区物业费; but 由东华物业管理: a named firm and its work
+        if common_word and (not stem or stem in lexicon.generic_heads or _is_common_word(stem)
+                            or stem.endswith(FEE_PAYING_PLACES)):
+            continue  # 物业管理, 小区物业费, 和平居民区物业费; but 由东华物业管理: a named firm and its work
         if len(stem) < 2 and (len(suffix) == 1 or type_name in ("Community", "Project") and stem) \
                 or stem.endswith(CONJUNCTIONS):  # 党和政府: a list of two, no name
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Callable
 
 import jieba
 from jieba import posseg
@@ -136,8 +137,19 @@ def is_company_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
     core, short_core = company_core(long), company_core(short)
     if len(short_core) < 2 or short == long:
         return False
-    return core.startswith(short_core) or (len(short_core) >= MIN_CITYLESS_CORE and _opens_with_city(core)
-                                           and core[CITY_LENGTH:].startswith(short_core))
+    return core.startswith(short_core) or _brand_and_trade(short_core, core) or (
+        len(short_core) >= MIN_CITYLESS_CORE and _opens_with_city(core) and core[CITY_LENGTH:].startswith(short_core))
+
+
+TRADE_WORDS = ("物业",)
+MIN_BRAND = 2
+
+
+def _brand_and_trade(short_core: str, core: str) -> bool:
+    """愿景物业 for 愿景明德物业管理: the brand's first characters, then the trade the name goes on to."""
+    trade = next((t for t in TRADE_WORDS if short_core.endswith(t)), "")
+    brand = short_core.removesuffix(trade)
+    return bool(trade) and len(brand) >= MIN_BRAND and core.startswith(brand) and trade in core[len(brand):]
 
 
 MIN_CITYLESS_CORE = 3
@@ -149,6 +161,7 @@ def _opens_with_city(core: str) -> bool:
     return posseg.dt.word_tag_tab.get(core[:CITY_LENGTH]) == "ns"
 
 
+COMPANY_TYPES = ("PropertyFirm", "PartnerUnit")
 SHORT_FORM_RULES = {"Project": is_project_short_form, "Mechanism": is_mechanism_short_form,
                     "PropertyFirm": is_company_short_form, "PartnerUnit": is_company_short_form}
 
@@ -179,16 +192,17 @@ def address_aliases(names: set[str]) -> dict[str, str]:
     return aliases
 
 
-def regained_first_characters(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """A place cut after a one-character word (爱|博五村) takes it back when the case names a place
-    that starts with the longer form (爱博五村一号楼)."""
-    places = [m for m in mentions if m.type == "Community"]
-    names = {m.canonical for m in places}
+def regained_first_characters(text: str, mentions: list[Mention], types: tuple[str, ...],
+                              names_more: Callable[[str, str], bool]) -> dict[str, str]:
+    """A name cut after a one-character word takes it back when the case names the thing more fully:
+    爱|博五村 for 爱博五村一号楼, 愿|景物业 for 北京愿景明德物业管理有限公司."""
+    found = [m for m in mentions if m.type in types]
+    names = {m.canonical for m in found}
     fuller = {}
-    for place in places:
-        longer = text[place.start - 1:place.start] + place.canonical
-        if place.start and longer != place.canonical and any(n.startswith(longer) for n in names):
-            fuller[place.canonical] = longer
+    for mention in found:
+        longer = text[mention.start - 1:mention.start] + mention.canonical
+        if mention.start and longer != mention.canonical and any(names_more(longer, n) for n in names):
+            fuller[mention.canonical] = longer
     return fuller
 
 
@@ -284,6 +298,7 @@ def case_context(case: Case, mentions: list[Mention]) -> CaseContext:
     areas = [name for name, _ in places.most_common() if name.endswith("居民区")]
     subdistricts = [name for name, _ in places.most_common() if name.endswith(("街道", "镇"))]
     area = next((a for a in areas if case.area and a.endswith(case.area)), areas[0] if areas else case.area)
+    area = area or _neighbourhood(case, places)
     stem = area.removesuffix("居民区")
     committees = [m.canonical.removesuffix("居委会").removesuffix("居委") for m in mentions
                   if m.type == "Committee" and m.canonical.endswith(("居委会", "居委"))]
@@ -300,6 +315,14 @@ def case_context(case: Case, mentions: list[Mention]) -> CaseContext:
         estate = estate if len(estate) >= 2 and not estate.isdigit() else ""
     return CaseContext(area=area, subdistrict=case.subdistrict or (subdistricts[0] if subdistricts else ""),
                        estate=estate)
+
+
+def _neighbourhood(case: Case, places: Counter) -> str:
+    """Where the unit is the 社区, not the 居民区 (成都, 北京): the 社区 named most, if named twice or in the title."""
+    named = [name for name, _ in places.most_common() if name.endswith("社区")]
+    if not named:
+        return ""
+    return named[0] if case.text.count(named[0]) >= 2 or named[0] in case.title + case.subtitle else ""
 
 
 def is_area_form(name: str, area: str) -> bool:
@@ -483,6 +506,23 @@ def _in_area_terms(mention: Mention, ctx: CaseContext) -> Mention:
     return mention
 
 
+PARTY_BODIES = ("党总支", "党支部", "党委")
+
+
+def unit_party_names(mentions: list[Mention], lexicon: Lexicon) -> dict[str, str]:
+    """A party body named by its unit's kind (学校党支部) is the party body of the one unit of that kind
+    the case names: 北京市第十七中学党支部."""
+    units = {m.canonical for m in mentions if m.type == "PartnerUnit"}
+    names = {}
+    for body in {m.canonical for m in mentions if m.type == "PartyOrganization"}:
+        suffix = next((s for s in PARTY_BODIES if body.endswith(s)), "")
+        endings = lexicon.unit_kinds.get(body.removesuffix(suffix), ()) if suffix else ()
+        of_kind = [unit for unit in units if endings and unit.endswith(endings)]
+        if len(of_kind) == 1:
+            names[body] = of_kind[0] + suffix
+    return names
+
+
 MIN_CAMPAIGN_MENTIONS = 2
 
 
@@ -502,6 +542,10 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     activities = placed_activities(case.text, named)
     named = [replace(m, canonical=campaign_name(activities.get(m.canonical, m.canonical), lexicon))
              if m.type == "Project" else m for m in named]
+    firms = regained_first_characters(case.text, named, COMPANY_TYPES,
+                                      lambda longer, n: is_company_short_form(longer, n, lexicon))
+    named = [replace(m, canonical=firms.get(m.canonical, m.canonical)) if m.type in COMPANY_TYPES else m
+             for m in named]
     by_type: dict[str, set[str]] = {}
     for m in named:
         by_type.setdefault(m.type, set()).add(m.canonical)
@@ -515,11 +559,13 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
             fullest[(type_name, short)] = fullest.get((type_name, target), target)
     places = (address_aliases(by_type.get("Community", set())) | apposed_places(case.text, named)
               | listed_lanes(case.text, named) | estate_forms(by_type.get("Community", set()))
-              | building_forms(by_type.get("Community", set())) | regained_first_characters(case.text, named))
+              | building_forms(by_type.get("Community", set()))
+              | regained_first_characters(case.text, named, ("Community",), lambda longer, n: n.startswith(longer)))
     fullest = {key: places.get(name, name) if key[0] == "Community" else name for key, name in fullest.items()}
     fullest.update({("Community", name): places.get(estate, estate) for name, estate in places.items()})
     joined = {"VolunteerTeam": unique_tails(by_type.get("VolunteerTeam", set())),
-              "Mechanism": apposed_ways(case.text, named)}
+              "Mechanism": apposed_ways(case.text, named),
+              "PartyOrganization": unit_party_names(named, lexicon)}
     for type_name, names in joined.items():
         for short, long in names.items():
             fullest[(type_name, short)] = fullest.get((type_name, long), long)

@@ -198,6 +198,18 @@ def test_a_company_named_without_its_citys_name_is_one_company_and_another_city_
     assert firms == {"成都蓉城物业服务有限公司", "黄浦物业"}, firms
 
 
+def test_a_company_named_by_its_brands_first_characters_and_trade_is_one_company():
+    graph = extract("社区引入北京愿景明德物业管理有限公司。愿景物业投入资金，物业负责保洁。")
+    firms = {e.name: e.aliases for e in graph.entities.values() if e.type == "PropertyFirm"}
+    assert list(firms) == ["北京愿景明德物业管理有限公司"], firms
+    assert "物业" in firms["北京愿景明德物业管理有限公司"]
+
+
+def test_a_places_property_fee_names_no_firm():
+    graph = extract("如今，和平居民区物业费收缴率达到九成。")
+    assert not [e for e in graph.entities.values() if e.type == "PropertyFirm"], sorted(graph.entities)
+
+
 def test_a_project_word_inside_a_mechanisms_name_names_no_project():
     graph = extract("推行“楼组长+党员+志愿者”的“1+1+N”楼组管理模式。")
     assert [e for e in graph.entities if e.startswith("Project:")] == [], sorted(graph.entities)
@@ -358,6 +370,20 @@ def test_a_team_named_by_its_kind_is_the_cases_one_team_of_that_kind():
     assert [e.id for e in graph.entities.values() if e.type == "VolunteerTeam"] == ["VolunteerTeam:楼组舞蹈队"]
     graph = extract("党员突击队和青年突击队成立了。突击队连夜清运。")
     assert "VolunteerTeam:突击队" in graph.entities
+
+
+def test_where_the_unit_is_the_neighbourhood_its_bare_bodies_are_the_neighbourhoods():
+    graph = extract("桂溪社区位于高新区。桂溪社区党委组织居民议事，居委会梳理问题清单。", area="")
+    assert graph.entities["Committee:桂溪社区居委会"].implicit
+    graph = extract("桂溪社区位于高新区。居委会梳理问题清单。", area="")
+    assert not [e for e in graph.entities.values() if e.type == "Committee"]
+
+
+def test_a_party_body_named_by_its_units_kind_is_that_units():
+    graph = extract("和平居民区与长江中学开展共建，学校党支部组织师生参与活动。")
+    assert "PartyOrganization:长江中学党支部" in graph.entities
+    graph = extract("和平居民区与长江中学、黄河小学开展共建，学校党支部组织师生参与活动。")
+    assert "PartyOrganization:学校党支部" in graph.entities
 
 
 def test_an_implicit_body_also_carries_the_areas_form_of_its_name():

@@ -817,6 +817,17 @@ def programme_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
+FUNDED_WORK = re.compile(r"(?:资金|经费|款|元)[^。；;]{0,12}?[，,]?(?:专项|全部|主要)?用于(?P<name>[\u4e00-\u9fff]{2,12}?"
+                         r"(?:改造|整治|修缮|更新|修剪|安装|维修|建设|提升|美化|绿化))(?![\u4e00-\u9fff])")
+
+
+def funded_work_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """Work that money is given for is a project, however plainly named: 捐赠资金10万元，用于院落公共空间改造.
+    Two works joined (路面修缮和车棚改造) are left to the case's own project."""
+    return [Span(m.start("name"), m.end("name"), "Project", "funded-work") for m in FUNDED_WORK.finditer(sentence.text)
+            if not any(c in GLUE_CHARS + "和与及、" for c in m.group("name"))]
+
+
 LONG_NAME_OPENERS = "开展|实施|启动|推出|打造|创建|发起|举办|成立|组建|孵化"
 LONG_NAME_TYPES = {"项目": "Project", "计划": "Project", "活动": "Project", "行动": "Project", "工程": "Project",
                    "队伍": "VolunteerTeam", "团队": "VolunteerTeam", "志愿者队": "VolunteerTeam", "服务队": "VolunteerTeam"}
@@ -863,6 +874,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "enumeration": enumeration_spans,
     "office": office_spans,
     "long_name": long_name_spans,
+    "funded_work": funded_work_spans,
 }
 
 

@@ -610,6 +610,14 @@ def test_relations_carry_evidence_and_rule():
     assert leads and leads[0].evidence[0].rule and leads[0].evidence[0].sentence
 
 
+def test_work_that_money_is_given_for_is_the_funded_project():
+    graph = extract("长江银行捐赠资金10万元，用于院落公共空间改造。")
+    funded = [(r.source, r.target, r.amount) for r in graph.relations.values() if r.type == "FUNDED"]
+    assert funded == [("PartnerUnit:长江银行", "Project:院落公共空间改造", 100_000)], funded
+    graph = extract("长江银行捐赠资金10万元，用于路面修缮和车棚改造。")
+    assert not [e for e in graph.entities.values() if e.type == "Project"], sorted(graph.entities)
+
+
 @pytest.mark.parametrize("text", ["和平居民区党总支书记张丽介绍。", "张丽担任和平居民区党总支书记。"])
 def test_a_member_carries_the_role_named_with_them(text):
     graph = extract(text)

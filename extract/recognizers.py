@@ -24,6 +24,7 @@ PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—�
 QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《", "\"": "\""}
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
 PLACE_TOKENS = ("街道", "镇", "区", "市", "县", "省")
+CITY_UNITS = ("区", "县", "市")
 FEE_PAYING_PLACES = ("居民区", "社区", "小区", "花园", "新村", "家园", "苑")
 STREET_WORDS = ("街道", "镇")
 DISTRICT_ENDINGS = ("区", "县", "市")
@@ -797,6 +798,14 @@ def _names_neighbourhood(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
     return guessed or stem[0].flag in PROPER_FLAGS
 
 
+def city_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """A city named without 市 right before its district is a place: 上海|嘉定区, 江苏|昆山市."""
+    tokens = tokenize(sentence.text)
+    return [Span(city.start, city.end, "Community", "city") for city, district in zip(tokens, tokens[1:])
+            if city.flag == "ns" and len(city.word) == 2 and not city.word.endswith(CITY_UNITS)
+            and district.flag == "ns" and len(district.word) >= 3 and district.word.endswith(CITY_UNITS)]
+
+
 PROGRAMME = re.compile(r"(?:推进|推动|进行了?|开展|实施|启动|结合)(?P<name>[\u4e00-\u9fff]{2,10}?(?:建设|行动))")
 
 
@@ -870,6 +879,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "campaign": campaign_spans,
     "programme": programme_spans,
     "neighbourhood": neighbourhood_spans,
+    "city": city_spans,
     "building": building_spans,
     "enumeration": enumeration_spans,
     "office": office_spans,

@@ -475,6 +475,7 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
     ("和平居民区党总支召开会议。通过党建引领加强居委会、业委会、物业“三驾马车”建设。",
      ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:三驾马车")),
     ("党课选在上海嘉定区安亭镇举行。", ("PART_OF", "Community:安亭镇", "Community:嘉定区")),
+    ("党课选在上海嘉定区安亭镇举行。", ("PART_OF", "Community:嘉定区", "Community:上海")),
     ("花桥开发区属于江苏省昆山市花桥开发区。", ("PART_OF", "Community:昆山市", "Community:江苏省")),
     ("居民区党总支书记王晓明介绍了情况。", ("MEMBER_OF", "Person:王晓明", "PartyOrganization:和平居民区党总支")),
     ("长宁街道和平居民区位于城东。", ("PART_OF", "Community:和平居民区", "Community:长宁街道")),

@@ -462,6 +462,22 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
     return GenericTarget()
 
 
+FOUNDING = re.compile(r"(?:成立|组建|组织|孵化|组成)了?(?:一支|一个)?$")
+FOUNDERS = ("PropertyFirm", "PartnerUnit")
+CLAUSE_BREAKS = "，,。；;！？"
+
+
+def founded_team(mention: Mention, text: str, named: list[Mention]) -> GenericTarget | None:
+    """An unnamed team a firm or unit sets up is named after it: 恒臻物业成立了一支志愿者团队 → 恒臻物业志愿者团队."""
+    if mention.type != "VolunteerTeam" or not FOUNDING.search(text[max(0, mention.start - 6):mention.start]):
+        return None
+    clause_start = max(text.rfind(c, 0, mention.start) for c in CLAUSE_BREAKS) + 1
+    founders = [m for m in named if clause_start <= m.start and m.end <= mention.start and not m.implicit]
+    if not founders or founders[-1].type not in FOUNDERS:
+        return None
+    return GenericTarget(founders[-1].canonical + mention.text, True)
+
+
 PLACE_WORK = re.compile(r"(开展|进行|实施)了?[“「]?")
 
 
@@ -578,7 +594,7 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     for m in mentions:
         if m.text in lexicon.generic_mentions:
             type_name = lexicon.generic_mentions[m.text]
-            target = _generic_target(m.text, type_name, named, ctx)
+            target = founded_team(m, case.text, named) or _generic_target(m.text, type_name, named, ctx)
             if target.name:
                 resolved.append(replace(m, type=type_name, canonical=target.name, implicit=target.implicit,
                                         short=target.alias))

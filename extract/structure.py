@@ -16,6 +16,7 @@ from dataclasses import replace
 from graph.records import Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
 
+TEAM_OWNERS = ("PropertyFirm", "PartnerUnit")  # 恒臻物业志愿者团队 is 恒臻物业's team
 COUNTED_ESTATE = "enumeration:小区"  # 由A、B、C三个小区组成
 ESTATE_ENDINGS = ("小区", "弄", "苑", "新村", "公寓", "广场", "花园一期", "花城", "宿舍")
 Found = list[tuple[str, Mention, Mention]]
@@ -68,7 +69,8 @@ def buildings_nest(mentions: list[Mention], area: str, subdistrict: str) -> Foun
 
 
 def offices_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
-    """A sub-district's offices (…办) belong to its 办事处; a 支部 to the area's 党总支; X党委Y to X党委."""
+    """A sub-district's offices (…办) belong to its 办事处; a 支部 to the area's 党总支; X党委Y to X党委;
+    a firm's or unit's team (恒臻物业志愿者团队) to it."""
     found: Found = []
     firsts = _firsts(mentions)
     office = _first(mentions, "GovernmentAgency", subdistrict + "办事处") if subdistrict else None
@@ -86,6 +88,8 @@ def offices_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
                     and (len(parent.canonical) >= 4 and m.type in ("PartyOrganization", "Committee")
                          or m.type == "PartnerUnit" and parent.evidence.rule == "host"):
                 found.append(("case:name-prefix", m, parent))
+            elif m.type == "VolunteerTeam" and parent.type in TEAM_OWNERS and m.canonical.startswith(parent.canonical):
+                found.append(("case:team-of-body", m, parent))
     return found
 
 

@@ -359,6 +359,16 @@ def test_a_bare_team_word_is_the_cases_one_team_and_never_implied():
     assert not [e for e in graph.entities.values() if e.type == "VolunteerTeam"]
 
 
+def test_an_unnamed_team_a_firm_sets_up_is_named_after_it_and_belongs_to_it():
+    graph = extract("小区里的恒臻物业成立了一支志愿者团队，保安和保洁成为一线志愿者。")
+    team = graph.entities["VolunteerTeam:恒臻物业志愿者团队"]
+    assert team.implicit
+    assert ("PART_OF", "VolunteerTeam:恒臻物业志愿者团队", "PropertyFirm:恒臻物业") in {
+        (r.type, r.source, r.target) for r in graph.relations.values()}
+    graph = extract("恒臻物业进驻小区，居民成立了一支志愿者团队。")
+    assert not [e for e in graph.entities.values() if e.type == "VolunteerTeam"], sorted(graph.entities)
+
+
 def test_an_estate_built_in_phases_owns_the_implicit_bodies():
     graph = extract("和平居民区翠竹花园一期有两栋楼。翠竹花园一期的业主很多，业委会和物业参与。")
     assert graph.entities["PropertyFirm:翠竹花园物业"].implicit

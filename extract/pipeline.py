@@ -8,7 +8,8 @@ from collections import Counter
 from dataclasses import replace
 
 from extract.lexicon import Lexicon, load_lexicon
-from extract.recognizers import document_quoted_types, document_typed, known_quoted_spans, recognize
+from extract.recognizers import (case_names, document_quoted_types, document_typed, known_quoted_spans,
+                                 named_again_spans, recognize)
 from extract.relations import SentenceContext, extract_relations
 from extract.resolve import case_context, resolve_case
 from extract.sentences import Sentence, split_sentences
@@ -77,9 +78,13 @@ def extract_case(case: Case, document: Document, lexicon: Lexicon | None = None)
 def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: list[Sentence],
                   known: dict[str, str]) -> CaseExtraction:
     mentions: list[Mention] = []
+    found = {sentence.start: document_typed(sentence, recognize(sentence, lexicon), known, lexicon)
+             for sentence in sentences}
+    names = case_names(sentences, found)
     for sentence in sentences:
-        spans = document_typed(sentence, recognize(sentence, lexicon), known, lexicon)
-        for span in spans + known_quoted_spans(sentence, known, spans):
+        spans = found[sentence.start]
+        spans = spans + known_quoted_spans(sentence, known, spans)
+        for span in spans + named_again_spans(sentence, names, spans):
             start, end = sentence.start + span.start, sentence.start + span.end
             surface = sentence.text[span.start:span.end]
             evidence = _evidence(document, case, sentence.text, start, end, span.rule)

@@ -588,6 +588,32 @@ def known_quoted_spans(sentence: Sentence, known: dict[str, str], found: list[Sp
     return spans
 
 
+AGAIN_TYPES = ("PartyOrganization", "Committee", "GovernmentAgency", "PartnerUnit", "PropertyFirm", "VolunteerTeam",
+               "Person")
+MIN_AGAIN = 3
+
+
+def case_names(sentences: list[Sentence], found: dict[int, list[Span]]) -> dict[str, Span]:
+    """Names the case gives its bodies somewhere, with the span that typed them."""
+    names = {}
+    for sentence in sentences:
+        for span in found[sentence.start]:
+            surface = sentence.text[span.start:span.end]
+            if span.type in AGAIN_TYPES and not span.generic and len(surface) >= MIN_AGAIN:
+                names.setdefault(surface, span)
+    return names
+
+
+def named_again_spans(sentence: Sentence, names: dict[str, Span], found: list[Span]) -> list[Span]:
+    """A body named where the words around it hid it from the rules (会同区成套办、卫百辛集团) is still that body."""
+    spans = []
+    for name, typed in names.items():
+        for match in re.finditer(re.escape(name), sentence.text):
+            if not any(s.start < match.end() and match.start() < s.end for s in found + spans):
+                spans.append(Span(match.start(), match.end(), typed.type, "named-again", name=typed.name))
+    return spans
+
+
 def _person_name(text: str, start: int, lexicon: Lexicon) -> int:
     """End of a person's name starting at ``start`` (surname + 1-2 characters), or start."""
     surname = next((s for s in lexicon.double_surnames if text.startswith(s, start)), "")

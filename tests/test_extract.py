@@ -369,6 +369,11 @@ def test_an_unnamed_team_a_firm_sets_up_is_named_after_it_and_belongs_to_it():
     assert not [e for e in graph.entities.values() if e.type == "VolunteerTeam"], sorted(graph.entities)
 
 
+def test_a_body_named_once_is_found_where_no_rule_would_name_it():
+    graph = extract("居民区党总支书记王晓明介绍情况。在小区里王晓明多次上门走访。")
+    assert len(graph.entities["Person:王晓明"].evidence) == 2
+
+
 def test_an_estate_built_in_phases_owns_the_implicit_bodies():
     graph = extract("和平居民区翠竹花园一期有两栋楼。翠竹花园一期的业主很多，业委会和物业参与。")
     assert graph.entities["PropertyFirm:翠竹花园物业"].implicit

@@ -59,6 +59,7 @@ TOWARD = re.compile(r"对([^，。；,;]{2,20}?)(?:的|(?:进行|开展|给予|�
 TOWARD_TYPES = {"支持": "SUPPORTS", "帮助": "SUPPORTS", "指导": "GUIDES", "监督": "GUIDES", "管理": "MANAGES"}
 ACCORDING = re.compile(r"(按照|根据|遵照|落实)([^。；;]{2,40}?)的?(要求|指示|部署|精神)")
 BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)")
+HELPERS_AFTER_LEAD = re.compile(r"[，,]([^，,。；;]{2,30}?)(?:积极|主动|全力|协同|共同)?(?:配合|协助|支持)[，,。；;]")  # 由X牵头，A、B积极配合
 GENERIC_PLACES = ("小区", "居民区", "社区")  # 小区由X负责管理: the case's own place
 MANAGED_BY = re.compile(rf"由(?![于此])([^，。；,;]{{2,30}}?)((?:负责|统一|自行|共同)[^，。；,;]{{0,4}}?)?(?:{UPKEEP_WORDS})")
 LOCATED = re.compile(r"位于|坐落于|地处")
@@ -279,6 +280,10 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         objects = ([m for m in later if m.end <= clause_end][:2] or [m for m in later if m.type == "Project"][:1]
                    or ([ctx.focus] if ctx.focus else []))
         found.extend(("by:leads", "LEADS", s, o) for s, o in _pairs("LEADS", inside, objects))
+        helping = HELPERS_AFTER_LEAD.match(text, clause_end)
+        if helping:
+            helpers = [m for m in _outermost(ctx.mentions) if helping.start(1) <= m.start and m.end <= helping.end(1)]
+            found.extend(("by:leads-helped", "SUPPORTS", s, o) for s, o in _pairs("SUPPORTS", helpers, objects))
     for match in MANAGED_BY.finditer(text):
         inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
         if match.group(2) is None and not any(m.end == match.end(1) for m in inside):

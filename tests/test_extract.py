@@ -489,6 +489,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
     ("和平居民区党总支召开会议。通过党建引领加强居委会、业委会、物业“三驾马车”建设。",
      ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:三驾马车")),
+    ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。由和平居民区党总支牵头，业委会、绿源物业积极配合，召开了业主大会。",
+     ("SUPPORTS", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("党课选在上海嘉定区安亭镇举行。", ("PART_OF", "Community:安亭镇", "Community:嘉定区")),
     ("党课选在上海嘉定区安亭镇举行。", ("PART_OF", "Community:嘉定区", "Community:上海")),
     ("花桥开发区属于江苏省昆山市花桥开发区。", ("PART_OF", "Community:昆山市", "Community:江苏省")),

@@ -387,6 +387,18 @@ def test_a_team_named_by_its_kind_is_the_cases_one_team_of_that_kind():
     assert "VolunteerTeam:突击队" in graph.entities
 
 
+@pytest.mark.parametrize("name", ["高行", "中里", "和谐", "共和新", "平凉"])
+def test_an_area_named_with_words_that_end_other_names_keeps_its_name(name):
+    graph = extract(f"近年来，{name}居民区党总支探索自治。走进{name}居民区，环境整洁。", area="")
+    assert {f"Community:{name}居民区", f"PartyOrganization:{name}居民区党总支"} <= set(graph.entities), \
+        sorted(graph.entities)
+
+
+@pytest.mark.parametrize("text", ["在本居民区开展活动。", "推动各居民区党总支开展活动。", "走进该居民区，环境整洁。"])
+def test_function_words_before_an_area_name_none(text):
+    assert not [e for e in extract(text, area="").entities.values() if e.type == "Community"]
+
+
 def test_where_the_unit_is_the_neighbourhood_its_bare_bodies_are_the_neighbourhoods():
     graph = extract("桂溪社区位于高新区。桂溪社区党委组织居民议事，居委会梳理问题清单。", area="")
     assert graph.entities["Committee:桂溪社区居委会"].implicit

@@ -250,25 +250,29 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     return start if topic else _trim_verbs(start, taken)
 
 
-AREA_SUFFIX = "居民区"
-AREA_NAME_FLAGS = {"x", "a", "i", "l", "zg", "ns", "nz", "nr", "nt", "nrt"}  # guessed, adjective, set phrase, proper
-MAX_AREA_STEM = 4
+LOCAL_NAME_WORDS = ("居民区", "街道", "居委会", "居委", "物业")  # local places and bodies, named by a short proper name
+LOCAL_NAME_FLAGS = {"x", "a", "i", "l", "s", "f", "zg", "ns", "nz", "nr", "nt", "nrt"}  # guessed, adjective, set
+# phrase, place or direction word, proper name
+MAX_LOCAL_STEM = 4
 
 
-def _area_stem_start(text: str, suffix_start: int, tokens: tuple[Token, ...], lexicon: Lexicon) -> int:
-    """A residential area always has a name, even one made of words that end other names
-    (高|行, 中里, 和谐, 共和|新): the shortest run of such words before 居民区 that is two characters
-    long and not only function words (在|本居民区 names none)."""
+def _local_stem_start(text: str, suffix_start: int, tokens: tuple[Token, ...], lexicon: Lexicon) -> int:
+    """A local place or body has a name of its own, even one made of words that end other names
+    (高|行居民区, 中里, 和谐, 共和|新, 东方物业, 中|房物业): the shortest run of such words before its type
+    word that is two characters long and not only function words (在|本居民区 names none)."""
     left = _tokens_before(tokens, text, suffix_start)
     start, named = suffix_start, False
     for token in reversed(left):
-        if token.word in PUNCT or len(token.word) > 1 and (
-                token.flag not in AREA_NAME_FLAGS or token.word in lexicon.generic_heads):
+        if not re.match(r"[\u4e00-\u9fff]", token.word) or token.word in lexicon.suffix_type:
+            break
+        if posseg.dt.word_tag_tab.get(token.word[0]) in VERB_FLAGS and (len(token.word) == 1 or token.flag == "x"):
+            break  # 插|上|居委会: a verb and what follows it are the verb's phrase
+        if len(token.word) > 1 and (token.flag not in LOCAL_NAME_FLAGS or token.word in lexicon.generic_heads):
             break
         start = token.start
         named = named or not (lexicon.is_stop(token.word) or token.word in lexicon.generic_heads)
         if suffix_start - start >= 2:
-            return start if named and suffix_start - start <= MAX_AREA_STEM else suffix_start
+            return start if named and suffix_start - start <= MAX_LOCAL_STEM else suffix_start
     return suffix_start
 
 
@@ -425,9 +429,9 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                 lexicon.not_after.get(suffix, ())):
             continue
         start = left_extend(text, suffix_start, lexicon, type_name, tokens)
-        area_at = text.find(AREA_SUFFIX, start, end)
-        if 0 <= area_at and area_at - start < 2:
-            start = _area_stem_start(text, area_at, tokens, lexicon)
+        local_at = min((at for word in LOCAL_NAME_WORDS if (at := text.find(word, start, end)) >= 0), default=-1)
+        if 0 <= local_at and local_at - start < 2 and re.fullmatch(r"[\u4e00-\u9fff]*", text[start:local_at]):
+            start = _local_stem_start(text, local_at, tokens, lexicon)
         stem = _strip_quotes(text[start:suffix_start])
         if common_word and (not stem or stem in lexicon.generic_heads or _is_common_word(stem)
                             or stem.endswith(FEE_PAYING_PLACES)):

@@ -394,7 +394,18 @@ def test_an_area_named_with_words_that_end_other_names_keeps_its_name(name):
         sorted(graph.entities)
 
 
-@pytest.mark.parametrize("text", ["在本居民区开展活动。", "推动各居民区党总支开展活动。", "走进该居民区，环境整洁。"])
+@pytest.mark.parametrize("text, name", [
+    ("在东方物业的支持下，居民成立了志愿服务队。", "PropertyFirm:东方物业"),
+    ("居民区党总支联合中房物业开展活动。", "PropertyFirm:中房物业"),
+    ("近年来，高行居委会积极参与社区治理。", "Committee:高行居委会"),
+    ("近年来，新泾街道积极参与社区治理。", "GovernmentAgency:新泾街道办事处"),
+])
+def test_a_local_body_named_with_words_that_end_other_names_keeps_its_name(text, name):
+    assert name in extract(text).entities, sorted(extract(text).entities)
+
+
+@pytest.mark.parametrize("text", ["在本居民区开展活动。", "推动各居民区党总支开展活动。", "走进该居民区，环境整洁。",
+                                  "经楼组长同意后插上居委会统一制作的插牌。"])
 def test_function_words_before_an_area_name_none(text):
     assert not [e for e in extract(text, area="").entities.values() if e.type == "Community"]
 

@@ -58,7 +58,9 @@ TOWARD = re.compile(r"对([^，。；,;]{2,20}?)(?:的|(?:进行|开展|给予|�
                     r"(支持|指导|帮助|管理|监督)(?:和(支持|指导|帮助|监督))?")
 TOWARD_TYPES = {"支持": "SUPPORTS", "帮助": "SUPPORTS", "指导": "GUIDES", "监督": "GUIDES", "管理": "MANAGES"}
 ACCORDING = re.compile(r"(按照|根据|遵照|落实)([^。；;]{2,40}?)的?(要求|指示|部署|精神)")
-BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)")
+BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)(?!设计|规划|施工|承建|建设|实施)")
+WORK_AFTER_AGENT = re.compile(r"(?:负责|统一|共同|进行)?(设计|规划|施工|承建|建设|实施)")
+WORK_TYPES = {"设计": "DESIGNED", "规划": "DESIGNED"}
 HELPERS_AFTER_LEAD = re.compile(r"[，,]([^，,。；;]{2,30}?)(?:积极|主动|全力|协同|共同)?(?:配合|协助|支持)[，,。；;]")  # 由X牵头，A、B积极配合
 GENERIC_PLACES = ("小区", "居民区", "社区")  # 小区由X负责管理: the case's own place
 MANAGED_BY = re.compile(rf"由(?![于此])([^，。；,;]{{2,30}}?)((?:负责|统一|自行|共同)[^，。；,;]{{0,4}}?)?(?:{UPKEEP_WORDS})")
@@ -233,7 +235,8 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
     """在X的支持下 (经过X的努力) … Y: X supports (guides, takes part in) Y, the first project or team set up
     after, else the case's project; 由X牵头; 得到X支持, 与X通力合作 and 通过X等齐心协力
     (X supports the project); Y对X的指导
-    (Y对X进行指导); 按照X的要求: X guides the project named there or after, else the case's; Y由X负责管理 (小区由X负责管理:
+    (Y对X进行指导); 按照X的要求: X guides the project named there or after, else the case's; 由X设计/施工: X designs
+    or carries out the project named before, else the case's; Y由X负责管理 (小区由X负责管理:
     X manages the case's estate, else its area)."""
     text = ctx.sentence.text
     found = []
@@ -284,6 +287,7 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         if helping:
             helpers = [m for m in _outermost(ctx.mentions) if helping.start(1) <= m.start and m.end <= helping.end(1)]
             found.extend(("by:leads-helped", "SUPPORTS", s, o) for s, o in _pairs("SUPPORTS", helpers, objects))
+    found.extend(agent_work_relations(ctx))
     for match in MANAGED_BY.finditer(text):
         inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
         if match.group(2) is None and not any(m.end == match.end(1) for m in inside):
@@ -295,6 +299,32 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
             place_named = place is not None and text[clause_start:match.start()].endswith(GENERIC_PLACES)
             managed = [place] if place_named else [ctx.focus] if ctx.focus else []
         found.extend(("by:manages", "MANAGES", s, o) for s, o in _pairs("MANAGES", inside, managed))
+    return found
+
+
+def agent_work_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    """Design or building work by a named agent: 项目由X设计, 由X负责施工 (the project named before, else the
+    case's); X为Y项目设计 (Y)."""
+    text = ctx.sentence.text
+    mentions = _outermost(ctx.mentions)
+    found = []
+    for index, agent in enumerate(mentions):
+        group = _group_after(mentions, index, text)
+        if index and _coordinated(mentions[index - 1], agent, text):
+            continue  # inside a group already read from its first member
+        work = WORK_AFTER_AGENT.match(text, group[-1].end)
+        if text[agent.start - 1:agent.start] == "由" and work:
+            earlier = [m for m in mentions if m.end < agent.start and m.type == "Project"]
+            target = earlier[-1] if earlier else ctx.focus
+        elif text.startswith("为", group[-1].end) and index + len(group) < len(mentions):
+            target = mentions[index + len(group)]
+            work = WORK_AFTER_AGENT.match(text, target.end)
+            target = target if target.start == group[-1].end + 1 and target.type == "Project" else None
+        else:
+            continue
+        if work and target is not None:
+            rel_type = WORK_TYPES.get(work.group(1), "IMPLEMENTS")
+            found.extend((f"agent:{work.group(1)}", rel_type, s, target) for s in group if _allowed(rel_type, s, target))
     return found
 
 

@@ -97,8 +97,8 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
         return False  # 银行|党支部, 医院|志愿者服务队: a company's or an office's own party organisation or team
     if not _in_dictionary(word):
         return False
-    if flag in STOP_FLAGS:
-        return True
+    if flag in STOP_FLAGS or flag in PHRASE_FLAGS and len(word) > 2 and word[-2:] in lexicon.left_stop_words:
+        return True  # 积极|参与: a set phrase ending in a verb that opens a clause
     if type_name in FIELDED_TYPES and flag in FIELD_FLAGS and word not in lexicon.suffix_type:
         return False  # 自然资源|局(党支部): a bureau's field of work
     if type_name == "GovernmentAgency" and flag in VERB_FLAGS and adjacent:

@@ -514,6 +514,7 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:三驾马车")),
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。由和平居民区党总支牵头，业委会、绿源物业积极配合，召开了业主大会。",
      ("SUPPORTS", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
+    ("长江中学师生积极参与“邻里花园”项目。", ("PARTICIPATES_IN", "PartnerUnit:长江中学", "Project:邻里花园项目")),
     ("“邻里花园”项目由同济大学设计团队设计。", ("DESIGNED", "PartnerUnit:同济大学设计团队", "Project:邻里花园项目")),
     ("设计师李想为“邻里花园”项目设计了方案。", ("DESIGNED", "Person:李想", "Project:邻里花园项目")),
     ("和平居民区党总支推进“邻里花园”项目，由长江建设公司负责施工。",

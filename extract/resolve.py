@@ -526,14 +526,16 @@ PARTY_BODIES = ("党总支", "党支部", "党委")
 
 
 def unit_party_names(mentions: list[Mention], lexicon: Lexicon) -> dict[str, str]:
-    """A party body named by its unit's kind (学校党支部) is the party body of the one unit of that kind
-    the case names: 北京市第十七中学党支部."""
-    units = {m.canonical for m in mentions if m.type == "PartnerUnit"}
+    """A party body named by its unit's kind (学校党支部, 物业党支部) is the party body of the one unit of that
+    kind the case names: 北京市第十七中学党支部, 绿源物业党支部."""
     names = {}
     for body in {m.canonical for m in mentions if m.type == "PartyOrganization"}:
         suffix = next((s for s in PARTY_BODIES if body.endswith(s)), "")
-        endings = lexicon.unit_kinds.get(body.removesuffix(suffix), ()) if suffix else ()
-        of_kind = [unit for unit in units if endings and unit.endswith(endings)]
+        kind = body.removesuffix(suffix)
+        endings = lexicon.unit_kinds.get(kind, ()) if suffix else ()
+        unit_type = lexicon.type_by_ending(kind) if lexicon.type_by_ending(kind) in COMPANY_TYPES else "PartnerUnit"
+        of_kind = list({m.canonical for m in mentions if m.type == unit_type and not m.implicit
+                        and endings and m.canonical.endswith(endings)})
         if len(of_kind) == 1:
             names[body] = of_kind[0] + suffix
     return names

@@ -422,6 +422,10 @@ def test_a_party_body_named_by_its_units_kind_is_that_units():
     assert "PartyOrganization:长江中学党支部" in graph.entities
     graph = extract("和平居民区与长江中学、黄河小学开展共建，学校党支部组织师生参与活动。")
     assert "PartyOrganization:学校党支部" in graph.entities
+    graph = extract("绿源物业进驻小区。物业党支部书记王刚带领员工参与活动。")
+    assert ("MEMBER_OF", "Person:王刚", "PartyOrganization:绿源物业党支部") in {
+        (r.type, r.source, r.target) for r in graph.relations.values()}
+    assert "PartyOrganization:绿源物业党支部" in extract("绿源物业党支部书记王刚介绍。").entities
 
 
 def test_an_implicit_body_also_carries_the_areas_form_of_its_name():

@@ -16,7 +16,7 @@ from tests.conftest import CORPUS, GOLD, ROOT
 
 # Floors for the corpus score: they only move up.
 ENTITY_F1_FLOOR = 0.87
-RELATION_F1_FLOOR = 0.63
+RELATION_F1_FLOOR = 0.64
 
 
 def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道", district: str = "", title: str = "t"):

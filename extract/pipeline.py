@@ -82,8 +82,7 @@ def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: l
              for sentence in sentences}
     names = case_names(sentences, found)
     for sentence in sentences:
-        spans = found[sentence.start]
-        spans = spans + known_quoted_spans(sentence, known, spans)
+        spans = found[sentence.start] + known_quoted_spans(sentence, known, found[sentence.start])
         for span in spans + named_again_spans(sentence, names, spans):
             start, end = sentence.start + span.start, sentence.start + span.end
             surface = sentence.text[span.start:span.end]

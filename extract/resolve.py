@@ -463,7 +463,6 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
 
 
 FOUNDING = re.compile(r"(?:成立|组建|组织|孵化|组成)了?(?:一支|一个)?$")
-FOUNDERS = ("PropertyFirm", "PartnerUnit")
 CLAUSE_BREAKS = "，,。；;！？"
 
 
@@ -473,7 +472,7 @@ def founded_team(mention: Mention, text: str, named: list[Mention]) -> GenericTa
         return None
     clause_start = max(text.rfind(c, 0, mention.start) for c in CLAUSE_BREAKS) + 1
     founders = [m for m in named if clause_start <= m.start and m.end <= mention.start and not m.implicit]
-    if not founders or founders[-1].type not in FOUNDERS:
+    if not founders or founders[-1].type not in COMPANY_TYPES:
         return None
     return GenericTarget(founders[-1].canonical + mention.text, True)
 

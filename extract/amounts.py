@@ -39,9 +39,23 @@ def parse_number(text: str) -> float:
     return total
 
 
+CLAUSE_BREAKS = re.compile(r"[，,；;。！？]")
+
+
 def parse_amount(text: str) -> float | None:
     """The first amount of money in the text, in yuan, or None."""
-    match = AMOUNT.search(text)
+    return _value(AMOUNT.search(text))
+
+
+def amount_given_by(text: str, giver_start: int) -> float | None:
+    """The amount a giver named at ``giver_start`` gives: the first one after it in its clause
+    (街道出资15万元，银行捐赠3万元: the bank gives 3万), else the sentence's first (总投资50万元，由X出资)."""
+    clause_end = CLAUSE_BREAKS.search(text, giver_start)
+    return _value(AMOUNT.search(text[:clause_end.start() if clause_end else len(text)], giver_start)) \
+        or parse_amount(text)
+
+
+def _value(match: re.Match | None) -> float | None:
     if not match:
         return None
     number, _, unit, _, _, _ = match.groups()

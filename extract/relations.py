@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from itertools import chain
 
-from extract.amounts import parse_amount
+from extract.amounts import amount_given_by, parse_amount
 from extract.lexicon import load_lexicon
 from extract.sentences import Sentence
 from graph.records import Mention, RelationMention
@@ -501,10 +501,13 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
 
 SERVES_AS = re.compile(r"^(?:担任|出任|兼任|现任|任)$")
 SERVES_AS_RULE = "serves-as:"
+SERVES_AS_BARE_ROLE = re.compile(r"(?:担任|出任|兼任)([\u4e00-\u9fff]{2,4}?)(?=[，,。；;、]|$)")  # 由X担任团长
+MEMBER_BODIES = ("PartyOrganization", "Committee", "PropertyFirm", "GovernmentAgency", "PartnerUnit", "VolunteerTeam")
 
 
 def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """书记 X after an organisation's name: X is a member of it (role on the relation); so is X in X担任Y书记."""
+    """书记 X after an organisation's name: X is a member of it (role on the relation); so is X in X担任Y书记, and in
+    Y成立…，由X担任团长 (the body named last before X)."""
     found = []
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
@@ -514,8 +517,14 @@ def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Ment
         if person.type == "Person" and role and SERVES_AS.match(text[person.end:org.start]) \
                 and _allowed("MEMBER_OF", person, org):
             found.append((SERVES_AS_RULE + role, "MEMBER_OF", person, org))
+    for index, person in enumerate(mentions):
+        serves = SERVES_AS_BARE_ROLE.match(text, person.end)
+        role = serves.group(1) if serves and serves.group(1) in roles else ""
+        bodies = [m for m in mentions[:index] if m.type in MEMBER_BODIES]
+        if person.type == "Person" and role and bodies and _allowed("MEMBER_OF", person, bodies[-1]):
+            found.append((SERVES_AS_RULE + role, "MEMBER_OF", person, bodies[-1]))
     for person in ctx.mentions:
-        if person.type != "Person":
+        if person.type != "Person" or not person.evidence.rule.startswith("role:"):
             continue
         role_start = person.start - len(person.evidence.rule.removeprefix("role:"))
         orgs = [m for m in ctx.mentions if m.type != "Person" and role_start - 2 <= m.end <= role_start]
@@ -715,7 +724,6 @@ def extract_relations(ctx: SentenceContext, evidence_for: Callable[[str], object
     """Every relation the rules find in one sentence, with evidence naming the rule."""
     relations = []
     seen = set()
-    amount = parse_amount(ctx.sentence.text)
     for rule in RULES.values():
         for rule_id, rel_type, source, target in rule(ctx):
             key = (rel_type, source.canonical, target.canonical)
@@ -726,5 +734,6 @@ def extract_relations(ctx: SentenceContext, evidence_for: Callable[[str], object
                     else source.evidence.rule.removeprefix("role:")) if rel_type == "MEMBER_OF" else ""
             relations.append(RelationMention(
                 type=rel_type, source=source, target=target, evidence=evidence_for(rule_id),
-                amount=amount if rel_type == "FUNDED" else None, role=role))
+                amount=amount_given_by(ctx.sentence.text, source.start) if rel_type == "FUNDED" else None,
+                role=role))
     return relations

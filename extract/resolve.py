@@ -446,7 +446,9 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
     if type_name == "Committee":
         if "业" in word:
             return pick(("业委会", "业主委员会"), _derived("业委会", ctx.estate or ctx.area, ctx.area))
-        return pick(("居委会", "居委"), _derived("居委会", ctx.area_stem, ctx.area), ctx.area_stem)
+        if "居委" in word:
+            return pick(("居委会", "居委"), _derived("居委会", ctx.area_stem, ctx.area), ctx.area_stem)
+        return pick((word,), GenericTarget())  # 议事会: the case's named 加梯议事会; never implied
     if type_name in ("PropertyFirm", "VolunteerTeam"):
         bodies = {m.canonical for m in named if m.type == type_name and not m.implicit}
         if len(bodies) == 1:

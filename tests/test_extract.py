@@ -359,6 +359,16 @@ def test_a_bare_team_word_is_the_cases_one_team_and_never_implied():
     assert not [e for e in graph.entities.values() if e.type == "VolunteerTeam"]
 
 
+def test_a_bare_council_word_is_the_cases_council_of_that_name_and_never_implied():
+    graph = extract("和平居民区党总支牵头成立“加梯议事会”。在示范街道党工委的指导下，议事会探索形成了“三问”工作法。")
+    relations = {(r.type, r.source, r.target) for r in graph.relations.values()}
+    council = next(e.id for e in graph.entities.values() if e.type == "Committee")
+    assert ("GUIDES", "PartyOrganization:示范街道党工委", council) in relations, relations
+    assert ("USES_MECHANISM", council, "Mechanism:三问工作法") in relations, relations
+    graph = extract("居民代表在议事会上发言。")
+    assert not [e for e in graph.entities.values() if e.type == "Committee"], sorted(graph.entities)
+
+
 def test_an_unnamed_team_a_firm_sets_up_is_named_after_it_and_belongs_to_it():
     graph = extract("小区里的恒臻物业成立了一支志愿者团队，保安和保洁成为一线志愿者。")
     team = graph.entities["VolunteerTeam:恒臻物业志愿者团队"]
@@ -668,12 +678,24 @@ def test_work_that_money_is_given_for_is_the_funded_project():
     assert not [e for e in graph.entities.values() if e.type == "Project"], sorted(graph.entities)
 
 
+def test_each_funder_gives_the_amount_named_in_its_own_clause():
+    graph = extract("“邻里花园”项目资金由光明路街道办事处出资15万元，长江银行捐赠3万元。")
+    funded = {r.source: r.amount for r in graph.relations.values() if r.type == "FUNDED"}
+    assert funded == {"GovernmentAgency:光明路街道办事处": 150_000, "PartnerUnit:长江银行": 30_000}, funded
+
+
 @pytest.mark.parametrize("text", ["和平居民区党总支书记张丽介绍。", "张丽担任和平居民区党总支书记。"])
 def test_a_member_carries_the_role_named_with_them(text):
     graph = extract(text)
     members = [r for r in graph.relations.values() if r.type == "MEMBER_OF"]
     assert [(r.source, r.target, r.role) for r in members] == [
         ("Person:张丽", "PartyOrganization:和平居民区党总支", "书记")], graph.relations
+
+
+def test_one_who_takes_a_role_is_a_member_of_the_body_named_before():
+    graph = extract("和平居民区党总支成立光明志愿服务队，由退休党员李刚担任队长。")
+    members = [(r.source, r.target, r.role) for r in graph.relations.values() if r.type == "MEMBER_OF"]
+    assert members == [("Person:李刚", "VolunteerTeam:光明志愿服务队", "队长")], members
 
 
 def test_curation_merges_renames_and_reports_errors(tmp_path):

@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -50,6 +51,9 @@ def _place_in_title(name: str, title: str) -> bool:
     return any(name[:n] in title for n in range(len(name), MIN_TITLE_PLACE - 1, -1))
 
 
+QUOTED_PART = re.compile(r"[“「『]([^”」』]{2,})[”」』]")
+
+
 def _focus(case: Case, mentions: list[Mention]) -> Mention | None:
     """The project a case is about: its most mentioned project, the one in the title first."""
     projects = [m for m in mentions if m.type == "Project"]
@@ -57,9 +61,14 @@ def _focus(case: Case, mentions: list[Mention]) -> Mention | None:
         return None
     counts = Counter(m.canonical for m in projects)
     title = _title(case)
-    best = max(counts, key=lambda name: (name in title or any(a.text.strip("“”") in title for a in projects
-                                                                if a.canonical == name), counts[name]))
-    return next(m for m in projects if m.canonical == best) if counts[best] >= 2 or best in title else None
+
+    def in_title(name: str) -> bool:
+        forms = {name} | {form for m in projects if m.canonical == name
+                          for form in (m.text.strip("“”"), *QUOTED_PART.findall(m.text))}
+        return any(form in title for form in forms)
+
+    best = max(counts, key=lambda name: (in_title(name), counts[name]))
+    return next(m for m in projects if m.canonical == best) if counts[best] >= 2 or in_title(best) else None
 
 
 def extract_document(document: Document, cases: list[Case], lexicon: Lexicon | None = None) -> list[CaseExtraction]:

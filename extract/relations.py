@@ -44,7 +44,7 @@ CUE_RULES = [
     CueRule("cue:implements", "IMPLEMENTS", re.compile(rf"施工|承建|安装|改造|实施|负责(?!{UPKEEP}|{DESIGN_WORK})|进行|建成")),
     CueRule("cue:designed", "DESIGNED", re.compile(rf"{DESIGN_WORDS}|负责(?={DESIGN_WORK})")),
     CueRule("cue:manages", "MANAGES", re.compile(rf"管理|承包|托管|承接|接管|(?:负责|承担)(?={UPKEEP})")),
-    CueRule("cue:funded", "FUNDED", re.compile(r"出资|资助|筹集|经费|捐赠|捐款|投入|拨付|赞助|花费|众筹|资金")),
+    CueRule("cue:funded", "FUNDED", re.compile(r"出资|资助|筹集|经费|捐赠|捐款|投入|拨付|赞助|花费|众筹|资金|补贴|补助")),
     CueRule("cue:co_builds", "CO_BUILDS", re.compile(r"共建|结对|联建|携手|联手|区域化党建单位")),
 ]
 UNDER = re.compile(r"在([^，。；,;]{2,40}?)(?:的[\u4e00-\u9fff]{0,4}?)?"
@@ -58,9 +58,11 @@ TOWARD = re.compile(r"对([^，。；,;]{2,20}?)(?:的|(?:进行|开展|给予|�
                     r"(支持|指导|帮助|管理|监督)(?:和(支持|指导|帮助|监督))?")
 TOWARD_TYPES = {"支持": "SUPPORTS", "帮助": "SUPPORTS", "指导": "GUIDES", "监督": "GUIDES", "管理": "MANAGES"}
 ACCORDING = re.compile(r"(按照|根据|遵照|落实)([^。；;]{2,40}?)的?(要求|指示|部署|精神)")
-BY_LEADS = re.compile(r"由(.{2,30}?)(牵头|负责|发起|主导|组织)(?!设计|规划|施工|承建|建设|实施)")
+BY_LEADS = re.compile(r"由([^，。；,;]{2,30}?)(牵头|负责|发起|主导|组织)(?!设计|规划|施工|承建|建设|实施)")
 WORK_AFTER_AGENT = re.compile(r"(?:负责|统一|共同|进行)?(设计|规划|施工|承建|建设|实施)")
 WORK_TYPES = {"设计": "DESIGNED", "规划": "DESIGNED"}
+WORK_BEFORE_AGENT = re.compile(r"(设计|规划|施工|承建|建设|实施)(?:工作|任务|方案)?由$")  # 施工由X承担
+TAKES_ON_WORK = re.compile(r"(?:负责|统一|共同)?(?:承担|完成|负责)")
 HELPERS_AFTER_LEAD = re.compile(r"[，,]([^，,。；;]{2,30}?)(?:积极|主动|全力|协同|共同)?(?:配合|协助|支持)[，,。；;]")  # 由X牵头，A、B积极配合
 GENERIC_PLACES = ("小区", "居民区", "社区")  # 小区由X负责管理: the case's own place
 MANAGED_BY = re.compile(rf"由(?![于此])([^，。；,;]{{2,30}}?)((?:负责|统一|自行|共同)[^，。；,;]{{0,4}}?)?(?:{UPKEEP_WORDS})")
@@ -303,8 +305,8 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
 
 
 def agent_work_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """Design or building work by a named agent: 项目由X设计, 由X负责施工 (the project named before, else the
-    case's); X为Y项目设计 (Y)."""
+    """Design or building work by a named agent: 项目由X设计, 由X负责施工, 施工由X承担 (the project named before,
+    else the case's); X为Y项目设计 (Y)."""
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
     found = []
@@ -313,6 +315,9 @@ def agent_work_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, 
         if index and _coordinated(mentions[index - 1], agent, text):
             continue  # inside a group already read from its first member
         work = WORK_AFTER_AGENT.match(text, group[-1].end)
+        work_named_before = WORK_BEFORE_AGENT.search(text, max(0, agent.start - 8), agent.start)
+        if not work and work_named_before and TAKES_ON_WORK.match(text, group[-1].end):
+            work = work_named_before
         if text[agent.start - 1:agent.start] == "由" and work:
             earlier = [m for m in mentions if m.end < agent.start and m.type == "Project"]
             target = earlier[-1] if earlier else ctx.focus

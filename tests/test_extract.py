@@ -533,6 +533,12 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
     ("设计师李想为“邻里花园”项目设计了方案。", ("DESIGNED", "Person:李想", "Project:邻里花园项目")),
     ("和平居民区党总支推进“邻里花园”项目，由长江建设公司负责施工。",
      ("IMPLEMENTS", "PartnerUnit:长江建设公司", "Project:邻里花园项目")),
+    ("“邻里花园”项目的施工由长江建设公司承担，绿源物业负责花园的日常维护。",
+     ("IMPLEMENTS", "PartnerUnit:长江建设公司", "Project:邻里花园项目")),
+    ("“邻里花园”项目的施工由长江建设公司承担，绿源物业负责花园的日常维护。",
+     ("MANAGES", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
+    ("“邻里花园”项目的设计由同济大学承担。", ("DESIGNED", "PartnerUnit:同济大学", "Project:邻里花园项目")),
+    ("“邻里花园”项目总造价约68万元，区财政补贴24万元。", ("FUNDED", "GovernmentAgency:区财政", "Project:邻里花园项目")),
     ("党课选在上海嘉定区安亭镇举行。", ("PART_OF", "Community:安亭镇", "Community:嘉定区")),
     ("党课选在上海嘉定区安亭镇举行。", ("PART_OF", "Community:嘉定区", "Community:上海")),
     ("花桥开发区属于江苏省昆山市花桥开发区。", ("PART_OF", "Community:昆山市", "Community:江苏省")),
@@ -668,6 +674,12 @@ def test_relations_carry_evidence_and_rule():
     assert funded and funded[0].amount == 200_000
     leads = [r for r in graph.relations.values() if r.type == "LEADS"]
     assert leads and leads[0].evidence[0].rule and leads[0].evidence[0].sentence
+
+
+def test_the_project_the_title_names_in_quotes_is_the_cases_project():
+    graph = extract("绿源物业负责日常维护。“邻里花园”项目很受欢迎。", title="“邻里花园”让小区焕新")
+    assert ("MANAGES", "PropertyFirm:绿源物业", "Project:邻里花园项目") in {
+        (r.type, r.source, r.target) for r in graph.relations.values()}, graph.relations
 
 
 def test_work_that_money_is_given_for_is_the_funded_project():

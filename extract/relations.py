@@ -645,9 +645,12 @@ def hierarchy_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     return found
 
 
+SPEAKER = re.compile(r"^[^，。；,;：:“”]{2,40}?(?:介绍|表示|说|指出|谈到|坦言)道?[：:，,]")  # 居委会主任李静介绍，…
+
+
 def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """A mechanism is used by the sentence's subject before it (not by a helper: 在X的领导下), else by the case's
-    lead body.
+    """A mechanism is used by the sentence's subject before it (not by a helper: 在X的领导下, nor by one who tells of
+    it: 居委会主任李静介绍，…), else by the case's lead body; the case's area stands for its lead body.
 
     Bodies named right before it (居委会、业委会、物业“三驾马车”) are what it joins, not its users.
     """
@@ -655,8 +658,8 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     for mechanism in ctx.mentions:
         if mechanism.type != "Mechanism":
             continue
-        outer = _outermost(ctx.mentions)
-        helpers = _spans(ctx.sentence.text, HELPER_FRAMES)
+        outer = _area_as_its_body(_outermost(ctx.mentions), ctx)
+        helpers = _spans(ctx.sentence.text, (*HELPER_FRAMES, SPEAKER))
         users = [i for i, m in enumerate(outer) if m.end <= mechanism.start and _allowed("USES_MECHANISM", m, mechanism)
                  and not any(start <= m.start < end for start, end in helpers)]
         group = [m for m in _group_after(outer, users[0], ctx.sentence.text) if m.end <= mechanism.start] \

@@ -485,7 +485,9 @@ def _district_commission(text: str, suffix_start: int, lexicon: Lexicon,
 
 UNIVERSITY_HOST = re.compile(r"(?:[\u4e00-\u9fff]{2,6}?大学|[\u4e00-\u9fff]大)(?=[\u4e00-\u9fff]{1,12}(?:学院|研究院|研究所|工作室)$)")
 PARTY_HOST = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:党委|党工委|党总支)(?=[\u4e00-\u9fff]{1,6}(?:支部|党小组)$)")
-HOSTS = {"PartnerUnit": UNIVERSITY_HOST, "PartyOrganization": PARTY_HOST}  # 财大外语学院 → 财大; X党委第三支部 → X党委
+BUREAU_HOST = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:分局|局)(?=[\u4e00-\u9fff]{2,6}(?:派出所|所|中队|大队|支队)$)")
+HOSTS = {"PartnerUnit": UNIVERSITY_HOST, "PartyOrganization": PARTY_HOST,  # 财大外语学院 → 财大; X党委第三支部 → X党委
+         "GovernmentAgency": BUREAU_HOST}  # 浦东公安分局洋泾派出所 → 浦东公安分局
 
 
 PROJECT_AFTER = ("项目", "活动", "计划", "行动", "平台", "的建设", "建设", "App", "APP", "小程序", "公众号", "微信公众号",

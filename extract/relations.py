@@ -44,7 +44,7 @@ CUE_RULES = [
     CueRule("cue:implements", "IMPLEMENTS", re.compile(rf"施工|承建|安装|改造|实施|负责(?!{UPKEEP}|{DESIGN_WORK})|进行|建成")),
     CueRule("cue:designed", "DESIGNED", re.compile(rf"{DESIGN_WORDS}|负责(?={DESIGN_WORK})")),
     CueRule("cue:manages", "MANAGES", re.compile(rf"管理|承包|托管|承接|接管|(?:负责|承担)(?={UPKEEP})")),
-    CueRule("cue:funded", "FUNDED", re.compile(r"出资|资助|筹集|经费|捐赠|捐款|投入|拨付|赞助|花费|众筹|资金|补贴|补助")),
+    CueRule("cue:funded", "FUNDED", re.compile(r"出资|资助|筹集|经费|捐赠|捐款|投入|拨付|赞助|花费|众筹|资金|补贴|补助|列支")),
     CueRule("cue:co_builds", "CO_BUILDS", re.compile(r"共建|结对|联建|携手|联手|区域化党建单位")),
 ]
 UNDER = re.compile(r"在([^，。；,;]{2,40}?)(?:的[\u4e00-\u9fff]{0,4}?)?"
@@ -430,9 +430,10 @@ def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
         clause_end = _clause_bounds(text, m.start, m.end)[1]
         held_at = [p for p in mentions[i + 1:] if p.type == "Community" and p.end <= clause_end][:1] \
             if HELD_AT.match(text, m.end) else []
+        listed_from = _group_before(mentions, i, text)[-1]  # 辖区内的A、B和C: the list's first item
         if held_at:
             found.append(("place:held-at", "LOCATED_IN", m, held_at[0]))
-        elif IN_AREA.search(text[max(0, m.start - 5):m.start]) and ctx.area is not None:
+        elif IN_AREA.search(text[max(0, listed_from.start - 5):listed_from.start]) and ctx.area is not None:
             found.append(("place:in-area", "LOCATED_IN", m, ctx.area))
         elif places and m.type != "PartnerUnit":
             found.append(("place:named-before", "LOCATED_IN", m, places[-1]))

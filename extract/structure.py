@@ -86,7 +86,7 @@ def offices_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
         for parent in firsts:
             if parent is not m and parent.type == m.type and m.canonical.startswith(parent.canonical) \
                     and (len(parent.canonical) >= 4 and m.type in ("PartyOrganization", "Committee")
-                         or m.type == "PartnerUnit" and parent.evidence.rule == "host"):
+                         or m.type in ("PartnerUnit", "GovernmentAgency") and parent.evidence.rule == "host"):
                 found.append(("case:name-prefix", m, parent))
             elif m.type == "VolunteerTeam" and parent.type in TEAM_OWNERS and m.canonical.startswith(parent.canonical):
                 found.append(("case:team-of-body", m, parent))
@@ -100,7 +100,7 @@ CO_BUILDING_REACH = 150  # characters: the two or three sentences either side of
 def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | None) -> list[RelationMention]:
     """In a case that speaks of 共建/结对/区域化党建, the partner units named near the cue co-build with its lead body.
 
-    A partner named only inside another's name (复旦大学 in 复旦大学…学院) is not counted on its own.
+    A partner is counted where it is named on its own, not inside another's name (复旦大学 in 复旦大学…学院).
     """
     vocabulary = load_vocabulary()
     co_builds = vocabulary.relation("CO_BUILDS")
@@ -108,13 +108,10 @@ def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | N
             if not any(m.start <= c.start() < m.end and m.type == "Project" for m in mentions)]  # “双楼共建”活动
     if lead is None or not cues:
         return []
-    nested = {(m.type, m.canonical) for m in mentions for o in mentions
-              if o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start}
+    near = [m for m in mentions if m.type == "PartnerUnit" and any(abs(m.start - cue) <= CO_BUILDING_REACH for cue in cues)
+            and not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in mentions)]
     return [RelationMention(type="CO_BUILDS", source=m, target=lead, evidence=replace(m.evidence, rule="case:co-builds"))
-            for m in _firsts(mentions)
-            if m.type == "PartnerUnit" and (m.type, m.canonical) not in nested
-            and any(abs(m.start - cue) <= CO_BUILDING_REACH for cue in cues)
-            and co_builds.allows(vocabulary.node(m.type), vocabulary.node(lead.type))]
+            for m in _firsts(near) if co_builds.allows(vocabulary.node(m.type), vocabulary.node(lead.type))]
 
 
 def lead_leads_focus(lead: Mention | None, focus: Mention | None) -> list[RelationMention]:

@@ -68,6 +68,7 @@ PHRASE_FLAGS = {"l", "i", "a", "s"}
 FIELD_FLAGS = ("n", "vn", "l")  # fields of work in a bureau's name: 绿化, 旅游, 自然资源
 VERBS_ALLOWED_IN = {"Project", "Mechanism"}
 ACTIVITY_SUFFIXES = ("项目", "计划", "活动", "行动", "整治", "改造", "工程", "建设", "平台")
+WHOLE_OR_EACH = ("全", "各", "整个", "每个")
 GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市"}
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
 COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几]+[个家所座支处条]$")  # 梅村三个|小区: a count of a kind
@@ -460,8 +461,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                    or suffix in lexicon.kind_suffixes and _is_common_word(text[start:suffix_start]))
         if generic:
             word = text[start:end] if text[start:end] in lexicon.generic_mentions else suffix
-            if word not in lexicon.generic_mentions:
-                continue
+            if word not in lexicon.generic_mentions or text[:end - len(word)].endswith(WHOLE_OR_EACH):
+                continue  # 全街道, 各居委: the whole place or every body, not the case's own
             start = end - len(word)
         spans.append(Span(start, end, type_name, f"suffix:{suffix}", generic=generic))
         host_pattern = HOSTS.get(type_name)

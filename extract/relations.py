@@ -651,18 +651,22 @@ SPEAKER = re.compile(r"^[^，。；,;：:“”]{2,40}?(?:介绍|表示|说|指�
 
 def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """A mechanism is used by the sentence's subject before it (not by a helper: 在X的领导下, nor by one who tells of
-    it: 居委会主任李静介绍，…), else by the case's lead body; the case's area stands for its lead body.
+    it when the sentence names another: 居委会主任李静介绍，议事会…), else by the case's lead body; the case's area
+    stands for its lead body.
 
     Bodies named right before it (居委会、业委会、物业“三驾马车”) are what it joins, not its users.
     """
     found = []
+    outer = _area_as_its_body(_outermost(ctx.mentions), ctx)
     for mechanism in ctx.mentions:
         if mechanism.type != "Mechanism":
             continue
-        outer = _area_as_its_body(_outermost(ctx.mentions), ctx)
-        helpers = _spans(ctx.sentence.text, (*HELPER_FRAMES, SPEAKER))
-        users = [i for i, m in enumerate(outer) if m.end <= mechanism.start and _allowed("USES_MECHANISM", m, mechanism)
-                 and not any(start <= m.start < end for start, end in helpers)]
+        users = []
+        for frames in ((*HELPER_FRAMES, SPEAKER), HELPER_FRAMES):  # the speaker only when no one else is named
+            helpers = _spans(ctx.sentence.text, frames)
+            users = users or [i for i, m in enumerate(outer) if m.end <= mechanism.start
+                              and _allowed("USES_MECHANISM", m, mechanism)
+                              and not any(start <= m.start < end for start, end in helpers)]
         group = [m for m in _group_after(outer, users[0], ctx.sentence.text) if m.end <= mechanism.start] \
             if users else []
         if ctx.lead is not None and (not group or group[-1].end == mechanism.start):

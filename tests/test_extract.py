@@ -560,6 +560,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:楼组自治模式")),
     ("和平居委会主任李静介绍，光明志愿服务队成立后制定了《楼道文明公约》。",
      ("USES_MECHANISM", "VolunteerTeam:光明志愿服务队", "Mechanism:楼道文明公约")),
+    ("和平居民区党总支召开会议。示范街道党工委副书记陈芳表示，下一步将在全街道推行“党建+物业”治理模式。",
+     ("USES_MECHANISM", "PartyOrganization:示范街道党工委", "Mechanism:党建+物业治理模式")),
     ("和平居民区党总支在示范街道办事处的支持下孵化出光明志愿服务队。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "VolunteerTeam:光明志愿服务队")),
     ("和平居民区党总支多次召集业委会、物业召开“百脑汇”议事堂会议。",

@@ -507,6 +507,7 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
     ("“睦邻小院”由绿源物业统一管理。", ("MANAGES", "PropertyFirm:绿源物业", "Project:睦邻小院")),
     ("和平居民区下辖阳光一村、阳光二村和翠竹苑。", ("PART_OF", "Community:阳光二村", "Community:和平居民区")),
     ("长江设计院为“睦邻小院”免费提供设计方案。", ("DESIGNED", "PartnerUnit:长江设计院", "Project:睦邻小院")),
+    ("区住建委为“睦邻小院”开辟绿色通道。", ("SUPPORTS", "GovernmentAgency:区住建委", "Project:睦邻小院")),
     ("在街道党工委的统一领导下，和平居民区党总支探索形成“三会一代理”工作机制。",
      ("GUIDES", "PartyOrganization:示范街道党工委", "PartyOrganization:和平居民区党总支")),
     ("在街道党工委的领导下，和平居民区党总支探索形成“三会一代理”工作机制。",

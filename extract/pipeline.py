@@ -55,7 +55,7 @@ QUOTED_PART = re.compile(r"[“「『]([^”」』]{2,})[”」』]")
 
 
 def _focus(case: Case, mentions: list[Mention]) -> Mention | None:
-    """The project a case is about: its most mentioned project, the one in the title first."""
+    """The project a case is about: the one in the title, else the most mentioned one, else its only one."""
     projects = [m for m in mentions if m.type == "Project"]
     if not projects:
         return None
@@ -68,7 +68,8 @@ def _focus(case: Case, mentions: list[Mention]) -> Mention | None:
         return any(form in title for form in forms)
 
     best = max(counts, key=lambda name: (in_title(name), counts[name]))
-    return next(m for m in projects if m.canonical == best) if counts[best] >= 2 or in_title(best) else None
+    chosen = counts[best] >= 2 or in_title(best) or len(counts) == 1
+    return next(m for m in projects if m.canonical == best) if chosen else None
 
 
 def extract_document(document: Document, cases: list[Case], lexicon: Lexicon | None = None) -> list[CaseExtraction]:

@@ -927,6 +927,19 @@ def office_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             if not any(c in GLUE_CHARS for c in m.group())]
 
 
+ACTING_AREA_RULE = "acting-area"
+ACTING_AREA = re.compile(r"(?:^|(?<=[，。；,;]))(?:本|该)?(?P<word>居民区|社区)(?=(?:还|也|又|先后|积极|主动|随后|同时|专门|"
+                         r"已经|已|率先|再|进一步)?(?:组建|成立|推出|建立|打造|开展|推行|探索|引入|启动|搭建|形成|创新|"
+                         r"实施|制定|牵头|发起))")
+
+
+def acting_area_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """A bare 居民区 or 社区 opening a clause and acting (居民区还组建了…): the case's own area, which stands for its
+    lead body in the relation rules."""
+    return [Span(m.start("word"), m.end("word"), "Community", ACTING_AREA_RULE, generic=True)
+            for m in ACTING_AREA.finditer(sentence.text)]
+
+
 Recognizer = Callable[[Sentence, Lexicon], list[Span]]
 
 RECOGNIZERS: dict[str, Recognizer] = {
@@ -943,6 +956,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "office": office_spans,
     "long_name": long_name_spans,
     "funded_work": funded_work_spans,
+    "acting_area": acting_area_spans,
 }
 
 

@@ -20,7 +20,7 @@ from jieba import posseg
 
 from extract.amounts import chinese_number
 from extract.lexicon import Lexicon
-from extract.recognizers import BUILDING_NUMBER
+from extract.recognizers import ACTING_AREA_RULE, BUILDING_NUMBER
 from extract.relations import CUE_RULES
 from graph.records import Case, Mention
 
@@ -557,7 +557,8 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     """Give every mention its canonical name; drop generic ones that point nowhere."""
     passing = passing_campaigns(case, mentions)
     named = [replace(m, canonical=m.canonical or canonical_name(m.text), short=quoted_short_name(m.text))
-             for m in mentions if m.text not in lexicon.generic_mentions and m.canonical not in passing]
+             for m in mentions if m.text not in lexicon.generic_mentions and m.canonical not in passing
+             and m.evidence.rule != ACTING_AREA_RULE]
     activities = placed_activities(case.text, named)
     named = [replace(m, canonical=campaign_name(activities.get(m.canonical, m.canonical), lexicon))
              if m.type == "Project" else m for m in named]
@@ -595,6 +596,8 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     named = [_in_area_terms(m, ctx) for m in named]
     resolved = [acting_office(m, case.text) for m in named]
     for m in mentions:
+        if m.evidence.rule == ACTING_AREA_RULE and ctx.area.endswith(m.text):
+            resolved.append(replace(m, canonical=ctx.area))
         if m.text in lexicon.generic_mentions:
             type_name = lexicon.generic_mentions[m.text]
             target = founded_team(m, case.text, named) or _generic_target(m.text, type_name, named, ctx)

@@ -372,6 +372,21 @@ def test_a_bare_council_word_is_the_cases_council_of_that_name_and_never_implied
     assert not [e for e in graph.entities.values() if e.type == "Committee"], sorted(graph.entities)
 
 
+def test_a_bare_area_word_acting_is_the_case_area_standing_for_its_lead_body():
+    graph = extract("和平居民区党总支召开会议。居民区还组建了“护车先锋队”，居民区还推出了“停车积分制”。")
+    relations = {(r.type, r.source, r.target) for r in graph.relations.values()}
+    assert ("LEADS", "PartyOrganization:和平居民区党总支", "VolunteerTeam:护车先锋队") in relations, relations
+    assert ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:停车积分制") in relations, relations
+    graph = extract("光明社区党委召开会议。社区还组建了“护车先锋队”。")
+    assert "Community:社区" not in graph.entities and "Community:和平居民区" not in graph.entities, sorted(graph.entities)
+
+
+def test_a_case_with_one_project_is_about_it():
+    graph = extract("和平居民区党总支启动“口袋花园”微更新项目。施工由长江园林公司承担。")
+    assert ("IMPLEMENTS", "PartnerUnit:长江园林公司", "Project:口袋花园微更新") in {
+        (r.type, r.source, r.target) for r in graph.relations.values()}, graph.relations
+
+
 def test_an_unnamed_team_a_firm_sets_up_is_named_after_it_and_belongs_to_it():
     graph = extract("小区里的恒臻物业成立了一支志愿者团队，保安和保洁成为一线志愿者。")
     team = graph.entities["VolunteerTeam:恒臻物业志愿者团队"]

@@ -34,7 +34,7 @@ HOSTED_TYPES = ("PartyOrganization", "VolunteerTeam")  # named after their host 
 AREA_OWNED_TYPES = ("VolunteerTeam", "Committee")  # named after their residential area (和平居民区志愿者服务队)
 FIELDED_TYPES = ("GovernmentAgency", "PartyOrganization")  # named after fields of work (bureaus and their branches)
 ORG_TYPES = {"PartyOrganization", "Committee", "PropertyFirm", "GovernmentAgency", "PartnerUnit", "VolunteerTeam"}
-JOINABLE_IN_NAMES = {"居委", "区委", "市委", "街道", "镇", "居民区", "社区", "大学", "学院", "小区", "弄", "号楼",
+JOINABLE_IN_NAMES = {"居委", "居委会", "村委会", "区委", "市委", "街道", "镇", "居民区", "社区", "大学", "学院", "小区", "弄", "号楼",
                      "路", "支路", "新村", "村", "花园", "苑", "集团", "党委", "城管", "青年", "老年", "少年", "离退休", "退休"}
 PROJECT_VERBS = ("打造", "建成", "建设", "启动", "推进", "开展", "实施", "举办", "创建", "推出", "开设", "设立",
                  "改造", "完成", "建起", "搭建", "成立", "上线", "开通", "设置", "辟出", "认领", "推进了")
@@ -240,7 +240,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
                 and token.word not in GENERIC_PLACE_WORDS):
             return token.start  # 金山区|民政局(党支部): a district's own bureau, or that bureau's branch
         if token.word.endswith(PLACE_TOKENS) and token.word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2 \
-                and not (type_name in ("PartnerUnit", "GovernmentAgency") and all(_is_kind_word(w, f) for w, f in taken)):
+                and not (type_name in ("PartnerUnit", "GovernmentAgency") and all(_is_kind_word(w, f) for w, f in taken)) \
+                and not (type_name != "Community" and all(w in GENERIC_PLACE_WORDS for w, _ in taken)):  # 南桥镇|社区|党群服务中心
             before = left[index - 1] if index else None
             if token.word in PLACE_TOKENS and (before is None or _is_boundary(before.word, before.flag, lexicon)):
                 return token.start
@@ -252,6 +253,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
 
 
 LOCAL_NAME_WORDS = ("居民区", "街道", "居委会", "居委", "物业")  # local places and bodies, named by a short proper name
+ENCLOSING_PLACES = ("镇", "乡", "街道", "区", "县")  # right after one of these, what comes before the type word is a name
 LOCAL_NAME_FLAGS = {"x", "a", "i", "l", "s", "f", "zg", "ns", "nz", "nr", "nt", "nrt"}  # guessed, adjective, set
 # phrase, place or direction word, proper name
 MAX_LOCAL_STEM = 4
@@ -260,15 +262,20 @@ MAX_LOCAL_STEM = 4
 def _local_stem_start(text: str, suffix_start: int, tokens: tuple[Token, ...], lexicon: Lexicon) -> int:
     """A local place or body has a name of its own, even one made of words that end other names
     (高|行居民区, 中里, 和谐, 共和|新, 东方物业, 中|房物业): the shortest run of such words before its type
-    word that is two characters long and not only function words (在|本居民区 names none)."""
+    word that is two characters long and not only function words (在|本居民区 names none); right after the larger
+    place it lies in, even one opening with a verb (浦东新区|为民居民区)."""
     left = _tokens_before(tokens, text, suffix_start)
     start, named = suffix_start, False
-    for token in reversed(left):
+    for index in range(len(left) - 1, -1, -1):
+        token = left[index]
         if not re.match(r"[\u4e00-\u9fff]", token.word) or token.word in lexicon.suffix_type:
             break
-        if posseg.dt.word_tag_tab.get(token.word[0]) in VERB_FLAGS and (len(token.word) == 1 or token.flag == "x"):
+        after_place = index > 0 and left[index - 1].word.endswith(ENCLOSING_PLACES)  # 浦东新区|为民|居民区
+        if posseg.dt.word_tag_tab.get(token.word[0]) in VERB_FLAGS and (len(token.word) == 1 or token.flag == "x") \
+                and not after_place:
             break  # 插|上|居委会: a verb and what follows it are the verb's phrase
-        if len(token.word) > 1 and (token.flag not in LOCAL_NAME_FLAGS or token.word in lexicon.generic_heads):
+        if len(token.word) > 1 and (token.flag not in LOCAL_NAME_FLAGS and not after_place
+                                    or token.word in lexicon.generic_heads):
             break
         start = token.start
         named = named or not (lexicon.is_stop(token.word) or token.word in lexicon.generic_heads)
@@ -530,7 +537,8 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
                        key=len, default="")
     if inner_suffix and lexicon.suffix_type[inner_suffix] != "Community":
         type_name = lexicon.suffix_type[inner_suffix]
-        return "Project" if type_name == "PropertyFirm" else type_name
+        figure = type_name == "PartnerUnit" and _is_common_word(inner[:-len(inner_suffix)])  # “积分超市”, “爱心银行”
+        return "Project" if type_name == "PropertyFirm" or figure else type_name
     if "·" in inner:
         return "Project"
     if PROJECT_WORD_AFTER.match(after):

@@ -13,6 +13,7 @@ from itertools import chain
 
 from extract.amounts import amount_given_by, parse_amount
 from extract.lexicon import load_lexicon
+from extract.recognizers import ORG_TYPES
 from extract.sentences import Sentence
 from graph.records import Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
@@ -508,7 +509,6 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
 SERVES_AS = re.compile(r"^(?:担任|出任|兼任|现任|任)$")
 SERVES_AS_RULE = "serves-as:"
 SERVES_AS_BARE_ROLE = re.compile(r"(?:担任|出任|兼任)([\u4e00-\u9fff]{2,4}?)(?=[，,。；;、]|$)")  # 由X担任团长
-MEMBER_BODIES = ("PartyOrganization", "Committee", "PropertyFirm", "GovernmentAgency", "PartnerUnit", "VolunteerTeam")
 
 
 def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
@@ -526,7 +526,7 @@ def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Ment
     for index, person in enumerate(mentions):
         serves = SERVES_AS_BARE_ROLE.match(text, person.end)
         role = serves.group(1) if serves and serves.group(1) in roles else ""
-        bodies = [m for m in mentions[:index] if m.type in MEMBER_BODIES]
+        bodies = [m for m in mentions[:index] if m.type in ORG_TYPES]
         if person.type == "Person" and role and bodies and _allowed("MEMBER_OF", person, bodies[-1]):
             found.append((SERVES_AS_RULE + role, "MEMBER_OF", person, bodies[-1]))
     for person in ctx.mentions:
@@ -658,15 +658,16 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     """
     found = []
     outer = _area_as_its_body(_outermost(ctx.mentions), ctx)
+
+    def users_outside(frames: tuple[re.Pattern, ...], mechanism: Mention) -> list[int]:
+        spans = _spans(ctx.sentence.text, frames)
+        return [i for i, m in enumerate(outer) if m.end <= mechanism.start and _allowed("USES_MECHANISM", m, mechanism)
+                and not any(start <= m.start < end for start, end in spans)]
+
     for mechanism in ctx.mentions:
         if mechanism.type != "Mechanism":
             continue
-        users = []
-        for frames in ((*HELPER_FRAMES, SPEAKER), HELPER_FRAMES):  # the speaker only when no one else is named
-            helpers = _spans(ctx.sentence.text, frames)
-            users = users or [i for i, m in enumerate(outer) if m.end <= mechanism.start
-                              and _allowed("USES_MECHANISM", m, mechanism)
-                              and not any(start <= m.start < end for start, end in helpers)]
+        users = users_outside((*HELPER_FRAMES, SPEAKER), mechanism) or users_outside(HELPER_FRAMES, mechanism)
         group = [m for m in _group_after(outer, users[0], ctx.sentence.text) if m.end <= mechanism.start] \
             if users else []
         if ctx.lead is not None and (not group or group[-1].end == mechanism.start):

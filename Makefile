@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 APT_STAMP := .apt-installed
 DEBIAN_PACKAGES := chromium fonts-wqy-microhei
 
-.PHONY: run test bench clean system
+.PHONY: run test bench eval model clean system
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,25 @@ run: $(STAMP) system
 
 test: $(STAMP) system
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# Extraction scored by kgscore: the shipped model on the corpus and on the dev set (documents it was trained on),
+# then leave-one-document-out cross-validation over all of them (each scored by a model that never saw it).
+SHARED ?= ../shared
+KGSCORE := $(PYTHON) $(SHARED)/tools/kgscore.py
+EVAL := out/eval
+
+eval: $(STAMP)
+	$(BIN)/casegraph build $(SHARED)/corpus --out $(EVAL)/corpus >/dev/null
+	$(BIN)/casegraph build $(SHARED)/devset/docs --out $(EVAL)/devset >/dev/null
+	$(BIN)/casegraph cross-validate $(SHARED)/gold $(SHARED)/devset/gold --out $(EVAL)/cross-validation >/dev/null
+	@echo "corpus (seen in training):    $$($(KGSCORE) $(EVAL)/corpus/graph.json $(SHARED)/gold | tail -n 1)"
+	@echo "devset (seen in training):    $$($(KGSCORE) $(EVAL)/devset/graph.json $(SHARED)/devset/gold | tail -n 1)"
+	@echo "cross-validated (held out):   $$($(KGSCORE) $(EVAL)/cross-validation/graph.json $(EVAL)/cross-validation/gold | tail -n 1)"
+	@echo "held out, confidence >= 0.8:  $$($(KGSCORE) $(EVAL)/cross-validation/confident/graph.json $(EVAL)/cross-validation/gold | grep -E '^(entities|relations) ' | awk '{printf "%s precision %s (%s of %s)  ", $$1, $$2, $$5, $$6}')"
+
+# Retrain the shipped model on all the shared gold (deterministic: the same gold gives the same files).
+model: $(STAMP)
+	$(BIN)/casegraph train $(SHARED)/gold $(SHARED)/devset/gold --out extract/default_model
 
 bench: $(STAMP) system
 	$(BIN)/python bench/run.py

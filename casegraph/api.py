@@ -13,12 +13,14 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 import networkx as nx
 
 from extract.aliases import merge_aliases
 from extract.curation import CurationReport, apply_curation
+from extract.model import ExtractionModel, default_model, load_model
 from extract.pipeline import extract_document
 from graph.jsonio import read_graph_json, write_graph_json
 from graph.model import CaseGraph, build_case_graph, to_networkx
@@ -27,6 +29,7 @@ from loaders.load import LoadOptions, load_documents
 
 Progress = Callable[[int, int], None]
 PARALLEL_MIN_CASES = 200
+DEFAULT_MODEL = "default"
 
 
 @dataclass
@@ -47,7 +50,7 @@ class BuildResult:
 
 
 def extract_all(documents: Sequence[Document], cases: Sequence[Case], workers: int = 1,
-                progress: Progress | None = None) -> list[CaseExtraction]:
+                progress: Progress | None = None, model: ExtractionModel | None = None) -> list[CaseExtraction]:
     """Extract every case; with workers > 1 and a large corpus, documents spread over processes."""
     by_document: dict[str, list[Case]] = {}
     for case in cases:
@@ -57,14 +60,15 @@ def extract_all(documents: Sequence[Document], cases: Sequence[Case], workers: i
     done = 0
     if workers > 1 and len(cases) >= PARALLEL_MIN_CASES:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result in pool.map(extract_document, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))):
+            for result in pool.map(extract_document, *zip(*jobs), repeat(None), repeat(model),
+                                   chunksize=max(1, len(jobs) // (workers * 8))):
                 extractions.extend(result)
                 done += len(result)
                 if progress:
                     progress(done, len(cases))
         return extractions
     for document, doc_cases in jobs:
-        extractions.extend(extract_document(document, doc_cases))
+        extractions.extend(extract_document(document, doc_cases, model=model))
         done += len(doc_cases)
         if progress:
             progress(done, len(cases))
@@ -87,18 +91,32 @@ def gc_paused():
             gc.enable()
 
 
+def model_from(model: ExtractionModel | str | Path | None) -> ExtractionModel | None:
+    """A model, the one saved in a folder, the shipped one for ``"default"``, or none (rules alone)."""
+    if model is None or isinstance(model, ExtractionModel):
+        return model
+    return default_model() if str(model) == DEFAULT_MODEL else load_model(model)
+
+
 def build(inputs: Iterable[str | Path], out: str | Path | None = None, workers: int | None = 1,
           curation: str | Path | None = None, options: LoadOptions | None = None,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, model: ExtractionModel | str | Path | None = DEFAULT_MODEL,
+          min_confidence: float = 0.0) -> BuildResult:
     """Read case files and folders, extract, resolve, curate; write ``out/graph.json`` when ``out`` is given.
 
-    ``workers=None`` uses every core.
+    ``workers=None`` uses every core. ``model`` is a trained model's folder (``casegraph train``), the shipped
+    one by default, or None for the rules alone; every fact carries the model's confidence, and those below
+    ``min_confidence`` are left out.
     """
+    extraction_model = model_from(model)
     with gc_paused():
         loaded = load_documents(inputs, options or LoadOptions())
-        extractions = extract_all(loaded.documents, loaded.cases, workers or os.cpu_count() or 1, progress)
+        extractions = extract_all(loaded.documents, loaded.cases, workers or os.cpu_count() or 1, progress,
+                                  extraction_model)
         case_graph = build_case_graph(loaded.documents, loaded.cases, extractions, loaded.problems)
         merge_aliases(case_graph)
+        if min_confidence > 0:
+            case_graph.drop_below(min_confidence)
         report = apply_curation(case_graph, Path(curation)) if curation else None
         graph = to_networkx(case_graph)
     path = write_graph_json(graph, Path(out) / "graph.json") if out is not None else None

@@ -66,16 +66,23 @@ def build(cases: Annotated[list[Path], typer.Argument(help="Case files or folder
           workers: Annotated[int, typer.Option(help="Processes for extraction (0 = all cores).")] = 0,
           curation: Annotated[Optional[Path], typer.Option(help="Curation YAML to apply.")] = None,
           max_mb: Annotated[int, typer.Option(help="Skip files larger than this many MB.")] = 20,
-          strict: Annotated[bool, typer.Option(help="Treat any warning as an error.")] = False) -> None:
+          strict: Annotated[bool, typer.Option(help="Treat any warning as an error.")] = False,
+          model: Annotated[Optional[Path], typer.Option(help="A model folder from `casegraph train` "
+                                                             "(default: the shipped model).")] = None,
+          rules_only: Annotated[bool, typer.Option(help="Rules alone, no model (every confidence 1).")] = False,
+          min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0,
+                                                        help="Leave out facts less sure than this.")] = 0.0) -> None:
     """Read case documents and write OUT/graph.json with a summary of what was found."""
     started = time.perf_counter()
+    chosen = None if rules_only else (model or api.DEFAULT_MODEL)
     try:
         with Progress(console=err, transient=True) as bar:
             task = bar.add_task("extracting cases", total=None)
             result = api.build(cases, out=out_dir, workers=workers or None, curation=curation,
-                               options=LoadOptions(max_bytes=max_mb * 2**20),
+                               options=LoadOptions(max_bytes=max_mb * 2**20), model=chosen,
+                               min_confidence=min_confidence,
                                progress=lambda done, total: bar.update(task, completed=done, total=total))
-    except CurationError as error:
+    except (CurationError, FileNotFoundError, ValueError) as error:
         fail(str(error))
     for problem in result.problems:
         err.print("[yellow]warning:[/yellow] " + escape(str(problem)), highlight=False, soft_wrap=True)
@@ -226,9 +233,11 @@ def maps(graph: GraphArg = Path("out"),
 @app.command()
 def export(graph: GraphArg = Path("out"),
            out_dir: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for the files.")] = None,
-           formats: Annotated[str, typer.Option(help="Comma list of turtle,jsonld,graphml,gexf,csv.")] =
+           formats: Annotated[str, typer.Option("--formats", "--format",
+                                                help="Comma list of turtle,jsonld,graphml,gexf,csv,gold.")] =
            "turtle,jsonld,graphml,gexf,csv") -> None:
-    """Write RDF (Turtle, JSON-LD), GraphML, GEXF and neo4j-admin import CSV files."""
+    """Write RDF (Turtle, JSON-LD), GraphML, GEXF, neo4j-admin import CSV files, or (gold) the facts in the
+    gold format, for a researcher to correct and train on."""
     from graph.exports import EXPORTERS, export_graph
 
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
@@ -263,6 +272,43 @@ def stats(graph: GraphArg = Path("out"),
     target = out_dir or _graph_dir(graph) / "stats"
     report = write_report(_read(graph), target)
     out.print(f"wrote {report}")
+
+
+GoldArg = Annotated[list[Path], typer.Argument(help="Folders of gold JSON files (the format of ONTOLOGY.md).")]
+DocsOpt = Annotated[Optional[list[Path]], typer.Option("--docs", help="Folder of the annotated documents "
+                                                                       "(default: docs/ or corpus/ beside each gold folder).")]
+
+
+@app.command()
+def train(gold: GoldArg, out_dir: Annotated[Path, typer.Option("--out", "-o", help="Model folder to write.")],
+          docs: DocsOpt = None) -> None:
+    """Train a model on annotated documents; build with it by `casegraph build --model OUT`."""
+    from casegraph.training import train as train_model
+
+    started = time.perf_counter()
+    try:
+        model = train_model(gold, out_dir, docs or [])
+    except (FileNotFoundError, ValueError, KeyError) as error:
+        fail(str(error))
+    out.print(f"wrote {out_dir} ({len(model.entities.features)} entity and {len(model.relations.features)} "
+              f"relation features) in {time.perf_counter() - started:.0f} s")
+
+
+@app.command("cross-validate")
+def cross_validate(gold: GoldArg, out_dir: OutDir = Path("out/cross-validation"), docs: DocsOpt = None) -> None:
+    """Leave one document out: score each annotated document with a model trained on all the others.
+
+    Writes OUT/graph.json (every document decided by a model that never saw it), OUT/confident/graph.json
+    (its facts at confidence 0.8 or more) and OUT/gold (the gold files together), for kgscore.
+    """
+    from casegraph.training import evaluate
+
+    try:
+        paths = evaluate(gold, out_dir, docs or [])
+    except (FileNotFoundError, ValueError, KeyError) as error:
+        fail(str(error))
+    for path in paths:
+        out.print(f"wrote {path}")
 
 
 def main() -> None:

@@ -38,6 +38,7 @@ class Lexicon:
     surnames: frozenset[str]
     double_surnames: tuple[str, ...]
     campaigns: dict[str, str]
+    relation_cues: dict[str, tuple[str, ...]]
     automaton: ahocorasick.Automaton
     campaign_automaton: ahocorasick.Automaton
 
@@ -58,6 +59,8 @@ def parse_lexicon(data: dict) -> Lexicon:
             suffix_type[suffix] = type_name
     for type_name in data["generic_mentions"].values():
         vocabulary.node(type_name)
+    for rel_type in data.get("relation_cues", {}):
+        vocabulary.relation(rel_type)
     campaigns = {form: name for name, forms in data["campaigns"].items() for form in [name, *forms]}
     return Lexicon(
         suffix_type=suffix_type,
@@ -83,6 +86,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         surnames=frozenset(data["surnames"]),
         double_surnames=tuple(data["double_surnames"]),
         campaigns=campaigns,
+        relation_cues={type_name: tuple(words) for type_name, words in data.get("relation_cues", {}).items()},
         automaton=_automaton(suffix_type),
         campaign_automaton=_automaton(campaigns),
     )

@@ -8,11 +8,14 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from extract.learned import decide_case, document_counts
 from extract.lexicon import Lexicon, load_lexicon
-from extract.recognizers import (case_names, document_quoted_types, document_typed, known_quoted_spans,
+from extract.model import ExtractionModel
+from extract.proposals import proposed_spans
+from extract.recognizers import (Span, case_names, document_quoted_types, document_typed, known_quoted_spans,
                                  named_again_spans, recognize)
 from extract.relations import SentenceContext, extract_relations
-from extract.resolve import case_context, resolve_case
+from extract.resolve import canonical_name, case_context, resolve_case
 from extract.sentences import Sentence, split_sentences
 from extract.structure import structural_relations
 from graph.records import Case, CaseExtraction, Document, Evidence, Mention, RelationMention
@@ -72,12 +75,27 @@ def _focus(case: Case, mentions: list[Mention]) -> Mention | None:
     return next(m for m in projects if m.canonical == best) if chosen else None
 
 
-def extract_document(document: Document, cases: list[Case], lexicon: Lexicon | None = None) -> list[CaseExtraction]:
-    """Extract a document's cases; a quoted name typed in one case keeps that type in the others."""
+def extract_document(document: Document, cases: list[Case], lexicon: Lexicon | None = None,
+                     model: ExtractionModel | None = None) -> list[CaseExtraction]:
+    """Extract a document's cases: the rules' candidates, then, with a model, the model's decision on each."""
     lexicon = lexicon or load_lexicon()
+    candidates = rule_extractions(document, cases, lexicon, propose=model is not None)
+    if model is None:
+        return candidates
+    counts = document_counts(candidates)
+    return [decide_case(extraction, model, lexicon, counts) for extraction in candidates]
+
+
+def rule_extractions(document: Document, cases: list[Case], lexicon: Lexicon, propose: bool = False
+                     ) -> list[CaseExtraction]:
+    """What the rules find in a document's cases; a quoted name typed in one case keeps that type in the others.
+
+    With ``propose``, wider proposals join the rules' names (after the rules have run, so they change nothing the
+    rules find), for a model to sift.
+    """
     sentences = {case.id: split_sentences(case.text) for case in cases}
     known = document_quoted_types([s for case in cases for s in sentences[case.id]], lexicon)
-    return [_extract_case(case, document, lexicon, sentences[case.id], known) for case in cases]
+    return [_extract_case(case, document, lexicon, sentences[case.id], known, propose) for case in cases]
 
 
 def extract_case(case: Case, document: Document, lexicon: Lexicon | None = None) -> CaseExtraction:
@@ -86,7 +104,7 @@ def extract_case(case: Case, document: Document, lexicon: Lexicon | None = None)
 
 
 def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: list[Sentence],
-                  known: dict[str, str]) -> CaseExtraction:
+                  known: dict[str, str], propose: bool = False) -> CaseExtraction:
     mentions: list[Mention] = []
     found = {sentence.start: document_typed(sentence, recognize(sentence, lexicon), known, lexicon)
              for sentence in sentences}
@@ -117,7 +135,26 @@ def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: l
         relations.extend(extract_relations(
             ctx, lambda rule, s=sentence: _evidence(document, case, s.text, s.start, s.start + len(s.text), rule)))
     relations.extend(structural_relations(case.text, resolved, where.area, where.subdistrict, lead, focus))
+    if propose:
+        resolved.extend(_proposals(case, document, sentences, mentions, lexicon))
     return CaseExtraction(case=case, mentions=tuple(resolved), relations=tuple(_first_location(relations)))
+
+
+def _proposals(case: Case, document: Document, sentences: list[Sentence], named: list[Mention],
+               lexicon: Lexicon) -> list[Mention]:
+    """Wide proposals where no rule named anything, as mentions under their own names."""
+    proposals = []
+    for sentence in sentences:
+        end_of_sentence = sentence.start + len(sentence.text)
+        taken = [Span(m.start - sentence.start, m.end - sentence.start, m.type, m.evidence.rule) for m in named
+                 if sentence.start <= m.start and m.end <= end_of_sentence]
+        for span in proposed_spans(sentence, lexicon, taken):
+            start, end = sentence.start + span.start, sentence.start + span.end
+            surface = sentence.text[span.start:span.end]
+            proposals.append(Mention(text=surface, type=span.type, start=start, end=end,
+                                     canonical=canonical_name(surface),
+                                     evidence=_evidence(document, case, sentence.text, start, end, span.rule)))
+    return proposals
 
 
 def _first_location(relations: list[RelationMention]) -> list[RelationMention]:

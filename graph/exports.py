@@ -9,6 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.gold_export import write_gold
 from graph.rdf import write_rdf
 from ontology.vocabulary import load_vocabulary
 
@@ -92,7 +93,9 @@ EXPORTERS: dict[str, Callable[[nx.MultiDiGraph, Path], Path]] = {
     "graphml": write_graphml,
     "gexf": write_gexf,
     "csv": write_admin_csv,
+    "gold": write_gold,
 }
+DEFAULT_FORMATS = ("turtle", "jsonld", "graphml", "gexf", "csv")  # gold is asked for by name
 
 
 def export_graph(graph: nx.MultiDiGraph, folder: Path, formats: list[str]) -> list[Path]:

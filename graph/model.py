@@ -36,11 +36,14 @@ class CaseGraph:
     problems: list[Problem] = field(default_factory=list)
 
     def add_entity(self, type_name: str, name: str, case_id: str, evidence: Evidence | None = None,
-                   alias: str = "", implicit: bool = False) -> Entity:
+                   alias: str = "", implicit: bool = False, confidence: float = 1.0) -> Entity:
+        """Add an entity or a mention of a known one; its confidence is that of its surest mention."""
         key = entity_id(type_name, name)
         entity = self.entities.get(key)
         if entity is None:
-            entity = self.entities[key] = Entity(id=key, type=type_name, name=name, implicit=implicit)
+            entity = self.entities[key] = Entity(id=key, type=type_name, name=name, implicit=implicit,
+                                                 confidence=confidence)
+        entity.confidence = max(entity.confidence, confidence)
         entity.implicit = entity.implicit and implicit
         entity.add_case(case_id)
         entity.add_alias(alias)
@@ -49,7 +52,7 @@ class CaseGraph:
         return entity
 
     def add_relation(self, rel_type: str, source: str, target: str, evidence: Evidence | None,
-                     amount: float | None = None, role: str = "") -> Relation:
+                     amount: float | None = None, role: str = "", confidence: float = 1.0) -> Relation:
         vocabulary = load_vocabulary()
         kind = vocabulary.relation(rel_type)
         key = (rel_type, *sorted((source, target))) if kind.symmetric else (rel_type, source, target)
@@ -59,7 +62,9 @@ class CaseGraph:
                 source, target = target, source
         relation = self.relations.get(key)
         if relation is None:
-            relation = self.relations[key] = Relation(type=rel_type, source=source, target=target)
+            relation = self.relations[key] = Relation(type=rel_type, source=source, target=target,
+                                                      confidence=confidence)
+        relation.confidence = max(relation.confidence, confidence)
         if evidence is not None:
             if evidence.case not in relation.cases:
                 relation.cases.append(evidence.case)
@@ -73,11 +78,13 @@ class CaseGraph:
         case_id = extraction.case.id
         for mention in extraction.mentions:
             entity = self.add_entity(mention.type, mention.canonical, case_id, mention.evidence,
-                                     alias=mention.text if not mention.implicit else "", implicit=mention.implicit)
+                                     alias=mention.text if not mention.implicit else "", implicit=mention.implicit,
+                                     confidence=mention.confidence)
             entity.add_alias(mention.short)
         for rel in extraction.relations:
             self.add_relation(rel.type, entity_id(rel.source.type, rel.source.canonical),
-                              entity_id(rel.target.type, rel.target.canonical), rel.evidence, rel.amount, rel.role)
+                              entity_id(rel.target.type, rel.target.canonical), rel.evidence, rel.amount, rel.role,
+                              rel.confidence)
 
     def merge_entities(self, mapping: dict[str, str]) -> None:
         """Fold each entity id of ``mapping`` into the one it maps to, then re-point relations in one pass.
@@ -87,6 +94,7 @@ class CaseGraph:
         for old, new in mapping.items():
             entity, target = self.entities.pop(old), self.entities[new]
             target.implicit = target.implicit and entity.implicit
+            target.confidence = max(target.confidence, entity.confidence)
             for alias in (entity.name, *entity.aliases):
                 target.add_alias(alias)
             for case in entity.cases:
@@ -98,10 +106,22 @@ class CaseGraph:
             source, target = mapping.get(rel.source, rel.source), mapping.get(rel.target, rel.target)
             if source == target:
                 continue
-            merged = self.add_relation(rel.type, source, target, None, rel.amount, rel.role)
+            merged = self.add_relation(rel.type, source, target, None, rel.amount, rel.role, rel.confidence)
             merged.evidence.extend(e for e in rel.evidence if e not in merged.evidence)
             merged.cases.extend(c for c in rel.cases if c not in merged.cases)
             merged.note = merged.note or rel.note
+
+    def drop_below(self, confidence: float) -> tuple[int, int]:
+        """Remove entities and relations less sure than ``confidence`` (and the relations of removed entities);
+        returns how many of each went."""
+        weak = [key for key, entity in self.entities.items() if entity.confidence < confidence]
+        for key in weak:
+            del self.entities[key]
+        gone = [key for key, rel in self.relations.items() if rel.confidence < confidence
+                or rel.source not in self.entities or rel.target not in self.entities]
+        for key in gone:
+            del self.relations[key]
+        return len(weak), len(gone)
 
     def counts(self) -> dict[str, dict[str, int]]:
         entity_counts: dict[str, int] = {}
@@ -142,6 +162,7 @@ def to_networkx(case_graph: CaseGraph) -> nx.MultiDiGraph:
     for entity in case_graph.entities.values():
         graph.add_node(entity.id, type=entity.type, name=entity.name, aliases=sorted(entity.aliases),
                        cases=list(entity.cases), implicit=entity.implicit, note=entity.note,
+                       confidence=round(entity.confidence, 3),
                        label_zh=vocabulary.node(entity.type).label_zh, evidence=_evidence_rows(entity.evidence))
         for case_id in entity.cases:
             graph.add_edge(entity.id, case_id, key="MENTIONED_IN", type="MENTIONED_IN",
@@ -150,7 +171,7 @@ def to_networkx(case_graph: CaseGraph) -> nx.MultiDiGraph:
     for relation in case_graph.relations.values():
         attributes = {"type": relation.type, "label_zh": vocabulary.relation(relation.type).label_zh,
                       "cases": list(relation.cases), "evidence": _evidence_rows(relation.evidence),
-                      "note": relation.note}
+                      "note": relation.note, "confidence": round(relation.confidence, 3)}
         if relation.amount is not None:
             attributes["amount"] = relation.amount
         if relation.role:

@@ -36,6 +36,8 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
             rdf.add((subject, CG.caseId, Literal(case, datatype=XSD.string)))
         if data.get("implicit"):
             rdf.add((subject, CG.implicit, Literal(True)))
+        if data.get("confidence") is not None:
+            rdf.add((subject, CG.confidence, Literal(data["confidence"], datatype=XSD.decimal)))
     for source, target, data in graph.edges(data=True):
         triple = (node_uri(source), CG[data["type"]], node_uri(target))
         rdf.add(triple)
@@ -50,6 +52,8 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
             rdf.add((statement, CG.amount, Literal(data["amount"], datatype=XSD.decimal)))
         if data.get("role"):
             rdf.add((statement, CG.role, Literal(data["role"], lang="zh")))
+        if data.get("confidence") is not None:
+            rdf.add((statement, CG.confidence, Literal(data["confidence"], datatype=XSD.decimal)))
         for evidence in data.get("evidence") or []:
             rdf.add((statement, CG.sentence, Literal(evidence["sentence"], lang="zh")))
             rdf.add((statement, CG.rule, Literal(evidence["rule"], datatype=XSD.string)))

@@ -85,6 +85,7 @@ class Mention:
     canonical: str = ""
     implicit: bool = False
     short: str = ""
+    confidence: float = 1.0
 
 
 @dataclass
@@ -99,6 +100,7 @@ class Entity:
     evidence: list[Evidence] = field(default_factory=list)
     implicit: bool = False
     note: str = ""
+    confidence: float = 1.0
 
     def add_alias(self, alias: str) -> None:
         if alias and alias != self.name and alias not in self.aliases:
@@ -121,6 +123,7 @@ class Relation:
     amount: float | None = None
     role: str = ""
     note: str = ""
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,7 @@ class RelationMention:
     evidence: Evidence
     amount: float | None = None
     role: str = ""
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

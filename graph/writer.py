@@ -19,8 +19,8 @@ from graph.cypher import (COUNT_NODES, COUNT_RELATIONSHIPS, DELETE_BATCH, chines
 from graph.store import StoreError
 from ontology.vocabulary import load_vocabulary
 
-SCALAR_NODE_FIELDS = ("name", "type", "label_zh", "title", "subtitle", "document", "order", "district",
-                      "subdistrict", "area", "path", "format", "note")
+SCALAR_NODE_FIELDS = ("name", "type", "label_zh", "confidence", "title", "subtitle", "document", "order",
+                      "district", "subdistrict", "area", "path", "format", "note")
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def relationship_properties(data: dict) -> dict:
              "evidence": [e["sentence"] for e in evidence],
              "rules": [e["rule"] for e in evidence],
              "evidence_json": json.dumps(evidence, ensure_ascii=False)}
-    for key in ("amount", "role", "note"):
+    for key in ("amount", "role", "note", "confidence"):
         if data.get(key) not in (None, ""):
             props[key] = data[key]
     return props

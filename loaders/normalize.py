@@ -61,6 +61,11 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def simplified(text: str) -> str:
+    """Traditional characters converted to Simplified (the form every name is kept in)."""
+    return _converter().convert(text)
+
+
 def _simplify(line: _Line) -> _Line:
     text = line.text
     converted = _converter().convert(text)

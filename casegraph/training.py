@@ -1,0 +1,129 @@
+"""Training on gold annotations, and honest evaluation by leaving one document out.
+
+Each gold document is read and run through the rules once; its candidates are
+labelled from its gold. A model is then fitted on the labelled candidates of the
+documents it may see: all of them for ``train``, all but one for each fold of
+``cross_validate``, whose held-out predictions are pooled into one graph.
+"""
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.gold import GoldDocument, document_path, read_gold
+from extract.learned import (case_candidates, decide_case, document_counts, entity_label, gold_relation_index,
+                             pair_label, pair_rows)
+from extract.lexicon import load_lexicon
+from extract.model import ExtractionModel, Features, fit
+from extract.pipeline import rule_extractions
+from extract.aliases import merge_aliases
+from graph.jsonio import write_graph_json
+from graph.model import CaseGraph, build_case_graph, to_networkx
+from graph.records import CaseExtraction, Document, Problem
+from loaders.load import LoadOptions, load_documents
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class LabelledDocument:
+    """One gold document read, its rule candidates, and their labels from the gold."""
+
+    gold: GoldDocument
+    document: Document
+    extractions: tuple[CaseExtraction, ...]
+    entity_rows: tuple[Features, ...]
+    entity_labels: tuple[str, ...]
+    pair_rows: tuple[Features, ...]
+    pair_labels: tuple[str, ...]
+
+
+def label_document(gold: GoldDocument, document_folders: Sequence[Path] = ()) -> LabelledDocument:
+    lexicon = load_lexicon()
+    path = document_path(gold, list(document_folders))
+    loaded = load_documents([path], LoadOptions())
+    if not loaded.documents:
+        problem = loaded.problems[0] if loaded.problems else Problem(str(path), "could not be read")
+        raise ValueError(str(problem))
+    document = loaded.documents[0]
+    extractions = rule_extractions(document, loaded.cases, lexicon, propose=True)
+    counts = document_counts(extractions)
+    relations = gold_relation_index(gold)
+    entity_rows, entity_labels, rows, labels = [], [], [], []
+    for extraction in extractions:
+        candidates = case_candidates(extraction, lexicon, counts)
+        entity_rows.extend(candidates.entity_rows)
+        entity_labels.extend(entity_label(c, gold) for c in candidates.entities)
+        rows.extend(pair_rows(extraction, candidates.pairs, lexicon))
+        labels.extend(pair_label(p, gold, relations) for p in candidates.pairs)
+    return LabelledDocument(gold, document, tuple(extractions), tuple(entity_rows), tuple(entity_labels),
+                            tuple(rows), tuple(labels))
+
+
+def label_gold(gold_folders: Sequence[str | Path], document_folders: Sequence[str | Path] = (),
+               progress: Progress | None = None) -> list[LabelledDocument]:
+    """Every gold document of the folders, labelled (a document that cannot be read is a clear error)."""
+    labelled = []
+    for gold in read_gold([Path(f) for f in gold_folders]):
+        if progress:
+            progress(gold.doc)
+        labelled.append(label_document(gold, [Path(f) for f in document_folders]))
+    return labelled
+
+
+def fit_model(documents: Sequence[LabelledDocument], source: str = "") -> ExtractionModel:
+    entity_rows = [row for d in documents for row in d.entity_rows]
+    entity_labels = [label for d in documents for label in d.entity_labels]
+    pair_rows_ = [row for d in documents for row in d.pair_rows]
+    pair_labels = [label for d in documents for label in d.pair_labels]
+    return ExtractionModel(entities=fit(entity_rows, entity_labels), relations=fit(pair_rows_, pair_labels),
+                           source=source)
+
+
+def train(gold_folders: Sequence[str | Path], out: str | Path, document_folders: Sequence[str | Path] = (),
+          progress: Progress | None = None) -> ExtractionModel:
+    """Fit a model on every gold document of the folders and save it to ``out``."""
+    documents = label_gold(gold_folders, document_folders, progress)
+    model = fit_model(documents, source=str(out))
+    model.save(out)
+    return model
+
+
+def decide_document(labelled: LabelledDocument, model: ExtractionModel) -> list[CaseExtraction]:
+    lexicon = load_lexicon()
+    counts = document_counts(list(labelled.extractions))
+    return [decide_case(extraction, model, lexicon, counts) for extraction in labelled.extractions]
+
+
+def cross_validate(documents: Sequence[LabelledDocument], progress: Progress | None = None) -> CaseGraph:
+    """Leave one document out: each document decided by a model fitted on all the others, pooled into one graph."""
+    extractions: list[CaseExtraction] = []
+    for held_out in documents:
+        if progress:
+            progress(held_out.gold.doc)
+        model = fit_model([d for d in documents if d is not held_out])
+        extractions.extend(decide_document(held_out, model))
+    graph = build_case_graph([d.document for d in documents], [e.case for e in extractions], extractions)
+    merge_aliases(graph)
+    return graph
+
+
+CONFIDENT = 0.8  # the confidence a researcher may trust: facts at or above it should be right 85% of the time
+
+
+def evaluate(gold_folders: Sequence[str | Path], out: str | Path, document_folders: Sequence[str | Path] = (),
+             progress: Progress | None = None) -> list[Path]:
+    """Cross-validate over the gold folders; write the pooled graph, its confident part, and the gold beside them."""
+    out = Path(out)
+    documents = label_gold(gold_folders, document_folders)
+    graph = cross_validate(documents, progress)
+    paths = [write_graph_json(to_networkx(graph), out / "graph.json")]
+    graph.drop_below(CONFIDENT)
+    paths.append(write_graph_json(to_networkx(graph), out / "confident" / "graph.json"))
+    gold_out = out / "gold"
+    gold_out.mkdir(parents=True, exist_ok=True)
+    for labelled in documents:
+        shutil.copyfile(labelled.gold.path, gold_out / labelled.gold.path.name)
+    return [*paths, gold_out]

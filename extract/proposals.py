@@ -1,0 +1,80 @@
+"""Wide proposals: names the rules passed over, for a trained model to keep or drop.
+
+The rules are tuned for precision; a model can only keep what something proposed.
+Where no rule span covers them, these propose every type word with the words
+before it up to a clause break, every quoted phrase, and every 社区 or 村 with a
+short stem. Most are wrong; the model, trained on gold, sorts them.
+"""
+from __future__ import annotations
+
+import re
+
+from extract.lexicon import Lexicon
+from extract.recognizers import PUNCT, VERB_FLAGS, Span, tokenize
+from extract.sentences import Sentence
+
+MAX_PROPOSED = 12  # characters of a proposed name
+QUOTED = re.compile(r"[“「『]([^“”「」『』]{2,20})[”」』]")
+VERBS_IN_NAMES = ("Project", "Mechanism")
+PROPOSAL_RULE = "proposal:"
+COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[个家所座支处条位名]")  # 三个业委会 counts bodies, names none
+
+
+def _covered(start: int, end: int, spans: list[Span]) -> bool:
+    return any(s.start < end and start < s.end for s in spans)
+
+
+def _left_edge(text: str, suffix_start: int, type_name: str, lexicon: Lexicon) -> int:
+    """The start of the longest run of name-like words before a type word: no punctuation, function word or
+    (outside projects and mechanisms) verb."""
+    start = suffix_start
+    for token in reversed([t for t in tokenize(text) if t.end <= suffix_start]):
+        if (token.word in PUNCT or lexicon.is_stop(token.word) or suffix_start - token.start > MAX_PROPOSED
+                or token.flag in VERB_FLAGS and type_name not in VERBS_IN_NAMES
+                or lexicon.suffix_type.get(token.word) and token.end < suffix_start):
+            break
+        start = token.start
+    return start
+
+
+def type_word_proposals(sentence: Sentence, lexicon: Lexicon, spans: list[Span]) -> list[Span]:
+    """A type word no rule named, with the words before it: 红领攻坚队, 智慧社区健身中心."""
+    text, proposals, longest = sentence.text, [], {}
+    for end_index, word in lexicon.automaton.iter(text):
+        end = end_index + 1
+        if len(word) > len(longest.get(end, "")):
+            longest[end] = word
+    for end, word in sorted(longest.items()):
+        start_of_word = end - len(word)
+        if any(e > end and e - len(w) <= start_of_word for e, w in longest.items()):
+            continue  # a longer type word further on takes this one in
+        type_name = lexicon.suffix_type[word]
+        start = _left_edge(text, start_of_word, type_name, lexicon)
+        stem = text[start:start_of_word]
+        if len(stem) >= 2 and not COUNTED.search(stem) and not _covered(start, end, spans + proposals):
+            proposals.append(Span(start, end, type_name, f"{PROPOSAL_RULE}{type_name.lower()}"))
+    return proposals
+
+
+def quoted_proposals(sentence: Sentence, lexicon: Lexicon, spans: list[Span]) -> list[Span]:
+    """Every quoted phrase no rule typed, as a project or, when a type word follows it, with that word."""
+    proposals = []
+    for match in QUOTED.finditer(sentence.text):
+        if _covered(match.start(), match.end(), spans):
+            continue
+        after = sentence.text[match.end():match.end() + 6]
+        word = max((w for w in lexicon.suffix_type if after.startswith(w)), key=len, default="")
+        type_name = lexicon.suffix_type[word] if word else "Project"
+        proposals.append(Span(match.start(), match.end() + len(word), type_name, f"{PROPOSAL_RULE}quoted"))
+    return proposals
+
+
+PROPOSERS = (type_word_proposals, quoted_proposals)
+
+
+def proposed_spans(sentence: Sentence, lexicon: Lexicon, spans: list[Span]) -> list[Span]:
+    """Every proposer's spans that no rule span (or earlier proposal) overlaps."""
+    proposals: list[Span] = []
+    for proposer in PROPOSERS:
+        proposals.extend(proposer(sentence, lexicon, spans + proposals))
+    return proposals

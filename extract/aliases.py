@@ -5,7 +5,7 @@ safe evidence is that one entity's name is an alias another entity of the same
 type was given (a quoted core, a surface form without its quotes), or, for bodies
 within one document, that one name is a short form of the other. A name that is the alias of
 two different entities names neither and joins nothing; a name used in more
-cases than the entity that has it as alias is a thing of its own (三驾马车 is
+cases than the entity that has it as alias is a thing of its own (四轮驱动 is
 not only its 例会制度).
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ BODY_TYPES = ("PartyOrganization", "Committee", "GovernmentAgency", "PartnerUnit
 
 def short_body_names(graph: CaseGraph) -> dict[str, str]:
     """A body named shortly in one case and in full in another of the same document is one body
-    (区绿化市容局 and 区绿化和市容管理局); only when the short name fits one full name there."""
+    (区园林市容局 and 区园林和市容管理局); only when the short name fits one full name there."""
     by_document: dict[tuple[str, str], list[Entity]] = defaultdict(list)
     for entity in graph.entities.values():
         if entity.type in BODY_TYPES and not entity.implicit:

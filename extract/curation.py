@@ -2,12 +2,12 @@
 
 YAML with optional sections, applied in this order::
 
-    merge:   [{into: "PartyOrganization:国权居民区党总支", from: ["PartyOrganization:国权党总支"], note: …}]
-    rename:  [{id: "Project:喆园", name: "喆园（梦想田园）", note: …}]
-    retype:  [{id: "Project:三全工作法", type: Mechanism, note: …}]
+    merge:   [{into: "PartyOrganization:松韵居民区党总支", from: ["PartyOrganization:松韵党总支"], note: …}]
+    rename:  [{id: "Project:琪园", name: "琪园（梦想花田）", note: …}]
+    retype:  [{id: "Project:三通工作法", type: Mechanism, note: …}]
     drop:    [{id: "Community:辖区", note: …}]
-    add_entities:  [{type: PartnerUnit, name: 财大, cases: ["001-01"], aliases: [], note: …}]
-    add_relations: [{type: CO_BUILDS, source: "PartnerUnit:财大", target: "…", case: "001-01", note: …}]
+    add_entities:  [{type: PartnerUnit, name: 师大, cases: ["001-01"], aliases: [], note: …}]
+    add_relations: [{type: CO_BUILDS, source: "PartnerUnit:师大", target: "…", case: "001-01", note: …}]
 
 Every error names the file, the entry and what is wrong.
 """

@@ -38,7 +38,7 @@ def _left_edge(text: str, suffix_start: int, type_name: str, lexicon: Lexicon) -
 
 
 def type_word_proposals(sentence: Sentence, lexicon: Lexicon, spans: list[Span]) -> list[Span]:
-    """A type word no rule named, with the words before it: 红领攻坚队, 智慧社区健身中心."""
+    """A type word no rule named, with the words before it: 晨光巡逻队, 乐活社区健身中心."""
     text, proposals, longest = sentence.text, [], {}
     for end_index, word in lexicon.automaton.iter(text):
         end = end_index + 1

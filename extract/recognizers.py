@@ -40,7 +40,7 @@ PROJECT_VERBS = ("打造", "建成", "建设", "启动", "推进", "开展", "�
                  "改造", "完成", "建起", "搭建", "成立", "上线", "开通", "设置", "辟出", "认领", "推进了")
 MECHANISM_VERBS = ("形成", "探索", "运用", "坚持", "实行", "推行", "采用", "总结出", "建立", "构建", "健全",
                    "完善", "创新", "依托", "借助", "按照", "用好", "落实", "通过", "助推", "践行", "深化", "推广")
-WAY_AFTER = re.compile(r"的?[^，。；、“”]{0,8}?(?:模式|机制|工作法)")  # “熟人自治”的工作模式, “一核多元”的网格化社区治理新模式
+WAY_AFTER = re.compile(r"的?[^，。；、“”]{0,8}?(?:模式|机制|工作法)")  # “邻里自治”的工作模式, “一核多元”的网格化社区治理新模式
 MECHANISM_SHAPE = re.compile(r"一户一|[\u4e00-\u9fff][+＋][\u4e00-\u9fff]")
 SLOGAN_AFTER = ("的理念", "理念", "的精神", "精神", "的口号", "口号", "的原则", "原则", "的氛围", "的目标", "愿景",
                 "的良好氛围", "的良性循环", "的局面", "的示范效应", "的表率作用", "的作用", "的决心",
@@ -156,10 +156,10 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     Walks jieba tokens leftwards. Words jieba only guessed (not in its dictionary)
     are name parts; dictionary words end the name when they are function words,
     verbs or set phrases (by part of speech), another body's type word, or a
-    larger place already named ("五角场街道|国权居民区"), unless the name is only a kind of institution
-    (长宁区妇幼保健院). A quoted part (“喆园”模式)
-    is taken whole; of quoted parts in a row (“商议”“决议”“四议”闭环) only the last
-    names the thing, the others list its parts. A quoted slogan (“一核多元，融合共治”)
+    larger place already named ("六合场街道|松韵居民区"), unless the name is only a kind of institution
+    (长宁区妇幼保健院). A quoted part (“琪园”模式)
+    is taken whole; of quoted parts in a row (“商议”“决议”“五议”闭环) only the last
+    names the thing, the others list its parts. A quoted slogan (“一核多方，协同共治”)
     before a name is not part of it. A quoted single character stresses a word inside a descriptive name
     (社区文明养宠“微”治理平台): the words before it, verbs too, are the name's. A group named by its task
     keeps the verbs that open it (加装电梯|工作小组).
@@ -322,8 +322,8 @@ def _opens_abbreviation(left: list[Token], index: int) -> bool:
     return len(token.word) == 1 and token.flag == "f" and (index == 0 or left[index - 1].word in PUNCT)
 
 
-FIELD_HOSTS = ("区", "市")  # 区绿化和市容管理局
-FIELD_HOST_ENDINGS = ("大学", "学院")  # 复旦大学国际关系与公共事务学院
+FIELD_HOSTS = ("区", "市")  # 区园林和市容管理局
+FIELD_HOST_ENDINGS = ("大学", "学院")  # 澄江大学国际关系与公共事务学院
 MAX_FIELD_WORDS = 2
 
 
@@ -389,7 +389,7 @@ def _strip_quotes(text: str) -> str:
 
 
 def _inside_quotes(text: str, start: int, end: int) -> bool:
-    """True when [start, end) ends inside a quotation that opened before it: “无违居村”."""
+    """True when [start, end) ends inside a quotation that opened before it: “无违村居”."""
     opening = max(text.rfind(q, 0, start + 1) for q in "“「『")
     if opening < 0:
         return False
@@ -412,9 +412,9 @@ def _covered_by_longer(text: str, end: int, suffix: str, longest: dict[int, str]
 
 
 def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """Names ending in a type word: 国权居民区党总支, 区绿化市容局, 进华物业.
+    """Names ending in a type word: 松韵居民区党总支, 区园林市容局, 进福物业.
 
-    A place's 委员会 (花桥开发区委员会, like 区委) is its party committee.
+    A place's 委员会 (花溪开发区委员会, like 区委) is its party committee.
     """
     text = sentence.text
     tokens = tokenize(text)
@@ -451,7 +451,7 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         if type_name == "Community" and QUOTED_WHOLE.fullmatch(text[start:suffix_start]):
             continue
-        if type_name == "PropertyFirm" and text[start] in "“「『\"":  # “团购”物业: a figure of speech
+        if type_name == "PropertyFirm" and text[start] in "“「『\"":  # “拼购”物业: a figure of speech
             continue
         if suffix == "委员会" and stem.endswith(PLACE_TOKENS):
             type_name = "PartyOrganization"
@@ -494,7 +494,7 @@ def _district_commission(text: str, suffix_start: int, lexicon: Lexicon,
 UNIVERSITY_HOST = re.compile(r"(?:[\u4e00-\u9fff]{2,6}?大学|[\u4e00-\u9fff]大)(?=[\u4e00-\u9fff]{1,12}(?:学院|研究院|研究所|工作室)$)")
 PARTY_HOST = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:党委|党工委|党总支)(?=[\u4e00-\u9fff]{1,6}(?:支部|党小组)$)")
 BUREAU_HOST = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:分局|局)(?=[\u4e00-\u9fff]{2,6}(?:派出所|所|中队|大队|支队)$)")
-HOSTS = {"PartnerUnit": UNIVERSITY_HOST, "PartyOrganization": PARTY_HOST,  # 财大外语学院 → 财大; X党委第三支部 → X党委
+HOSTS = {"PartnerUnit": UNIVERSITY_HOST, "PartyOrganization": PARTY_HOST,  # 师大外语学院 → 师大; X党委第三支部 → X党委
          "GovernmentAgency": BUREAU_HOST}  # 浦东公安分局洋泾派出所 → 浦东公安分局
 
 
@@ -522,7 +522,7 @@ def _first_word_flag(text: str) -> str:
 
 @lru_cache(maxsize=4)
 def _body_list(words: tuple[str, ...]) -> re.Pattern:
-    """A list of bare body words ending right before a quote: 居委会、业委会、物业“三驾马车”."""
+    """A list of bare body words ending right before a quote: 居委会、业委会、物业“四轮驱动”."""
     word = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     return re.compile(f"(?:{word})(?:[、和与及](?:{word}))+$")
 
@@ -542,7 +542,7 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
     if "·" in inner:
         return "Project"
     if PROJECT_WORD_AFTER.match(after):
-        return "Project"  # 开展“双楼共建”活动, “小小楼组一片天，唤醒邻里共同体”自治项目
+        return "Project"  # 开展“双园共建”活动, “小小楼组一片天，唤醒邻里共同体”自治项目
     names_a_way = bool(WAY_AFTER.match(after))
     if _first_word_flag(after).startswith("n") and not names_a_way and not after.startswith(PROJECT_AFTER):
         return ""
@@ -565,10 +565,10 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
 
 
 def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """Quoted names standing alone: 打造“喆园” (project), 运用“三驾马车” (mechanism).
+    """Quoted names standing alone: 打造“琪园” (project), 运用“四轮驱动” (mechanism).
 
     A quoted run of clauses is a slogan unless a project or way word follows it
-    (“线下分工，线上合作，最后总结”的工作模式)."""
+    (“线下分组，线上协作，最后复盘”的工作模式)."""
     text = sentence.text
     spans = []
     for match in QUOTED.finditer(text):
@@ -608,7 +608,7 @@ def document_quoted_types(sentences: list[Sentence], lexicon: Lexicon) -> dict[s
 
 def document_typed(sentence: Sentence, spans: list[Span], known: dict[str, str], lexicon: Lexicon) -> list[Span]:
     """A quoted name typed only by the words around it keeps the type the document gives it most
-    (加强“三驾马车”建设 is the document's mechanism); one whose own ending types it (“先到先停方案”) keeps that."""
+    (加强“四轮驱动”建设 is the document's mechanism); one whose own ending types it (“先来先停方案”) keeps that."""
     endings = (*lexicon.project_endings, *lexicon.mechanism_endings, *lexicon.suffix_type)
 
     def retyped(span: Span) -> Span:
@@ -645,7 +645,7 @@ def case_names(sentences: list[Sentence], found: dict[int, list[Span]]) -> dict[
 
 
 def named_again_spans(sentence: Sentence, names: dict[str, Span], found: list[Span]) -> list[Span]:
-    """A body named where the words around it hid it from the rules (会同区成套办、卫百辛集团) is still that body."""
+    """A body named where the words around it hid it from the rules (会同区旧改办、卫千辛集团) is still that body."""
     spans = []
     for name, typed in names.items():
         for match in re.finditer(re.escape(name), sentence.text):
@@ -725,7 +725,7 @@ def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans + _named_after_context(text, tokens, spans, lexicon)
 
 
-COMING_FROM = re.compile(r"来自[^，。；！？]{2,20}的$")  # 来自花桥时代社区的|李明
+COMING_FROM = re.compile(r"来自[^，。；！？]{2,20}的$")  # 来自花溪时代社区的|李明
 
 
 def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span], lexicon: Lexicon) -> list[Span]:
@@ -750,7 +750,7 @@ COUNTED_TYPES = ("Community",)  # 由A、B、C三个小区组成: places only wh
 
 
 def _type_word_head(words: str, lexicon: Lexicon) -> tuple[str, str]:
-    """The longest start of ``words`` ending in a type suffix (特色楼道 of 特色楼道在小区里), and that suffix."""
+    """The longest start of ``words`` ending in a type suffix (主题楼道 of 主题楼道在小区里), and that suffix."""
     for end in range(len(words), 0, -1):
         suffix = max((s for s in lexicon.suffix_type if words[:end].endswith(s)), key=len, default="")
         if suffix:
@@ -773,7 +773,7 @@ def _first_item_start(text: str, position: int, item: str, type_name: str, lexic
 
 
 def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """Items of a list that ends in a type word take its type: 亲子楼、摄影楼等特色楼道, 微文化、微故事等六个项目,
+    """Items of a list that ends in a type word take its type: 亲子楼、摄影楼等主题楼道, 微文化、微故事等六个项目,
     A、B、C三个小区.
 
     After a bare type word (亲子、敬老等楼道) the items are only modifiers, not names.
@@ -805,7 +805,7 @@ BUILDING = re.compile(rf"(?:{BUILDING_NUMBER}号、)*{BUILDING_NUMBER}号楼(?![
 
 
 def building_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """Numbered buildings: 爱博五村一号楼; each of 金上海家园5号、11号楼; a bare 5号楼 (resolution joins it to a
+    """Numbered buildings: 爱华五村一号楼; each of 金申城家园5号、13号楼; a bare 5号楼 (resolution joins it to a
     named building of the case or drops it)."""
     text = sentence.text
     spans = []
@@ -835,7 +835,7 @@ NEIGHBOURHOOD = re.compile(r"社区|街区")
 
 
 def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """A 社区 or 街区 named by a proper name and more words is a place: 花桥时代社区, 安亭汽车俱乐部街区.
+    """A 社区 or 街区 named by a proper name and more words is a place: 花溪时代社区, 安澜汽车俱乐部街区.
 
     社区 is mostly a common noun (熟人社区, 和谐社区); only a stem that opens with a
     proper name or a word jieba does not know, and goes on, names one (玉林|东路|社区).
@@ -854,7 +854,7 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 
 
 def _names_neighbourhood(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
-    """A proper name, or a guessed word and more, before 社区 (玉林|东路, 桂溪, 花桥|时代); no body's or title's name."""
+    """A proper name, or a guessed word and more, before 社区 (玉林|东路, 桂溪, 花溪|时代); no body's or title's name."""
     if not stem or stem[-1].word.endswith(PLACE_TOKENS) \
             or any(lexicon.suffix_type.get(t.word) or t.flag in ("nz", "nt") for t in stem):
         return False  # 莘庄镇|社区 is the town
@@ -876,7 +876,7 @@ PROGRAMME = re.compile(r"(?:推进|推动|进行了?|开展|实施|启动|结合
 
 
 def programme_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """A build-up or drive the case pushes forward is a programme: 推进特色自治楼道建设, 进行了红色引领标准化建设,
+    """A build-up or drive the case pushes forward is a programme: 推进主题自治楼栋建设, 进行了红色引领规范化建设,
     开展楼道清理行动.
 
     建设 or 行动 alone names no programme (基层建设, 楼组建设 are everywhere); only after a verb
@@ -913,8 +913,8 @@ LONG_NAME_BREAKS = set(GLUE_CHARS + "了和与及并等")
 
 
 def long_name_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """A long descriptive name set up by a verb, verbs and all: 开展理财风险防范日公益示范点创建项目,
-    成立理财风险防范公益基金青年志愿者队伍. Its words are too many and too verb-like for the left walk;
+    """A long descriptive name set up by a verb, verbs and all: 开展反诈风险防范日公益示范点创建项目,
+    成立反诈风险防范公益基金青年志愿者队伍. Its words are too many and too verb-like for the left walk;
     the verb before it and the type word after it bound it instead."""
     spans = []
     for match in LONG_NAME.finditer(sentence.text):

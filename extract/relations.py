@@ -69,7 +69,7 @@ GENERIC_PLACES = ("小区", "居民区", "社区")  # 小区由X负责管理: th
 MANAGED_BY = re.compile(rf"由(?![于此])([^，。；,;]{{2,30}}?)((?:负责|统一|自行|共同)[^，。；,;]{{0,4}}?)?(?:{UPKEEP_WORDS})")
 LOCATED = re.compile(r"位于|坐落于|地处")
 BELONGS = re.compile(r"隶属于?|归属于?")
-LOCATED_OF = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")  # 位于虹桥商务区核心区的新虹街道
+LOCATED_OF = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")  # 位于虹湾商务区核心区的新虹街道
 WITHIN = re.compile(r"辖区内?的?|所辖的?|下辖|管辖|下设")
 RAISES_MONEY = re.compile(r"(筹集|筹措|出资|捐赠|捐款|资助|众筹|赞助|承担)了?[^，。；,;]{0,6}(资金|经费|费用|款)")
 
@@ -177,7 +177,7 @@ def _funded_project(mentions: list[Mention], before: list[int], ctx: SentenceCon
 
 
 def _names_the_cue(mention: Mention, rule: CueRule) -> bool:
-    """A way of co-building (签订“党建联建”协议) still cues co-building; an activity's name (“双楼共建”活动) does not."""
+    """A way of co-building (签订“党建结对联建”协议) still cues co-building; an activity's name (“双园共建”活动) does not."""
     return rule.type == "CO_BUILDS" and mention.type == "Mechanism"
 
 
@@ -353,14 +353,14 @@ def aim_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
 
 
 FOR_WHOM = re.compile(r"为([^，。；,;为]{1,20}?)(?:免费|无偿|义务|专门)?(提供|安装|捐赠|赠送|送上|开展|举办|挑选|进行|开设|开辟)")
-ADVICE = re.compile(r"指导|咨询|支持|帮助|便利|保障|绿色通道")
+ADVICE = re.compile(r"指导|咨询|支持|帮助|便利|保障|快捷通道")
 CONTRIBUTORS = ("PartnerUnit", "VolunteerTeam", "Person", "PropertyFirm", "GovernmentAgency")
 
 
 def benefit_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """X为Y提供/安装/进行…: an outside contributor takes part in the project Y (or the one named between, or the
     case's), designs it when what it gives is a design (为X提供设计方案), or supports it when what it gives is advice,
-    help or an easier way (为街区进行理论指导, 为项目开辟绿色通道); it supports a body Y."""
+    help or an easier way (为街区进行理论指导, 为项目开辟快捷通道); it supports a body Y."""
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
     found = []
@@ -543,7 +543,7 @@ def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Ment
 
 
 def place_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """五角场街道国权居民区: the inner place is part of the outer; X位于Y; X辖区的Y (下辖A、B和C); X隶属于Y."""
+    """六合场街道松韵居民区: the inner place is part of the outer; X位于Y; X辖区的Y (下辖A、B和C); X隶属于Y."""
     text = ctx.sentence.text
     mentions = ctx.mentions
     found = []
@@ -636,7 +636,7 @@ HIERARCHY_DASH = re.compile(r"^[—\-–－]{1,2}$")
 
 
 def hierarchy_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """社区党总支—网格党支部—楼栋党小组: each level is part of the one before it."""
+    """社区党总支—片区党支部—楼栋党小组: each level is part of the one before it."""
     mentions = _outermost(ctx.mentions)
     found = []
     for upper, lower in zip(mentions, mentions[1:]):
@@ -654,7 +654,7 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     it when the sentence names another: 居委会主任李静介绍，议事会…), else by the case's lead body; the case's area
     stands for its lead body.
 
-    Bodies named right before it (居委会、业委会、物业“三驾马车”) are what it joins, not its users.
+    Bodies named right before it (居委会、业委会、物业“四轮驱动”) are what it joins, not its users.
     """
     found = []
     outer = _area_as_its_body(_outermost(ctx.mentions), ctx)
@@ -701,7 +701,7 @@ def _role_in(ctx: SentenceContext, mentions: list[Mention]) -> list[tuple[str, s
 
 
 def relative_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """进行美丽街区改造项目的同济建设集团: a body described by what it does to a project does it; so is one
+    """进行美好街区改造项目的同创建设集团: a body described by what it does to a project does it; so is one
     named as its doer (X是Y项目的发起人)."""
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)

@@ -1,9 +1,9 @@
 """Resolve mentions to entities: canonical names, aliases, generic mentions.
 
-Within a case, a short form (国权党总支) joins the fullest form of the same type
-(国权居民区党总支) when the extra characters are only type words, and a project or
-mechanism's short form (亲子楼, 党建+网格) joins the fuller one that keeps its head
-(亲子特色楼, 党建+网格模式); a bare type word
+Within a case, a short form (松韵党总支) joins the fullest form of the same type
+(松韵居民区党总支) when the extra characters are only type words, and a project or
+mechanism's short form (亲子楼, 党建+楼栋) joins the fuller one that keeps its head
+(亲子文化楼, 党建+楼栋模式); a bare type word
 (居委会, 物业, 党总支) joins the case's own body, or gets a derived name marked
 implicit when the case never names it. Across cases, entities of the same
 type and canonical name are one node.
@@ -31,7 +31,7 @@ ABBREVIATIONS = (("居委党", "居民区党"), ("居委会党", "居民区党")
 
 
 def quoted_short_name(text: str) -> str:
-    """The quoted core of a name like “121弄、益起来”平台 (an alias of it), else ''."""
+    """The quoted core of a name like “131弄、乐起来”平台 (an alias of it), else ''."""
     match = re.fullmatch(r"[“「『\"]([^”」』\"]{2,20})[”」』\"][\u4e00-\u9fff]{1,4}", text)
     return match.group(1) if match else ""
 
@@ -70,7 +70,7 @@ SEPARATORS = re.compile(r"[、，,·・\s]")
 
 
 def differ_in_separators(one: str, other: str) -> bool:
-    """Names written with different separators (121弄、益起来 and 121弄，益起来) are one name."""
+    """Names written with different separators (131弄、乐起来 and 131弄，乐起来) are one name."""
     return SEPARATORS.sub("", one) == SEPARATORS.sub("", other)
 
 
@@ -78,14 +78,14 @@ WORK_WORDS = ("活动", "行动", "项目", "改造", "建设", "计划", "工�
 
 
 def project_stem(name: str) -> str:
-    """A project's name without the words for the work done on it: 四楼平台改造, 清洁家园行动 → 四楼平台, 清洁家园."""
+    """A project's name without the words for the work done on it: 五楼平台改造, 洁净家园行动 → 五楼平台, 洁净家园."""
     while (word := next((w for w in WORK_WORDS if name.endswith(w) and len(name) > len(w) + 2), "")):
         name = name.removesuffix(word)
     return name
 
 
 def is_mechanism_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
-    """True when ``long`` is ``short`` with a mechanism's type word: 党建+网格 and 党建+网格模式 name one way."""
+    """True when ``long`` is ``short`` with a mechanism's type word: 党建+楼栋 and 党建+楼栋模式 name one way."""
     rest = long[len(short):]
     return len(short) >= 3 and long.startswith(short) and lexicon.suffix_type.get(rest) == "Mechanism"
 
@@ -100,11 +100,11 @@ def is_project_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
     """True when project names ``short`` and ``long`` (no shorter) name one thing.
 
     Projects are named freely, so a shorter mention keeps the thing's last word and
-    either its first word (亲子楼 for 亲子特色楼, 美丽家园项目 for 美丽家园改造项目) or its
-    whole tail (笑脸墙 for 最美最炫笑脸墙); or it names the same thing without the
-    work done on it (四楼平台 for 四楼平台改造), or as the work done at a place (国定支路项目
-    for 国定支路睦邻街区), or in another word order (党群四个微空间 for 四个党群微空间).
-    Numbers never drop out: 1号楼组 is not 11号楼组.
+    either its first word (亲子楼 for 亲子文化楼, 美好家园项目 for 美好家园改造项目) or its
+    whole tail (笑脸墙 for 最美最暖笑脸墙); or it names the same thing without the
+    work done on it (五楼平台 for 五楼平台改造), or as the work done at a place (柏定支路项目
+    for 柏定支路睦邻街区), or in another word order (党群六个微空间 for 六个党群微空间).
+    Numbers never drop out: 1号楼组 is not 13号楼组.
     """
     if len(short) < 3 or len(short) > len(long) or short == long:
         return False
@@ -131,7 +131,7 @@ def company_core(name: str) -> str:
 
 def is_company_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
     """True when ``short`` is how reports name the company ``long`` for short: 浦江物业 for
-    上海浦江物业管理有限公司, 华桑公司 for 华桑文化传播有限公司, 蓉城物业 for 成都蓉城物业服务有限公司."""
+    上海浦江物业管理有限公司, 华榕公司 for 华榕文化传播有限公司, 蓉城物业 for 成都蓉城物业服务有限公司."""
     if not LEGAL_FORMS.search(long):
         return False
     core, short_core = company_core(long), company_core(short)
@@ -170,9 +170,9 @@ ADDRESS = re.compile(r"^[\u4e00-\u9fff]{2,6}?[路街]\d+(?:-\d+)?[弄号]")
 
 
 def address_aliases(names: set[str]) -> dict[str, str]:
-    """Addressed forms of an estate are aliases of its name: 国顺路66弄怡福苑小区 → 怡福苑.
+    """Addressed forms of an estate are aliases of its name: 柏顺路68弄怡乐苑小区 → 怡乐苑.
 
-    The bare address (国顺路66弄, 国顺路66弄小区) joins it too when it addresses one estate only.
+    The bare address (柏顺路68弄, 柏顺路68弄小区) joins it too when it addresses one estate only.
     """
     aliases: dict[str, str] = {}
     by_address: dict[str, set[str]] = {}
@@ -195,7 +195,7 @@ def address_aliases(names: set[str]) -> dict[str, str]:
 def regained_first_characters(text: str, mentions: list[Mention], types: tuple[str, ...],
                               names_more: Callable[[str, str], bool]) -> dict[str, str]:
     """A name cut after a one-character word takes it back when the case names the thing more fully:
-    爱|博五村 for 爱博五村一号楼, 愿|景物业 for 北京愿景明德物业管理有限公司."""
+    爱|博五村 for 爱华五村一号楼, 愿|景物业 for 北京愿景明德物业管理有限公司."""
     found = [m for m in mentions if m.type in types]
     names = {m.canonical for m in found}
     fuller = {}
@@ -210,7 +210,7 @@ APPOSITION = re.compile(r"^[（(]$|^的$")
 
 
 def apposed_places(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """An address beside an estate's name is another name of it: 第十宿舍（政肃路45弄）, 吉浦路355弄的财大公寓."""
+    """An address beside an estate's name is another name of it: 第十四宿舍（政和路47弄）, 柳浦路357弄的师大公寓."""
     places = sorted((m for m in mentions if m.type == "Community"), key=lambda m: m.start)
     aliases = {}
     for first, second in zip(places, places[1:]):
@@ -224,7 +224,7 @@ def apposed_places(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 
 def unique_tails(names: set[str]) -> dict[str, str]:
-    """A team named by its kind alone (舞蹈队) is the case's one team of that kind (楼组舞蹈队)."""
+    """A team named by its kind alone (舞蹈队) is the case's one team of that kind (楼栋舞蹈队)."""
     tails = {}
     for short in names:
         longer = [name for name in names if name.endswith(short) and name != short]
@@ -235,7 +235,7 @@ def unique_tails(names: set[str]) -> dict[str, str]:
 
 def apposed_ways(text: str, mentions: list[Mention]) -> dict[str, str]:
     """A quoted motto right before the way it names is another name of it:
-    “党建引领、多元共治”的红色物业管理体系. So is a way whose name runs into the next one's:
+    “党建引领、多方共治”的红心物业服务体系. So is a way whose name runs into the next one's:
     “需求清单、资源清单”两张清单 and 两张清单工作机制 are one mechanism."""
     ways = sorted((m for m in mentions if m.type == "Mechanism"), key=lambda m: m.start)
     return {first.canonical: second.canonical for first, second in zip(ways, ways[1:])
@@ -248,7 +248,7 @@ LANE = re.compile(r"^(?P<road>[\u4e00-\u9fff]{2,6}?[路街])?(?P<lane>\d+(?:-\d+
 
 
 def listed_lanes(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """Lanes listed on one road share its name and the list's 小区: 国定路505弄、555弄小区 → 国定路555弄小区."""
+    """Lanes listed on one road share its name and the list's 小区: 国定路505弄、555弄小区 → 柏定路575弄小区."""
     places = sorted((m for m in mentions if m.type == "Community"), key=lambda m: m.start)
     runs: list[list[tuple[Mention, re.Match]]] = []
     for previous, place in zip([None, *places], places):
@@ -290,7 +290,7 @@ class CaseContext:
         return self.area.removesuffix("居民区")
 
 
-PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:小区)?$")  # 正文花园一期: one estate built in phases
+PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:小区)?$")  # 正馨花园一期: one estate built in phases
 
 
 def case_context(case: Case, mentions: list[Mention]) -> CaseContext:
@@ -326,7 +326,7 @@ def _neighbourhood(case: Case, places: Counter) -> str:
 
 
 def is_area_form(name: str, area: str) -> bool:
-    """An addressed area's other forms: 控江路121弄, 121弄小区, 121小区 for 控江路121弄居民区."""
+    """An addressed area's other forms: 沁江路131弄, 131弄小区, 131小区 for 沁江路131弄居民区."""
     stem = area.removesuffix("居民区")
     if name == area or not any(c.isdigit() for c in stem):
         return False
@@ -338,7 +338,7 @@ AREA_BODIES = ("党总支", "党支部", "居委会", "业委会")
 
 
 def area_body_name(name: str, area: str) -> str:
-    """A body named after a short form of an addressed area is the area's: 121弄居民区党总支 → 控江路121弄居民区党总支."""
+    """A body named after a short form of an addressed area is the area's: 131弄居民区党总支 → 沁江路131弄居民区党总支."""
     suffix = next((s for s in AREA_BODIES if name.endswith(s)), "")
     return area + suffix if suffix and is_area_form(name.removesuffix(suffix), area) else name
 
@@ -347,12 +347,12 @@ ORDINAL = re.compile(r"^第?([零〇一二两三四五六七八九十]+)(?=[\u4e
 
 
 def numbered_key(name: str) -> str:
-    """A place name with its leading number in digits: 第十宿舍 and 10宿舍 are one place."""
+    """A place name with its leading number in digits: 第十四宿舍 and 14宿舍 are one place."""
     return ORDINAL.sub(lambda m: str(chinese_number(m.group(1))), name)
 
 
 def estate_forms(names: set[str]) -> dict[str, str]:
-    """Short forms of places: 10宿舍 → 第十宿舍, 金上海小区 → 金上海家园小区, 梅村 → 梅村小区."""
+    """Short forms of places: 14宿舍 → 第十四宿舍, 金申城小区 → 金申城家园小区, 梅村 → 梅村小区."""
     aliases = {}
     for short in names:
         for long in names:
@@ -370,7 +370,7 @@ BARE_BUILDING = re.compile(rf"^{BUILDING_NUMBER}号楼$")
 
 
 def building_forms(names: set[str]) -> dict[str, str]:
-    """A bare building number is the case's one named building with that number: 5号楼 → 金上海家园5号楼."""
+    """A bare building number is the case's one named building with that number: 5号楼 → 金申城家园5号楼."""
     aliases = {}
     for bare in filter(BARE_BUILDING.match, names):
         named = [n for n in names if n.endswith(bare) and n != bare and not n[-len(bare) - 1].isdigit()]
@@ -388,7 +388,7 @@ DISTRICT_BODIES = ("PartyOrganization", "GovernmentAgency")
 
 
 def district_body_name(name: str, type_name: str, case: Case) -> str:
-    """A district body named without its district (区委, 区房管局) takes the case's: 杨浦区委; a street office
+    """A district body named without its district (区委, 区水务局) takes the case's: 澄江区委; a street office
     named without its street (街道加梯办) takes the case's sub-district."""
     if type_name in DISTRICT_BODIES and case.district and name.startswith("区") and len(name) >= 2:
         return case.district.removesuffix("区") + name
@@ -398,7 +398,7 @@ def district_body_name(name: str, type_name: str, case: Case) -> str:
 
 
 def local_platform_name(name: str, ctx: CaseContext) -> str:
-    """A deliberation platform named by its brand alone (“百脑汇”议事堂) is the case area's own."""
+    """A deliberation platform named by its brand alone (“千智汇”议事堂) is the case area's own."""
     if not ctx.area or not name.endswith(PLATFORM_ENDINGS) or name.startswith(ctx.area_stem):
         return name
     for generic in ("居民区", "社区", "小区"):
@@ -469,7 +469,7 @@ CLAUSE_BREAKS = "，,。；;！？"
 
 
 def founded_team(mention: Mention, text: str, named: list[Mention]) -> GenericTarget | None:
-    """An unnamed team a firm or unit sets up is named after it: 恒臻物业成立了一支志愿者团队 → 恒臻物业志愿者团队."""
+    """An unnamed team a firm or unit sets up is named after it: 恒禧物业成立了一支志愿者团队 → 恒禧物业志愿者团队."""
     if mention.type != "VolunteerTeam" or not FOUNDING.search(text[max(0, mention.start - 6):mention.start]):
         return None
     clause_start = max(text.rfind(c, 0, mention.start) for c in CLAUSE_BREAKS) + 1
@@ -483,7 +483,7 @@ PLACE_WORK = re.compile(r"(开展|进行|实施)了?[“「]?")
 
 
 def placed_activities(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """An activity done to a named place is that place's: 对国权路322弄小区开展“微更新” → 国权路322弄小区微更新."""
+    """An activity done to a named place is that place's: 对松韵路326弄小区开展“微更新” → 松韵路326弄小区微更新."""
     places = [m for m in mentions if m.type == "Community"]
     names = {}
     for project in (m for m in mentions if m.type == "Project"):
@@ -495,12 +495,12 @@ def placed_activities(text: str, mentions: list[Mention]) -> dict[str, str]:
     return names
 
 
-PLACE_MARKERS = "在于到从至的"  # 在五角场街道, 位于…的新虹街道: the place itself
+PLACE_MARKERS = "在于到从至的"  # 在六合场街道, 位于…的新虹街道: the place itself
 AGENT_WORDS = ("将", "把", "对", "通过", "联合", "协同", "会同", "还", "也", "已", "先后", "积极", "主动")
 
 
 def acting_office(mention: Mention, text: str) -> Mention:
-    """A sub-district that acts (五角场街道花费5600万…) is its office, not the place."""
+    """A sub-district that acts (六合场街道花费5600万…) is its office, not the place."""
     if mention.type != "Community" or not mention.canonical.endswith("街道") or (
             mention.start > 0 and text[mention.start - 1] in PLACE_MARKERS):
         return mention

@@ -16,7 +16,7 @@ from dataclasses import replace
 from graph.records import Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
 
-TEAM_OWNERS = ("PropertyFirm", "PartnerUnit")  # 恒臻物业志愿者团队 is 恒臻物业's team
+TEAM_OWNERS = ("PropertyFirm", "PartnerUnit")  # 恒禧物业志愿者团队 is 恒禧物业's team
 COUNTED_ESTATE = "enumeration:小区"  # 由A、B、C三个小区组成
 ESTATE_ENDINGS = ("小区", "弄", "苑", "新村", "公寓", "广场", "花园一期", "花城", "宿舍")
 Found = list[tuple[str, Mention, Mention]]
@@ -55,7 +55,7 @@ def places_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
 
 
 def buildings_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
-    """A named building (金上海家园5号楼) belongs to the estate its name starts with (金上海家园小区)."""
+    """A named building (金申城家园5号楼) belongs to the estate its name starts with (金申城家园小区)."""
     places = [m for m in _firsts(mentions) if m.type == "Community"]
     found: Found = []
     for building in places:
@@ -70,7 +70,7 @@ def buildings_nest(mentions: list[Mention], area: str, subdistrict: str) -> Foun
 
 def offices_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
     """A sub-district's offices (…办) belong to its 办事处; a 支部 to the area's 党总支; X党委Y to X党委;
-    a firm's or unit's team (恒臻物业志愿者团队) to it."""
+    a firm's or unit's team (恒禧物业志愿者团队) to it."""
     found: Found = []
     firsts = _firsts(mentions)
     office = _first(mentions, "GovernmentAgency", subdistrict + "办事处") if subdistrict else None
@@ -100,12 +100,12 @@ CO_BUILDING_REACH = 150  # characters: the two or three sentences either side of
 def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | None) -> list[RelationMention]:
     """In a case that speaks of 共建/结对/区域化党建, the partner units named near the cue co-build with its lead body.
 
-    A partner is counted where it is named on its own, not inside another's name (复旦大学 in 复旦大学…学院).
+    A partner is counted where it is named on its own, not inside another's name (澄江大学 in 澄江大学…学院).
     """
     vocabulary = load_vocabulary()
     co_builds = vocabulary.relation("CO_BUILDS")
     cues = [c.start() for c in CO_BUILDING.finditer(case_text)
-            if not any(m.start <= c.start() < m.end and m.type == "Project" for m in mentions)]  # “双楼共建”活动
+            if not any(m.start <= c.start() < m.end and m.type == "Project" for m in mentions)]  # “双园共建”活动
     if lead is None or not cues:
         return []
     near = [m for m in mentions if m.type == "PartnerUnit" and any(abs(m.start - cue) <= CO_BUILDING_REACH for cue in cues)

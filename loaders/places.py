@@ -3,7 +3,7 @@
 Used by the splitter (does a section turn to another area?) and to give each
 case its district, sub-district and residential area. Names are found by
 their suffix and cut on the left at punctuation, function words or a larger
-place name ("五角场街道|国权居民区").
+place name ("六合场街道|松韵居民区").
 """
 from __future__ import annotations
 

@@ -21,6 +21,14 @@ def corpus_build(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def examples_build(tmp_path_factory):
+    """The project's own invented sample cases: the graph whose answers the tests know by name."""
+    from casegraph.api import build
+
+    return build([ROOT / "examples"], out=tmp_path_factory.mktemp("examples"))
+
+
+@pytest.fixture(scope="session")
 def store(tmp_path_factory):
     """The embedded ArcadeDB server over real Bolt, started once for the whole session."""
     from graph.store import StoreTarget, open_store, stop_embedded_servers

@@ -35,7 +35,7 @@ def test_amounts(text, amount):
 
 @pytest.mark.parametrize("text, name, type_name", [
     ("长宁街道光明居民区党总支牵头成立自治小组。", "光明居民区党总支", "PartyOrganization"),
-    ("区绿化市容局指导居民完成改造。", "区绿化市容局", "GovernmentAgency"),
+    ("区园林市容局指导居民完成改造。", "区园林市容局", "GovernmentAgency"),
     ("绿源物业负责日常管理。", "绿源物业", "PropertyFirm"),
     ("长江商贸集团出资二十万元。", "长江商贸集团", "PartnerUnit"),
     ("光明志愿服务队参与上门宣传。", "光明志愿服务队", "VolunteerTeam"),
@@ -50,14 +50,14 @@ def test_amounts(text, amount):
     ("居民区打造了书香楼、健康楼、文明楼等特色楼组。", "健康楼", "Project"),
     ("推进了“四个微”，即微心愿、微服务、微课堂等四个项目。", "微心愿", "Project"),
     ("光明路88弄翠竹苑小区建于1990年。", "翠竹苑", "Community"),
-    ("来自花桥时代社区的青年十分喜欢。", "花桥时代社区", "Community"),
-    ("书香楼、健康楼等特色楼道在小区里遍地开花。", "健康楼", "Project"),
+    ("来自花溪时代社区的青年十分喜欢。", "花溪时代社区", "Community"),
+    ("书香楼、健康楼等主题楼道在小区里遍地开花。", "健康楼", "Project"),
     ("在长宁区莘庄镇春申府邸小区，居民很团结。", "春申府邸小区", "Community"),
-    ("党总支组建楼道加装电梯工作小组，带头宣传。", "楼道加装电梯工作小组", "Committee"),
-    ("居民代表组成的物业区域化管理共创小组成立了。", "物业区域化管理共创小组", "Committee"),
-    ("安亭镇党委与花桥开发区委员会联手推出青年党课。", "花桥开发区委员会", "PartyOrganization"),
-    ("平台还搭载了物业安全监管系统、业委会任务系统等。", "物业安全监管系统", "Project"),
-    ("抽调党员组成党员突击队、青年突击队。", "青年突击队", "VolunteerTeam"),
+    ("党总支组建楼栋加装电梯工作小组，带头宣传。", "楼栋加装电梯工作小组", "Committee"),
+    ("居民代表组成的物业片区化管理共创小组成立了。", "物业片区化管理共创小组", "Committee"),
+    ("安澜镇党委与花溪开发区委员会联手推出青年团课。", "花溪开发区委员会", "PartyOrganization"),
+    ("平台还搭载了物业安全巡查系统、业委会事务系统等。", "物业安全巡查系统", "Project"),
+    ("抽调党员组成党员攻坚突击队、青年护卫突击队。", "青年护卫突击队", "VolunteerTeam"),
     ("——记浦东新区光明街道和平居民区", "浦东新区", "Community"),
     ("浦东新区为民居民区位于城东。", "为民居民区", "Community"),
     ("和平居民区党总支推出“积分超市”，居民凭积分兑换物品。", "积分超市", "Project"),
@@ -67,23 +67,23 @@ def test_amounts(text, amount):
     ("江海第一居委会党支部联合居民改造荒地。", "江海第一居民区党支部", "PartyOrganization"),
     ("和平居民区还推出了“停车积分制”。", "停车积分制", "Mechanism"),
     ("浦东公安分局光明派出所对周边道路进行了梳理。", "浦东公安分局", "GovernmentAgency"),
-    ("一堂别开生面的青年党员公开课火热上演。", "青年党员公开课", "Project"),
-    ("围绕“提议”“商议”“决议”“四议”闭环链条议事。", "四议闭环链条", "Mechanism"),
-    ("推行“一核多元，融合共治”党建+网格模式。", "党建+网格模式", "Mechanism"),
+    ("一堂别开生面的青年团员公开课火热上演。", "青年团员公开课", "Project"),
+    ("围绕“提议”“商议”“决议”“五议”闭环链条议事。", "五议闭环链条", "Mechanism"),
+    ("推行“一核多方，协同共治”党建+楼栋模式。", "党建+楼栋模式", "Mechanism"),
     ("党总支以“支部建在楼上”为抓手，服务居民。", "支部建在楼上", "Mechanism"),
-    ("在区绿化和市容管理局的支持下，居民完成改造。", "区绿化和市容管理局", "GovernmentAgency"),
-    ("专家指导；上理工设计团队负责整体设计。", "上理工设计团队", "PartnerUnit"),
+    ("在区园林和市容管理局的支持下，居民完成改造。", "区园林和市容管理局", "GovernmentAgency"),
+    ("专家指导；上航工设计团队负责整体设计。", "上航工设计团队", "PartnerUnit"),
     ("其中包括任用小区居民后学兵，担任总工程师。", "后学兵", "Person"),
-    ("居民区引进赛林系统管理停车。", "赛林系统", "Project"),
-    ("自今年街道推进特色自治楼道建设以来，居民积极参与。", "特色自治楼道建设", "Project"),
-    ("“昙花爷爷”朱忠德老伯积极投身共建。", "朱忠德", "Person"),
-    ("来自花桥时代社区的李明十分喜欢这样的公开课。", "李明", "Person"),
+    ("居民区引进赛博系统管理停车。", "赛博系统", "Project"),
+    ("自今年街道推进主题自治楼栋建设以来，居民积极参与。", "主题自治楼栋建设", "Project"),
+    ("“兰花爷爷”朱忠德老伯积极投身共建。", "朱忠德", "Person"),
+    ("来自花溪时代社区的李明十分喜欢这样的公开课。", "李明", "Person"),
     ("长江大学国际关系与公共事务学院为街区进行理论指导。", "长江大学国际关系与公共事务学院", "PartnerUnit"),
     ("长江大学国际关系与公共事务学院为街区进行理论指导。", "长江大学", "PartnerUnit"),
-    ("财大外语学院开设老年英语口语课。", "财大", "PartnerUnit"),
+    ("师大外语学院开设老年英语口语课。", "师大", "PartnerUnit"),
     ("党总支探索建立一个“邻里共商，协力共治”的网格化社区治理新模式。", "邻里共商，协力共治", "Mechanism"),
-    ("大家一致认为可以尝试物业区域化管理模式。", "物业区域化管理模式", "Mechanism"),
-    ("离退休教师联谊会、拳操队等团队纷纷成立。", "离退休教师联谊会", "VolunteerTeam"),
+    ("大家一致认为可以尝试物业片区化管理模式。", "物业片区化管理模式", "Mechanism"),
+    ("离退休职工联谊会、拳操队等团队纷纷成立。", "离退休职工联谊会", "VolunteerTeam"),
     ("绿城物业服务有限公司进驻小区。", "绿城物业服务有限公司", "PropertyFirm"),
     ("红星村委会共同商议。", "红星村委会", "Committee"),
     ("区住建委大力支持。", "区住建委", "GovernmentAgency"),
@@ -110,8 +110,8 @@ def test_amounts(text, amount):
     ("联合辖区单位中国电信长宁营业厅开展活动。", "中国电信长宁营业厅", "PartnerUnit"),
     ("居委会组织楼组长开展楼道清理行动。", "楼道清理行动", "Project"),
     ("党员王秀英带头签字，居民纷纷响应。", "王秀英", "Person"),
-    ("嘉定区规划资源局开辟审批绿色通道。", "嘉定区规划资源局", "GovernmentAgency"),
-    ("杨浦区绿化和市容管理局参与。", "杨浦区绿化和市容管理局", "GovernmentAgency"),
+    ("嘉定区规划资源局开辟审批快捷通道。", "嘉定区规划资源局", "GovernmentAgency"),
+    ("杨浦区园林和市容管理局参与。", "杨浦区园林和市容管理局", "GovernmentAgency"),
     ("街道加梯办全程指导。", "示范街道加梯办", "GovernmentAgency"),
     ("居民区党总支联合辖区单位成立「东体睦邻联盟」。", "东体睦邻联盟", "Committee"),
     ("推进“小小楼道一片天，温暖邻里一家人”自治项目。", "小小楼道一片天，温暖邻里一家人", "Project"),
@@ -143,13 +143,13 @@ def test_amounts(text, amount):
     ("区审计局给予支持。", "区审计局", "GovernmentAgency"),
     ("区住房保障和房屋管理局给予支持。", "区住房保障和房屋管理局", "GovernmentAgency"),
     ("区交通委员会给予支持。", "区交通委员会", "GovernmentAgency"),
-    ("街道党工委与徐汇区建设和管理委员会建立加梯绿色通道。", "徐汇区建设和管理委员会", "GovernmentAgency"),
+    ("街道党工委与徐汇区建设和管理委员会建立加梯快捷通道。", "徐汇区建设和管理委员会", "GovernmentAgency"),
     ("和平居民区自治委员会召开会议。", "和平居民区自治委员会", "Committee"),
     ("居民区党支部坚持“楼组自议、居委协调”的三步议事法。", "三步议事法", "Mechanism"),
     ("居民区党支部召开会议。", "和平居民区党支部", "PartyOrganization"),
     ("玉林东路社区位于武侯区玉林街道中部。", "玉林东路社区", "Community"),
     ("桂溪社区有老旧院落23个。", "桂溪社区", "Community"),
-    ("正文花园业主委员会召开会议。", "正文花园业主委员会", "Committee"),
+    ("正馨花园业主委员会召开会议。", "正馨花园业主委员会", "Committee"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)
@@ -176,15 +176,15 @@ def test_slogans_and_modifiers_are_no_names(text):
 
 
 @pytest.mark.parametrize("text", ["在职党员、中小学生化身为“编外规划师”。", "小区居民后来，都很满意。",
-                                  "打造熟人社区，建设和谐社区。", "来自安亭、花桥的白领青年同处一室。",
+                                  "打造熟人社区，建设和谐社区。", "来自安澜、花溪的白领青年同处一室。",
                                   "推动党员志愿者队伍活起来，深化党员队伍建设。",
-                                  "共申报楼道29个，其中低碳科普楼道9个、摄影特色楼道3个。",
+                                  "共申报楼道29个，其中低碳科技楼道9个、摄影主题楼道3个。",
                                   "家庭医生上门服务。", "建强一支队伍。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 
 
-@pytest.mark.parametrize("text", ["新闻晨报上海社区新媒体平台报道了此事。", "莘庄镇社区推进楼道建设。", "打造和谐社区。"])
+@pytest.mark.parametrize("text", ["新闻晨报上海社区新媒体平台报道了此事。", "莘庄镇社区推进楼栋建设。", "打造和谐社区。"])
 def test_a_title_a_town_or_a_quality_before_社区_names_no_neighbourhood(text):
     assert not [e for e in extract(text).entities if e.endswith("社区")], sorted(extract(text).entities)
 
@@ -195,10 +195,10 @@ def test_a_verb_of_giving_opens_no_place_name():
 
 
 def test_a_company_named_without_its_city_and_legal_form_is_one_company():
-    graph = extract("上海浦江物业管理有限公司进驻小区。浦江物业承担了日常维护。华桑文化传播有限公司和华桑公司都参与了。")
+    graph = extract("上海浦江物业管理有限公司进驻小区。浦江物业承担了日常维护。华榕文化传播有限公司和华榕公司都参与了。")
     firms = {e.name: e.aliases for e in graph.entities.values() if e.type in ("PropertyFirm", "PartnerUnit")}
-    assert set(firms) == {"上海浦江物业管理有限公司", "华桑文化传播有限公司"}, firms
-    assert "浦江物业" in firms["上海浦江物业管理有限公司"] and "华桑公司" in firms["华桑文化传播有限公司"]
+    assert set(firms) == {"上海浦江物业管理有限公司", "华榕文化传播有限公司"}, firms
+    assert "浦江物业" in firms["上海浦江物业管理有限公司"] and "华榕公司" in firms["华榕文化传播有限公司"]
 
 
 def test_a_company_named_without_its_citys_name_is_one_company_and_another_city_is_not():
@@ -230,7 +230,7 @@ def test_a_proper_name_cut_by_a_type_word_keeps_its_first_character():
 
 
 def test_a_character_left_after_a_verb_is_no_name():
-    assert "PartyOrganization:示范街道党工委" in extract("要做实党工委统一指挥下的驻点专班制度。").entities
+    assert "PartyOrganization:示范街道党工委" in extract("要做实党工委统一指挥下的驻楼专班制度。").entities
 
 
 def test_only_a_college_or_studio_names_its_university():
@@ -238,23 +238,23 @@ def test_only_a_college_or_studio_names_its_university():
 
 
 def test_an_address_beside_an_estate_is_its_alias():
-    graph = extract("第十宿舍（光明路45弄）建于1980年。光明路88弄翠竹苑小区有两栋楼，翠竹苑居民很团结。")
+    graph = extract("第十四宿舍（光明路45弄）建于1980年。光明路88弄翠竹苑小区有两栋楼，翠竹苑居民很团结。")
     places = {e.name: e.aliases for e in graph.entities.values() if e.type == "Community"}
-    assert "光明路45弄" in places["第十宿舍"] and "光明路88弄翠竹苑小区" in places["翠竹苑"], places
+    assert "光明路45弄" in places["第十四宿舍"] and "光明路88弄翠竹苑小区" in places["翠竹苑"], places
 
 
 def test_a_listed_way_running_into_its_mechanism_is_one_mechanism():
-    graph = extract("和平居民区党总支形成了“需求清单、资源清单、项目清单”三张清单工作机制。")
-    assert [e for e in graph.entities if e.startswith("Mechanism:")] == ["Mechanism:三张清单工作机制"]
+    graph = extract("和平居民区党总支形成了“需求清单、资源清单、项目清单”四张清单工作机制。")
+    assert [e for e in graph.entities if e.startswith("Mechanism:")] == ["Mechanism:四张清单工作机制"]
 
 
 def test_short_and_listed_forms_of_a_place_are_one_place():
-    graph = extract("居委会下辖光明路505弄、555弄小区。第十宿舍建于1980年，10宿舍7号楼已加装电梯。"
+    graph = extract("居委会下辖光明路505弄、555弄小区。第十四宿舍建于1980年，14宿舍7号楼已加装电梯。"
                     "翠竹家园小区环境优美，翠竹小区的居民很团结。让曾经的“丑小鸭”小区变了样。")
     places = {e.name: e.aliases for e in graph.entities.values() if e.type == "Community"}
     assert {"光明路505弄小区", "光明路555弄小区"} <= set(places)
-    assert "10宿舍" in places["第十宿舍"] and "翠竹小区" in places["翠竹家园小区"]
-    assert not [name for name in places if "丑小鸭" in name or name in ("10宿舍", "翠竹小区")], places
+    assert "14宿舍" in places["第十四宿舍"] and "翠竹小区" in places["翠竹家园小区"]
+    assert not [name for name in places if "丑小鸭" in name or name in ("14宿舍", "翠竹小区")], places
 
 
 def test_estates_counted_in_a_list_are_places_of_the_area():
@@ -266,32 +266,32 @@ def test_estates_counted_in_a_list_are_places_of_the_area():
 
 
 def test_buildings_named_after_their_estate_are_places_of_it():
-    graph = extract("翠竹家园小区有十栋楼。居委会选出翠竹家园5号、11号楼为示范楼组。5号楼的居民很团结，8号楼也不错。")
+    graph = extract("翠竹家园小区有十栋楼。居委会选出翠竹家园5号、13号楼为示范楼组。5号楼的居民很团结，8号楼也不错。")
     places = {e.name: e.aliases for e in graph.entities.values() if e.type == "Community"}
-    assert {"翠竹家园5号楼", "翠竹家园11号楼"} <= set(places) and "5号楼" in places["翠竹家园5号楼"]
+    assert {"翠竹家园5号楼", "翠竹家园13号楼"} <= set(places) and "5号楼" in places["翠竹家园5号楼"]
     assert not [name for name in places if name.startswith("8号")], places
-    assert ("PART_OF", "Community:翠竹家园11号楼", "Community:翠竹家园小区") in {
+    assert ("PART_OF", "Community:翠竹家园13号楼", "Community:翠竹家园小区") in {
         (r.type, r.source, r.target) for r in graph.relations.values()}
 
 
 def test_a_place_cut_after_a_verb_like_character_takes_it_back():
-    graph = extract("毗邻商务区的爱博五村，是动迁安置房小区。爱博五村一号楼是“亲子楼”。")
-    assert "Community:爱博五村" in graph.entities and "Community:博五村" not in graph.entities
+    graph = extract("毗邻商务区的爱华五村，是动迁安置房小区。爱华五村一号楼是“亲子楼”。")
+    assert "Community:爱华五村" in graph.entities and "Community:博五村" not in graph.entities
 
 
 def test_an_addressed_area_is_one_place_in_all_its_forms():
-    graph = extract("光明路121弄居民区党总支召开会议。121弄小区的居民和121小区的志愿者都来了。",
-                    area="光明路121弄居民区")
+    graph = extract("光明路131弄居民区党总支召开会议。131弄小区的居民和131小区的志愿者都来了。",
+                    area="光明路131弄居民区")
     places = [e.name for e in graph.entities.values() if e.type == "Community"]
-    assert places == ["光明路121弄居民区"], places
-    graph = extract("光明路121弄居民区有2039户。121弄居民区党总支和居委会充满工作热情。", area="光明路121弄居民区")
-    assert "PartyOrganization:光明路121弄居民区党总支" in graph.entities, sorted(graph.entities)
+    assert places == ["光明路131弄居民区"], places
+    graph = extract("光明路131弄居民区有2039户。131弄居民区党总支和居委会充满工作热情。", area="光明路131弄居民区")
+    assert "PartyOrganization:光明路131弄居民区党总支" in graph.entities, sorted(graph.entities)
 
 
 def test_a_district_body_takes_the_cases_district():
-    graph = extract("区委、区政府作出决策，区房管局参与。", district="长宁区")
+    graph = extract("区委、区政府作出决策，区水务局参与。", district="长宁区")
     assert {"PartyOrganization:长宁区委", "GovernmentAgency:长宁区政府"} <= set(graph.entities)
-    assert "区房管局" in graph.entities["GovernmentAgency:长宁区房管局"].aliases
+    assert "区水务局" in graph.entities["GovernmentAgency:长宁区水务局"].aliases
 
 
 def test_an_activity_done_to_a_named_place_is_that_places():
@@ -315,7 +315,7 @@ def test_a_quoted_name_keeps_its_type_across_the_document():
 
 
 def test_a_way_of_co_building_named_in_the_cue_still_cues_co_building():
-    document, cases = two_cases("和平居民区党总支运用“党建联建”凝聚合力。", "和平居民区党总支与长江商贸集团党委签订“党建联建”协议。")
+    document, cases = two_cases("和平居民区党总支运用“党建结对联建”凝聚合力。", "和平居民区党总支与长江商贸集团党委签订“党建结对联建”协议。")
     second = extract_document(document, cases)[1]
     assert {(r.type, r.source.canonical, r.target.canonical) for r in second.relations} >= {
         ("CO_BUILDS", "长江商贸集团党委", "和平居民区党总支")}
@@ -347,11 +347,11 @@ def test_a_quoted_surface_form_in_one_case_names_the_entity_in_another():
 
 
 def test_a_body_named_shortly_in_one_case_and_in_full_in_another_is_one_body():
-    document, cases = two_cases("区绿化市容局指导居民完成改造。", "在区绿化和市容管理局的支持下，区民政局和区房管局参与。")
+    document, cases = two_cases("区园林市容局指导居民完成改造。", "在区园林和市容管理局的支持下，区民政局和区水务局参与。")
     graph = build_case_graph([document], cases, [extract_case(case, document) for case in cases])
     assert merge_aliases(graph) == 1
-    assert sorted(graph.entities["GovernmentAgency:区绿化和市容管理局"].cases) == ["t-01", "t-02"]
-    assert {"GovernmentAgency:区民政局", "GovernmentAgency:区房管局"} <= set(graph.entities)
+    assert sorted(graph.entities["GovernmentAgency:区园林和市容管理局"].cases) == ["t-01", "t-02"]
+    assert {"GovernmentAgency:区民政局", "GovernmentAgency:区水务局"} <= set(graph.entities)
 
 
 def test_generic_mentions_resolve_to_the_case_body_or_an_implicit_one():
@@ -394,12 +394,12 @@ def test_a_case_with_one_project_is_about_it():
 
 
 def test_an_unnamed_team_a_firm_sets_up_is_named_after_it_and_belongs_to_it():
-    graph = extract("小区里的恒臻物业成立了一支志愿者团队，保安和保洁成为一线志愿者。")
-    team = graph.entities["VolunteerTeam:恒臻物业志愿者团队"]
+    graph = extract("小区里的恒禧物业成立了一支志愿者团队，保安和保洁成为一线志愿者。")
+    team = graph.entities["VolunteerTeam:恒禧物业志愿者团队"]
     assert team.implicit
-    assert ("PART_OF", "VolunteerTeam:恒臻物业志愿者团队", "PropertyFirm:恒臻物业") in {
+    assert ("PART_OF", "VolunteerTeam:恒禧物业志愿者团队", "PropertyFirm:恒禧物业") in {
         (r.type, r.source, r.target) for r in graph.relations.values()}
-    graph = extract("恒臻物业进驻小区，居民成立了一支志愿者团队。")
+    graph = extract("恒禧物业进驻小区，居民成立了一支志愿者团队。")
     assert not [e for e in graph.entities.values() if e.type == "VolunteerTeam"], sorted(graph.entities)
 
 
@@ -415,9 +415,9 @@ def test_an_estate_built_in_phases_owns_the_implicit_bodies():
 
 
 def test_a_team_named_by_its_kind_is_the_cases_one_team_of_that_kind():
-    graph = extract("徐阿姨成立一支楼组舞蹈队。舞蹈队每周排练。")
-    assert [e.id for e in graph.entities.values() if e.type == "VolunteerTeam"] == ["VolunteerTeam:楼组舞蹈队"]
-    graph = extract("党员突击队和青年突击队成立了。突击队连夜清运。")
+    graph = extract("徐阿姨成立一支楼栋舞蹈队。舞蹈队每周排练。")
+    assert [e.id for e in graph.entities.values() if e.type == "VolunteerTeam"] == ["VolunteerTeam:楼栋舞蹈队"]
+    graph = extract("党员攻坚突击队和青年护卫突击队成立了。突击队连夜清运。")
     assert "VolunteerTeam:突击队" in graph.entities
 
 
@@ -470,23 +470,23 @@ def test_an_implicit_body_also_carries_the_areas_form_of_its_name():
 
 
 def test_similar_names_stay_apart_and_aliases_join():
-    assert is_alias("国权党总支", "国权居民区党总支")
+    assert is_alias("松韵党总支", "松韵居民区党总支")
     assert not is_alias("四平居民区", "四平一居民区")
     graph = extract("四平居民区和四平一居民区开展共建。")
     assert {"Community:四平居民区", "Community:四平一居民区"} <= set(graph.entities)
 
 
 @pytest.mark.parametrize("text, short, full", [
-    ("居民打造了“亲子特色楼”。这幢“亲子楼”很温馨。", "“亲子楼”", "Project:亲子特色楼"),
-    ("居民区推进美丽家园改造项目。美丽家园项目惠及千户。", "美丽家园项目", "Project:美丽家园改造项目"),
-    ("居民制作了一面“最美最炫笑脸墙”。“笑脸墙”展示在大厅。", "“笑脸墙”", "Project:最美最炫笑脸墙"),
-    ("党总支对四楼平台进行局部改造。居民支持四楼平台改造。", "四楼平台", "Project:四楼平台改造"),
-    ("居民参加清洁家园行动。每月开展清洁家园活动。", "清洁家园行动", "Project:清洁家园活动"),
+    ("居民打造了“亲子文化楼”。这幢“亲子楼”很温馨。", "“亲子楼”", "Project:亲子文化楼"),
+    ("居民区推进美好家园改造项目。美好家园项目惠及千户。", "美好家园项目", "Project:美好家园改造项目"),
+    ("居民制作了一面“最美最暖笑脸墙”。“笑脸墙”展示在大厅。", "“笑脸墙”", "Project:最美最暖笑脸墙"),
+    ("党总支对五楼平台进行局部改造。居民支持五楼平台改造。", "五楼平台", "Project:五楼平台改造"),
+    ("居民参加洁净家园行动。每月开展洁净家园活动。", "洁净家园行动", "Project:洁净家园活动"),
     ("街道打造长江路睦邻街区。长江路项目建设顺利。", "长江路项目", "Project:长江路睦邻街区"),
-    ("建成“党群”四个微空间。四个党群微空间受到欢迎。", "四个党群微空间", "Project:党群四个微空间"),
-    ("居民打造“121弄、益起来”平台。“121弄，益起来”平台受到欢迎。", "“121弄，益起来”平台", "Project:121弄、益起来平台"),
+    ("建成“党群”六个微空间。六个党群微空间受到欢迎。", "六个党群微空间", "Project:党群六个微空间"),
+    ("居民打造“131弄、乐起来”平台。“131弄，乐起来”平台受到欢迎。", "“131弄，乐起来”平台", "Project:131弄、乐起来平台"),
     ("党总支运用“邻里守望”化解矛盾。邻里守望机制让居民受益。", "“邻里守望”", "Mechanism:邻里守望机制"),
-    ("着力打造“党建引领、多元共治”的红色物业管理体系。", "“党建引领、多元共治”", "Mechanism:红色物业管理体系"),
+    ("着力打造“党建引领、多方共治”的红心物业服务体系。", "“党建引领、多方共治”", "Mechanism:红心物业服务体系"),
 ])
 def test_short_forms_of_a_project_or_mechanism_are_one_thing(text, short, full):
     graph = extract(text)
@@ -495,46 +495,46 @@ def test_short_forms_of_a_project_or_mechanism_are_one_thing(text, short, full):
 
 
 @pytest.mark.parametrize("text, names", [
-    ("居民打造“1号文化楼组”和“11号文化楼组”。", {"Project:1号文化楼组", "Project:11号文化楼组"}),
-    ("居民打造了“微慈善”和“微慈善爱心坊”。", {"Project:微慈善", "Project:微慈善爱心坊"}),
+    ("居民打造“2号文化楼组”和“12号文化楼组”。", {"Project:2号文化楼组", "Project:12号文化楼组"}),
+    ("居民打造了“微慈善”和“微公益爱心坊”。", {"Project:微慈善", "Project:微公益爱心坊"}),
 ])
 def test_projects_sharing_words_stay_apart(text, names):
     assert names <= set(extract(text).entities)
 
 
 def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb():
-    assert "Project:先到先停方案" in extract("业主大会通过了“先到先停方案”。").entities
+    assert "Project:先来先停方案" in extract("业主代表大会通过了“先来先停方案”。").entities
 
 
 @pytest.mark.parametrize("text, relation", [
-    ("财大外语学院开设老年英语口语课。", ("PART_OF", "PartnerUnit:财大外语学院", "PartnerUnit:财大")),
+    ("师大外语学院开设老年英语口语课。", ("PART_OF", "PartnerUnit:师大外语学院", "PartnerUnit:师大")),
     ("和平居民区党总支牵头成立光明志愿服务队。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "VolunteerTeam:光明志愿服务队")),
     ("长江商贸集团与和平居民区党总支结对共建。",
      ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
-    ("在区委组织部的积极引导下，光明志愿服务队开展活动。",
-     ("GUIDES", "PartyOrganization:区委组织部", "VolunteerTeam:光明志愿服务队")),
-    ("在区绿化市容局的大力支持下，居民打造“邻里花园”项目。",
-     ("SUPPORTS", "GovernmentAgency:区绿化市容局", "Project:邻里花园项目")),
-    ("在区绿化市容局的支持下，居民区成功孵化出“绿手指”园艺自治团队，逐步形成社区绿化“微”治理平台。",
-     ("SUPPORTS", "GovernmentAgency:区绿化市容局", "VolunteerTeam:绿手指园艺自治团队")),
+    ("在区委宣传部的积极引导下，光明志愿服务队开展活动。",
+     ("GUIDES", "PartyOrganization:区委宣传部", "VolunteerTeam:光明志愿服务队")),
+    ("在区园林市容局的大力支持下，居民打造“邻里花园”项目。",
+     ("SUPPORTS", "GovernmentAgency:区园林市容局", "Project:邻里花园项目")),
+    ("在区园林市容局的支持下，居民区成功孵化出“绿手指”园艺自治团队，逐步形成社区绿化“微”治理平台。",
+     ("SUPPORTS", "GovernmentAgency:区园林市容局", "VolunteerTeam:绿手指园艺自治团队")),
     ("通过业委会、绿源物业等齐心协力，“邻里花园”项目顺利完工。",
      ("SUPPORTS", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
-    ("卫生死角经过区绿化市容局、居民区党总支以及党员群众的努力变成了干净整洁的“微花园”。",
-     ("PARTICIPATES_IN", "GovernmentAgency:区绿化市容局", "Project:微花园")),
+    ("卫生死角经过区园林市容局、居民区党总支以及党员群众的努力变成了干净整洁的“微花园”。",
+     ("PARTICIPATES_IN", "GovernmentAgency:区园林市容局", "Project:微花园")),
     ("正在小区内承建“邻里花园”项目的长江建设集团派出了工人。",
      ("IMPLEMENTS", "PartnerUnit:长江建设集团", "Project:邻里花园项目")),
     ("绿源物业负责“睦邻小院”的日常管理。", ("MANAGES", "PropertyFirm:绿源物业", "Project:睦邻小院")),
     ("“睦邻小院”由绿源物业统一管理。", ("MANAGES", "PropertyFirm:绿源物业", "Project:睦邻小院")),
     ("和平居民区下辖阳光一村、阳光二村和翠竹苑。", ("PART_OF", "Community:阳光二村", "Community:和平居民区")),
     ("长江设计院为“睦邻小院”免费提供设计方案。", ("DESIGNED", "PartnerUnit:长江设计院", "Project:睦邻小院")),
-    ("区住建委为“睦邻小院”开辟绿色通道。", ("SUPPORTS", "GovernmentAgency:区住建委", "Project:睦邻小院")),
+    ("区住建委为“睦邻小院”开辟快捷通道。", ("SUPPORTS", "GovernmentAgency:区住建委", "Project:睦邻小院")),
     ("在街道党工委的统一领导下，和平居民区党总支探索形成“三会一代理”工作机制。",
      ("GUIDES", "PartyOrganization:示范街道党工委", "PartyOrganization:和平居民区党总支")),
     ("在街道党工委的领导下，和平居民区党总支探索形成“三会一代理”工作机制。",
      ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:三会一代理工作机制")),
-    ("“睦邻小院”总投资50万元，由区房管局和长江商贸集团共同出资。",
-     ("FUNDED", "GovernmentAgency:区房管局", "Project:睦邻小院")),
+    ("“睦邻小院”总投资50万元，由区水务局和长江商贸集团共同出资。",
+     ("FUNDED", "GovernmentAgency:区水务局", "Project:睦邻小院")),
     ("和平居民区党总支书记张丽是“邻里花园”项目的发起人。", ("LEADS", "Person:张丽", "Project:邻里花园项目")),
     ("长江设计院是“睦邻小院”的设计单位。", ("DESIGNED", "PartnerUnit:长江设计院", "Project:睦邻小院")),
     ("由和平居民区党总支牵头，推进“邻里花园”项目。",
@@ -549,9 +549,9 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
     ("和平居民区党总支联合辖区单位长江商贸集团成立光明志愿服务队。",
      ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
-    ("和平居民区党总支召开会议。通过党建引领加强居委会、业委会、物业“三驾马车”建设。",
-     ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:三驾马车")),
-    ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。由和平居民区党总支牵头，业委会、绿源物业积极配合，召开了业主大会。",
+    ("和平居民区党总支召开会议。通过党建引领加强居委会、业委会、物业“四轮驱动”建设。",
+     ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:四轮驱动")),
+    ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。由和平居民区党总支牵头，业委会、绿源物业积极配合，召开了业主代表大会。",
      ("SUPPORTS", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("长江中学师生积极参与“邻里花园”项目。", ("PARTICIPATES_IN", "PartnerUnit:长江中学", "Project:邻里花园项目")),
     ("“邻里花园”项目由同济大学设计团队设计。", ("DESIGNED", "PartnerUnit:同济大学设计团队", "Project:邻里花园项目")),
@@ -571,23 +571,23 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
     ("和平居民区有三个小区。辖区内的长江医院、光明中学等单位错时开放停车位。", ("LOCATED_IN", "PartnerUnit:光明中学", "Community:和平居民区")),
     ("和平居民区党总支与长江医院党委结对共建，长江医院开放了停车位。",
      ("CO_BUILDS", "PartnerUnit:长江医院", "PartyOrganization:和平居民区党总支")),
-    ("党课选在上海嘉定区安亭镇举行。", ("PART_OF", "Community:安亭镇", "Community:嘉定区")),
-    ("党课选在上海嘉定区安亭镇举行。", ("PART_OF", "Community:嘉定区", "Community:上海")),
-    ("花桥开发区属于江苏省昆山市花桥开发区。", ("PART_OF", "Community:昆山市", "Community:江苏省")),
+    ("党课选在上海嘉定区安澜镇举行。", ("PART_OF", "Community:安澜镇", "Community:嘉定区")),
+    ("党课选在上海嘉定区安澜镇举行。", ("PART_OF", "Community:嘉定区", "Community:上海")),
+    ("花溪开发区属于江苏省昆山市花溪开发区。", ("PART_OF", "Community:昆山市", "Community:江苏省")),
     ("居民区党总支书记王晓明介绍了情况。", ("MEMBER_OF", "Person:王晓明", "PartyOrganization:和平居民区党总支")),
     ("长宁街道和平居民区位于城东。", ("PART_OF", "Community:和平居民区", "Community:长宁街道")),
     ("和平居民区党总支运用“三会一评”工作法议事。",
      ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:三会一评工作法")),
-    ("和平居民区党总支召开会议。和平居民区还依托“睦邻议事厅”，推行“楼组自治”模式。",
-     ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:楼组自治模式")),
+    ("和平居民区党总支召开会议。和平居民区还依托“睦邻议事厅”，推行“楼栋自治”模式。",
+     ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:楼栋自治模式")),
     ("和平居委会主任李静介绍，光明志愿服务队成立后制定了《楼道文明公约》。",
      ("USES_MECHANISM", "VolunteerTeam:光明志愿服务队", "Mechanism:楼道文明公约")),
     ("和平居民区党总支召开会议。示范街道党工委副书记陈芳表示，下一步将在全街道推行“党建+物业”治理模式。",
      ("USES_MECHANISM", "PartyOrganization:示范街道党工委", "Mechanism:党建+物业治理模式")),
     ("和平居民区党总支在示范街道办事处的支持下孵化出光明志愿服务队。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "VolunteerTeam:光明志愿服务队")),
-    ("和平居民区党总支多次召集业委会、物业召开“百脑汇”议事堂会议。",
-     ("LEADS", "PartyOrganization:和平居民区党总支", "Committee:和平居民区百脑汇议事堂")),
+    ("和平居民区党总支多次召集业委会、物业召开“千智汇”议事堂会议。",
+     ("LEADS", "PartyOrganization:和平居民区党总支", "Committee:和平居民区千智汇议事堂")),
     ("为助力垃圾分类项目，辖区单位长江商贸集团的员工到居民区宣传。",
      ("SUPPORTS", "PartnerUnit:长江商贸集团", "Project:垃圾分类")),
     ("在加入和平社区共建项目后，长江商贸集团党支部经常组织活动。",
@@ -596,38 +596,38 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("MANAGES", "PropertyFirm:绿源物业", "Community:春申府邸小区")),
     ("绿源物业在翠竹苑小区有现场管理。", ("MANAGES", "PropertyFirm:绿源物业", "Community:翠竹苑小区")),
     ("和平居民区的业主同意绿源物业于7月1日进入小区。", ("MANAGES", "PropertyFirm:绿源物业", "Community:和平居民区")),
-    ("构建社区党总支—网格党支部—楼栋党小组的组织架构。",
-     ("PART_OF", "PartyOrganization:楼栋党小组", "PartyOrganization:网格党支部")),
-    ("打造各具特色的文化楼道。例如邻里互助的睦邻楼道、健康宣传的科普楼道等。",
-     ("PART_OF", "Project:科普楼道", "Project:文化楼道")),
-    ("位于虹桥商务区核心区的新虹街道推进楼道微更新。", ("PART_OF", "Community:新虹街道", "Community:虹桥商务区")),
-    ("同年长宁街道花费5600万对于和平居民区进行了美丽家园改造项目。",
-     ("FUNDED", "GovernmentAgency:长宁街道办事处", "Project:美丽家园改造项目")),
+    ("构建社区党总支—片区党支部—楼栋党小组的组织架构。",
+     ("PART_OF", "PartyOrganization:楼栋党小组", "PartyOrganization:片区党支部")),
+    ("打造各具特色的书香楼道。例如邻里互助的和睦楼道、健康宣传的科技楼道等。",
+     ("PART_OF", "Project:科技楼道", "Project:书香楼道")),
+    ("位于虹湾商务区核心区的新虹街道推进楼道微更新。", ("PART_OF", "Community:新虹街道", "Community:虹湾商务区")),
+    ("同年长宁街道花费5600万对于和平居民区进行了美好家园改造项目。",
+     ("FUNDED", "GovernmentAgency:长宁街道办事处", "Project:美好家园改造项目")),
     ("和平居民区党总支召集各方。长江商贸集团送来了树苗。在共建单位和居民的共同努力下，花园建成了。",
      ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
-    ("和平居民区党总支邀请辖区单位青年开展青年红色定向赛。",
-     ("LEADS", "PartyOrganization:和平居民区党总支", "Project:青年红色定向赛")),
+    ("和平居民区党总支邀请辖区单位青年开展青年绿色定向赛。",
+     ("LEADS", "PartyOrganization:和平居民区党总支", "Project:青年绿色定向赛")),
     ("牢固树立一盘棋思想，会同区房管办、长江商贸集团定期召开推进会，紧扣邻里花园项目的重点问题。",
      ("PARTICIPATES_IN", "PartnerUnit:长江商贸集团", "Project:邻里花园项目")),
     ("在和平居民区党总支的牵头下，居委会、业委会协同配合，推进邻里花园项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。先是绿源物业协助清理场地上的建筑垃圾。",
      ("SUPPORTS", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
-    ("和平居民区党总支按照区房管局的要求推进邻里花园项目。",
-     ("GUIDES", "GovernmentAgency:区房管局", "Project:邻里花园项目")),
+    ("和平居民区党总支按照区水务局的要求推进邻里花园项目。",
+     ("GUIDES", "GovernmentAgency:区水务局", "Project:邻里花园项目")),
     ("和平居民区党总支打造“邻里花园”项目。很快，长江公益基金筹集了部分资金；邻里花园项目建成了。",
      ("FUNDED", "PartnerUnit:长江公益基金", "Project:邻里花园项目")),
     ("金桥新村党支部隶属于和平居民区党总支。",
      ("PART_OF", "PartyOrganization:金桥新村党支部", "PartyOrganization:和平居民区党总支")),
     ("翠竹苑由绿源物业负责日常管理。", ("MANAGES", "PropertyFirm:绿源物业", "Community:翠竹苑")),
     ("绿源物业承接了翠竹苑的物业服务。", ("MANAGES", "PropertyFirm:绿源物业", "Community:翠竹苑")),
-    ("区房管局对邻里花园项目进行了全程监督。", ("GUIDES", "GovernmentAgency:区房管局", "Project:邻里花园项目")),
-    ("一堂青年党员公开课在翠竹苑小区内的活动室里上演。",
-     ("LOCATED_IN", "Project:青年党员公开课", "Community:翠竹苑小区")),
+    ("区水务局对邻里花园项目进行了全程监督。", ("GUIDES", "GovernmentAgency:区水务局", "Project:邻里花园项目")),
+    ("一堂青年团员公开课在翠竹苑小区内的活动室里上演。",
+     ("LOCATED_IN", "Project:青年团员公开课", "Community:翠竹苑小区")),
     ("长江电力党委第二支部是和平居民区党总支的共建单位之一。",
      ("PART_OF", "PartyOrganization:长江电力党委第二支部", "PartyOrganization:长江电力党委")),
-    ("和平居民区党总支打造了邻里智慧平台项目。除纳入已开通的物业管理监督系统外，平台还搭载了物业安全监管系统、业委会任务系统。",
-     ("PART_OF", "Project:业委会任务系统", "Project:邻里智慧平台项目")),
+    ("和平居民区党总支打造了邻里智慧平台项目。除纳入已开通的物业服务监督系统外，平台还搭载了物业安全巡查系统、业委会事务系统。",
+     ("PART_OF", "Project:业委会事务系统", "Project:邻里智慧平台项目")),
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。党总支与光明志愿服务队通力合作，一起上门拜访老邻居。",
      ("SUPPORTS", "VolunteerTeam:光明志愿服务队", "Project:邻里花园项目")),
     ("和平居民区党总支督促绿源物业规范车辆停放。",
@@ -642,15 +642,15 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("IMPLEMENTS", "PartnerUnit:长江建工集团", "Project:邻里花园项目")),
     ("和平居民区下辖翠竹苑小区，翠竹苑小区建于1990年。改造完成后，小区由长宁物业负责日常管理。",
      ("MANAGES", "PropertyFirm:长宁物业", "Community:翠竹苑小区")),
-    ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。区房管局全程指导，长江建工集团负责施工。",
-     ("GUIDES", "GovernmentAgency:区房管局", "Project:邻里花园项目")),
+    ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。区水务局全程指导，长江建工集团负责施工。",
+     ("GUIDES", "GovernmentAgency:区水务局", "Project:邻里花园项目")),
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。花园建成后，由绿源物业负责日常维护。",
      ("MANAGES", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("和平居民区党总支还与长江银行长宁支行党支部签订共建协议。",
      ("CO_BUILDS", "PartyOrganization:长江银行长宁支行党支部", "PartyOrganization:和平居民区党总支")),
     ("翠竹苑小区由新长宁物业管理。", ("MANAGES", "PropertyFirm:新长宁物业", "Community:翠竹苑小区")),
     ("翠竹苑小区由长江物业负责日常保洁。", ("MANAGES", "PropertyFirm:长江物业", "Community:翠竹苑小区")),
-    ("示范街道办事处推进特色楼道建设。", ("LEADS", "GovernmentAgency:示范街道办事处", "Project:特色楼道建设")),
+    ("示范街道办事处推进主题楼栋建设。", ("LEADS", "GovernmentAgency:示范街道办事处", "Project:主题楼栋建设")),
     ("桂溪社区党委探索院落自治。长江医院党委与社区党委签订共建协议。",
      ("CO_BUILDS", "PartyOrganization:桂溪社区党委", "PartyOrganization:长江医院党委")),
     ("长江设计院负责邻里花园项目的整体设计。", ("DESIGNED", "PartnerUnit:长江设计院", "Project:邻里花园项目")),
@@ -670,7 +670,7 @@ def test_relation_rules(text, relation):
 @pytest.mark.parametrize("text, relation", [
     ("长宁区新华路街道和平居民区党总支联合长江中学成立光明志愿服务队。",
      ("CO_BUILDS", "PartnerUnit:长江中学", "Community:新华路街道")),
-    ("金上海小区住有一定数量长江商贸集团青年，居民区党总支开展“双楼共建”活动。",
+    ("金申城小区住有一定数量长江商贸集团青年，居民区党总支开展“双园共建”活动。",
      ("CO_BUILDS", "PartnerUnit:长江商贸集团", "PartyOrganization:和平居民区党总支")),
     ("在和平居民区党总支的牵头下，居委会、业委会协同配合，推进邻里花园项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Committee:和平居委会")),
@@ -682,8 +682,8 @@ def test_relation_rules(text, relation):
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。业委会、绿源物业积极配合。",
      ("SUPPORTS", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("和平居民区位于城市东南部，辖区内有翠竹苑等小区。", ("PART_OF", "Community:和平居民区", "Community:翠竹苑")),
-    ("和平居民区党总支打造了邻里智慧平台项目。除纳入已开通的物业管理监督系统外，平台还搭载了物业安全监管系统、业委会任务系统。",
-     ("PART_OF", "Project:业委会任务系统", "Project:物业管理监督系统")),
+    ("和平居民区党总支打造了邻里智慧平台项目。除纳入已开通的物业服务监督系统外，平台还搭载了物业安全巡查系统、业委会事务系统。",
+     ("PART_OF", "Project:业委会事务系统", "Project:物业服务监督系统")),
     ("绿源物业负责“睦邻小院”的日常管理。", ("IMPLEMENTS", "PropertyFirm:绿源物业", "Project:睦邻小院")),
     ("在街道党工委的领导下，和平居民区党总支探索形成“三会一代理”工作机制。",
      ("USES_MECHANISM", "PartyOrganization:示范街道党工委", "Mechanism:三会一代理工作机制")),

@@ -13,6 +13,7 @@ from loaders.normalize import normalize_text
 from loaders.places import district_names, locate_case, subject_names
 from loaders.readers.html import parse_html
 from loaders.splitter import split_spans
+from casegraph import api
 from tests.conftest import CORPUS, GOLD, ROOT
 
 CASE_TEXT = "和平居民区党总支牵头成立自治小组。居委会参与。"
@@ -34,24 +35,29 @@ def test_unknown_encoding_and_binary_are_refused():
 
 
 def test_traditional_is_simplified_and_offsets_point_back():
-    raw = "楊浦區江浦路街道 金上海居民區黨總支"
+    raw = "楊浦區江浦路街道 金申城居民區黨總支"
     text, offsets = normalize_text(raw)
-    assert text == "杨浦区江浦路街道金上海居民区党总支"
+    assert text == "杨浦区江浦路街道金申城居民区党总支"
     assert raw[offsets[text.index("金")]] == "金"
 
 
 def test_pdf_broken_lines_are_joined_but_headings_kept():
-    text, _ = normalize_text((CORPUS / "000_9879a64769e18684.txt").read_text(encoding="utf-8"))
-    assert text.split("\n")[0] == "打造“谊居清情弄”"
-    assert "长白路第二居民区党总支辖区的延吉东路149弄小区建造于1975年" in text
+    body = ("长青路第二居民区党总支辖区的延平东路147弄小区建造于1975年，共有居民三百余户，"
+            "楼道环境一度十分杂乱。居民区党总支牵头召开议事会，听取居民意见，商定楼道清理方案，"
+            "党员骨干带头清理杂物，居民纷纷参与，楼道面貌焕然一新。")
+    lines = [body[i:i + 14] for i in range(0, len(body), 14)]
+    raw = "\n打造“谊邻清风弄”\n“小楼道”变成大家园\n\n" + "\n".join(lines) + "\n"
+    text, _ = normalize_text(raw)
+    assert text.split("\n")[0] == "打造“谊邻清风弄”"
+    assert "长青路第二居民区党总支辖区的延平东路147弄小区建造于1975年" in text
 
 
 def test_html_main_text_without_navigation_or_scripts():
     raw = parse_html("<html><head><title>t</title><script>alert(1)</script></head><body><nav>首页 导航</nav>"
-                     "<article><h1>党建引领自治</h1><p>金上海居民区党总支牵头。</p></article>"
+                     "<article><h1>党建引领自治</h1><p>金申城居民区党总支牵头。</p></article>"
                      "<footer>版权所有</footer></body></html>")
     assert "导航" not in raw.text and "alert" not in raw.text and "版权" not in raw.text
-    assert raw.title == "党建引领自治" and "金上海居民区党总支牵头" in raw.text
+    assert raw.title == "党建引领自治" and "金申城居民区党总支牵头" in raw.text
 
 
 def test_docx_headings_become_cases(tmp_path):
@@ -176,11 +182,11 @@ def test_a_sectioned_case_stays_one_case_and_its_headings_stay_lines():
 
 def test_a_function_word_can_open_a_place_name():
     assert subject_names("和平居民区位于示范街道东部，与和平居委会共建") == ["和平居民区", "示范街道", "和平"]
-    assert subject_names("楼组自治也不是居民区中个别楼组的事") == []
+    assert subject_names("楼栋自治也不是居民区中个别楼组的事") == []
 
 
 def test_districts_are_short_names_before_区():
-    assert district_names("在上海嘉定区安亭镇，走进浦东新区，6号楼已上报区里，虹桥商务区") == ["嘉定区", "浦东新区"]
+    assert district_names("在上海嘉定区安澜镇，走进浦东新区，6号楼已上报区里，虹湾商务区") == ["嘉定区", "浦东新区"]
 
 
 def test_a_case_is_about_the_area_it_names_most_not_the_first_or_a_neighbouring_one():
@@ -189,8 +195,13 @@ def test_a_case_is_about_the_area_it_names_most_not_the_first_or_a_neighbouring_
     assert locate_case(text)[2] == "翠竹居民区"
 
 
-def test_cases_carry_their_places(corpus_build):
-    cases = {c.title: c for c in corpus_build.case_graph.cases}
-    case = next(c for t, c in cases.items() if "同心圆" in t)
-    assert (case.subdistrict, case.area) == ("五角场街道", "国权居民区")
+def test_cases_carry_their_places(tmp_path):
+    (tmp_path / "case.txt").write_text(
+        "画好邻里同心圆\n\n六合场街道松韵居民区位于城区东部。松韵居民区党总支牵头成立议事会，"
+        "邻近的翠竹居民区也派人参加。松韵居民区居民积极参与。\n", encoding="utf-8")
+    case = api.build([tmp_path]).case_graph.cases[0]
+    assert (case.subdistrict, case.area) == ("六合场街道", "松韵居民区")
+
+
+def test_every_corpus_document_is_built(corpus_build):
     assert len([d for d in CORPUS.iterdir()]) == len(corpus_build.case_graph.documents)

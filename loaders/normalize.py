@@ -19,9 +19,15 @@ from loaders.headings import SENTENCE_END, is_short_numbered_heading
 CONTINUES = set("，,、：:（(“‘《「『—")
 CJK_PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—…·￥％")
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?[-—–\s]*$")
-FURNITURE = re.compile(r"扫码关注|扫一扫关注|长按识别二维码|分享到[:：]?$|责任编辑|^编辑[:：]|^图片来源")
+FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在位置)[:：]|^(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d+次?$|"
+                       r"扫码关注|扫一扫关注|长按识别二维码|二维码\]?$|分享到[:：]?$|责任编辑|^编辑[:：]|^图片来源")
 BOLD = re.compile(r"\*\*|__")
 FULL_LINE_SLACK = 5
+DATELINE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{4}年\d{1,2}月\d{1,2}日?(?:\s|$)|"
+                      r"(?:发布机构|来源|日期|作者|浏览|阅读)[:：]")
+PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")  # 调(diào)解: a converter's gloss
+END_MARK = re.compile(r"^[—–\-=\s]*(?:END|完|全文完)[—–\-=\s]*$", re.IGNORECASE)  # what follows is the page's footer
+HEADLINE_MAX = 40  # characters of a line that, opening a document before a blank line, is its headline
 LONG_LINE = 60
 PARAGRAPH_LINE = 100
 CAPTION_MAX = 25
@@ -167,16 +173,39 @@ def _is_heading_marker(text: str) -> bool:
     return text.startswith("#") or text.startswith("——")
 
 
+def _headline_lines(lines: list[_Line]) -> int:
+    """How many lines open the document as its headline: short lines before its first blank line (0 if none)."""
+    count = 0
+    for line in lines:
+        if not line.chars:
+            return count
+        if len(line.chars) > HEADLINE_MAX:
+            return 0
+        count += 1
+    return 0
+
+
+def _stands_alone(line: _Line) -> bool:
+    """A dateline or a page's metadata (2022-05-12 17:24, 发布机构：…): no sentence runs into or out of it."""
+    return bool(DATELINE.search(line.text))
+
+
 def _join_broken(lines: list[_Line]) -> list[_Line]:
+    """Join lines the layout broke; a headline, a dateline and a heading keep their own lines."""
     full = _full_width(lines)
+    headline = _headline_lines(lines)
     out: list[_Line] = []
     pending_blank = False
-    for line in lines:
+    previous_index = -1
+    for index, line in enumerate(lines):
         if not line.chars:
             pending_blank = True
             continue
         prev = out[-1] if out else None
-        if (prev is not None and prev.chars and not _ends_sentence(prev.text)
+        after_headline = pending_blank and previous_index == headline - 1
+        previous_index = index
+        if (prev is not None and prev.chars and not _ends_sentence(prev.text) and not after_headline
+                and not _stands_alone(prev) and not _stands_alone(line)
                 and not _is_heading_marker(prev.text) and not _is_heading_marker(line.text)
                 and not is_short_numbered_heading(prev.text)
                 and (prev.width >= full or prev.text[-1] in CONTINUES)):
@@ -206,10 +235,13 @@ def normalize_text(raw: str, markdown: bool = False,
         if options.simplify:
             line = _simplify(line)
         line = _remove_pattern(line, BOLD)
+        line = _remove_pattern(line, PINYIN_GLOSS)
         if options.remove_inner_spaces:
             line = _remove_inner_spaces(line)
         cleaned.append(_strip(line))
     if options.drop_furniture:
+        end = next((i for i, line in enumerate(cleaned) if END_MARK.match(line.text)), len(cleaned))
+        cleaned = cleaned[:end]
         kept = []
         for i, line in enumerate(cleaned):
             alone = ((i == 0 or not cleaned[i - 1].chars)

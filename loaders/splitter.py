@@ -28,6 +28,7 @@ METADATA = re.compile(r"\d{4}[-/年.]\d{1,2}|[|｜]|www\.|https?://|来源[:：]
 NOT_TITLE_START = re.compile(r"^(题图|上图|下图|左图|右图|图[:：]|摄影|本报资料|图片|照片|注[:：])")
 PREFACE_TITLES = re.compile(r"^(序|序言|前言|目\s*录|后记|编者按|卷首语|编后语)$")
 TITLE_MAX = 40
+SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")  # 一、…: a section of the article, not a case of its own
 CASE_LABEL = re.compile(rf"^[【\[]?\s*(典型)?案例\s*[{NUMERALS}\d]{{1,3}}\s*[】\]]?\s*[：:、.．\s]?\s*")
 
 
@@ -83,8 +84,11 @@ def _is_subtitle(line: Line) -> bool:
 def is_title_like(text: str) -> bool:
     """A short line with no sentence inside it: a heading, not body text."""
     text = _heading_text(text)
-    if not text or len(text) > TITLE_MAX or any(c in SENTENCE_END for c in text[:-1]):
+    if not text or len(text) > TITLE_MAX:
         return False
+    inside = text[:-1]
+    if any(c in "。；;" for c in inside) or any(c in SENTENCE_END for c in inside) and any(c in "，," for c in text):
+        return False  # a sentence; a headline may exclaim or ask (…今天交付！南尖小区告别爬楼时代)
     if text[-1] in "。；;，,、":
         return False
     return not (SIGNATURE.match(text) or METADATA.search(text) or NOT_TITLE_START.match(text)
@@ -122,6 +126,9 @@ def _markdown_spans(lines: list[Line], end: int) -> list[CaseSpan]:
         heads = [i for i, line in enumerate(lines)
                  if line.text.startswith("#" * level + " ") and not line.text.startswith("#" * (level + 1))
                  and not PREFACE_TITLES.match(_heading_text(line.text))]
+        numbered_sections = all(NUMBERED_HEADING.match(_heading_text(lines[i].text)) for i in heads)
+        if numbered_sections and levels.count(min(levels)) == 1 and level > min(levels):
+            return []  # one titled article in numbered sections (# 标题, ## 一、…, ## 二、…)
         if len(heads) >= 2:
             starts = [(i, _heading_text(lines[i].text), "") for i in heads]
             spans = _spans_from(starts, lines, end)
@@ -191,7 +198,16 @@ def _heading_block(lines: list[Line], i: int) -> list[int]:
         if lines[j].block != lines[i].block or not is_title_like(lines[j].text):
             break
         block.append(j)
-    return block if block and (block[-1] + 1 == len(lines) or lines[block[-1] + 1].block != lines[i].block) else []
+    if not block:
+        return []
+    following = block[-1] + 1
+    ends = following == len(lines) or lines[following].block != lines[i].block or _is_page_metadata(lines[following])
+    return block if ends else []
+
+
+def _is_page_metadata(line: Line) -> bool:
+    """A page's publisher and date line right under its headline (发布机构：…　日期：…)."""
+    return len(line.text) <= TITLE_MAX * 2 and bool(METADATA.search(line.text))
 
 
 def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[CaseSpan]:
@@ -213,7 +229,7 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
     while i < len(lines):
         own_block = lines[i].block != lines[i - 1].block
         block = _heading_block(lines, i) if own_block or _is_numbered_heading(lines[i]) else []
-        if not block:
+        if not block or SECTION_HEADING.match(_heading_text(lines[block[0]].text)):
             signed_off = signed_off or bool(SIGNATURE.match(lines[i].text))
             seen_text += lines[i].text
             i += 1

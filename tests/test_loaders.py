@@ -205,3 +205,34 @@ def test_cases_carry_their_places(tmp_path):
 
 def test_every_corpus_document_is_built(corpus_build):
     assert len([d for d in CORPUS.iterdir()]) == len(corpus_build.case_graph.documents)
+
+
+def test_a_web_page_headline_dateline_and_footer_keep_to_themselves():
+    raw = ("全市首台“爬楼机”今天启用！晨光小区告别爬楼难\n\n2024-11-02 09:30\n\n"
+           "晨光小区的居民一大早就聚到楼下，争着试坐新设备。晨光居委会主任说，这是居民盼了三年的事。\n\n"
+           "—— END ——\n\n扫码关注我们\n获取更多社区资讯\n[二维码]\n")
+    text, _ = normalize_text(raw)
+    assert text.split("\n\n")[:2] == ["全市首台“爬楼机”今天启用！晨光小区告别爬楼难", "2024-11-02 09:30"]
+    assert "获取更多" not in text
+    assert [s.title for s in split_spans(text)] == ["全市首台“爬楼机”今天启用！晨光小区告别爬楼难"]
+
+
+def test_a_two_line_headline_and_the_publishers_line_make_one_title():
+    raw = ("翠竹社区召开加装电梯\n意见征询会\n发布机构：示范街道办事处　日期：2024年3月1日\n\n"
+           "3月1日上午，翠竹社区活动室里坐满了人，居民代表围绕加装电梯发表意见，社区党委书记逐条记录。\n")
+    text, _ = normalize_text(raw)
+    assert [s.title for s in split_spans(text)] == ["翠竹社区召开加装电梯 意见征询会"]
+
+
+def test_numbered_sections_of_one_markdown_article_are_one_case():
+    text, _ = normalize_text("# 老楼换新颜：长乐里更新记\n\n## 一、居民的心愿\n\n长乐里居民盼望改造多年。\n\n"
+                             "## 二、党组织牵头\n\n长乐里党支部牵头成立议事会，居民积极参与。\n", markdown=True)
+    assert [s.title for s in split_spans(text)] == ["老楼换新颜：长乐里更新记"]
+
+
+def test_breadcrumbs_view_counters_and_pinyin_glosses_are_page_furniture():
+    raw = ("您的位置：首页 > 基层治理 > 动态\n浏览次数：1234\n\n"
+           "晨光社区人民调(diào)解委员会成立\n\n晨光社(shè)区调解员上门化解邻里纠纷，居民纷纷点赞小程序(app)。\n")
+    text, _ = normalize_text(raw)
+    assert "首页" not in text and "1234" not in text
+    assert "人民调解委员会" in text and "晨光社区调解员" in text and "(app)" in text

@@ -1,0 +1,138 @@
+"""The learned layer: models stored as JSON, training from gold, honest cross-validation, confidence on every
+fact, and pre-annotation in the gold format. Gold here is invented: the project's own sample cases."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+import casegraph.training as training
+from casegraph import api
+from extract.gold import normalise_name, read_gold_file
+from extract.lexicon import load_lexicon
+from extract.model import NONE, fit, load_model
+from extract.proposals import proposed_spans
+from extract.sentences import Sentence
+from graph.exports import export_graph
+from graph.rdf import CG, to_rdf
+from tests.conftest import ROOT
+
+ROWS = [{"bias": 1.0, "word=队": 1.0}, {"bias": 1.0, "word=会": 1.0}, {"bias": 1.0, "word=的": 1.0}] * 4
+LABELS = ["VolunteerTeam", "Committee", NONE] * 4
+
+
+def cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "casegraph.cli", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def annotated(tmp_path_factory):
+    """The sample cases with gold made by pre-annotation: a build exported in the gold format."""
+    folder = tmp_path_factory.mktemp("annotated")
+    built = api.build([ROOT / "examples"], model=None)
+    gold = export_graph(built.graph, folder, ["gold"])[0]
+    return gold, ROOT / "examples"
+
+
+def test_a_model_saved_as_json_predicts_as_it_did(tmp_path):
+    model = fit(ROWS, LABELS)
+    probabilities = model.probabilities(ROWS[:3])
+    assert [model.classes[i] for i in probabilities.argmax(axis=1)] == LABELS[:3]
+    from extract.model import ExtractionModel
+    ExtractionModel(entities=model, relations=model).save(tmp_path)
+    again = load_model(tmp_path)
+    assert (again.entities.probabilities(ROWS[:3]) - probabilities).max() < 1e-3
+
+
+def test_a_folder_without_a_model_is_one_clear_error(tmp_path):
+    (tmp_path / "cases.txt").write_text("和平居民区党总支牵头成立议事会。", encoding="utf-8")
+    result = cli("build", tmp_path / "cases.txt", "--model", tmp_path / "nothing", "--out", tmp_path / "out")
+    assert result.returncode == 1
+    assert "no trained model here" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_pre_annotation_reads_back_as_gold(annotated):
+    gold_folder, _ = annotated
+    files = sorted(gold_folder.glob("*.json"))
+    assert [f.name for f in files] == ["news-page.json", "sample-cases.json"]
+    gold = read_gold_file(gold_folder / "sample-cases.json")
+    assert len(gold.cases) == 2
+    names = {e.name for e in gold.entities}
+    assert {"和平居民区党总支", "邻里花园项目"} <= names
+    ids = {e.id for e in gold.entities}
+    assert gold.relations and all(r.source in ids and r.target in ids for r in gold.relations)
+
+
+def test_training_twice_on_the_same_gold_gives_the_same_model(annotated, tmp_path):
+    gold, docs = annotated
+    for name in ("one", "two"):
+        result = cli("train", gold, "--docs", docs, "--out", tmp_path / name)
+        assert result.returncode == 0, result.stderr
+    for file_name in ("entities.json", "relations.json"):
+        assert (tmp_path / "one" / file_name).read_bytes() == (tmp_path / "two" / file_name).read_bytes()
+
+
+def test_a_researchers_own_model_builds_with_a_confidence_on_every_fact(annotated, tmp_path):
+    gold, docs = annotated
+    assert cli("train", gold, "--docs", docs, "--out", tmp_path / "model").returncode == 0
+    result = cli("build", docs, "--model", tmp_path / "model", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    graph = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
+    facts = [n for n in graph["nodes"] if n["type"] not in ("Case", "Document")]
+    links = [link for link in graph["links"] if link["type"] != "MENTIONED_IN"]
+    assert facts and links
+    assert all(0.0 < fact["confidence"] <= 1.0 for fact in facts + links)
+
+
+def test_min_confidence_leaves_out_the_less_sure_facts():
+    everything = api.build([ROOT / "examples"])
+    sure = api.build([ROOT / "examples"], min_confidence=0.9)
+    confidences = [e.confidence for e in everything.case_graph.entities.values()]
+    assert min(confidences) < 0.9, "the test needs a fact below the bar"
+    assert all(e.confidence >= 0.9 for e in sure.case_graph.entities.values())
+    assert all(r.confidence >= 0.9 for r in sure.case_graph.relations.values())
+    assert len(sure.case_graph.entities) < len(everything.case_graph.entities)
+
+
+def test_rules_alone_are_sure_of_everything_and_rdf_says_how_sure():
+    built = api.build([ROOT / "examples"], model=None)
+    assert {e.confidence for e in built.case_graph.entities.values()} == {1.0}
+    rdf = to_rdf(api.build([ROOT / "examples"]).graph)
+    assert len(list(rdf.objects(None, CG.confidence))) > 0
+
+
+def test_cross_validation_never_scores_a_document_with_a_model_that_saw_it(annotated, monkeypatch):
+    gold, docs = annotated
+    documents = training.label_gold([gold], [docs])
+    seen = []
+    real_fit = training.fit_model
+
+    def recording_fit(trained_on, source=""):
+        seen.append({d.gold.doc for d in trained_on})
+        return real_fit(trained_on, source)
+
+    monkeypatch.setattr(training, "fit_model", recording_fit)
+    graph = training.cross_validate(documents)
+    assert len(seen) == len(documents) == 2
+    for held_out, trained_on in zip(documents, seen):
+        assert held_out.gold.doc not in trained_on and trained_on
+    assert graph.cases
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("居民自发组建了晨光巡逻队。", ("晨光巡逻队", "VolunteerTeam")),
+    ("居委会推出“邻里帮”，方便老人。", ("“邻里帮”", "Project")),
+])
+def test_wide_proposals_name_what_the_rules_passed_over(text, expected):
+    spans = proposed_spans(Sentence(text, 0), load_lexicon(), [])
+    assert expected in {(text[s.start:s.end], s.type) for s in spans}
+
+
+def test_a_counted_kind_is_no_proposal():
+    text = "街道召集了三个业委会。"
+    assert not proposed_spans(Sentence(text, 0), load_lexicon(), [])
+
+
+def test_gold_names_compare_across_scripts_and_punctuation():
+    assert normalise_name("「光明議事廳」") == normalise_name("“光明议事厅”") == "光明议事厅"

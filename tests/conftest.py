@@ -1,7 +1,12 @@
-"""Shared fixtures: the shared corpus, one build of it, one embedded Bolt server per session."""
+"""Shared fixtures: the shared corpus, one build of it, one embedded Bolt server and one Neo4j per session."""
 from __future__ import annotations
 
 import os
+import secrets
+import shutil
+import subprocess
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -28,19 +33,68 @@ def examples_build(tmp_path_factory):
     return build([ROOT / "examples"], out=tmp_path_factory.mktemp("examples"))
 
 
-@pytest.fixture(scope="session")
-def store(tmp_path_factory):
-    """The embedded ArcadeDB server over real Bolt, started once for the whole session."""
-    from graph.store import StoreTarget, open_store, stop_embedded_servers
+NEO4J_LIB = ROOT / ".cache" / "neo4j" / "lib"
+NEO4J_LAUNCHER = ROOT / "tests" / "neo4j" / "Launcher.java"
+NEO4J_START_SECONDS = 180
 
-    os.environ.pop("NEO4J_URI", None)
-    target = StoreTarget.from_env(default_root=tmp_path_factory.mktemp("store"))
+
+def _neo4j_missing() -> str:
+    """Why a Neo4j server cannot be started here ('' when it can)."""
+    if not shutil.which("java"):
+        return "no java on PATH"
+    if not NEO4J_LIB.is_dir() or not any(NEO4J_LIB.glob("neo4j-5*.jar")):
+        return f"no Neo4j jars in {NEO4J_LIB} (run `make neo4j`)"
+    return ""
+
+
+@pytest.fixture(scope="session")
+def neo4j_target(tmp_path_factory):
+    """A real Neo4j Community server (the pinned jars) on a free loopback port with a generated password."""
+    from graph.store import StoreTarget, free_port
+
+    missing = _neo4j_missing()
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Neo4j tests must run in CI: {missing}")
+        pytest.skip(f"Neo4j tests skipped: {missing}")
+    port, password = free_port(), secrets.token_urlsafe(18)
+    home = tmp_path_factory.mktemp("neo4j")
+    process = subprocess.Popen(["java", "-Xmx2g", "-cp", f"{NEO4J_LIB}/*", str(NEO4J_LAUNCHER), str(home), str(port),
+                                password], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline, ready = time.monotonic() + NEO4J_START_SECONDS, False
+    for line in process.stdout:
+        if line.startswith("READY"):
+            ready = True
+            break
+        if time.monotonic() > deadline:
+            break
+    if not ready:
+        process.kill()
+        pytest.fail(f"Neo4j did not start on port {port} within {NEO4J_START_SECONDS} s")
+    threading.Thread(target=process.stdout.read, daemon=True).start()
+    yield StoreTarget(uri=f"bolt://127.0.0.1:{port}", user="neo4j", password=password, database="neo4j")
+    process.terminate()
+    process.wait(timeout=60)
+
+
+@pytest.fixture(scope="session", params=["arcadedb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store(request, tmp_path_factory):
+    """A real Bolt server of each kind: the embedded ArcadeDB default, then Neo4j itself."""
+    from graph.store import StoreTarget, open_store
+
+    if request.param == "neo4j":
+        target = request.getfixturevalue("neo4j_target")
+    else:
+        os.environ.pop("NEO4J_URI", None)
+        target = StoreTarget.from_env(default_root=tmp_path_factory.mktemp("store"))
     with open_store(target) as opened:
         yield opened
-    stop_embedded_servers()
 
 
 def pytest_sessionfinish(session, exitstatus):
+    from graph.store import stop_embedded_servers
+
+    stop_embedded_servers()
     session.config.casegraph_exit_status = int(exitstatus)
 
 

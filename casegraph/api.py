@@ -152,13 +152,42 @@ def load(graph: nx.MultiDiGraph | str | Path, target=None, batch_size: int = 200
         return writer.write(nx_graph)
 
 
+def _store_target(target, graph_dir: str | Path):
+    from graph.store import StoreTarget
+
+    return target or StoreTarget.from_env(default_root=Path(graph_dir) / "store")
+
+
 def query(cypher: str, params: dict | None = None, target=None, write: bool = False, graph_dir: str | Path = "out"):
     """Run Cypher against the store and return the rows as dicts (read-only unless ``write``)."""
-    from graph.store import StoreTarget, open_store, run_query
+    from graph.store import open_store, run_query
 
-    target = target or StoreTarget.from_env(default_root=Path(graph_dir) / "store")
-    with open_store(target) as store:
+    with open_store(_store_target(target, graph_dir)) as store:
         return run_query(store.driver, store.database, cypher, params or {}, write=write)
+
+
+def ask(name: str, params: dict | None = None, target=None, graph_dir: str | Path = "out") -> list[dict]:
+    """Run a research question of the library by name; a name parameter may be part of a name (国权 for 国权居民区)."""
+    from graph.queries import named_query
+    from graph.search import resolve_name
+    from graph.store import open_store, run_query
+
+    question = named_query(name)
+    given = dict(params or {})
+    with open_store(_store_target(target, graph_dir)) as store:
+        for param in question.params:
+            if param.node_type and isinstance(given.get(param.name), str):
+                given[param.name] = resolve_name(store.driver, store.database, given[param.name], param.node_type)
+        return run_query(store.driver, store.database, question.cypher, given)
+
+
+def find(text: str, node_type: str | None = None, target=None, graph_dir: str | Path = "out", limit: int = 20):
+    """Nodes whose name or an alias holds ``text`` (Neo4j's full-text index where present), best first."""
+    from graph.search import find_nodes
+    from graph.store import open_store
+
+    with open_store(_store_target(target, graph_dir)) as store:
+        return find_nodes(store.driver, store.database, text, node_type, limit)
 
 
 def close() -> None:

@@ -168,25 +168,43 @@ def query(cypher: Annotated[Optional[str], typer.Argument(help="A Cypher query."
           uri: UriOpt = None, user: UserOpt = None, password: PasswordOpt = None,
           database: DatabaseOpt = None) -> None:
     """Run Cypher (read-only unless --write) and print the rows."""
-    from graph.queries import QUERY_LIBRARY, named_query
+    from graph.queries import QUERY_LIBRARY
 
     if list_names:
         for item in QUERY_LIBRARY.values():
-            out.print(f"[bold]{item.name}[/bold]  {item.description}  params: {', '.join(item.params) or '-'}")
+            params = ", ".join(str(p) for p in item.params) or "-"
+            out.print(f"[bold]{item.name}[/bold]  {item.description}  params: {params}")
         return
     if fmt not in ("table", "csv", "json"):
         fail(f"--format expects table, csv or json, got {fmt!r}")
+    if not (name or cypher):
+        fail("give a Cypher query or --name (see --list)")
+    target = _target(graph, uri, user, password, database)
     try:
-        text = named_query(name).cypher if name else cypher
+        if name:
+            rows = api.ask(name, _parse_params(param or []), target, graph)
+        else:
+            rows = api.query(cypher, _parse_params(param or []), target, write, graph)
     except KeyError as error:
         fail(str(error.args[0]))
-    if not text:
-        fail("give a Cypher query or --name (see --list)")
-    try:
-        rows = api.query(text, _parse_params(param or []), _target(graph, uri, user, password, database), write, graph)
     except StoreError as error:
         fail(str(error))
     _print_rows(rows, fmt)
+
+
+@app.command()
+def find(text: Annotated[str, typer.Argument(help="A name, an alias, or part of one.")],
+         node_type: Annotated[Optional[str], typer.Option("--type", help="Only nodes of this type.")] = None,
+         graph: Annotated[Path, typer.Option(help="Folder of the build (for the embedded store).")] = Path("out"),
+         uri: UriOpt = None, user: UserOpt = None, password: PasswordOpt = None,
+         database: DatabaseOpt = None) -> None:
+    """Find nodes in the store by part of a name or alias (Neo4j's full-text index where the server has one)."""
+    try:
+        matches = api.find(text, node_type, _target(graph, uri, user, password, database), graph)
+    except StoreError as error:
+        fail(str(error))
+    _print_rows([{"type": m.type, "name": m.name, "id": m.id, "aliases": list(m.aliases)} for m in matches],
+                "table")
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""Money amounts in Chinese text, in yuan: 一百五十万 -> 1500000, 5600万 -> 56000000."""
+"""Money amounts in Chinese text, in yuan: 一百五十万 -> 1500000, 5600万 -> 56000000 (whole yuan as integers)."""
 from __future__ import annotations
 
 import re
@@ -62,4 +62,6 @@ def _value(match: re.Match | None) -> float | None:
     value = parse_number(number)
     if unit:
         value *= LARGE_UNITS[unit]
-    return value if value > 0 else None
+    if value <= 0:
+        return None
+    return int(value) if value.is_integer() else round(value, 2)

@@ -55,3 +55,22 @@ def bare_create_statement(label: str) -> str:
 DELETE_BATCH = "MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n"
 COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
 COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS n"
+
+NAME_INDEX = "cg_names"
+
+
+def fulltext_index_statement(labels: list[str]) -> str:
+    """Neo4j's full-text index over names and aliases, with Lucene's CJK analyzer (bigrams find 国权 in longer names)."""
+    label_union = "|".join(quote_label(label) for label in labels)
+    return (f"CREATE FULLTEXT INDEX {NAME_INDEX} IF NOT EXISTS FOR (n:{label_union}) ON EACH [n.name, n.aliases] "
+            "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}")
+
+
+AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
+FULLTEXT_SEARCH = (f"CALL db.index.fulltext.queryNodes('{NAME_INDEX}', $phrase, {{limit: $limit}}) YIELD node, score "
+                   "WHERE $type IS NULL OR node.type = $type "
+                   "RETURN node.id AS id, node.name AS name, node.type AS type, node.aliases AS aliases, score")
+CONTAINS_SEARCH = ("MATCH (node) WHERE ($type IS NULL OR node.type = $type) AND "
+                   "(node.name CONTAINS $text OR any(alias IN coalesce(node.aliases, []) WHERE alias CONTAINS $text)) "
+                   "RETURN node.id AS id, node.name AS name, node.type AS type, node.aliases AS aliases, 0.0 AS score "
+                   "LIMIT $limit")

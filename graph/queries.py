@@ -1,6 +1,7 @@
 """The library of research questions: graph/queries/*.cypher, runnable by name.
 
-Each file starts with ``// description`` and may declare ``// params: a, b``.
+Each file starts with ``// description`` and may declare ``// params: area:Community, a, b``; a parameter
+typed with a node type is a name of that type, and part of a name is enough (see graph.search).
 """
 from __future__ import annotations
 
@@ -12,11 +13,25 @@ QUERY_DIR = Path(__file__).with_name("queries")
 
 
 @dataclass(frozen=True)
+class QueryParam:
+    name: str
+    node_type: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.name}:{self.node_type}" if self.node_type else self.name
+
+
+@dataclass(frozen=True)
 class NamedQuery:
     name: str
     description: str
-    params: tuple[str, ...]
+    params: tuple[QueryParam, ...]
     cypher: str
+
+
+def parse_param(text: str) -> QueryParam:
+    name, _, node_type = text.strip().partition(":")
+    return QueryParam(name=name.strip(), node_type=node_type.strip() or None)
 
 
 def parse_query_file(name: str, text: str) -> NamedQuery:
@@ -24,7 +39,7 @@ def parse_query_file(name: str, text: str) -> NamedQuery:
     params = next((c.removeprefix("params:").strip() for c in comments if c.startswith("params:")), "")
     description = next((c for c in comments if not c.startswith("params:")), "")
     return NamedQuery(name=name, description=description,
-                      params=tuple(p.strip() for p in params.split(",") if p.strip()), cypher=text)
+                      params=tuple(parse_param(p) for p in params.split(",") if p.strip()), cypher=text)
 
 
 @cache

@@ -9,7 +9,6 @@ from __future__ import annotations
 import atexit
 import json
 import os
-import re
 import secrets
 import socket
 from collections.abc import Iterator
@@ -17,11 +16,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from neo4j import Driver, GraphDatabase, READ_ACCESS, WRITE_ACCESS
+from neo4j import Driver, GraphDatabase, READ_ACCESS, ResultSummary
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
 EMBEDDED_DATABASE = "casegraph"
-WRITE_CLAUSE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b", re.IGNORECASE)
+WRITING_QUERY_TYPES = {"w", "rw", "s"}
+WRITE_REFUSED = "this query writes to the graph and was rolled back; pass --write (write=True) to allow it"
 
 
 class StoreError(RuntimeError):
@@ -56,6 +56,24 @@ class StoreTarget:
         return not self.uri
 
 
+@dataclass(frozen=True)
+class ServerFeatures:
+    """Where Neo4j and the embedded ArcadeDB differ, decided in this one place from what the server says it is.
+
+    Neo4j has full-text indexes (Lucene, with a CJK analyzer) and refuses writes in
+    a read session; ArcadeDB's Bolt mode has neither, so names are searched with
+    CONTAINS there, and the read-only guard rests on the update counters both report.
+    """
+
+    product: str
+    fulltext_index: bool
+
+
+def server_features(driver: Driver) -> ServerFeatures:
+    arcadedb = "ArcadeDB" in (driver.get_server_info().agent or "")
+    return ServerFeatures(product="ArcadeDB" if arcadedb else "Neo4j", fulltext_index=not arcadedb)
+
+
 @dataclass
 class Store:
     driver: Driver
@@ -63,6 +81,10 @@ class Store:
     uri: str
     user: str
     password: str
+
+    @property
+    def features(self) -> ServerFeatures:
+        return server_features(self.driver)
 
 
 def free_port() -> int:
@@ -203,13 +225,34 @@ def open_store(target: StoreTarget) -> Iterator[Store]:
         driver.close()
 
 
+def _wrote(summary: ResultSummary) -> bool:
+    counters = summary.counters
+    return counters.contains_updates or counters.contains_system_updates or summary.query_type in WRITING_QUERY_TYPES
+
+
 def run_query(driver: Driver, database: str, cypher: str, params: dict, write: bool = False) -> list[dict]:
-    """Rows of a query as dicts; a query that writes is refused unless ``write``."""
-    if not write and WRITE_CLAUSE.search(cypher):
-        raise StoreError("this query writes to the graph; pass --write (write=True) to allow it")
+    """Rows of a query as dicts.
+
+    Without ``write`` the query runs in a read transaction that is rolled back
+    (and refused) when the server reports that it wrote anything: the guard rests
+    on the server's own counters, not on words in the query.
+    """
     try:
-        with driver.session(database=database, default_access_mode=WRITE_ACCESS if write else READ_ACCESS) as session:
-            result = session.run(cypher, params)
-            return [record.data() for record in result]
+        if write:
+            with driver.session(database=database) as session:
+                return [record.data() for record in session.run(cypher, params)]
+        with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
+            with session.begin_transaction() as tx:
+                result = tx.run(cypher, params)
+                rows = [record.data() for record in result]
+                if _wrote(result.consume()):
+                    tx.rollback()
+                    raise StoreError(WRITE_REFUSED)
+                tx.rollback()
+                return rows
+    except ClientError as err:
+        if "AccessMode" in (err.code or ""):
+            raise StoreError(WRITE_REFUSED) from None
+        raise StoreError(f"query failed: {err.message or err}") from None
     except Neo4jError as err:
         raise StoreError(f"query failed: {err.message or err}") from None

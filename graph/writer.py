@@ -14,9 +14,10 @@ import networkx as nx
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.cypher import (COUNT_NODES, COUNT_RELATIONSHIPS, DELETE_BATCH, chinese_label_statement, constraint_statement,
-                          merge_nodes_statement, merge_relationships_statement)
-from graph.store import StoreError
+from graph.cypher import (AWAIT_INDEXES, COUNT_NODES, COUNT_RELATIONSHIPS, DELETE_BATCH, chinese_label_statement,
+                          constraint_statement, fulltext_index_statement, merge_nodes_statement,
+                          merge_relationships_statement)
+from graph.store import StoreError, server_features
 from ontology.vocabulary import load_vocabulary
 
 SCALAR_NODE_FIELDS = ("name", "type", "label_zh", "confidence", "title", "subtitle", "document", "order",
@@ -81,9 +82,13 @@ class GraphWriter:
         except Neo4jError as err:
             raise StoreError(f"store refused the load: {err.message or err}") from None
 
-    def ensure_constraints(self, labels: list[str]) -> None:
+    def ensure_schema(self, labels: list[str]) -> None:
+        """Unique ids per label, and where the server has one, the full-text index of names and aliases."""
         for label in labels:
             self.run_batch(constraint_statement(label))
+        if server_features(self.driver).fulltext_index:
+            self.run_batch(fulltext_index_statement(sorted(load_vocabulary().node_types)))
+            self.run_batch(AWAIT_INDEXES)
 
     def write(self, graph: nx.MultiDiGraph) -> LoadReport:
         vocabulary = load_vocabulary()
@@ -91,7 +96,7 @@ class GraphWriter:
         for node_id, data in graph.nodes(data=True):
             nodes_by_type[vocabulary.node(data["type"]).name].append(
                 {"id": node_id, "props": node_properties(node_id, data)})
-        self.ensure_constraints(sorted(nodes_by_type))
+        self.ensure_schema(sorted(nodes_by_type))
         for label, rows in sorted(nodes_by_type.items()):
             for batch in _batches(rows, self.batch_size):
                 self.run_batch(merge_nodes_statement(label), batch)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import queue
 import secrets
 import shutil
 import subprocess
@@ -47,31 +48,40 @@ def _neo4j_missing() -> str:
     return ""
 
 
-@pytest.fixture(scope="session")
-def neo4j_target(tmp_path_factory):
-    """A real Neo4j Community server (the pinned jars) on a free loopback port with a generated password."""
-    from graph.store import StoreTarget, free_port
+def start_neo4j(home: Path, port: int, password: str) -> subprocess.Popen:
+    """The pinned Neo4j in its own process, its files under ``home``; returns once it answers Bolt."""
+    process = subprocess.Popen(["java", "-Xmx2g", "-cp", f"{NEO4J_LIB}/*", str(NEO4J_LAUNCHER), str(home), str(port),
+                                password], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+    deadline = time.monotonic() + NEO4J_START_SECONDS
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if lines.get(timeout=1).startswith("READY"):
+                return process
+        except queue.Empty:
+            continue
+    process.kill()
+    pytest.fail(f"Neo4j did not start on port {port} within {NEO4J_START_SECONDS} s")
 
+
+def require_neo4j() -> None:
+    """Skip with the reason where Neo4j cannot run here; in CI that is a failure, never a skip."""
     missing = _neo4j_missing()
     if missing:
         if os.environ.get("CI") == "true":
             pytest.fail(f"Neo4j tests must run in CI: {missing}")
         pytest.skip(f"Neo4j tests skipped: {missing}")
+
+
+@pytest.fixture(scope="session")
+def neo4j_target(tmp_path_factory):
+    """A real Neo4j Community server (the pinned jars) on a free loopback port with a generated password."""
+    from graph.store import StoreTarget, free_port
+
+    require_neo4j()
     port, password = free_port(), secrets.token_urlsafe(18)
-    home = tmp_path_factory.mktemp("neo4j")
-    process = subprocess.Popen(["java", "-Xmx2g", "-cp", f"{NEO4J_LIB}/*", str(NEO4J_LAUNCHER), str(home), str(port),
-                                password], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline, ready = time.monotonic() + NEO4J_START_SECONDS, False
-    for line in process.stdout:
-        if line.startswith("READY"):
-            ready = True
-            break
-        if time.monotonic() > deadline:
-            break
-    if not ready:
-        process.kill()
-        pytest.fail(f"Neo4j did not start on port {port} within {NEO4J_START_SECONDS} s")
-    threading.Thread(target=process.stdout.read, daemon=True).start()
+    process = start_neo4j(tmp_path_factory.mktemp("neo4j"), port, password)
     yield StoreTarget(uri=f"bolt://127.0.0.1:{port}", user="neo4j", password=password, database="neo4j")
     process.terminate()
     process.wait(timeout=60)

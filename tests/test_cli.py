@@ -6,7 +6,7 @@ import pytest
 from casegraph.cli import app
 from tests.conftest import ROOT
 
-COMMANDS = ["build", "load", "query", "serve", "maps", "export", "validate", "stats", "train", "cross-validate"]
+COMMANDS = ["build", "load", "query", "find", "serve", "maps", "export", "validate", "stats", "train", "cross-validate"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -1,7 +1,14 @@
-"""What only a real Neo4j server shows: its URI schemes and its errors, each one clear line."""
+"""What only a real Neo4j server shows: its URI schemes, its errors, its full-text index, a load it dies in."""
+import secrets
+import threading
+import time
+
 import pytest
 
+from graph.search import find_nodes
 from graph.store import StoreError, StoreTarget, free_port, open_store, run_query
+from graph.writer import GraphWriter
+from tests.conftest import require_neo4j, start_neo4j
 
 pytestmark = pytest.mark.neo4j
 
@@ -27,3 +34,45 @@ def test_a_closed_port_is_one_clear_line(neo4j_target):
     with pytest.raises(StoreError, match="server unreachable"):
         with open_store(target):
             pass
+
+
+def test_load_creates_the_full_text_index_of_names_and_aliases(neo4j_target, examples_build):
+    with open_store(neo4j_target) as store:
+        GraphWriter(store.driver, store.database).write(examples_build.graph)
+        indexes = run_query(store.driver, store.database, "SHOW FULLTEXT INDEXES YIELD name, properties, state "
+                                                          "RETURN name, properties, state", {})
+        assert {"name": "cg_names", "properties": ["name", "aliases"], "state": "ONLINE"} in indexes
+        assert [m.name for m in find_nodes(store.driver, store.database, "居民区党总支")][0] == "和平居民区党总支"
+
+
+def test_a_load_cut_short_by_a_killed_server_is_completed_by_running_it_again(corpus_build, tmp_path):
+    require_neo4j()
+    graph, home, password = corpus_build.graph, tmp_path / "neo4j", secrets.token_urlsafe(18)
+    port = free_port()
+    process = start_neo4j(home, port, password)
+    target = StoreTarget(uri=f"bolt://127.0.0.1:{port}", user="neo4j", password=password, database="neo4j")
+    errors = []
+    with open_store(target) as store:
+        def load():
+            try:
+                GraphWriter(store.driver, store.database, batch_size=5).write(graph)
+            except StoreError as error:
+                errors.append(str(error))
+
+        loader = threading.Thread(target=load)
+        loader.start()
+        time.sleep(2.0)
+        process.kill()
+        process.wait()
+        loader.join(timeout=120)
+    assert errors and "\n" not in errors[0] and "load" in errors[0]
+    process = start_neo4j(home, port, password)
+    try:
+        with open_store(target) as store:
+            GraphWriter(store.driver, store.database).write(graph)
+            nodes = run_query(store.driver, store.database, "MATCH (n) RETURN count(n) AS n", {})[0]["n"]
+            edges = run_query(store.driver, store.database, "MATCH ()-[r]->() RETURN count(r) AS n", {})[0]["n"]
+        assert (nodes, edges) == (graph.number_of_nodes(), graph.number_of_edges())
+    finally:
+        process.terminate()
+        process.wait(timeout=60)

@@ -1,10 +1,21 @@
-import pytest
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
 
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from casegraph import api
 from graph.queries import QUERY_LIBRARY
+from graph.search import find_nodes
 from graph.store import StoreError, StoreTarget, open_store, run_query
 from graph.writer import GraphWriter
 from graph.model import build_case_graph, to_networkx
 from graph.records import Case, Document
+from tests.conftest import ROOT
 
 
 def counts(store):
@@ -53,7 +64,7 @@ def examples_loaded(store, examples_build):
 def test_every_named_question_answers(store, examples_loaded, name):
     params = {"area": "和平居民区", "a": "和平居民区党总支", "b": "明珠街道党工委"}
     query = QUERY_LIBRARY[name]
-    rows = run_query(store.driver, store.database, query.cypher, {p: params[p] for p in query.params})
+    rows = run_query(store.driver, store.database, query.cypher, {p.name: params[p.name] for p in query.params})
     assert isinstance(rows, list), name
 
 
@@ -87,9 +98,74 @@ def test_injection_is_stored_as_text(store):
     assert counts(store)[0] == before[0] + 3
 
 
-def test_queries_are_read_only_unless_asked(store):
+WRITING_QUERIES = ["CREATE (n:Project {id: 'w'})", "INSERT (n:Project {id: 'w'})",
+                   "MERGE (n:Project {id: 'w'}) RETURN n.id AS id", "MATCH (n) SET n.touched = true",
+                   "MATCH (n:Project) DETACH DELETE n", "MATCH (n:Case) REMOVE n.title"]
+
+
+@pytest.mark.parametrize("cypher", WRITING_QUERIES)
+def test_a_query_that_writes_is_rolled_back_and_refused_without_write(store, examples_loaded, cypher):
+    before = counts(store)
     with pytest.raises(StoreError, match="--write"):
-        run_query(store.driver, store.database, "CREATE (n:Project {id: 'w'})", {})
+        run_query(store.driver, store.database, cypher, {})
+    assert counts(store) == before
+    assert run_query(store.driver, store.database, "MATCH (n) WHERE n.touched RETURN count(n) AS n", {}) == [{"n": 0}]
+
+
+def test_read_queries_that_look_like_writes_are_answered(store, examples_loaded):
+    assert run_query(store.driver, store.database, "RETURN 'SET' AS word", {}) == [{"word": "SET"}]
+    rows = run_query(store.driver, store.database, "MATCH (`create`:Project) RETURN count(`create`) AS n", {})
+    assert rows[0]["n"] > 0
+
+
+CLAUSES = st.sampled_from(["MATCH (n)", "MATCH (n:Project)", "OPTIONAL MATCH (n)-[r]->(m)", "CREATE (n:Project {id: $v})",
+                           "create (x:Project)", "MERGE (n:Project {id: $v})", "SET n.v = $v", "DETACH DELETE n",
+                           "REMOVE n.name", "WITH n", "WITH n LIMIT 3", "RETURN count(*) AS c", "RETURN $v AS v",
+                           "INSERT (y:Project)", "UNWIND [1, 2] AS k"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(clauses=st.lists(CLAUSES, min_size=1, max_size=4), value=st.text(max_size=12))
+def test_no_query_changes_the_store_without_write(store, examples_loaded, clauses, value):
+    before = counts(store)
+    try:
+        run_query(store.driver, store.database, " ".join(clauses), {"v": value})
+    except StoreError:
+        pass
+    assert counts(store) == before
+
+
+def test_find_by_part_of_a_name_or_alias(store, examples_loaded):
+    names = [m.name for m in find_nodes(store.driver, store.database, "和平居")]
+    assert "和平居民区" in names and "和平居民区党总支" in names
+    assert find_nodes(store.driver, store.database, "和平苑")[0].name == "和平苑"
+    assert [m.name for m in find_nodes(store.driver, store.database, "居民区党总支")][0] == "和平居民区党总支"
+    assert {m.type for m in find_nodes(store.driver, store.database, "和平", "Committee")} == {"Committee"}
+    assert find_nodes(store.driver, store.database, "不存在的名字") == []
+
+
+def test_a_named_question_takes_part_of_a_name_and_names_the_choices_when_several(store, examples_loaded):
+    target = StoreTarget(uri=store.uri, user=store.user, password=store.password, database=store.database)
+    bodies = {r["body"] for r in api.ask("area-bodies", {"area": "和平居"}, target)}
+    assert "和平居民区党总支" in bodies
+    with pytest.raises(StoreError, match="several Community names: .*和平新村"):
+        api.ask("area-bodies", {"area": "和平"}, target)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "table"])
+def test_cli_query_prints_each_format(store, examples_loaded, fmt):
+    result = subprocess.run([sys.executable, "-m", "casegraph.cli", "query", "--name", "funding", "--format", fmt,
+                             "--uri", store.uri, "--user", store.user, "--password", store.password,
+                             "--database", store.database], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "COLUMNS": "200"})
+    assert result.returncode == 0, result.stderr
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        assert rows[0]["funder"] == "区水务局" and rows[0]["amount"] == "600000"
+    elif fmt == "json":
+        assert json.loads(result.stdout)[0]["funder"] == "区水务局"
+    else:
+        assert "区水务局" in result.stdout and "600000" in result.stdout
 
 
 def test_wrong_password_unreachable_server_and_missing_database(store):

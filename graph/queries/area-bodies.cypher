@@ -1,5 +1,5 @@
 // One residential area's party branch, committees and property firm, and the projects they lead
-// params: area
+// params: area:Community
 MATCH (b)-[:MENTIONED_IN]->(c:Case)
 WHERE c.area = $area AND (b:PartyOrganization OR b:Committee OR b:PropertyFirm)
 OPTIONAL MATCH (b)-[:LEADS]->(p:Project)

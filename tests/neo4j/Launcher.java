@@ -7,7 +7,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 
-/** A Neo4j Community server for casegraph's tests: Bolt on a loopback port, a password set for the run. */
+/** A Neo4j Community server for casegraph's tests: Bolt on a loopback port, the password set on first start. */
 public class Launcher {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]);
@@ -20,9 +20,19 @@ public class Launcher {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .build();
-        service.database("system").executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", java.util.Map.of("password", password));
         Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown));
+        try {
+            boolean initial = service.database("system").executeTransactionally(
+                    "SHOW USERS YIELD user, passwordChangeRequired WHERE user = 'neo4j' RETURN passwordChangeRequired",
+                    java.util.Map.of(), result -> (Boolean) result.next().get("passwordChangeRequired"));
+            if (initial) {
+                service.database("system").executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", java.util.Map.of("password", password));
+            }
+        } catch (RuntimeException error) {
+            System.out.println("FAILED " + error.getMessage());
+            System.exit(1);
+        }
         System.out.println("READY bolt://127.0.0.1:" + port);
         System.out.flush();
         new CountDownLatch(1).await();

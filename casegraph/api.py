@@ -137,8 +137,8 @@ def read_graph(graph: nx.MultiDiGraph | str | Path) -> nx.MultiDiGraph:
 def load(graph: nx.MultiDiGraph | str | Path, target=None, batch_size: int = 2000, replace: bool = False):
     """Write the graph to Neo4j (``target``) or, with none, to the embedded store under the graph's folder.
 
-    Loading merges on stable ids; ``replace`` first empties the database, so that
-    what an earlier, different build left there goes.
+    Loading merges on stable ids, then removes the nodes and relationships of casegraph's labels that an
+    earlier build left and this graph no longer has; ``replace`` first empties the whole database.
     """
     from graph.store import StoreTarget, open_store
     from graph.writer import GraphWriter
@@ -162,7 +162,7 @@ def query(cypher: str, params: dict | None = None, target=None, write: bool = Fa
     """Run Cypher against the store and return the rows as dicts (read-only unless ``write``)."""
     from graph.store import open_store, run_query
 
-    with open_store(_store_target(target, graph_dir)) as store:
+    with open_store(_store_target(target, graph_dir), must_exist=True) as store:
         return run_query(store.driver, store.database, cypher, params or {}, write=write)
 
 
@@ -174,7 +174,7 @@ def ask(name: str, params: dict | None = None, target=None, graph_dir: str | Pat
 
     question = named_query(name)
     given = dict(params or {})
-    with open_store(_store_target(target, graph_dir)) as store:
+    with open_store(_store_target(target, graph_dir), must_exist=True) as store:
         for param in question.params:
             if param.node_type and isinstance(given.get(param.name), str):
                 given[param.name] = resolve_name(store.driver, store.database, given[param.name], param.node_type)
@@ -186,7 +186,7 @@ def find(text: str, node_type: str | None = None, target=None, graph_dir: str | 
     from graph.search import find_nodes
     from graph.store import open_store
 
-    with open_store(_store_target(target, graph_dir)) as store:
+    with open_store(_store_target(target, graph_dir), must_exist=True) as store:
         return find_nodes(store.driver, store.database, text, node_type, limit)
 
 

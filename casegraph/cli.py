@@ -22,6 +22,7 @@ from rich.table import Table
 from casegraph import api
 from extract.curation import CurationError
 from graph.store import StoreError, StoreTarget
+from graph.textsafe import csv_row
 from loaders.load import LoadOptions
 
 app = typer.Typer(help="Build, load, query and draw knowledge graphs of community-governance case reports.",
@@ -45,8 +46,11 @@ def fail(message: str) -> None:
 
 
 def _target(graph_dir: Path, uri, user, password, database) -> StoreTarget:
-    return StoreTarget.from_env(default_root=graph_dir / "store", uri=uri, user=user, password=password,
-                                database=database)
+    try:
+        return StoreTarget.from_env(default_root=graph_dir / "store", uri=uri, user=user, password=password,
+                                    database=database)
+    except StoreError as error:
+        fail(str(error))
 
 
 def _read(graph: Path):
@@ -111,14 +115,17 @@ def build(cases: Annotated[list[Path], typer.Argument(help="Case files or folder
 def load(graph: GraphArg = Path("out"), uri: UriOpt = None, user: UserOpt = None, password: PasswordOpt = None,
          database: DatabaseOpt = None,
          batch_size: Annotated[int, typer.Option(help="Rows per UNWIND batch.")] = 2000,
-         replace: Annotated[bool, typer.Option(help="Empty the database first (drops what older builds left).")]
+         replace: Annotated[bool, typer.Option(help="Empty the whole database first (other data in it too).")]
          = False) -> None:
-    """Write the graph to Neo4j, or to the embedded store under the graph's folder (merging on stable ids)."""
+    """Write the graph to Neo4j, or to the embedded store under the graph's folder (merging on stable ids);
+    what an earlier build left that this one no longer has is removed."""
     try:
         report = api.load(graph, _target(_graph_dir(graph), uri, user, password, database), batch_size, replace)
     except (StoreError, FileNotFoundError) as error:
         fail(str(error))
-    out.print(f"loaded {report.nodes_written} nodes and {report.relationships_written} relationships; "
+    removed = (f"removed {report.nodes_removed} nodes and {report.relationships_removed} relationships an earlier "
+               "build left; " if report.nodes_removed or report.relationships_removed else "")
+    out.print(f"loaded {report.nodes_written} nodes and {report.relationships_written} relationships; {removed}"
               f"the store now holds {report.nodes_in_store} nodes and {report.relationships_in_store} relationships")
 
 
@@ -147,12 +154,12 @@ def _print_rows(rows: list[dict], fmt: str) -> None:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns)
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(csv_row(row) for row in rows)
         sys.stdout.write(buffer.getvalue())
         return
     table = Table(*columns)
     for row in rows:
-        table.add_row(*(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)
+        table.add_row(*(escape(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v))
                         for v in row.values()))
     out.print(table)
 
@@ -210,10 +217,13 @@ def find(text: Annotated[str, typer.Argument(help="A name, an alias, or part of 
 @app.command()
 def serve(graph: GraphArg = Path("out")) -> None:
     """Keep the embedded store up for Bolt clients (cypher-shell, notebooks) until Ctrl-C or SIGTERM."""
-    from graph.store import embedded_server
+    from graph.store import embedded_server, served_uri
 
+    root = (_graph_dir(graph) / "store").resolve()
     try:
-        server = embedded_server(_graph_dir(graph) / "store")
+        if served_uri(root):
+            raise StoreError(f"{root} is already served at {served_uri(root)} by another process")
+        server = embedded_server(root)
     except StoreError as error:
         fail(str(error))
     out.print(f"embedded store at [bold]{server.uri}[/bold]  user: root  password: {server.password}  "
@@ -221,7 +231,8 @@ def serve(graph: GraphArg = Path("out")) -> None:
               f"  cypher-shell -a {server.uri} -u root -p '{server.password}' -d casegraph\n"
               f"  NEO4J_URI={server.uri} NEO4J_USER=root NEO4J_PASSWORD='{server.password}' "
               f"NEO4J_DATABASE=casegraph casegraph query …\n(Ctrl-C stops it)")
-    signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop closes the store like Ctrl-C does
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):  # the JVM took over Ctrl-C; a service manager's stop
+        signal.signal(stop_signal, _interrupt)            # closes the store the same way
     try:
         while True:
             time.sleep(3600)

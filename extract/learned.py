@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+import ahocorasick
 import jieba
 from jieba import posseg
 
@@ -20,8 +21,8 @@ from extract.gold import GoldDocument, GoldEntity, GoldRelation, normalise_name
 from extract.lexicon import Lexicon
 from extract.model import NONE, ExtractionModel, Features
 from extract.proposals import PROPOSAL_RULE
-from extract.recognizers import PROPER_FLAGS, PUNCT, tokenize
-from extract.sentences import split_sentences
+from extract.recognizers import PROPER_FLAGS, PUNCT, jieba_words, tokenize
+from extract.sentences import inside_sentences, split_sentences
 from graph.records import CaseExtraction, Evidence, Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
 
@@ -72,7 +73,33 @@ def _type_word(name: str, lexicon: Lexicon) -> str:
     return next((name[n:] for n in range(len(name)) if name[n:] in lexicon.suffix_type), "")
 
 
-def entity_features(candidate: EntityCandidate, text: str, title: str, others: list[str], lexicon: Lexicon,
+@dataclass(frozen=True)
+class Nesting:
+    """Which of a case's names hold another of its names, and which are held in another."""
+
+    holders: frozenset[str]
+    held: frozenset[str]
+
+    @classmethod
+    def of(cls, names: list[str]) -> Nesting:
+        """One Aho-Corasick pass over each name, so a case's cost grows with its names, not their square."""
+        unique = set(names)
+        if not unique:
+            return cls(frozenset(), frozenset())
+        automaton = ahocorasick.Automaton()
+        for name in unique:
+            automaton.add_word(name, name)
+        automaton.make_automaton()
+        holders, held = set(), set()
+        for name in unique:
+            for _, other in automaton.iter(name):
+                if other != name:
+                    holders.add(name)
+                    held.add(other)
+        return cls(frozenset(holders), frozenset(held))
+
+
+def entity_features(candidate: EntityCandidate, text: str, title: str, nesting: Nesting, lexicon: Lexicon,
                     document_counts: Counter) -> Features:
     """What the model weighs for an entity: the rules that found it, its type word, its edges, its repetition."""
     name, kind = candidate.canonical, candidate.type
@@ -108,9 +135,9 @@ def entity_features(candidate: EntityCandidate, text: str, title: str, others: l
         features[f"tokens={_bucket(len(tokens))}"] = 1.0
     if stem and stem in lexicon.generic_heads:
         features[f"stem_generic|{kind}"] = 1.0
-    if any(other != name and other in name for other in others):
+    if name in nesting.holders:
         features[f"holds_another|{kind}"] = 1.0
-    if any(other != name and name in other for other in others):
+    if name in nesting.held:
         features[f"inside_another|{kind}"] = 1.0
     spoken = next((m for m in candidate.mentions if not m.implicit), None)
     if spoken is not None:
@@ -144,9 +171,8 @@ def pair_candidates(text: str, candidates: list[EntityCandidate],
         proposed[(key, relation.evidence.sentence)].append(relation)
     pairs: dict[tuple, PairCandidate] = {}
     mentions = sorted((m for c in candidates for m in c.mentions), key=lambda m: m.start)
-    for sentence in split_sentences(text):
-        end = sentence.start + len(sentence.text)
-        inside = [m for m in mentions if sentence.start <= m.start and m.end <= end]
+    sentences = split_sentences(text)
+    for sentence, inside in zip(sentences, inside_sentences(sentences, mentions)):
         for a in inside:
             for b in inside:
                 key = ((a.type, a.canonical), (b.type, b.canonical))
@@ -166,7 +192,7 @@ def pair_candidates(text: str, candidates: list[EntityCandidate],
 
 def _is_common_word(word: str) -> bool:
     """A dictionary word that names nothing: only such words become features, so a model learns no names."""
-    return word not in PUNCT and word in jieba.dt.FREQ and posseg.dt.word_tag_tab.get(word) not in PROPER_FLAGS
+    return word not in PUNCT and word in jieba_words() and posseg.dt.word_tag_tab.get(word) not in PROPER_FLAGS
 
 
 def _cues(words: list[str], lexicon: Lexicon) -> set[str]:
@@ -245,8 +271,9 @@ class CaseCandidates:
 def case_candidates(extraction: CaseExtraction, lexicon: Lexicon, document_counts: Counter) -> CaseCandidates:
     text, case = extraction.case.text, extraction.case
     entities = entity_candidates(extraction.mentions)
-    names = [c.canonical for c in entities]
-    rows = [entity_features(c, text, case.title + case.subtitle, names, lexicon, document_counts) for c in entities]
+    nesting = Nesting.of([c.canonical for c in entities])
+    rows = [entity_features(c, text, case.title + case.subtitle, nesting, lexicon, document_counts)
+            for c in entities]
     return CaseCandidates(entities, rows, pair_candidates(text, entities, extraction.relations))
 
 

@@ -16,7 +16,7 @@ from extract.recognizers import (Span, case_names, document_quoted_types, docume
                                  named_again_spans, recognize)
 from extract.relations import SentenceContext, extract_relations
 from extract.resolve import canonical_name, case_context, resolve_case
-from extract.sentences import Sentence, split_sentences
+from extract.sentences import Sentence, inside_sentences, split_sentences
 from extract.structure import structural_relations
 from graph.records import Case, CaseExtraction, Document, Evidence, Mention, RelationMention
 
@@ -126,8 +126,7 @@ def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: l
                    and m.canonical.removesuffix("小区").endswith(where.estate)), None)
     relations = []
     previous: list[Mention] = []
-    for sentence in sentences:
-        inside = [m for m in resolved if sentence.start <= m.start and m.end <= sentence.start + len(sentence.text)]
+    for sentence, inside in zip(sentences, inside_sentences(sentences, resolved)):
         local = [replace(m, start=m.start - sentence.start, end=m.end - sentence.start) for m in inside]
         ctx = SentenceContext(sentence=sentence, mentions=local, lead=lead, focus=focus, area=area,
                               previous=tuple(previous), estate=estate)
@@ -144,10 +143,8 @@ def _proposals(case: Case, document: Document, sentences: list[Sentence], named:
                lexicon: Lexicon) -> list[Mention]:
     """Wide proposals where no rule named anything, as mentions under their own names."""
     proposals = []
-    for sentence in sentences:
-        end_of_sentence = sentence.start + len(sentence.text)
-        taken = [Span(m.start - sentence.start, m.end - sentence.start, m.type, m.evidence.rule) for m in named
-                 if sentence.start <= m.start and m.end <= end_of_sentence]
+    for sentence, inside in zip(sentences, inside_sentences(sentences, named)):
+        taken = [Span(m.start - sentence.start, m.end - sentence.start, m.type, m.evidence.rule) for m in inside]
         for span in proposed_spans(sentence, lexicon, taken):
             start, end = sentence.start + span.start, sentence.start + span.end
             surface = sentence.text[span.start:span.end]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import ahocorasick
 import jieba
 from jieba import posseg
 
@@ -75,8 +76,15 @@ COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几]+[个家所
 NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+(?:大|大?[个座家支条项位场次批类号份套本块面间])$")  # 3大类, 三大, 17号
 
 
-def _in_dictionary(word: str) -> bool:
-    return bool(jieba.dt.FREQ.get(word))
+def jieba_words() -> dict[str, int]:
+    """jieba's dictionary (words and their prefixes, with frequencies). It loads on first use, so it is loaded
+    here: asked before any cut it would be empty, and the first document of a process read differently."""
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ
+
+
+def in_dictionary(word: str) -> bool:
+    return bool(jieba_words().get(word))
 
 
 def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", adjacent: bool = True,
@@ -96,7 +104,7 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
         return True
     if type_name in HOSTED_TYPES and lexicon.suffix_type.get(word) in HOSTS_OF_PARTY_BRANCHES:
         return False  # 银行|党支部, 医院|志愿者服务队: a company's or an office's own party organisation or team
-    if not _in_dictionary(word):
+    if not in_dictionary(word):
         return False
     if flag in STOP_FLAGS or flag in PHRASE_FLAGS and len(word) > 2 and word[-2:] in lexicon.left_stop_words:
         return True  # 积极|参与: a set phrase ending in a verb that opens a clause
@@ -117,7 +125,7 @@ class Token:
     flag: str
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)
 def tokenize(text: str) -> tuple[Token, ...]:
     """jieba tokens of a sentence with their dictionary part of speech ('x' for guessed words).
 
@@ -218,7 +226,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             break
         if lexicon.suffix_type.get(token.word) == "Mechanism" and type_name != "Mechanism":
             break
-        lead_in = _stop_prefix(token.word, lexicon) if not (_in_dictionary(token.word) or token.flag in PROPER_FLAGS) else 0
+        lead_in = _stop_prefix(token.word, lexicon) if not (in_dictionary(token.word) or token.flag in PROPER_FLAGS) else 0
         if lead_in == len(token.word) or (lead_in and not taken and len(token.word) - lead_in == 1):
             break  # 做实|党工委: one character left after the verb is the verb's, not a name
         if lead_in:
@@ -313,7 +321,7 @@ def _place_opens_institution(left: list[Token], index: int, taken: list[tuple[st
 
 def _is_kind_word(word: str, flag: str) -> bool:
     """A dictionary word that is no place or organisation name (慈善, 妇幼保健; jieba may tag them as names of people)."""
-    return _in_dictionary(word) and flag not in ("ns", "nt", "nz")
+    return in_dictionary(word) and flag not in ("ns", "nt", "nz")
 
 
 def _opens_abbreviation(left: list[Token], index: int) -> bool:
@@ -329,7 +337,7 @@ MAX_FIELD_WORDS = 2
 
 def _is_field_word(token: Token, lexicon: Lexicon) -> bool:
     """A field of work or a task (绿化, 住房|保障) as it stands in a body's name."""
-    return (token.flag in FIELD_FLAGS or token.flag in VERB_FLAGS) and _in_dictionary(token.word) \
+    return (token.flag in FIELD_FLAGS or token.flag in VERB_FLAGS) and in_dictionary(token.word) \
         and token.word not in lexicon.suffix_type
 
 
@@ -356,7 +364,7 @@ PLACE_END_CHARS = "镇县省"
 
 def _ends_place_before(token: Token, index: int, suffix_start: int) -> bool:
     """A guessed word opening with the end of a place name before it (莘庄|镇春申|府邸小区): the name starts after it."""
-    return (index > 0 and token.word[0] in PLACE_END_CHARS and not _in_dictionary(token.word)
+    return (index > 0 and token.word[0] in PLACE_END_CHARS and not in_dictionary(token.word)
             and suffix_start - token.start > 2)
 
 
@@ -378,7 +386,7 @@ def _stop_prefix(word: str, lexicon: Lexicon) -> int:
 def _trim_verbs(start: int, taken: list[tuple[str, str]]) -> int:
     """Drop verbs and adverbs from the left end of a name (运作|项目 is no name)."""
     for word, flag in reversed(taken):
-        if flag not in VERB_FLAGS | {"d", "ad", "vn"} or word in JOINABLE_IN_NAMES or not _in_dictionary(word):
+        if flag not in VERB_FLAGS | {"d", "ad", "vn"} or word in JOINABLE_IN_NAMES or not in_dictionary(word):
             break
         start += len(word)
     return start
@@ -511,12 +519,12 @@ PROPER_FLAGS = {"ns", "nz", "nr", "nt", "nrt"}
 
 def _is_common_word(stem: str) -> bool:
     """One everyday dictionary word, not a proper name (音响, 户外; not 赛林 or 彩虹)."""
-    return _in_dictionary(stem) and posseg.dt.word_tag_tab.get(stem, "x") not in PROPER_FLAGS
+    return in_dictionary(stem) and posseg.dt.word_tag_tab.get(stem, "x") not in PROPER_FLAGS
 
 
 def _first_word_flag(text: str) -> str:
     """Part of speech of the longest dictionary word that starts ``text`` ('' when none does)."""
-    word = next((text[:n] for n in range(min(4, len(text)), 1, -1) if _in_dictionary(text[:n])), "")
+    word = next((text[:n] for n in range(min(4, len(text)), 1, -1) if in_dictionary(text[:n])), "")
     return posseg.dt.word_tag_tab.get(word, "") if word else ""
 
 
@@ -633,24 +641,45 @@ AGAIN_TYPES = ("PartyOrganization", "Committee", "GovernmentAgency", "PartnerUni
 MIN_AGAIN = 3
 
 
-def case_names(sentences: list[Sentence], found: dict[int, list[Span]]) -> dict[str, Span]:
-    """Names the case gives its bodies somewhere, with the span that typed them."""
-    names = {}
+@dataclass(frozen=True)
+class CaseNames:
+    """Names the case gives its bodies somewhere, with the span that typed them, and an automaton that finds
+    them all in one pass over a sentence."""
+
+    typed: dict[str, Span]
+    automaton: ahocorasick.Automaton | None
+
+
+def case_names(sentences: list[Sentence], found: dict[int, list[Span]]) -> CaseNames:
+    typed: dict[str, Span] = {}
     for sentence in sentences:
         for span in found[sentence.start]:
             surface = sentence.text[span.start:span.end]
             if span.type in AGAIN_TYPES and not span.generic and len(surface) >= MIN_AGAIN:
-                names.setdefault(surface, span)
-    return names
+                typed.setdefault(surface, span)
+    if not typed:
+        return CaseNames(typed, None)
+    automaton = ahocorasick.Automaton()
+    for name in typed:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return CaseNames(typed, automaton)
 
 
-def named_again_spans(sentence: Sentence, names: dict[str, Span], found: list[Span]) -> list[Span]:
+def named_again_spans(sentence: Sentence, names: CaseNames, found: list[Span]) -> list[Span]:
     """A body named where the words around it hid it from the rules (会同区旧改办、卫千辛集团) is still that body."""
-    spans = []
-    for name, typed in names.items():
-        for match in re.finditer(re.escape(name), sentence.text):
-            if not any(s.start < match.end() and match.start() < s.end for s in found + spans):
-                spans.append(Span(match.start(), match.end(), typed.type, "named-again", name=typed.name))
+    if names.automaton is None:
+        return []
+    ends: dict[str, list[int]] = {}
+    for end_index, name in names.automaton.iter(sentence.text):
+        ends.setdefault(name, []).append(end_index + 1)
+    spans: list[Span] = []
+    for name in (n for n in names.typed if n in ends):
+        typed = names.typed[name]
+        for end in ends[name]:
+            start = end - len(name)
+            if not any(s.start < end and start < s.end for s in found + spans):
+                spans.append(Span(start, end, typed.type, "named-again", name=typed.name))
     return spans
 
 
@@ -737,7 +766,7 @@ def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span]
             continue
         end = _person_name(text, token.end, lexicon)
         ends = text[end:end + 1] in PUNCT or text.startswith(lexicon.person_verbs, end)
-        if 2 <= end - token.end <= 3 and ends and not _in_dictionary(text[token.end:end]):
+        if 2 <= end - token.end <= 3 and ends and not in_dictionary(text[token.end:end]):
             spans.append(Span(token.end, end, "Person", "name:context"))
     return spans
 
@@ -858,7 +887,7 @@ def _names_neighbourhood(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
     if not stem or stem[-1].word.endswith(PLACE_TOKENS) \
             or any(lexicon.suffix_type.get(t.word) or t.flag in ("nz", "nt") for t in stem):
         return False  # 莘庄镇|社区 is the town
-    guessed = stem[0].flag == "x" and not _in_dictionary(stem[0].word)
+    guessed = stem[0].flag == "x" and not in_dictionary(stem[0].word)
     if len(stem) == 1:
         return (guessed or stem[0].flag == "nr") and len(stem[0].word) >= 2
     return guessed or stem[0].flag in PROPER_FLAGS

@@ -17,7 +17,12 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return f"{one_line(self.path)}: {one_line(self.message)}"
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters escaped (a newline in a file name must not split a warning)."""
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class Document:
     raw_text: str
     text: str
     offsets: Sequence[int]
+    warning: str = ""  # what reading had to repair (broken bytes replaced), reported as a problem
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the raw text."""

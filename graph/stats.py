@@ -11,6 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.textsafe import csv_row, markdown_text
 from ontology.vocabulary import load_vocabulary
 
 STRUCTURAL = {"Case", "Document"}
@@ -100,7 +101,7 @@ def _markdown_table(rows: list[dict]) -> str:
     columns = list(dict.fromkeys(k for row in rows for k in row))
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     for row in rows:
-        lines.append("| " + " | ".join(str(row.get(c, "")).replace("|", "/") for c in columns) + " |")
+        lines.append("| " + " | ".join(markdown_text(row.get(c, "")) for c in columns) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -109,7 +110,7 @@ def _write_csv(rows: list[dict], path: Path) -> None:
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(csv_row(row) for row in rows)
 
 
 def _chart(counts: Counter, path: Path, title: str) -> None:

@@ -11,15 +11,19 @@ import json
 import os
 import secrets
 import socket
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from neo4j import Driver, GraphDatabase, READ_ACCESS, ResultSummary
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
 EMBEDDED_DATABASE = "casegraph"
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+SERVED_FILE = "served.json"  # beside a running embedded store: where other processes reach it over Bolt
 WRITING_QUERY_TYPES = {"w", "rw", "s"}
 WRITE_REFUSED = "this query writes to the graph and was rolled back; pass --write (write=True) to allow it"
 
@@ -47,6 +51,7 @@ class StoreTarget:
         uri = uri or os.environ.get("NEO4J_URI", "")
         if not uri:
             return cls(embedded_root=Path(default_root), database=EMBEDDED_DATABASE)
+        check_uri(uri)
         return cls(uri=uri, user=user or os.environ.get("NEO4J_USER", "neo4j"),
                    password=password or os.environ.get("NEO4J_PASSWORD", ""),
                    database=database or os.environ.get("NEO4J_DATABASE", "neo4j"))
@@ -54,6 +59,15 @@ class StoreTarget:
     @property
     def embedded(self) -> bool:
         return not self.uri
+
+
+def check_uri(uri: str) -> None:
+    """A Bolt address the driver takes, or a one-line StoreError listing the schemes it does."""
+    parts = urlsplit(uri)
+    if parts.scheme not in BOLT_SCHEMES or not parts.hostname:
+        schemes = ", ".join(f"{scheme}://" for scheme in BOLT_SCHEMES)
+        raise StoreError(f"{uri!r} is not a Bolt address: give one of {schemes} with a host "
+                         "(bolt://localhost:7687, neo4j+s://xxxx.databases.neo4j.io)")
 
 
 @dataclass(frozen=True)
@@ -129,17 +143,73 @@ class EmbeddedServer:
         jvm = {"heap_size": "2g", "jvm_args": [f"-Djava.util.logging.config.file={log_config}",
                                                 "--add-modules=ALL-DEFAULT", "-Dpolyglot.engine.WarnInterpreterOnly=false"]}
         try:
-            self._server = arcadedb.ArcadeDBServer(str(self.root / "databases"), self.password, config, jvm)
-            self._server.start()
+            with _without_jvm_notice():
+                self._server = arcadedb.ArcadeDBServer(str(self.root / "databases"), self.password, config, jvm)
+                self._server.start()
             self._server.create_database(EMBEDDED_DATABASE)
         except Exception as err:
-            raise StoreError(f"embedded store under {self.root} did not start: {err}") from None
+            raise StoreError(f"embedded store under {self.root} did not start: {first_line(err)}") from None
+        served = self.root / SERVED_FILE
+        served.write_text(json.dumps({"uri": self.uri, "pid": os.getpid()}), encoding="utf-8")
+        served.chmod(0o600)
         return self
 
     def stop(self) -> None:
         if self._server is not None:
+            (self.root / SERVED_FILE).unlink(missing_ok=True)
             self._server.stop()
             self._server = None
+
+
+JVM_NOTICE = b"Using incubator modules"  # printed by the JVM at every start; ArcadeDB asks for the Vector API
+
+
+@contextmanager
+def _without_jvm_notice() -> Iterator[None]:
+    """Hold back what the JVM writes to stderr while it starts, and pass on all but its incubator notice."""
+    held = tempfile.TemporaryFile()
+    saved = os.dup(2)
+    os.dup2(held.fileno(), 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        held.seek(0)
+        for line in held:
+            if JVM_NOTICE not in line:
+                os.write(2, line)
+        held.close()
+
+
+def first_line(error: Exception) -> str:
+    """A Java exception's own message, without the stack or the JVM's log lines glued to it."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    cause = next((line for line in lines if "LockException" in line or "locked" in line.lower()), "")
+    if cause:
+        return "its files are locked by another process (a `casegraph serve` or `load` still running?)"
+    return lines[0] if lines else type(error).__name__
+
+
+def served_uri(root: Path) -> str:
+    """The Bolt address of another live process serving the store under ``root`` ('' when none)."""
+    try:
+        served = json.loads((root / SERVED_FILE).read_text(encoding="utf-8"))
+        os.kill(int(served["pid"]), 0)
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
+    return served["uri"] if served["pid"] != os.getpid() else ""
+
+
+def require_loaded(root: Path) -> None:
+    """A one-line StoreError with the command to run when no graph was ever loaded under ``root``."""
+    if (root / "databases" / "databases" / EMBEDDED_DATABASE).is_dir():
+        return
+    graph_dir = root.parent
+    if (graph_dir / "graph.json").is_file():
+        raise StoreError(f"the graph in {graph_dir} was built but never loaded: run `casegraph load {graph_dir}`")
+    raise StoreError(f"no graph store under {graph_dir}: run `casegraph build FILES --out {graph_dir}` "
+                     f"and `casegraph load {graph_dir}`")
 
 
 def _connect(uri: str, user: str, password: str, database: str) -> Driver:
@@ -212,12 +282,18 @@ def stop_embedded_servers() -> None:
 
 
 @contextmanager
-def open_store(target: StoreTarget) -> Iterator[Store]:
-    """A connected driver for the target (the embedded server is started on first use)."""
-    server = embedded_server(target.embedded_root) if target.embedded else None
-    uri = server.uri if server else target.uri
-    user = "root" if server else target.user
-    password = server.password if server else target.password
+def open_store(target: StoreTarget, must_exist: bool = False) -> Iterator[Store]:
+    """A connected driver for the target. An embedded store another process serves is reached over its Bolt
+    port; otherwise it is started here on first use. ``must_exist`` refuses a store never loaded (and
+    creates nothing)."""
+    if target.embedded:
+        root = Path(target.embedded_root).resolve()
+        if must_exist:
+            require_loaded(root)
+        uri = served_uri(root) or embedded_server(root).uri
+        user, password = "root", _credentials(root)
+    else:
+        uri, user, password = target.uri, target.user, target.password
     driver = _connect(uri, user, password, target.database)
     try:
         yield Store(driver=driver, database=target.database, uri=uri, user=user, password=password)

@@ -6,6 +6,7 @@ load cut short is completed by running it again.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -14,9 +15,10 @@ import networkx as nx
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.cypher import (AWAIT_INDEXES, COUNT_NODES, COUNT_RELATIONSHIPS, DELETE_BATCH, chinese_label_statement,
-                          constraint_statement, fulltext_index_statement, merge_nodes_statement,
-                          merge_relationships_statement)
+from graph.cypher import (AWAIT_INDEXES, COUNT_NODES, COUNT_RELATIONSHIPS, DELETE_BATCH, VERSION_PROPERTY,
+                          chinese_label_statement, constraint_statement, fulltext_index_statement,
+                          merge_nodes_statement, merge_relationships_statement, stale_nodes_statement,
+                          stale_relationships_statement)
 from graph.store import StoreError, server_features
 from ontology.vocabulary import load_vocabulary
 
@@ -30,6 +32,8 @@ class LoadReport:
     relationships_written: int
     nodes_in_store: int
     relationships_in_store: int
+    nodes_removed: int = 0
+    relationships_removed: int = 0
 
 
 def node_properties(node_id: str, data: dict) -> dict:
@@ -56,6 +60,17 @@ def relationship_properties(data: dict) -> dict:
         if data.get(key) not in (None, ""):
             props[key] = data[key]
     return props
+
+
+def graph_version(graph: nx.MultiDiGraph) -> str:
+    """A digest of the graph's node ids and relationship keys: what it holds, not how it is described, so a
+    reload of the same build changes nothing."""
+    digest = hashlib.sha256()
+    for node_id in sorted(graph.nodes):
+        digest.update(f"n\0{node_id}\0".encode())
+    for source, target, data in sorted((s, t, d["type"]) for s, t, d in graph.edges(data=True)):
+        digest.update(f"r\0{source}\0{data}\0{target}\0".encode())
+    return digest.hexdigest()[:16]
 
 
 def _batches(rows: list[dict], size: int):
@@ -91,11 +106,13 @@ class GraphWriter:
             self.run_batch(AWAIT_INDEXES)
 
     def write(self, graph: nx.MultiDiGraph) -> LoadReport:
+        """Merge the graph in, then remove what an earlier build left that this one no longer has."""
         vocabulary = load_vocabulary()
+        version = graph_version(graph)
         nodes_by_type: dict[str, list[dict]] = defaultdict(list)
         for node_id, data in graph.nodes(data=True):
             nodes_by_type[vocabulary.node(data["type"]).name].append(
-                {"id": node_id, "props": node_properties(node_id, data)})
+                {"id": node_id, "props": {**node_properties(node_id, data), VERSION_PROPERTY: version}})
         self.ensure_schema(sorted(nodes_by_type))
         for label, rows in sorted(nodes_by_type.items()):
             for batch in _batches(rows, self.batch_size):
@@ -105,22 +122,31 @@ class GraphWriter:
         for source, target, data in graph.edges(data=True):
             rel_type = vocabulary.relation(data["type"]).name
             key = (rel_type, graph.nodes[source]["type"], graph.nodes[target]["type"])
-            edges[key].append({"source": source, "target": target, "props": relationship_properties(data)})
+            edges[key].append({"source": source, "target": target,
+                               "props": {**relationship_properties(data), VERSION_PROPERTY: version}})
         for (rel_type, source_label, target_label), rows in sorted(edges.items()):
             for batch in _batches(rows, self.batch_size):
                 self.run_batch(merge_relationships_statement(rel_type, source_label, target_label), batch)
+        relationships_removed = sum(self.remove(stale_relationships_statement(t), version)
+                                    for t in sorted(vocabulary.relation_types))
+        nodes_removed = sum(self.remove(stale_nodes_statement(t), version) for t in sorted(vocabulary.node_types))
         return LoadReport(nodes_written=graph.number_of_nodes(), relationships_written=graph.number_of_edges(),
-                          nodes_in_store=self.count(COUNT_NODES), relationships_in_store=self.count(COUNT_RELATIONSHIPS))
+                          nodes_in_store=self.count(COUNT_NODES), relationships_in_store=self.count(COUNT_RELATIONSHIPS),
+                          nodes_removed=nodes_removed, relationships_removed=relationships_removed)
 
-    def clear(self) -> int:
-        """Delete every node and relationship of the database, in batches; returns how many nodes went."""
+    def remove(self, statement: str, version: str) -> int:
+        """Run a batched delete until nothing is left to delete; how many went."""
         removed = 0
         while True:
             with self.driver.session(database=self.database) as session:
-                batch = session.execute_write(lambda tx: tx.run(DELETE_BATCH).single()["n"])
+                batch = session.execute_write(lambda tx: tx.run(statement, version=version).single()["n"])
             if not batch:
                 return removed
             removed += batch
+
+    def clear(self) -> int:
+        """Delete every node and relationship of the database, in batches; returns how many nodes went."""
+        return self.remove(DELETE_BATCH, "")
 
     def count(self, statement: str) -> int:
         with self.driver.session(database=self.database) as session:

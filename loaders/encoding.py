@@ -1,11 +1,23 @@
-"""Decode bytes of a text file: BOM, UTF-8, then GB18030, never a silent guess."""
+"""Decode bytes of a text file: BOM, UTF-8, UTF-16, then GB18030, never a silent guess."""
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
 
 from loaders.errors import ReadError
 
 CJK_SHARE_FOR_GB = 0.3
+MAX_REPLACED_SHARE = 0.01  # UTF-8 text with at most this share of broken bytes is read with replacements
+TEXT_SHARE_FOR_UTF16 = 0.9
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text of a file, the encoding it was read in, and a warning when something had to be replaced."""
+
+    text: str
+    encoding: str
+    warning: str = ""
 
 
 def _cjk_share(text: str) -> float:
@@ -13,6 +25,16 @@ def _cjk_share(text: str) -> float:
     if not letters:
         return 0.0
     return sum(1 for c in letters if "\u4e00" <= c <= "\u9fff") / len(letters)
+
+
+def _common_share(text: str) -> float:
+    """Share of characters from the blocks Chinese text is written in (ASCII, CJK ideographs and punctuation,
+    full-width forms): high in the right byte order, low in the wrong one, which scatters over other scripts."""
+    sample = text[:2048]
+    if not sample:
+        return 0.0
+    return sum(1 for c in sample if c.isascii() or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
+               or "\uff00" <= c <= "\uffef" or "\u2000" <= c <= "\u206f") / len(sample)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -24,23 +46,52 @@ def looks_binary(data: bytes) -> bool:
     return bool(sample) and controls / len(sample) > 0.05
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding name); raise ReadError when no encoding fits."""
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 saved without its byte-order mark: the byte order whose text reads as text."""
+    if len(data) % 2:
+        return None
+    readings = []
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            readings.append(data.decode(name))
+        except UnicodeDecodeError:
+            continue
+    best = max(readings, key=_common_share, default="")
+    return Decoded(best, "utf-16") if best and _common_share(best) >= TEXT_SHARE_FOR_UTF16 else None
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few broken bytes (a bad copy, a cut download): read, with each broken byte replaced."""
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd")
+    if replaced > MAX_REPLACED_SHARE * len(text):
+        return None
+    return Decoded(text, "utf-8", f"{replaced} byte sequence(s) that are not UTF-8 replaced by \ufffd")
+
+
+def decode_text(data: bytes) -> Decoded:
+    """Decode ``data``; raise ReadError when no encoding fits."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
+        return Decoded(data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig")
     for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
-            return data[len(bom):].decode(name, errors="replace"), name.replace("-le", "").replace("-be", "")
+            return Decoded(data[len(bom):].decode(name, errors="replace"), "utf-16")
     if looks_binary(data):
-        raise ReadError("binary content, not text")
+        decoded = _utf16_without_bom(data)
+        if decoded is None:
+            raise ReadError("binary content, not text")
+        return decoded
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise ReadError("unknown text encoding (not UTF-8 or GB18030/GBK)") from None
-    if _cjk_share(text) < CJK_SHARE_FOR_GB:
-        raise ReadError("unknown text encoding (decodes as GB18030 but is not Chinese text)")
-    return text, "gb18030"
+        text = ""
+    if text and _cjk_share(text) >= CJK_SHARE_FOR_GB:
+        return Decoded(text, "gb18030")
+    decoded = _mostly_utf8(data)
+    if decoded is None:
+        raise ReadError("unknown text encoding (not UTF-8, UTF-16 or GB18030/GBK)")
+    return decoded

@@ -25,25 +25,29 @@ class LoadOptions:
     max_bytes: int = MAX_FILE_BYTES
 
 
+def _unsupported(path: Path) -> Problem:
+    return Problem(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
+                              f"supported: {', '.join(sorted(READERS))}")
+
+
 def iter_files(inputs: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
     """Files named, and files inside folders named (sorted, hidden ones skipped)."""
     for path in inputs:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    if reader_for(child) is None:
-                        problems.append(Problem(str(child), f"unsupported file type {child.suffix or '(none)'!r}; "
-                                                            f"supported: {', '.join(sorted(READERS))}"))
-                        continue
-                    yield child
+            children = [c for c in sorted(path.rglob("*"))
+                        if not any(part.startswith(".") for part in c.relative_to(path).parts)]
         elif path.is_file():
-            if reader_for(path) is None:
-                problems.append(Problem(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
-                                                   f"supported: {', '.join(sorted(READERS))}"))
-                continue
-            yield path
+            children = [path]
         else:
             problems.append(Problem(str(path), "no such file or folder"))
+            continue
+        for child in children:
+            if child.is_symlink() and not child.exists():
+                problems.append(Problem(str(child), "broken or looping symbolic link, skipped"))
+            elif child.is_file() and reader_for(child) is None:
+                problems.append(_unsupported(child))
+            elif child.is_file():
+                yield child
 
 
 def read_document(path: Path, doc_id: str, options: LoadOptions = LoadOptions()) -> Document:
@@ -66,10 +70,15 @@ def read_document(path: Path, doc_id: str, options: LoadOptions = LoadOptions())
         raise
     except Exception as err:  # a reader library failing on odd input must not stop the build
         raise ReadError(f"unreadable {path.suffix} file ({type(err).__name__}: {err})") from None
+    text_bytes = len(raw.text.encode("utf-8", errors="replace"))
+    if text_bytes > options.max_bytes:
+        raise ReadError(f"its text of {text_bytes / 2**20:.0f} MB is over the {options.max_bytes / 2**20:.0f} MB "
+                        "limit (split it, or raise --max-mb)")
     text, offsets = normalize_text(raw.text, raw.markdown, options.normalize)
     if not text.strip():
         raise ReadError("no text left after normalisation")
-    return Document(id=doc_id, path=str(path), format=raw.format, raw_text=raw.text, text=text, offsets=offsets)
+    return Document(id=doc_id, path=str(path), format=raw.format, raw_text=raw.text, text=text, offsets=offsets,
+                    warning=raw.warning)
 
 
 def split_cases(document: Document) -> list[Case]:
@@ -87,24 +96,38 @@ def split_cases(document: Document) -> list[Case]:
     return cases
 
 
-def _unique_id(path: Path, taken: set[str]) -> str:
-    doc_id, n = path.stem, 2
-    while doc_id in taken:
-        doc_id, n = f"{path.stem}~{n}", n + 1
-    taken.add(doc_id)
-    return doc_id
+def document_ids(paths: list[Path]) -> dict[Path, str]:
+    """A document's id is its file name's stem; files that share a stem are told apart by their folders
+    (report~2021, report~2022), so ids never depend on the order the files were given in."""
+    by_stem: dict[str, list[Path]] = {}
+    for path in dict.fromkeys(p.resolve() for p in paths):
+        by_stem.setdefault(path.stem, []).append(path)
+    ids = {}
+    for stem, same in by_stem.items():
+        if len(same) == 1:
+            ids[same[0]] = stem
+            continue
+        for depth in range(1, max(len(p.parts) for p in same)):
+            names = {p: f"{stem}~{'-'.join(p.parent.parts[-depth:])}" for p in same}
+            if len(set(names.values())) == len(same):
+                break
+        ids.update(names)
+    return {path: ids[path.resolve()] for path in paths}
 
 
 def load_documents(inputs: Iterable[Path | str], options: LoadOptions = LoadOptions()) -> LoadResult:
     """Read every supported file under ``inputs``; problems are recorded, not raised."""
     result = LoadResult()
-    taken: set[str] = set()
-    for path in iter_files([Path(p) for p in inputs], result.problems):
+    unique = {path.resolve(): path for path in iter_files([Path(p) for p in inputs], result.problems)}
+    ids = document_ids(list(unique.values()))
+    for path in sorted(unique.values(), key=ids.__getitem__):  # the same graph whatever the argument order
         try:
-            document = read_document(path, _unique_id(path, taken), options)
+            document = read_document(path, ids[path], options)
         except ReadError as err:
             result.problems.append(Problem(str(path), str(err)))
             continue
+        if document.warning:
+            result.problems.append(Problem(str(path), document.warning))
         cases = split_cases(document)
         if not cases:
             result.problems.append(Problem(str(path), "no case found in the text"))

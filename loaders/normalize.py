@@ -185,17 +185,13 @@ def _headline_lines(lines: list[_Line]) -> int:
     return 0
 
 
-def _stands_alone(line: _Line) -> bool:
-    """A dateline or a page's metadata (2022-05-12 17:24, 发布机构：…): no sentence runs into or out of it."""
-    return bool(DATELINE.search(line.text))
-
-
 def _join_broken(lines: list[_Line]) -> list[_Line]:
     """Join lines the layout broke; a headline, a dateline and a heading keep their own lines."""
     full = _full_width(lines)
     headline = _headline_lines(lines)
     out: list[_Line] = []
     pending_blank = False
+    prev_keeps_alone = False
     previous_index = -1
     for index, line in enumerate(lines):
         if not line.chars:
@@ -204,11 +200,10 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
         prev = out[-1] if out else None
         after_headline = pending_blank and previous_index == headline - 1
         previous_index = index
-        if (prev is not None and prev.chars and not _ends_sentence(prev.text) and not after_headline
-                and not _stands_alone(prev) and not _stands_alone(line)
-                and not _is_heading_marker(prev.text) and not _is_heading_marker(line.text)
-                and not is_short_numbered_heading(prev.text)
-                and (prev.width >= full or prev.text[-1] in CONTINUES)):
+        text = line.text
+        if (prev is not None and prev.chars and not prev_keeps_alone and not after_headline
+                and not _ends_sentence("".join(prev.chars[-2:])) and not _keeps_alone(text)
+                and (prev.width >= full or prev.chars[-1] in CONTINUES)):
             prev.chars.extend(line.chars)
             prev.offsets.extend(line.offsets)
             prev.width = line.width
@@ -217,7 +212,14 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
             out.append(_Line([], []))
         pending_blank = False
         out.append(_Line(list(line.chars), list(line.offsets), line.width))
+        prev_keeps_alone = _keeps_alone(text) or is_short_numbered_heading(text)
     return out
+
+
+def _keeps_alone(text: str) -> bool:
+    """A heading, a dateline or a page's metadata (2022-05-12 17:24, 发布机构：…): no sentence runs into or out
+    of it. Decided on the line as read, so joining stays linear in the text."""
+    return bool(DATELINE.search(text)) or _is_heading_marker(text)
 
 
 def normalize_text(raw: str, markdown: bool = False,

@@ -54,6 +54,25 @@ def test_nodes_carry_english_and_chinese_labels(store, loaded):
     assert rows[0]["zh"] == "任职" and rows[0]["role"]
 
 
+def test_a_load_after_a_rebuild_leaves_the_store_equal_to_the_new_graph(store, examples_build):
+    graph = examples_build.graph
+    smaller = graph.copy()
+    dropped = next(n for n, d in graph.nodes(data=True) if d["type"] == "PropertyFirm")
+    smaller.remove_node(dropped)
+    run_query(store.driver, store.database, "MATCH (n) DETACH DELETE n", {}, write=True)
+    run_query(store.driver, store.database, "CREATE (:ResearchNote {text: 'kept'})", {}, write=True)
+    writer = GraphWriter(store.driver, store.database)
+    writer.write(graph)
+    report = writer.write(smaller)
+    lost_edges = graph.number_of_edges() - smaller.number_of_edges()
+    assert (report.nodes_removed, report.relationships_removed) == (1, lost_edges)
+    assert counts(store) == (smaller.number_of_nodes() + 1, smaller.number_of_edges())
+    again = writer.write(smaller)
+    assert (again.nodes_removed, again.relationships_removed) == (0, 0)
+    writer.write(graph)
+    assert counts(store) == (graph.number_of_nodes() + 1, graph.number_of_edges())
+
+
 @pytest.fixture
 def examples_loaded(store, examples_build):
     run_query(store.driver, store.database, "MATCH (n) DETACH DELETE n", {}, write=True)
@@ -90,12 +109,13 @@ def test_injection_is_stored_as_text(store):
     case = Case(id="inj-01", document="inj", order=1, title=name, subtitle="", text=name, start=0)
     graph = build_case_graph([document], [case], [])
     graph.add_entity("Project", name, "inj-01")
-    before = counts(store)
+    run_query(store.driver, store.database, "MATCH (n) DETACH DELETE n", {}, write=True)
+    run_query(store.driver, store.database, "CREATE (:ResearchNote {text: 'kept'})", {}, write=True)
     GraphWriter(store.driver, store.database).write(to_networkx(graph))
     rows = run_query(store.driver, store.database, "MATCH (p:Project {name: $name}) RETURN p.name AS name",
                      {"name": name})
     assert rows == [{"name": name}]
-    assert counts(store)[0] == before[0] + 3
+    assert counts(store)[0] == 1 + 3  # the note, the document, the case, the project
 
 
 WRITING_QUERIES = ["CREATE (n:Project {id: 'w'})", "INSERT (n:Project {id: 'w'})",

@@ -12,10 +12,22 @@ from loaders.errors import ReadError
 from loaders.readers.raw import RawText
 
 HEADING_LEVEL = re.compile(r"(?:Heading|标题)\s*(\d)")
+MAX_UNPACKED_BYTES = 100 * 2**20  # a Word file's parts once unzipped; a case collection's XML stays far below
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a zip whose parts unpack to more than the limit, before anything is unpacked (a zip bomb costs
+    its declared sizes at most: reading stops there)."""
+    with zipfile.ZipFile(path) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ReadError(f"Word file unpacks to {unpacked / 2**20:,.0f} MB, over the "
+                        f"{MAX_UNPACKED_BYTES / 2**20:.0f} MB limit for its content")
 
 
 def read_docx(path: Path) -> RawText:
     try:
+        _check_unpacked_size(path)
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
         raise ReadError(f"broken Word file ({type(err).__name__})") from None

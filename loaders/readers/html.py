@@ -1,6 +1,7 @@
 """Saved web pages: the article's text, without navigation, scripts or footers."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -53,8 +54,8 @@ def parse_html(markup: str) -> RawText:
 
 
 def read_html(path: Path) -> RawText:
-    text, _ = decode_text(path.read_bytes())
-    raw = parse_html(text)
+    decoded = decode_text(path.read_bytes())
+    raw = parse_html(decoded.text)
     if not raw.text.strip():
         raise ReadError("HTML page has no main text")
-    return raw
+    return replace(raw, warning=decoded.warning)

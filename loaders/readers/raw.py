@@ -16,3 +16,4 @@ class RawText:
     format: str
     title: str = ""
     markdown: bool = False
+    warning: str = ""  # something the reader had to repair, said to the user with the file's name

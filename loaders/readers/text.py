@@ -8,7 +8,8 @@ from loaders.readers.raw import RawText
 
 
 def read_text(path: Path) -> RawText:
-    text, encoding = decode_text(path.read_bytes())
+    decoded = decode_text(path.read_bytes())
     fmt = "markdown" if path.suffix.lower() in {".md", ".markdown"} else "text"
-    has_headings = any(line.startswith("#") for line in text.splitlines())
-    return RawText(text=text, format=f"{fmt}/{encoding}", markdown=has_headings)
+    has_headings = any(line.startswith("#") for line in decoded.text.splitlines())
+    return RawText(text=decoded.text, format=f"{fmt}/{decoded.encoding}", markdown=has_headings,
+                   warning=decoded.warning)

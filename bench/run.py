@@ -3,7 +3,7 @@
 Every figure comes with a baseline measured in the same run: extraction against
 reading and normalising the same text, the writer against a bare UNWIND/CREATE
 of the same rows through the same driver. Results go to bench/results.md.
-Sizes can be narrowed with BENCH_SIZES=200,2000.
+Sizes can be narrowed with BENCH_SIZES=200,2000; one-document sizes (MB) with BENCH_DOCUMENT_MB=2,20.
 """
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ WORK = ROOT / "bench" / "out"
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "200,2000,20000").split(",")]
 ONE_CORE_MAX = 2000
 MAP_NODES = 2000
+DOCUMENT_MB = [float(s) for s in os.environ.get("BENCH_DOCUMENT_MB", "2,20").split(",")]
 
 
 def peak_mib() -> float:
@@ -78,6 +79,13 @@ def measure_load(graph) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def measure_one_document(megabytes: float) -> dict:
+    """One document of the given size built in a fresh process (bench/one_document.py)."""
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "one_document.py"), str(TEMPLATES), str(WORK),
+                             str(megabytes)], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def measure_map(graph) -> dict:
     shown = map_graph(graph)
     keep = sorted(shown.nodes, key=lambda n: -shown.degree(n))[:MAP_NODES]
@@ -103,7 +111,7 @@ def measure_map(graph) -> dict:
             "chromium settle s": settle_s, "page clock ms": page_ms}
 
 
-def markdown(rows: list[dict], load: dict, map_row: dict) -> str:
+def markdown(rows: list[dict], load: dict, map_row: dict, documents: list[dict]) -> str:
     def fmt(value):
         return f"{value:,.2f}" if isinstance(value, float) else str(value)
 
@@ -112,6 +120,10 @@ def markdown(rows: list[dict], load: dict, map_row: dict) -> str:
              "## Build by corpus size", "", "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(fmt(row.get(c, "")) for c in columns) + " |" for row in rows]
     base = rows[0]
+    lines += ["", "## One large document", "", "| document MB | cases | build s | s per MB | peak MiB |",
+              "|---|---|---|---|---|"]
+    lines += [f"| {d['document MB']:.1f} | {d['cases']} | {d['build s']:.1f} | {d['s per MB']:.2f} | "
+              f"{d['peak MiB']:.0f} |" for d in documents]
     lines += ["", "## Ratios", "",
               "| measure | value | target |", "|---|---|---|"]
     for row in rows:
@@ -128,6 +140,9 @@ def markdown(rows: list[dict], load: dict, map_row: dict) -> str:
     lines.append(f"| load / bare UNWIND CREATE rows/s | {load['ratio']:.2f} "
                  f"({load['load rows/s']:.0f} / {load['bare UNWIND CREATE rows/s']:.0f}) | ≥ 0.50 |")
     lines.append(f"| second load of the same graph, s | {load['reload s']:.1f} | — |")
+    if len(documents) > 1:
+        lines.append(f"| s per MB, {documents[-1]['document MB']:.0f} MB document vs {documents[0]['document MB']:.0f} MB "
+                     f"| {documents[-1]['s per MB'] / documents[0]['s per MB']:.2f} | within 1.20 (linear) |")
     settle = map_row["chromium settle s"]
     lines.append(f"| {map_row['map nodes']}-node map: build s / Chromium open-to-settled s (wall) | "
                  f"{map_row['map build s']:.1f} / {settle if settle is None else round(settle, 1)} | — |")
@@ -147,7 +162,9 @@ def main() -> None:
     print(load, flush=True)
     map_row = measure_map(graph)
     print(map_row, flush=True)
-    report = markdown(rows, load, map_row)
+    documents = [measure_one_document(megabytes) for megabytes in DOCUMENT_MB]
+    print(documents, flush=True)
+    report = markdown(rows, load, map_row, documents)
     (ROOT / "bench" / "results.md").write_text(report, encoding="utf-8")
     print(report)
 

@@ -70,7 +70,7 @@ def entity_candidates(mentions: tuple[Mention, ...]) -> list[EntityCandidate]:
 
 
 def _type_word(name: str, lexicon: Lexicon) -> str:
-    return next((name[n:] for n in range(len(name)) if name[n:] in lexicon.suffix_type), "")
+    return next((name[n:] for n in range(len(name)) if name[n:] in lexicon.proposal_type), "")
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,9 @@ def entity_features(candidate: EntityCandidate, text: str, title: str, nesting: 
     type_word = _type_word(name, lexicon)
     stem = name[:len(name) - len(type_word)]
     features[f"type_word={type_word}"] = 1.0
-    features[f"type_word_type={lexicon.suffix_type.get(type_word, '')}|{kind}"] = 1.0
+    features[f"type_word_type={lexicon.proposal_type.get(type_word, '')}|{kind}"] = 1.0
+    if type_word and type_word not in lexicon.suffix_type:
+        features[f"proposal_word|{kind}"] = 1.0
     features[f"length={_bucket(len(name))}|{kind}"] = 1.0
     features[f"stem_length={_bucket(len(stem))}|{kind}"] = 1.0
     features[f"mentions={_bucket(len(candidate.mentions))}"] = 1.0
@@ -144,7 +146,24 @@ def entity_features(candidate: EntityCandidate, text: str, title: str, nesting: 
         before, after = text[max(0, spoken.start - 1):spoken.start], text[spoken.end:spoken.end + 1]
         features[f"before={'P' if before in PUNCT or not before else before}"] = 1.0
         features[f"after={'P' if after in PUNCT or not after else after}|{kind}"] = 1.0
+        for side, word in (("before", _word_before(text, spoken.start)), ("after", _word_after(text, spoken.end))):
+            if word and _is_common_word(word):
+                features[f"word_{side}={word}|{kind}"] = 1.0
     return features
+
+
+CONTEXT_WINDOW = 6  # characters either side of a name where its neighbouring word is looked for
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word that ends where a name starts (举办|…, 成立|…), as jieba cuts the few characters before it."""
+    words = jieba.lcut(text[max(0, start - CONTEXT_WINDOW):start])
+    return words[-1] if words else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    words = jieba.lcut(text[end:end + CONTEXT_WINDOW])
+    return words[0] if words else ""
 
 
 @dataclass(frozen=True)

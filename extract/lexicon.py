@@ -41,6 +41,8 @@ class Lexicon:
     relation_cues: dict[str, tuple[str, ...]]
     automaton: ahocorasick.Automaton
     campaign_automaton: ahocorasick.Automaton
+    proposal_type: dict[str, str]  # the type words of the rules and those that only propose
+    proposal_automaton: ahocorasick.Automaton
 
     def is_stop(self, token: str) -> bool:
         return token in self.left_stops or token in self.left_stop_words
@@ -62,6 +64,11 @@ def parse_lexicon(data: dict) -> Lexicon:
     for rel_type in data.get("relation_cues", {}):
         vocabulary.relation(rel_type)
     campaigns = {form: name for name, forms in data["campaigns"].items() for form in [name, *forms]}
+    proposal_type: dict[str, str] = {}
+    for type_name, words in data.get("proposal_words", {}).items():
+        vocabulary.node(type_name)
+        proposal_type.update(dict.fromkeys(words, type_name))
+    proposal_type.update(suffix_type)
     return Lexicon(
         suffix_type=suffix_type,
         not_before={k: tuple(v) for k, v in data["not_before"].items()},
@@ -89,6 +96,8 @@ def parse_lexicon(data: dict) -> Lexicon:
         relation_cues={type_name: tuple(words) for type_name, words in data.get("relation_cues", {}).items()},
         automaton=_automaton(suffix_type),
         campaign_automaton=_automaton(campaigns),
+        proposal_type=proposal_type,
+        proposal_automaton=_automaton(proposal_type),
     )
 
 

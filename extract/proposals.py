@@ -24,6 +24,13 @@ def _covered(start: int, end: int, spans: list[Span]) -> bool:
     return any(s.start < end and start < s.end for s in spans)
 
 
+def _taken(start: int, end: int, spans: list[Span], proposals: list[Span]) -> bool:
+    """A rule named this very span or one that holds it, or an earlier proposal overlaps it: a rule's
+    shorter or differently cut name leaves the alternative to the model."""
+    return (any(s.start <= start and end <= s.end for s in spans)
+            or _covered(start, end, proposals))
+
+
 def _left_edge(text: str, suffix_start: int, type_name: str, lexicon: Lexicon) -> int:
     """The start of the longest run of name-like words before a type word: no punctuation, function word or
     (outside projects and mechanisms) verb."""
@@ -40,7 +47,7 @@ def _left_edge(text: str, suffix_start: int, type_name: str, lexicon: Lexicon) -
 def type_word_proposals(sentence: Sentence, lexicon: Lexicon, spans: list[Span]) -> list[Span]:
     """A type word no rule named, with the words before it: 晨光巡逻队, 乐活社区健身中心."""
     text, proposals, longest = sentence.text, [], {}
-    for end_index, word in lexicon.automaton.iter(text):
+    for end_index, word in lexicon.proposal_automaton.iter(text):
         end = end_index + 1
         if len(word) > len(longest.get(end, "")):
             longest[end] = word
@@ -48,10 +55,10 @@ def type_word_proposals(sentence: Sentence, lexicon: Lexicon, spans: list[Span])
         start_of_word = end - len(word)
         if any(e > end and e - len(w) <= start_of_word for e, w in longest.items()):
             continue  # a longer type word further on takes this one in
-        type_name = lexicon.suffix_type[word]
+        type_name = lexicon.proposal_type[word]
         start = _left_edge(text, start_of_word, type_name, lexicon)
         stem = text[start:start_of_word]
-        if len(stem) >= 2 and not COUNTED.search(stem) and not _covered(start, end, spans + proposals):
+        if len(stem) >= 2 and not COUNTED.search(stem) and not _taken(start, end, spans, proposals):
             proposals.append(Span(start, end, type_name, f"{PROPOSAL_RULE}{type_name.lower()}"))
     return proposals
 

@@ -12,6 +12,7 @@ from extract.gold import normalise_name, read_gold_file
 from extract.lexicon import load_lexicon
 from extract.model import NONE, fit, load_model
 from extract.proposals import proposed_spans
+from extract.recognizers import Span
 from extract.sentences import Sentence
 from graph.exports import export_graph
 from graph.rdf import CG, to_rdf
@@ -123,10 +124,20 @@ def test_cross_validation_never_scores_a_document_with_a_model_that_saw_it(annot
 @pytest.mark.parametrize("text, expected", [
     ("居民自发组建了晨光巡逻队。", ("晨光巡逻队", "VolunteerTeam")),
     ("居委会推出“邻里帮”，方便老人。", ("“邻里帮”", "Project")),
+    ("星河社区举办了首届桂香邻里节。", ("首届桂香邻里节", "Project")),
+    ("两家单位签订了松涛共建协议。", ("松涛共建协议", "Mechanism")),
 ])
 def test_wide_proposals_name_what_the_rules_passed_over(text, expected):
     spans = proposed_spans(Sentence(text, 0), load_lexicon(), [])
     assert expected in {(text[s.start:s.end], s.type) for s in spans}
+
+
+def test_a_rule_name_leaves_a_longer_alternative_to_the_model():
+    text = "居民参与了晨光花园改造。"
+    shorter = Span(5, 7, "Community", "test")  # a rule's cut (晨光) inside the longer name
+    proposals = proposed_spans(Sentence(text, 0), load_lexicon(), [shorter])
+    assert ("晨光花园改造", "Project") in {(text[s.start:s.end], s.type) for s in proposals}
+    assert not proposed_spans(Sentence(text, 0), load_lexicon(), [Span(5, 11, "Project", "test")])
 
 
 def test_a_counted_kind_is_no_proposal():

@@ -19,17 +19,24 @@ from pathlib import Path
 import networkx as nx
 
 from extract.aliases import merge_aliases
-from extract.curation import CurationReport, apply_curation
+from extract.curation import CurationError, CurationReport, apply_curation
 from extract.model import ExtractionModel, default_model, load_model
 from extract.pipeline import extract_document
 from graph.jsonio import read_graph_json, write_graph_json
 from graph.model import CaseGraph, build_case_graph, to_networkx
 from graph.records import Case, CaseExtraction, Document, Problem
+from graph.store import StoreError, StoreTarget, exit_process
+from graph.textsafe import csv_row
 from loaders.load import LoadOptions, load_documents
+
+__all__ = ["build", "load", "query", "ask", "find", "draw", "export", "validate", "stats", "serve", "questions",
+           "train", "cross_validate", "read_graph", "close", "exit_process", "BuildResult", "Rows", "Maps",
+           "CurationError", "StoreError", "StoreTarget", "LoadOptions", "csv_row"]
 
 Progress = Callable[[int, int], None]
 PARALLEL_MIN_CASES = 200
 DEFAULT_MODEL = "default"
+DEFAULT_EXPORTS = ("turtle", "jsonld", "graphml", "gexf", "csv")
 
 
 @dataclass
@@ -41,12 +48,44 @@ class BuildResult:
     path: Path | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        counts = self.case_graph.counts()
+        return (f"BuildResult({len(self.case_graph.documents)} documents, {len(self.case_graph.cases)} cases, "
+                f"{sum(counts['entities'].values())} entities, {sum(counts['relations'].values())} relations, "
+                f"{len(self.problems)} warnings"
+                f"{f', path={str(self.path)!r}' if self.path else ''})")
+
     def summary(self) -> dict:
         counts = self.case_graph.counts()
         return {"documents": len(self.case_graph.documents), "cases": len(self.case_graph.cases),
                 "entities": counts["entities"], "relations": counts["relations"],
                 "warnings": [str(p) for p in self.problems],
                 "curation": str(self.curation) if self.curation else ""}
+
+
+class Rows(list):
+    """Rows of a query, as dicts; ``to_df()`` gives a pandas DataFrame for a notebook."""
+
+    def to_df(self):
+        import pandas
+
+        return pandas.DataFrame(list(self))
+
+    def __repr__(self) -> str:
+        return f"Rows({len(self)} rows{', columns: ' + ', '.join(self[0]) if self else ''})"
+
+
+class Maps(list):
+    """Paths of the maps written; a notebook shows the first one inline."""
+
+    def _repr_html_(self) -> str:
+        import html
+
+        if not self:
+            return "<p>no map</p>"
+        page = Path(self[0]).read_text(encoding="utf-8")
+        return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:640px;border:0" '
+                'sandbox="allow-scripts"></iframe>')
 
 
 def extract_all(documents: Sequence[Document], cases: Sequence[Case], workers: int = 1,
@@ -140,7 +179,7 @@ def load(graph: nx.MultiDiGraph | str | Path, target=None, batch_size: int = 200
     Loading merges on stable ids, then removes the nodes and relationships of casegraph's labels that an
     earlier build left and this graph no longer has; ``replace`` first empties the whole database.
     """
-    from graph.store import StoreTarget, open_store
+    from graph.store import open_store
     from graph.writer import GraphWriter
 
     nx_graph = read_graph(graph)
@@ -153,20 +192,18 @@ def load(graph: nx.MultiDiGraph | str | Path, target=None, batch_size: int = 200
 
 
 def _store_target(target, graph_dir: str | Path):
-    from graph.store import StoreTarget
-
     return target or StoreTarget.from_env(default_root=Path(graph_dir) / "store")
 
 
-def query(cypher: str, params: dict | None = None, target=None, write: bool = False, graph_dir: str | Path = "out"):
+def query(cypher: str, params: dict | None = None, target=None, write: bool = False, graph_dir: str | Path = "out") -> Rows:
     """Run Cypher against the store and return the rows as dicts (read-only unless ``write``)."""
     from graph.store import open_store, run_query
 
     with open_store(_store_target(target, graph_dir), must_exist=True) as store:
-        return run_query(store.driver, store.database, cypher, params or {}, write=write)
+        return Rows(run_query(store.driver, store.database, cypher, params or {}, write=write))
 
 
-def ask(name: str, params: dict | None = None, target=None, graph_dir: str | Path = "out") -> list[dict]:
+def ask(name: str, params: dict | None = None, target=None, graph_dir: str | Path = "out") -> Rows:
     """Run a research question of the library by name; a name parameter may be part of a name (国权 for 国权居民区)."""
     from graph.queries import named_query
     from graph.search import resolve_name
@@ -178,7 +215,7 @@ def ask(name: str, params: dict | None = None, target=None, graph_dir: str | Pat
         for param in question.params:
             if param.node_type and isinstance(given.get(param.name), str):
                 given[param.name] = resolve_name(store.driver, store.database, given[param.name], param.node_type)
-        return run_query(store.driver, store.database, question.cypher, given)
+        return Rows(run_query(store.driver, store.database, question.cypher, given))
 
 
 def find(text: str, node_type: str | None = None, target=None, graph_dir: str | Path = "out", limit: int = 20):
@@ -198,11 +235,68 @@ def close() -> None:
 
 
 def draw(graph: nx.MultiDiGraph | str | Path, out: str | Path, case: str | None = None,
-         entity: str | None = None, depth: int = 1) -> list[Path]:
+         entity: str | None = None, depth: int = 1) -> Maps:
     """Write standalone HTML maps (whole graph and every case, or one case, or one neighbourhood)."""
     from viz.maps import write_maps
 
-    return write_maps(read_graph(graph), Path(out), case=case, entity=entity, depth=depth)
+    return Maps(write_maps(read_graph(graph), Path(out), case=case, entity=entity, depth=depth))
+
+
+def export(graph: nx.MultiDiGraph | str | Path, out: str | Path, formats: Sequence[str] = DEFAULT_EXPORTS
+           ) -> list[Path]:
+    """Write the graph in each format (turtle, jsonld, graphml, gexf, csv, gold); a ValueError names an
+    unknown one."""
+    from graph.exports import EXPORTERS, export_graph
+
+    unknown = [f for f in formats if f not in EXPORTERS]
+    if unknown:
+        raise ValueError(f"unknown format(s) {', '.join(unknown)}; expected: {', '.join(EXPORTERS)}")
+    return export_graph(read_graph(graph), Path(out), list(formats))
+
+
+def validate(graph: nx.MultiDiGraph | str | Path) -> list[str]:
+    """SHACL violations of the graph against the ontology's shapes (none: it conforms)."""
+    from graph.rdf import validate_graph
+
+    return validate_graph(read_graph(graph))
+
+
+def stats(graph: nx.MultiDiGraph | str | Path, out: str | Path) -> Path:
+    """The network report (Markdown, charts, CSV) under ``out``; returns report.md."""
+    from viz.report import write_report
+
+    return write_report(read_graph(graph), Path(out))
+
+
+def questions() -> dict:
+    """The research questions of the query library by name (their Cypher, description and parameters)."""
+    from graph.queries import QUERY_LIBRARY
+
+    return dict(QUERY_LIBRARY)
+
+
+def serve(graph_dir: str | Path = "out"):
+    """Start the embedded store of a build for Bolt clients; refuses when another process serves it."""
+    from graph.store import embedded_server, served_uri
+
+    root = (Path(graph_dir) / "store").resolve()
+    if served_uri(root):
+        raise StoreError(f"{root} is already served at {served_uri(root)} by another process")
+    return embedded_server(root)
+
+
+def train(gold: Sequence[str | Path], out: str | Path, docs: Sequence[str | Path] = ()) -> ExtractionModel:
+    """A model trained on annotated documents, saved to ``out`` (build with it by ``model=out``)."""
+    from casegraph.training import train as train_model
+
+    return train_model(gold, out, docs)
+
+
+def cross_validate(gold: Sequence[str | Path], out: str | Path, docs: Sequence[str | Path] = ()) -> list[Path]:
+    """Leave one document out; writes the pooled graph, its confident part and the gold, for kgscore."""
+    from casegraph.training import evaluate
+
+    return evaluate(gold, out, docs)
 
 
 def _default_store_root(graph) -> Path:

@@ -17,13 +17,10 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
-from rich.table import Table
+from rich.table import Column, Table
 
 from casegraph import api
-from extract.curation import CurationError
-from graph.store import StoreError, StoreTarget
-from graph.textsafe import csv_row
-from loaders.load import LoadOptions
+from casegraph.api import CurationError, LoadOptions, StoreError, StoreTarget, csv_row
 
 app = typer.Typer(help="Build, load, query and draw knowledge graphs of community-governance case reports.",
                   no_args_is_help=True, add_completion=False)
@@ -157,7 +154,7 @@ def _print_rows(rows: list[dict], fmt: str) -> None:
         writer.writerows(csv_row(row) for row in rows)
         sys.stdout.write(buffer.getvalue())
         return
-    table = Table(*columns)
+    table = Table(*(Column(name, overflow="fold") for name in columns))  # wrapped, never cut
     for row in rows:
         table.add_row(*(escape(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v))
                         for v in row.values()))
@@ -175,10 +172,8 @@ def query(cypher: Annotated[Optional[str], typer.Argument(help="A Cypher query."
           uri: UriOpt = None, user: UserOpt = None, password: PasswordOpt = None,
           database: DatabaseOpt = None) -> None:
     """Run Cypher (read-only unless --write) and print the rows."""
-    from graph.queries import QUERY_LIBRARY
-
     if list_names:
-        for item in QUERY_LIBRARY.values():
+        for item in api.questions().values():
             params = ", ".join(str(p) for p in item.params) or "-"
             out.print(f"[bold]{item.name}[/bold]  {item.description}  params: {params}")
         return
@@ -217,13 +212,8 @@ def find(text: Annotated[str, typer.Argument(help="A name, an alias, or part of 
 @app.command()
 def serve(graph: GraphArg = Path("out")) -> None:
     """Keep the embedded store up for Bolt clients (cypher-shell, notebooks) until Ctrl-C or SIGTERM."""
-    from graph.store import embedded_server, served_uri
-
-    root = (_graph_dir(graph) / "store").resolve()
     try:
-        if served_uri(root):
-            raise StoreError(f"{root} is already served at {served_uri(root)} by another process")
-        server = embedded_server(root)
+        server = api.serve(_graph_dir(graph))
     except StoreError as error:
         fail(str(error))
     out.print(f"embedded store at [bold]{server.uri}[/bold]  user: root  password: {server.password}  "
@@ -267,23 +257,19 @@ def export(graph: GraphArg = Path("out"),
            "turtle,jsonld,graphml,gexf,csv") -> None:
     """Write RDF (Turtle, JSON-LD), GraphML, GEXF, neo4j-admin import CSV files, or (gold) the facts in the
     gold format, for a researcher to correct and train on."""
-    from graph.exports import EXPORTERS, export_graph
-
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
-    unknown = [f for f in chosen if f not in EXPORTERS]
-    if unknown:
-        fail(f"unknown format(s) {', '.join(unknown)}; expected: {', '.join(EXPORTERS)}")
-    target = out_dir or _graph_dir(graph) / "export"
-    for path in export_graph(_read(graph), target, chosen):
+    try:
+        paths = api.export(_read(graph), out_dir or _graph_dir(graph) / "export", chosen)
+    except ValueError as error:
+        fail(str(error))
+    for path in paths:
         out.print(f"wrote {path}")
 
 
 @app.command()
 def validate(graph: GraphArg = Path("out")) -> None:
     """Check the graph against the SHACL shapes of the ontology; exit 1 on violations."""
-    from graph.rdf import validate_graph
-
-    violations = validate_graph(_read(graph))
+    violations = api.validate(_read(graph))
     for violation in violations:
         err.print("[red]violation:[/red] " + escape(violation), highlight=False, soft_wrap=True)
     if violations:
@@ -296,10 +282,7 @@ def stats(graph: GraphArg = Path("out"),
           out_dir: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for the report.")] = None
           ) -> None:
     """Network analysis: a Markdown report with tables and charts, plus CSV files."""
-    from graph.stats import write_report
-
-    target = out_dir or _graph_dir(graph) / "stats"
-    report = write_report(_read(graph), target)
+    report = api.stats(_read(graph), out_dir or _graph_dir(graph) / "stats")
     out.print(f"wrote {report}")
 
 
@@ -312,11 +295,9 @@ DocsOpt = Annotated[Optional[list[Path]], typer.Option("--docs", help="Folder of
 def train(gold: GoldArg, out_dir: Annotated[Path, typer.Option("--out", "-o", help="Model folder to write.")],
           docs: DocsOpt = None) -> None:
     """Train a model on annotated documents; build with it by `casegraph build --model OUT`."""
-    from casegraph.training import train as train_model
-
     started = time.perf_counter()
     try:
-        model = train_model(gold, out_dir, docs or [])
+        model = api.train(gold, out_dir, docs or [])
     except (FileNotFoundError, ValueError, KeyError) as error:
         fail(str(error))
     out.print(f"wrote {out_dir} ({len(model.entities.features)} entity and {len(model.relations.features)} "
@@ -330,10 +311,8 @@ def cross_validate(gold: GoldArg, out_dir: OutDir = Path("out/cross-validation")
     Writes OUT/graph.json (every document decided by a model that never saw it), OUT/confident/graph.json
     (its facts at confidence 0.8 or more) and OUT/gold (the gold files together), for kgscore.
     """
-    from casegraph.training import evaluate
-
     try:
-        paths = evaluate(gold, out_dir, docs or [])
+        paths = api.cross_validate(gold, out_dir, docs or [])
     except (FileNotFoundError, ValueError, KeyError) as error:
         fail(str(error))
     for path in paths:
@@ -342,16 +321,14 @@ def cross_validate(gold: GoldArg, out_dir: OutDir = Path("out/cross-validation")
 
 def main() -> None:
     """Entry point: run the command, then stop an embedded store it started."""
-    from graph.store import exit_process, stop_embedded_servers
-
     code = 0
     try:
         app()
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     finally:
-        stop_embedded_servers()
-    exit_process(code)
+        api.close()
+    api.exit_process(code)
     sys.exit(code)
 
 

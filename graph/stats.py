@@ -1,17 +1,15 @@
-"""Network analysis for researchers: counts, centrality, recurrence, communities, actor structure.
+"""Network analysis for researchers: counts, centrality, recurrence, clusters, actor structure.
 
-Written as a Markdown report with tables and PNG charts, plus CSV files for pandas.
-Labels are names and Chinese/English type names, never internal ids.
+Rows of plain values (``viz/report.py`` writes them as Markdown, CSV and charts). Labels are
+names and Chinese/English type names, never internal ids.
 """
 from __future__ import annotations
 
-import csv
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import networkx as nx
 
-from graph.textsafe import csv_row, markdown_text
 from ontology.vocabulary import load_vocabulary
 
 STRUCTURAL = {"Case", "Document"}
@@ -66,7 +64,8 @@ def recurring(graph: nx.MultiDiGraph, types: tuple[str, ...] = ("PartnerUnit", "
     return sorted(rows, key=lambda r: (-r["cases"], r["name"]))
 
 
-def communities(graph: nx.MultiDiGraph, seed: int = 7) -> list[dict]:
+def clusters(graph: nx.MultiDiGraph, seed: int = 7) -> list[dict]:
+    """Densely linked groups of entities (Louvain), largest first; not the Community entity type."""
     simple = entity_graph(graph)
     simple.remove_nodes_from([n for n, d in simple.degree() if d == 0])
     if simple.number_of_edges() == 0:
@@ -75,7 +74,7 @@ def communities(graph: nx.MultiDiGraph, seed: int = 7) -> list[dict]:
     rows = []
     for index, group in enumerate(sorted(groups, key=len, reverse=True), start=1):
         names = sorted(simple.nodes[n]["name"] for n in group)
-        rows.append({"community": index, "size": len(group), "members": "、".join(names[:12])})
+        rows.append({"cluster": index, "size": len(group), "members": "、".join(names[:12])})
     return rows
 
 
@@ -93,62 +92,3 @@ def actor_structure(graph: nx.MultiDiGraph) -> list[dict]:
         rows.append({"case": data["name"], "actor types": "、".join(load_vocabulary().node(t).label_zh for t in actor_types),
                      "who leads": "、".join(leaders)})
     return rows
-
-
-def _markdown_table(rows: list[dict]) -> str:
-    if not rows:
-        return "_none_\n"
-    columns = list(dict.fromkeys(k for row in rows for k in row))
-    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    for row in rows:
-        lines.append("| " + " | ".join(markdown_text(row.get(c, "")) for c in columns) + " |")
-    return "\n".join(lines) + "\n"
-
-
-def _write_csv(rows: list[dict], path: Path) -> None:
-    columns = list(dict.fromkeys(k for row in rows for k in row)) or ["empty"]
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(csv_row(row) for row in rows)
-
-
-def _chart(counts: Counter, path: Path, title: str) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot
-    from viz.fonts import matplotlib_font
-
-    font = matplotlib_font()
-    figure, axis = pyplot.subplots(figsize=(8, 4.5))
-    labels = [type_label(t) for t in counts]
-    axis.barh(labels, list(counts.values()), color=[load_vocabulary().node(t).colour for t in counts])
-    axis.set_title(title, fontproperties=font)
-    for label in axis.get_yticklabels():
-        label.set_fontproperties(font)
-    figure.tight_layout()
-    figure.savefig(path, dpi=120)
-    pyplot.close(figure)
-
-
-def write_report(graph: nx.MultiDiGraph, folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    sections = {
-        "counts-by-case": ("Entities by type in each case 各案例实体数量", counts_by_case(graph)),
-        "central-entities": ("Most central entities by type 中心性", top_central(graph)),
-        "recurring": ("Partner units and mechanisms in two or more cases 跨案例出现", recurring(graph)),
-        "communities": ("Communities (Louvain) 社群", communities(graph)),
-        "actor-structure": ("Actor structure of each case 各案例行动者结构", actor_structure(graph)),
-    }
-    type_counts = Counter(d["type"] for _, d in graph.nodes(data=True) if d["type"] not in STRUCTURAL)
-    _chart(type_counts, folder / "entity-types.png", "Entities by type 实体类型")
-    lines = ["# casegraph network report 网络分析报告", "",
-             f"{sum(1 for _, d in graph.nodes(data=True) if d['type'] == 'Case')} cases, "
-             f"{sum(type_counts.values())} entities.", "", "![entities by type](entity-types.png)", ""]
-    for name, (title, rows) in sections.items():
-        _write_csv(rows, folder / f"{name}.csv")
-        lines += [f"## {title}", "", _markdown_table(rows), f"CSV: `{name}.csv`", ""]
-    report = folder / "report.md"
-    report.write_text("\n".join(lines), encoding="utf-8")
-    return report

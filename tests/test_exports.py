@@ -3,7 +3,7 @@ from rdflib import RDF, Graph
 
 from graph.exports import export_graph
 from graph.rdf import to_rdf, validate_graph
-from graph.stats import communities, recurring, top_central
+from graph.stats import clusters, recurring, top_central
 from ontology.vocabulary import CG
 
 
@@ -54,5 +54,5 @@ def test_stats_known_answers():
     central = {r["name"]: r for r in top_central(g)}
     assert central["A"]["betweenness"] > central["C"]["betweenness"]
     assert [r["name"] for r in recurring(g)] == ["A", "M"]
-    assert sum(r["size"] for r in communities(g)) == 4
+    assert sum(r["size"] for r in clusters(g)) == 4
     assert to_rdf(g)

@@ -190,7 +190,7 @@ def test_curation_drops_a_wrong_relation(tmp_path):
 
 
 def test_names_and_titles_stay_text_in_the_stats_report_and_its_csv(tmp_path):
-    from graph.stats import write_report
+    from viz.report import write_report
 
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "page.md").write_text(

@@ -172,6 +172,19 @@ def test_a_named_question_takes_part_of_a_name_and_names_the_choices_when_severa
         api.ask("area-bodies", {"area": "和平"}, target)
 
 
+def test_notebook_objects_are_short_and_become_dataframes_and_inline_maps(store, examples_loaded, examples_build,
+                                                                          tmp_path):
+    target = StoreTarget(uri=store.uri, user=store.user, password=store.password, database=store.database)
+    rows = api.query("MATCH (n:Project) RETURN n.name AS name, n.cases AS cases ORDER BY name", target=target)
+    frame = rows.to_df()
+    assert list(frame.columns) == ["name", "cases"] and len(frame) == len(rows) > 0
+    assert repr(rows).startswith(f"Rows({len(rows)} rows")
+    assert len(repr(examples_build)) < 200 and "entities" in repr(examples_build)
+    maps = api.draw(examples_build.graph, tmp_path, case=examples_build.case_graph.cases[0].id)
+    inline = maps._repr_html_()
+    assert inline.startswith("<iframe srcdoc=") and "<script" not in inline and "&lt;script" in inline
+
+
 @pytest.mark.parametrize("fmt", ["csv", "json", "table"])
 def test_cli_query_prints_each_format(store, examples_loaded, fmt):
     result = subprocess.run([sys.executable, "-m", "casegraph.cli", "query", "--name", "funding", "--format", fmt,

@@ -24,17 +24,18 @@ from extract.model import ExtractionModel, default_model, load_model
 from extract.pipeline import extract_document
 from graph.jsonio import read_graph_json, write_graph_json
 from graph.model import CaseGraph, build_case_graph, to_networkx
-from graph.records import Case, CaseExtraction, Document, Problem
+from graph.records import Case, CaseExtraction, Document, LoadResult, Problem
 from graph.store import StoreError, StoreTarget, exit_process
 from graph.textsafe import csv_row
-from loaders.load import LoadOptions, load_documents
+from loaders.load import LoadOptions, PlannedDocument, plan_documents, read_planned
 
 __all__ = ["build", "load", "query", "ask", "find", "draw", "export", "validate", "stats", "serve", "questions",
            "train", "cross_validate", "read_graph", "close", "exit_process", "BuildResult", "Rows", "Maps",
            "CurationError", "StoreError", "StoreTarget", "LoadOptions", "csv_row"]
 
 Progress = Callable[[int, int], None]
-PARALLEL_MIN_CASES = 200
+PARALLEL_MIN_CASES = 200  # extract_all: cases below which one process is quicker than starting workers
+PARALLEL_MIN_BYTES = 512 * 1024  # build: input below which one process is quicker than starting workers
 DEFAULT_MODEL = "default"
 DEFAULT_EXPORTS = ("turtle", "jsonld", "graphml", "gexf", "csv")
 
@@ -114,6 +115,51 @@ def extract_all(documents: Sequence[Document], cases: Sequence[Case], workers: i
     return extractions
 
 
+def _read_and_extract(planned: PlannedDocument, options: LoadOptions, model: ExtractionModel | None
+                      ) -> tuple[LoadResult, list[CaseExtraction]]:
+    """One document, start to finish, where it is extracted: read, normalised, split, extracted."""
+    loaded = read_planned(planned, options)
+    extractions = [e for d in loaded.documents
+                   for e in extract_document(d, [c for c in loaded.cases if c.document == d.id], model=model)]
+    return loaded, extractions
+
+
+def read_and_extract_all(inputs: Iterable[str | Path], options: LoadOptions, workers: int = 1,
+                         progress: Progress | None = None, model: ExtractionModel | None = None
+                         ) -> tuple[LoadResult, list[CaseExtraction]]:
+    """Every document read and extracted; with workers > 1 and enough text, each document in a worker process
+    (reading and normalising too, so the parent only merges), the results merged in document order."""
+    merged = LoadResult()
+    planned = plan_documents(inputs, merged.problems)
+    size = sum(_file_size(p.path) for p in planned)
+    extractions: list[CaseExtraction] = []
+    if workers > 1 and size >= PARALLEL_MIN_BYTES and len(planned) > 1:
+        pool = ProcessPoolExecutor(max_workers=workers)
+        results = pool.map(_read_and_extract, planned, repeat(options), repeat(model),
+                           chunksize=max(1, len(planned) // (workers * 8)))
+    else:
+        pool, results = None, map(_read_and_extract, planned, repeat(options), repeat(model))
+    try:
+        for done, (loaded, found) in enumerate(results, start=1):
+            merged.documents.extend(loaded.documents)
+            merged.cases.extend(loaded.cases)
+            merged.problems.extend(loaded.problems)
+            extractions.extend(found)
+            if progress:
+                progress(done, len(planned))
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return merged, extractions
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 @contextmanager
 def gc_paused():
     """No cyclic garbage collection while a build allocates millions of acyclic records.
@@ -149,9 +195,8 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, workers: 
     """
     extraction_model = model_from(model)
     with gc_paused():
-        loaded = load_documents(inputs, options or LoadOptions())
-        extractions = extract_all(loaded.documents, loaded.cases, workers or os.cpu_count() or 1, progress,
-                                  extraction_model)
+        loaded, extractions = read_and_extract_all(inputs, options or LoadOptions(), workers or os.cpu_count() or 1,
+                                                   progress, extraction_model)
         case_graph = build_case_graph(loaded.documents, loaded.cases, extractions, loaded.problems)
         merge_aliases(case_graph)
         if min_confidence > 0:

@@ -152,10 +152,10 @@ def to_networkx(case_graph: CaseGraph) -> nx.MultiDiGraph:
     for document in case_graph.documents:
         graph.add_node(document_node_id(document.id), type="Document", name=Path(document.path).name,
                        path=document.path, format=document.format, aliases=[], cases=[])
+    file_names = {document.id: Path(document.path).name for document in case_graph.documents}
     for case in case_graph.cases:
-        document = next(d for d in case_graph.documents if d.id == case.document)
         graph.add_node(case.id, type="Case", name=case.title, title=case.title, subtitle=case.subtitle,
-                       document=Path(document.path).name, order=case.order, district=case.district,
+                       document=file_names[case.document], order=case.order, district=case.district,
                        subdistrict=case.subdistrict, area=case.area, aliases=[], cases=[case.id])
         graph.add_edge(case.id, document_node_id(case.document), key="MENTIONED_IN", type="MENTIONED_IN",
                        label_zh=vocabulary.relation("MENTIONED_IN").label_zh, cases=[case.id], evidence=[])

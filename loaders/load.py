@@ -115,23 +115,47 @@ def document_ids(paths: list[Path]) -> dict[Path, str]:
     return {path: ids[path.resolve()] for path in paths}
 
 
+@dataclass(frozen=True)
+class PlannedDocument:
+    """A file to read and the id its document will have."""
+
+    path: Path
+    id: str
+
+
+def plan_documents(inputs: Iterable[Path | str], problems: list[Problem]) -> list[PlannedDocument]:
+    """Every supported file under ``inputs``, once, with its id, in id order (the same whatever the argument
+    order); what cannot be read at all is recorded in ``problems``."""
+    unique = {path.resolve(): path for path in iter_files([Path(p) for p in inputs], problems)}
+    ids = document_ids(list(unique.values()))
+    return sorted((PlannedDocument(path, ids[path]) for path in unique.values()), key=lambda d: d.id)
+
+
+def read_planned(planned: PlannedDocument, options: LoadOptions = LoadOptions()) -> LoadResult:
+    """One file read, normalised and split into cases; its problems recorded, never raised."""
+    result = LoadResult()
+    try:
+        document = read_document(planned.path, planned.id, options)
+    except ReadError as err:
+        result.problems.append(Problem(str(planned.path), str(err)))
+        return result
+    if document.warning:
+        result.problems.append(Problem(str(planned.path), document.warning))
+    cases = split_cases(document)
+    if not cases:
+        result.problems.append(Problem(str(planned.path), "no case found in the text"))
+        return result
+    result.documents.append(document)
+    result.cases.extend(cases)
+    return result
+
+
 def load_documents(inputs: Iterable[Path | str], options: LoadOptions = LoadOptions()) -> LoadResult:
     """Read every supported file under ``inputs``; problems are recorded, not raised."""
     result = LoadResult()
-    unique = {path.resolve(): path for path in iter_files([Path(p) for p in inputs], result.problems)}
-    ids = document_ids(list(unique.values()))
-    for path in sorted(unique.values(), key=ids.__getitem__):  # the same graph whatever the argument order
-        try:
-            document = read_document(path, ids[path], options)
-        except ReadError as err:
-            result.problems.append(Problem(str(path), str(err)))
-            continue
-        if document.warning:
-            result.problems.append(Problem(str(path), document.warning))
-        cases = split_cases(document)
-        if not cases:
-            result.problems.append(Problem(str(path), "no case found in the text"))
-            continue
-        result.documents.append(document)
-        result.cases.extend(cases)
+    for planned in plan_documents(inputs, result.problems):
+        one = read_planned(planned, options)
+        result.documents.extend(one.documents)
+        result.cases.extend(one.cases)
+        result.problems.extend(one.problems)
     return result

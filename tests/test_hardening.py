@@ -131,7 +131,8 @@ def test_jiebas_dictionary_is_there_before_the_first_cut():
 def test_serial_and_parallel_builds_are_byte_identical(tmp_path):
     from bench.generate import generate
 
-    corpus = generate(CORPUS, tmp_path / "corpus", api.PARALLEL_MIN_CASES)
+    corpus = generate(CORPUS, tmp_path / "corpus", 200)
+    assert sum(f.stat().st_size for f in corpus.glob("*.md")) >= api.PARALLEL_MIN_BYTES  # workers read and extract
     serial = api.build([corpus], out=tmp_path / "serial", workers=1).path.read_bytes()
     parallel = api.build([corpus], out=tmp_path / "parallel", workers=2).path.read_bytes()
     assert serial == parallel

@@ -113,3 +113,36 @@ def pytest_unconfigure(config):
     from graph.store import exit_process
 
     exit_process(getattr(config, "casegraph_exit_status", 0))
+
+
+def load_while_killed(target, graph, kill, seconds: float) -> list[str]:
+    """Start a load of ``graph`` into ``target``, call ``kill`` after ``seconds``; the load's errors."""
+    from graph.store import StoreError, open_store
+    from graph.writer import GraphWriter
+
+    errors: list[str] = []
+    with open_store(target) as store:
+        def load():
+            try:
+                GraphWriter(store.driver, store.database, batch_size=5).write(graph)
+            except StoreError as error:
+                errors.append(str(error))
+
+        loader = threading.Thread(target=load)
+        loader.start()
+        time.sleep(seconds)
+        kill()
+        loader.join(timeout=120)
+    return errors
+
+
+def load_and_count(target, graph) -> tuple[int, int]:
+    """Load ``graph`` into ``target``; the nodes and relationships the store then holds."""
+    from graph.store import open_store, run_query
+    from graph.writer import GraphWriter
+
+    with open_store(target) as store:
+        GraphWriter(store.driver, store.database).write(graph)
+        nodes = run_query(store.driver, store.database, "MATCH (n) RETURN count(n) AS n", {})[0]["n"]
+        edges = run_query(store.driver, store.database, "MATCH ()-[r]->() RETURN count(r) AS n", {})[0]["n"]
+    return nodes, edges

@@ -1,14 +1,12 @@
 """What only a real Neo4j server shows: its URI schemes, its errors, its full-text index, a load it dies in."""
 import secrets
-import threading
-import time
 
 import pytest
 
 from graph.search import find_nodes
 from graph.store import StoreError, StoreTarget, free_port, open_store, run_query
 from graph.writer import GraphWriter
-from tests.conftest import require_neo4j, start_neo4j
+from tests.conftest import load_and_count, load_while_killed, require_neo4j, start_neo4j
 
 pytestmark = pytest.mark.neo4j
 
@@ -51,28 +49,15 @@ def test_a_load_cut_short_by_a_killed_server_is_completed_by_running_it_again(co
     port = free_port()
     process = start_neo4j(home, port, password)
     target = StoreTarget(uri=f"bolt://127.0.0.1:{port}", user="neo4j", password=password, database="neo4j")
-    errors = []
-    with open_store(target) as store:
-        def load():
-            try:
-                GraphWriter(store.driver, store.database, batch_size=5).write(graph)
-            except StoreError as error:
-                errors.append(str(error))
-
-        loader = threading.Thread(target=load)
-        loader.start()
-        time.sleep(2.0)
+    def kill():
         process.kill()
         process.wait()
-        loader.join(timeout=120)
+
+    errors = load_while_killed(target, graph, kill, 2.0)
     assert errors and "\n" not in errors[0] and "load" in errors[0]
     process = start_neo4j(home, port, password)
     try:
-        with open_store(target) as store:
-            GraphWriter(store.driver, store.database).write(graph)
-            nodes = run_query(store.driver, store.database, "MATCH (n) RETURN count(n) AS n", {})[0]["n"]
-            edges = run_query(store.driver, store.database, "MATCH ()-[r]->() RETURN count(r) AS n", {})[0]["n"]
-        assert (nodes, edges) == (graph.number_of_nodes(), graph.number_of_edges())
+        assert load_and_count(target, graph) == (graph.number_of_nodes(), graph.number_of_edges())
     finally:
         process.terminate()
         process.wait(timeout=60)

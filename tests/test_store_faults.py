@@ -10,9 +10,8 @@ import time
 
 import pytest
 
-from graph.store import StoreError, StoreTarget, open_store, run_query
-from graph.writer import GraphWriter
-from tests.conftest import ROOT
+from graph.store import StoreTarget
+from tests.conftest import ROOT, load_and_count, load_while_killed
 
 
 def start_server(root):
@@ -39,30 +38,20 @@ def test_a_server_dying_mid_load_fails_cleanly_and_a_rerun_completes(corpus_buil
     graph = corpus_build.graph
     root = tmp_path / "served"
     process, uri, password = start_server(root)
-    errors = []
-    with open_store(StoreTarget(uri=uri, user="root", password=password, database="casegraph")) as store:
-        def load():
-            try:
-                GraphWriter(store.driver, store.database, batch_size=5).write(graph)
-            except StoreError as error:
-                errors.append(str(error))
+    target = StoreTarget(uri=uri, user="root", password=password, database="casegraph")
 
-        loader = threading.Thread(target=load)
-        loader.start()
-        time.sleep(1.0)
+    def kill():
         process.send_signal(signal.SIGKILL)
         process.wait()
-        loader.join(timeout=120)
+
+    errors = load_while_killed(target, graph, kill, 1.0)
     assert errors, "the load should fail when the server dies"
     assert "\n" not in errors[0] and "load" in errors[0]
 
     process, uri, password = start_server(root)
     try:
-        with open_store(StoreTarget(uri=uri, user="root", password=password, database="casegraph")) as store:
-            GraphWriter(store.driver, store.database).write(graph)
-            nodes = run_query(store.driver, store.database, "MATCH (n) RETURN count(n) AS n", {})[0]["n"]
-            edges = run_query(store.driver, store.database, "MATCH ()-[r]->() RETURN count(r) AS n", {})[0]["n"]
-        assert (nodes, edges) == (graph.number_of_nodes(), graph.number_of_edges())
+        target = StoreTarget(uri=uri, user="root", password=password, database="casegraph")
+        assert load_and_count(target, graph) == (graph.number_of_nodes(), graph.number_of_edges())
     finally:
         process.terminate()
         stopped = process.wait(timeout=60)

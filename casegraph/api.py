@@ -30,7 +30,7 @@ from graph.textsafe import csv_row
 from loaders.load import LoadOptions, PlannedDocument, plan_documents, read_planned
 
 __all__ = ["build", "load", "query", "ask", "find", "draw", "export", "validate", "stats", "serve", "questions",
-           "train", "cross_validate", "read_graph", "close", "exit_process", "BuildResult", "Rows", "Maps",
+           "train", "cross_validate", "review", "curation_from_review", "read_graph", "close", "exit_process", "BuildResult", "Rows", "Maps",
            "CurationError", "StoreError", "StoreTarget", "LoadOptions", "csv_row"]
 
 Progress = Callable[[int, int], None]
@@ -311,6 +311,25 @@ def stats(graph: nx.MultiDiGraph | str | Path, out: str | Path) -> Path:
     from viz.report import write_report
 
     return write_report(read_graph(graph), Path(out))
+
+
+def review(graph: nx.MultiDiGraph | str | Path, out: str | Path, limit: int = 200) -> list[Path]:
+    """A review sheet of the facts least sure first (review.csv, review.html) under ``out``."""
+    from viz.review import write_review
+
+    return write_review(read_graph(graph), Path(out), limit)
+
+
+def curation_from_review(marks: str | Path, out: str | Path) -> Path:
+    """The curation YAML of a marked review sheet, for ``build --curation``."""
+    import yaml
+
+    from extract.curation import curation_from_marks
+    from viz.review import read_marks
+
+    sections = curation_from_marks(read_marks(Path(marks)))
+    Path(out).write_text(yaml.safe_dump(sections, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return Path(out)
 
 
 def questions() -> dict:

@@ -286,6 +286,26 @@ def stats(graph: GraphArg = Path("out"),
     out.print(f"wrote {report}")
 
 
+@app.command()
+def review(graph: GraphArg = Path("out"),
+           out_dir: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for the sheet.")] = None,
+           limit: Annotated[int, typer.Option(help="How many facts, least sure first.")] = 200,
+           marks: Annotated[Optional[Path], typer.Option(help="A marked sheet to turn into curation YAML.")] = None,
+           curation: Annotated[Path, typer.Option(help="Where the curation YAML goes (with --marks).")]
+           = Path("curation.yaml")) -> None:
+    """Write a review sheet (HTML and CSV) of the facts least sure first; with --marks, turn the marks
+    (keep / drop / a type) into curation YAML for `build --curation`."""
+    if marks:
+        try:
+            path = api.curation_from_review(marks, curation)
+        except (OSError, ValueError) as error:
+            fail(str(error))
+        out.print(f"wrote {path} (build again with --curation {path})")
+        return
+    for path in api.review(_read(graph), out_dir or _graph_dir(graph) / "review", limit):
+        out.print(f"wrote {path}")
+
+
 GoldArg = Annotated[list[Path], typer.Argument(help="Folders of gold JSON files (the format of ONTOLOGY.md).")]
 DocsOpt = Annotated[Optional[list[Path]], typer.Option("--docs", help="Folder of the annotated documents "
                                                                        "(default: docs/ or corpus/ beside each gold folder).")]

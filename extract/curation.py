@@ -226,3 +226,23 @@ def apply_curation(graph: CaseGraph, path: Path) -> CurationReport:
             getattr(applier, section)(index, item)
         report.applied[section] = len(items)
     return report
+
+
+def curation_from_marks(marks) -> dict:
+    """Curation sections from a marked review sheet: rows marked ``drop`` are dropped, rows marked with a type
+    are retyped, ``keep`` and blank rows stay. Each row has kind, id, type, source, target and decision."""
+    sections: dict[str, list[dict]] = {"retype": [], "drop": [], "drop_relations": []}
+    for row in marks:
+        decision = row.decision.strip()
+        if decision in ("", "keep"):
+            continue
+        if row.kind == "relation" and decision == "drop":
+            sections["drop_relations"].append({"type": row.type, "source": row.source, "target": row.target,
+                                               "note": "review"})
+        elif row.kind == "entity" and decision == "drop":
+            sections["drop"].append({"id": row.id, "note": "review"})
+        elif row.kind == "entity":
+            sections["retype"].append({"id": row.id, "type": decision, "note": "review"})
+        else:
+            raise CurationError(f"{row.id}: a relation can be kept or dropped, not marked {decision!r}")
+    return {section: items for section, items in sections.items() if items}

@@ -6,7 +6,8 @@ import pytest
 from casegraph.cli import app
 from tests.conftest import ROOT
 
-COMMANDS = ["build", "load", "query", "find", "serve", "maps", "export", "validate", "stats", "train", "cross-validate"]
+COMMANDS = ["build", "load", "query", "find", "serve", "maps", "export", "validate", "stats", "review", "train",
+            "cross-validate"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

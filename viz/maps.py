@@ -42,7 +42,7 @@ def _vis_js() -> str:
     return VIS_JS.read_text(encoding="utf-8")
 
 
-def _json_for_script(value) -> str:
+def json_for_script(value) -> str:
     """JSON that cannot close its <script> element or open a comment."""
     return (json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
@@ -181,7 +181,7 @@ def render_map(graph: nx.MultiDiGraph, title: str) -> str:
     font_face = (f"@font-face {{ font-family: CaseGraphCJK; src: url({font_url}) format('woff2'); }}"
                  if font_url else "")
     return Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
-        title=html.escape(title), font_face=font_face, data=_json_for_script(data), vis_js=_vis_js())
+        title=html.escape(title), font_face=font_face, data=json_for_script(data), vis_js=_vis_js())
 
 
 def _write(path: Path, content: str) -> Path:

@@ -30,7 +30,7 @@ from graph.textsafe import csv_row
 from loaders.load import LoadOptions, PlannedDocument, plan_documents, read_planned
 
 __all__ = ["build", "load", "query", "ask", "find", "draw", "export", "validate", "stats", "serve", "questions",
-           "train", "cross_validate", "review", "curation_from_review", "read_graph", "close", "exit_process", "BuildResult", "Rows", "Maps",
+           "train", "cross_validate", "review", "curation_from_review", "rules", "read_graph", "close", "exit_process", "BuildResult", "Rows", "Maps",
            "CurationError", "StoreError", "StoreTarget", "LoadOptions", "csv_row"]
 
 Progress = Callable[[int, int], None]
@@ -330,6 +330,13 @@ def curation_from_review(marks: str | Path, out: str | Path) -> Path:
     sections = curation_from_marks(read_marks(Path(marks)))
     Path(out).write_text(yaml.safe_dump(sections, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return Path(out)
+
+
+def rules() -> list:
+    """Every rule of the extraction with its description and its invented example (``RuleEntry`` records)."""
+    from extract.rulebook import rulebook
+
+    return rulebook()
 
 
 def questions() -> dict:

@@ -306,6 +306,17 @@ def review(graph: GraphArg = Path("out"),
         out.print(f"wrote {path}")
 
 
+@app.command()
+def rules(list_rules: Annotated[bool, typer.Option("--list", help="List every rule (the default).")] = True
+          ) -> None:
+    """The extraction's rules: what each does and an invented example (the tests run every one); the type
+    words and cue words they use are the tables of ontology/lexicon.yaml."""
+    for entry in api.rules():
+        example = entry.example.get("sentence") or entry.example.get("text") or "(no example)"
+        out.print(f"[bold]{entry.stage}/{entry.name}[/bold]  {escape(entry.description)}\n    e.g. {escape(example)}",
+                  highlight=False)
+
+
 GoldArg = Annotated[list[Path], typer.Argument(help="Folders of gold JSON files (the format of ONTOLOGY.md).")]
 DocsOpt = Annotated[Optional[list[Path]], typer.Option("--docs", help="Folder of the annotated documents "
                                                                        "(default: docs/ or corpus/ beside each gold folder).")]

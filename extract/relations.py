@@ -182,6 +182,8 @@ def _names_the_cue(mention: Mention, rule: CueRule) -> bool:
 
 
 def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
+    """A cue word of a relation type (牵头, 指导, 支持, 参与, 出资 …) between the bodies before it and what
+    follows in its clause relates them: 居民区党总支牵头成立自治小组 (LEADS)."""
     text = ctx.sentence.text
     mentions = _area_as_its_body(_outermost(ctx.mentions), ctx)
     frames = _spans(text, FRAMES)

@@ -6,7 +6,7 @@ import pytest
 from casegraph.cli import app
 from tests.conftest import ROOT
 
-COMMANDS = ["build", "load", "query", "find", "serve", "maps", "export", "validate", "stats", "review", "train",
+COMMANDS = ["build", "load", "query", "find", "serve", "maps", "export", "validate", "stats", "review", "rules", "train",
             "cross-validate"]
 
 

@@ -1,0 +1,47 @@
+"""Every rule of the extraction in one list, each with what it does and an invented example that the tests run.
+
+The rules are registered in one place per stage (``RECOGNIZERS``, relation ``RULES``, case ``structure``
+rules); their examples live in ``rule_examples.yaml`` beside this file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from extract.recognizers import RECOGNIZERS
+from extract.relations import RULES as RELATION_RULES
+from extract.structure import RULES as STRUCTURE_RULES
+
+EXAMPLES_FILE = Path(__file__).with_name("rule_examples.yaml")
+STAGES = {"recognizers": RECOGNIZERS, "relations": RELATION_RULES, "structure": STRUCTURE_RULES}
+
+
+@dataclass(frozen=True)
+class RuleEntry:
+    """One rule: its stage, its registered name, the first sentence of its description, and its example."""
+
+    stage: str
+    name: str
+    description: str
+    example: dict
+
+
+@cache
+def rule_examples() -> dict[str, dict[str, dict]]:
+    with open(EXAMPLES_FILE, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def rulebook() -> list[RuleEntry]:
+    """Every registered rule, in stage order; one without an example has an empty one."""
+    examples = rule_examples()
+    return [RuleEntry(stage, name, _first_sentence(rule.__doc__), examples.get(stage, {}).get(name, {}))
+            for stage, rules in STAGES.items() for name, rule in rules.items()]
+
+
+def _first_sentence(doc: str | None) -> str:
+    text = " ".join((doc or "").split())
+    return text.split(". ")[0].rstrip(".") if text else ""

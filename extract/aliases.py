@@ -30,8 +30,14 @@ def short_body_names(graph: CaseGraph) -> dict[str, str]:
                 by_document[(entity.type, document)].append(entity)
     mapping = {}
     for bodies in by_document.values():
+        by_first, by_last = defaultdict(list), defaultdict(list)
+        for body in bodies:
+            by_first[body.name[:1]].append(body)
+            by_last[body.name[-1:]].append(body)
         for short in bodies:
-            fuller = {body.id for body in bodies if is_alias(short.name, body.name)}
+            # a fuller form starts as the short one does, or ends with it (is_alias asks one or the other)
+            candidates = by_first[short.name[:1]] + by_last[short.name[-1:]]
+            fuller = {body.id for body in candidates if is_alias(short.name, body.name)}
             if len(fuller) == 1:
                 mapping[short.id] = fuller.pop()
     return mapping

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from casegraph import api
 from extract.curation import CurationError, apply_curation
 from extract.learned import Nesting
+from extract.resolve import is_alias
 from extract.sentences import MAX_SENTENCE, Sentence, inside_sentences, split_sentences
 from graph.records import Problem
 from loaders.load import LoadOptions, document_ids, load_documents
@@ -203,3 +204,10 @@ def test_names_and_titles_stay_text_in_the_stats_report_and_its_csv(tmp_path):
     rows = (tmp_path / "stats" / "counts-by-case.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert rows and all(not row.startswith(("=", "+", "-", "@")) for row in rows)
     assert any(row.startswith("'=1+2") for row in rows)
+
+
+@given(st.text(alphabet="甲乙丙丁区局", min_size=1, max_size=6), st.text(alphabet="甲乙丙丁区局", min_size=1, max_size=9))
+def test_a_fuller_form_shares_the_first_or_the_last_character(short, long):
+    """What lets alias resolution across a document look only at names that start or end alike."""
+    if is_alias(short, long):
+        assert short[0] == long[0] or short[-1] == long[-1]

@@ -127,11 +127,16 @@ class GraphWriter:
         for (rel_type, source_label, target_label), rows in sorted(edges.items()):
             for batch in _batches(rows, self.batch_size):
                 self.run_batch(merge_relationships_statement(rel_type, source_label, target_label), batch)
-        relationships_removed = sum(self.remove(stale_relationships_statement(t), version)
-                                    for t in sorted(vocabulary.relation_types))
-        nodes_removed = sum(self.remove(stale_nodes_statement(t), version) for t in sorted(vocabulary.node_types))
+        nodes, relationships = self.count(COUNT_NODES), self.count(COUNT_RELATIONSHIPS)
+        nodes_removed = relationships_removed = 0
+        if (nodes, relationships) != (graph.number_of_nodes(), graph.number_of_edges()):
+            # every node and relationship of the graph is in the store now, so equal counts mean nothing else is
+            relationships_removed = sum(self.remove(stale_relationships_statement(t), version)
+                                        for t in sorted(vocabulary.relation_types))
+            nodes_removed = sum(self.remove(stale_nodes_statement(t), version) for t in sorted(vocabulary.node_types))
+            nodes, relationships = self.count(COUNT_NODES), self.count(COUNT_RELATIONSHIPS)
         return LoadReport(nodes_written=graph.number_of_nodes(), relationships_written=graph.number_of_edges(),
-                          nodes_in_store=self.count(COUNT_NODES), relationships_in_store=self.count(COUNT_RELATIONSHIPS),
+                          nodes_in_store=nodes, relationships_in_store=relationships,
                           nodes_removed=nodes_removed, relationships_removed=relationships_removed)
 
     def remove(self, statement: str, version: str) -> int:

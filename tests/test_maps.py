@@ -38,6 +38,8 @@ def test_corpus_maps_draw_every_node_offline(corpus_build, tmp_path):
             entities, links = linked.number_of_nodes(), linked.number_of_edges()
             assert f'data-drawn-nodes="{entities}"' in result.stdout
             assert f'data-drawn-edges="{links}"' in result.stdout
+            labels = re.search(r'data-labels="(\d+)"', result.stdout)
+            assert labels and int(labels.group(1)) >= 30  # readable, non-overlapping labels at the fitted zoom
             shapes = re.findall(r'<svg[^>]*data-shape="(\w+)"', result.stdout)
             assert shapes and set(shapes) <= {t.shape for t in load_vocabulary().node_types.values()}
         assert "Uncaught" not in result.stderr

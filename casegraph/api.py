@@ -24,17 +24,17 @@ from extract.model import ExtractionModel, default_model, load_model
 from extract.pipeline import extract_document
 from graph.jsonio import read_graph_json, write_graph_json
 from graph.model import CaseGraph, build_case_graph, to_networkx
-from graph.records import Case, CaseExtraction, Document, LoadResult, Problem
+from graph.records import CaseExtraction, LoadResult, Problem
 from graph.store import StoreError, StoreTarget, exit_process
 from graph.textsafe import csv_row
 from loaders.load import LoadOptions, PlannedDocument, plan_documents, read_planned
 
 __all__ = ["build", "load", "query", "ask", "find", "draw", "export", "validate", "stats", "serve", "questions",
-           "train", "cross_validate", "review", "curation_from_review", "rules", "read_graph", "close", "exit_process", "BuildResult", "Rows", "Maps",
-           "CurationError", "StoreError", "StoreTarget", "LoadOptions", "csv_row"]
+           "train", "cross_validate", "review", "curation_from_review", "rules", "read_graph", "close",
+           "exit_process", "BuildResult", "Rows", "Maps", "CurationError", "StoreError", "StoreTarget",
+           "LoadOptions", "csv_row"]
 
 Progress = Callable[[int, int], None]
-PARALLEL_MIN_CASES = 200  # extract_all: cases below which one process is quicker than starting workers
 PARALLEL_MIN_BYTES = 512 * 1024  # build: input below which one process is quicker than starting workers
 DEFAULT_MODEL = "default"
 DEFAULT_EXPORTS = ("turtle", "jsonld", "graphml", "gexf", "csv")
@@ -89,38 +89,11 @@ class Maps(list):
                 'sandbox="allow-scripts"></iframe>')
 
 
-def extract_all(documents: Sequence[Document], cases: Sequence[Case], workers: int = 1,
-                progress: Progress | None = None, model: ExtractionModel | None = None) -> list[CaseExtraction]:
-    """Extract every case; with workers > 1 and a large corpus, documents spread over processes."""
-    by_document: dict[str, list[Case]] = {}
-    for case in cases:
-        by_document.setdefault(case.document, []).append(case)
-    jobs = [(d, by_document.get(d.id, [])) for d in documents]
-    extractions: list[CaseExtraction] = []
-    done = 0
-    if workers > 1 and len(cases) >= PARALLEL_MIN_CASES:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result in pool.map(extract_document, *zip(*jobs), repeat(None), repeat(model),
-                                   chunksize=max(1, len(jobs) // (workers * 8))):
-                extractions.extend(result)
-                done += len(result)
-                if progress:
-                    progress(done, len(cases))
-        return extractions
-    for document, doc_cases in jobs:
-        extractions.extend(extract_document(document, doc_cases, model=model))
-        done += len(doc_cases)
-        if progress:
-            progress(done, len(cases))
-    return extractions
-
-
 def _read_and_extract(planned: PlannedDocument, options: LoadOptions, model: ExtractionModel | None
                       ) -> tuple[LoadResult, list[CaseExtraction]]:
     """One document, start to finish, where it is extracted: read, normalised, split, extracted."""
     loaded = read_planned(planned, options)
-    extractions = [e for d in loaded.documents
-                   for e in extract_document(d, [c for c in loaded.cases if c.document == d.id], model=model)]
+    extractions = extract_document(loaded.documents[0], loaded.cases, model=model) if loaded.documents else []
     return loaded, extractions
 
 
@@ -240,7 +213,8 @@ def _store_target(target, graph_dir: str | Path):
     return target or StoreTarget.from_env(default_root=Path(graph_dir) / "store")
 
 
-def query(cypher: str, params: dict | None = None, target=None, write: bool = False, graph_dir: str | Path = "out") -> Rows:
+def query(cypher: str, params: dict | None = None, target=None, write: bool = False,
+          graph_dir: str | Path = "out") -> Rows:
     """Run Cypher against the store and return the rows as dicts (read-only unless ``write``)."""
     from graph.store import open_store, run_query
 
@@ -351,8 +325,9 @@ def serve(graph_dir: str | Path = "out"):
     from graph.store import embedded_server, served_uri
 
     root = (Path(graph_dir) / "store").resolve()
-    if served_uri(root):
-        raise StoreError(f"{root} is already served at {served_uri(root)} by another process")
+    elsewhere = served_uri(root)
+    if elsewhere:
+        raise StoreError(f"{root} is already served at {elsewhere} by another process")
     return embedded_server(root)
 
 

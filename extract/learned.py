@@ -13,12 +13,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-import ahocorasick
 import jieba
 from jieba import posseg
 
 from extract.gold import GoldDocument, GoldEntity, GoldRelation, normalise_name
-from extract.lexicon import Lexicon
+from extract.lexicon import Lexicon, build_automaton
 from extract.model import NONE, ExtractionModel, Features
 from extract.proposals import PROPOSAL_RULE
 from extract.recognizers import PROPER_FLAGS, PUNCT, jieba_words, tokenize
@@ -86,10 +85,7 @@ class Nesting:
         unique = set(names)
         if not unique:
             return cls(frozenset(), frozenset())
-        automaton = ahocorasick.Automaton()
-        for name in unique:
-            automaton.add_word(name, name)
-        automaton.make_automaton()
+        automaton = build_automaton(unique)
         holders, held = set(), set()
         for name in unique:
             for _, other in automaton.iter(name):

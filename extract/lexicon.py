@@ -1,6 +1,7 @@
 """The generic-word lexicon (ontology/lexicon.yaml) as ready-to-use lookups."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -94,14 +95,15 @@ def parse_lexicon(data: dict) -> Lexicon:
         double_surnames=tuple(data["double_surnames"]),
         campaigns=campaigns,
         relation_cues={type_name: tuple(words) for type_name, words in data.get("relation_cues", {}).items()},
-        automaton=_automaton(suffix_type),
-        campaign_automaton=_automaton(campaigns),
+        automaton=build_automaton(suffix_type),
+        campaign_automaton=build_automaton(campaigns),
         proposal_type=proposal_type,
-        proposal_automaton=_automaton(proposal_type),
+        proposal_automaton=build_automaton(proposal_type),
     )
 
 
-def _automaton(words: dict[str, str]) -> ahocorasick.Automaton:
+def build_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton that finds every one of ``words`` in one pass, each reported as itself."""
     automaton = ahocorasick.Automaton()
     for word in words:
         automaton.add_word(word, word)

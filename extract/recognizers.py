@@ -17,7 +17,7 @@ import ahocorasick
 import jieba
 from jieba import posseg
 
-from extract.lexicon import Lexicon
+from extract.lexicon import Lexicon, build_automaton
 from extract.sentences import Sentence
 
 jieba.setLogLevel(60)
@@ -657,13 +657,7 @@ def case_names(sentences: list[Sentence], found: dict[int, list[Span]]) -> CaseN
             surface = sentence.text[span.start:span.end]
             if span.type in AGAIN_TYPES and not span.generic and len(surface) >= MIN_AGAIN:
                 typed.setdefault(surface, span)
-    if not typed:
-        return CaseNames(typed, None)
-    automaton = ahocorasick.Automaton()
-    for name in typed:
-        automaton.add_word(name, name)
-    automaton.make_automaton()
-    return CaseNames(typed, automaton)
+    return CaseNames(typed, build_automaton(typed) if typed else None)
 
 
 def named_again_spans(sentence: Sentence, names: CaseNames, found: list[Span]) -> list[Span]:

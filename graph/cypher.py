@@ -53,6 +53,8 @@ def bare_create_statement(label: str) -> str:
 
 
 DELETE_BATCH = "MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n"
+COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
+COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS n"
 VERSION_PROPERTY = "graph_version"  # which graph a node or relationship was last loaded from
 
 
@@ -66,8 +68,7 @@ def stale_nodes_statement(label: str) -> str:
 def stale_relationships_statement(rel_type: str) -> str:
     return (f"MATCH ()-[r:{quote_label(rel_type)}]->() WHERE coalesce(r.{VERSION_PROPERTY}, '') <> $version "
             "WITH r LIMIT 5000 DELETE r RETURN count(*) AS n")
-COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
-COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS n"
+
 
 NAME_INDEX = "cg_names"
 

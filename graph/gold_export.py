@@ -10,8 +10,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.model import STRUCTURAL_TYPES
+
 NOT_ANNOTATED = ("MENTIONED_IN",)
-STRUCTURE_TYPES = ("Case", "Document")
 
 
 def gold_documents(graph: nx.MultiDiGraph) -> dict[str, dict]:
@@ -25,7 +26,7 @@ def gold_documents(graph: nx.MultiDiGraph) -> dict[str, dict]:
             record["cases"].append({"id": node, "title": data.get("title", "")})
     local_ids: dict[tuple[str, str], str] = {}
     for node, data in graph.nodes(data=True):
-        if data["type"] in STRUCTURE_TYPES:
+        if data["type"] in STRUCTURAL_TYPES:
             continue
         for document in sorted({case_document[c] for c in data.get("cases") or [] if c in case_document}):
             record = documents[document]

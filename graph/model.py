@@ -15,6 +15,7 @@ from graph.records import Case, CaseExtraction, Document, Entity, Evidence, Prob
 from ontology.vocabulary import load_vocabulary
 
 MAX_EVIDENCE = 5
+STRUCTURAL_TYPES = ("Case", "Document")  # nodes that hold the text, not entities it names
 
 
 def entity_id(type_name: str, name: str) -> str:

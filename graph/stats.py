@@ -6,13 +6,12 @@ names and Chinese/English type names, never internal ids.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from pathlib import Path
 
 import networkx as nx
 
+from graph.model import STRUCTURAL_TYPES
 from ontology.vocabulary import load_vocabulary
 
-STRUCTURAL = {"Case", "Document"}
 TOP = 10
 
 
@@ -20,7 +19,7 @@ def entity_graph(graph: nx.MultiDiGraph) -> nx.Graph:
     """Entities and the extracted relationships between them, undirected, for centrality."""
     simple = nx.Graph()
     for node_id, data in graph.nodes(data=True):
-        if data["type"] not in STRUCTURAL:
+        if data["type"] not in STRUCTURAL_TYPES:
             simple.add_node(node_id, **{k: data[k] for k in ("type", "name")})
     for source, target, data in graph.edges(data=True):
         if data["type"] != "MENTIONED_IN" and source in simple and target in simple:
@@ -38,7 +37,7 @@ def counts_by_case(graph: nx.MultiDiGraph) -> list[dict]:
         if data["type"] != "Case":
             continue
         types = Counter(graph.nodes[e]["type"] for e, _, d in graph.in_edges(case_id, data=True)
-                        if d["type"] == "MENTIONED_IN" and graph.nodes[e]["type"] not in STRUCTURAL)
+                        if d["type"] == "MENTIONED_IN" and graph.nodes[e]["type"] not in STRUCTURAL_TYPES)
         rows.append({"case": data["name"], "document": data.get("document", ""), **types})
     return rows
 
@@ -84,7 +83,7 @@ def actor_structure(graph: nx.MultiDiGraph) -> list[dict]:
         if data["type"] != "Case":
             continue
         members = [e for e, _, d in graph.in_edges(case_id, data=True) if d["type"] == "MENTIONED_IN"
-                   and graph.nodes[e]["type"] not in STRUCTURAL]
+                   and graph.nodes[e]["type"] not in STRUCTURAL_TYPES]
         actor_types = sorted({graph.nodes[e]["type"] for e in members
                               if load_vocabulary().node(graph.nodes[e]["type"]).is_a("Actor")})
         leaders = sorted({graph.nodes[s]["name"] for s, _, d in graph.edges(data=True)

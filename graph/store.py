@@ -79,13 +79,11 @@ class ServerFeatures:
     CONTAINS there, and the read-only guard rests on the update counters both report.
     """
 
-    product: str
     fulltext_index: bool
 
 
 def server_features(driver: Driver) -> ServerFeatures:
-    arcadedb = "ArcadeDB" in (driver.get_server_info().agent or "")
-    return ServerFeatures(product="ArcadeDB" if arcadedb else "Neo4j", fulltext_index=not arcadedb)
+    return ServerFeatures(fulltext_index="ArcadeDB" not in (driver.get_server_info().agent or ""))
 
 
 @dataclass
@@ -95,10 +93,6 @@ class Store:
     uri: str
     user: str
     password: str
-
-    @property
-    def features(self) -> ServerFeatures:
-        return server_features(self.driver)
 
 
 def free_port() -> int:

@@ -68,8 +68,8 @@ def graph_version(graph: nx.MultiDiGraph) -> str:
     digest = hashlib.sha256()
     for node_id in sorted(graph.nodes):
         digest.update(f"n\0{node_id}\0".encode())
-    for source, target, data in sorted((s, t, d["type"]) for s, t, d in graph.edges(data=True)):
-        digest.update(f"r\0{source}\0{data}\0{target}\0".encode())
+    for source, target, rel_type in sorted((s, t, d["type"]) for s, t, d in graph.edges(data=True)):
+        digest.update(f"r\0{source}\0{rel_type}\0{target}\0".encode())
     return digest.hexdigest()[:16]
 
 

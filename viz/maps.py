@@ -11,7 +11,6 @@ import difflib
 import hashlib
 import html
 import json
-import math
 import re
 from collections import Counter
 from functools import cache
@@ -22,6 +21,7 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
+from graph.model import STRUCTURAL_TYPES
 from ontology.vocabulary import load_vocabulary
 from viz.fonts import font_subset_data_url
 
@@ -29,12 +29,11 @@ TEMPLATE = Path(__file__).with_name("template.html")
 VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
 LAYOUT_THRESHOLD = 300  # above this many nodes, the quicker Barnes-Hut physics lays the map out
 TOOLTIP_SENTENCE = 120
-STRUCTURAL_TYPES = ("Case", "Document")
 MAX_CHOICES = 8
 EVIDENCE_SHOWN = 3  # sentences per link in the side panel
 SLUG_LENGTH = 40
-MANIFEST = "maps.json"
-UI_TEXT = "图例搜索全部案例别名关系类型节点最少连接置信度显示案例链接保存图片证据句子点击节点查看"  # file → title of every map written to a folder, so the index keeps them all
+MANIFEST = "maps.json"  # file → title of every map written to a folder, so the index keeps them all
+UI_TEXT = "图例搜索全部案例别名关系类型节点最少连接置信度显示案例链接保存图片证据句子点击节点查看"  # the page's own words, for the font subset
 
 
 @cache
@@ -56,7 +55,7 @@ def map_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def case_graph(graph: nx.MultiDiGraph, case_id: str) -> nx.MultiDiGraph:
     if case_id not in graph or graph.nodes[case_id]["type"] != "Case":
         raise KeyError(f"no case {case_id!r} in the graph")
-    keep = {case_id} | {n for n, d in graph.nodes(data=True) if d["type"] not in ("Case", "Document")
+    keep = {case_id} | {n for n, d in graph.nodes(data=True) if d["type"] not in STRUCTURAL_TYPES
                         and case_id in (d.get("cases") or [])}
     sub = nx.MultiDiGraph()
     sub.add_nodes_from((n, graph.nodes[n]) for n in keep)
@@ -133,8 +132,8 @@ def render_map(graph: nx.MultiDiGraph, title: str) -> str:
     case_titles = {n: d["name"] for n, d in graph.nodes(data=True) if d["type"] == "Case"}
     large = graph.number_of_nodes() > LAYOUT_THRESHOLD
     net = Network(directed=True)
-    degree = {n: sum(1 for _, _, d in graph.edges(n, data=True) if d["type"] != "MENTIONED_IN")
-              + sum(1 for _, _, d in graph.in_edges(n, data=True) if d["type"] != "MENTIONED_IN") for n in graph}
+    degree = Counter(end for source, target, d in graph.edges(data=True) if d["type"] != "MENTIONED_IN"
+                     for end in (source, target))  # links between entities; a case's MENTIONED_IN are not counted
     for node_id, data in graph.nodes(data=True):
         node_type = vocabulary.node(data["type"])
         confidence = _confidence(data)
@@ -173,7 +172,8 @@ def render_map(graph: nx.MultiDiGraph, title: str) -> str:
                     "stabilization": {"enabled": True, "iterations": 250 if large else 400, "fit": True}},
     }
     data = {"title": title, "nodes": nodes, "edges": edges, "legend": legend, "relations": relations,
-            "options": options, "minDegree": 1 if large else 0, "cases": [{"id": c, "title": t} for c, t in sorted(case_titles.items())]}
+            "options": options, "minDegree": 1 if large else 0,  # a whole-graph map hides entities linked to nothing
+            "cases": [{"id": c, "title": t} for c, t in sorted(case_titles.items())]}
     text = (title + "".join(n["label"] + n["title"] for n in nodes)
             + "".join(e["label"] + "".join(e["evidence"]) for e in edges)
             + "".join(item["label"] for item in legend + relations) + UI_TEXT)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.stats import STRUCTURAL, actor_structure, clusters, counts_by_case, recurring, top_central, type_label
+from graph.model import STRUCTURAL_TYPES
+from graph.stats import actor_structure, clusters, counts_by_case, recurring, top_central, type_label
 from graph.textsafe import csv_row, markdown_text
 from ontology.vocabulary import load_vocabulary
 from viz.fonts import matplotlib_font
@@ -66,7 +67,7 @@ def write_report(graph: nx.MultiDiGraph, folder: Path) -> Path:
         "clusters": ("Clusters of closely linked entities (Louvain) 聚类", clusters(graph)),
         "actor-structure": ("Actor structure of each case 各案例行动者结构", actor_structure(graph)),
     }
-    type_counts = Counter(d["type"] for _, d in graph.nodes(data=True) if d["type"] not in STRUCTURAL)
+    type_counts = Counter(d["type"] for _, d in graph.nodes(data=True) if d["type"] not in STRUCTURAL_TYPES)
     _chart(type_counts, folder / "entity-types.png", "Entities by type 实体类型")
     lines = ["# casegraph network report 网络分析报告", "",
              f"{sum(1 for _, d in graph.nodes(data=True) if d['type'] == 'Case')} cases, "

@@ -14,11 +14,11 @@ from string import Template
 
 import networkx as nx
 
+from graph.model import STRUCTURAL_TYPES
 from graph.textsafe import csv_row
 from ontology.vocabulary import load_vocabulary
 from viz.maps import json_for_script
 
-STRUCTURAL_TYPES = ("Case", "Document")
 REVIEW_ROWS = 200
 COLUMNS = ("kind", "id", "type", "source", "target", "name", "confidence", "sentence", "decision")
 

@@ -123,7 +123,7 @@ def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: l
     where = case_context(case, resolved)
     area = next((m for m in resolved if m.type == "Community" and m.canonical == where.area), None)
     estate = next((m for m in resolved if m.type == "Community" and where.estate
-                   and m.canonical.removesuffix("小区").endswith(where.estate)), None)
+                   and m.canonical.removesuffix("小区").endswith(where.estate.removesuffix("小区"))), None)
     relations = []
     previous: list[Mention] = []
     for sentence, inside in zip(sentences, inside_sentences(sentences, resolved)):

@@ -311,8 +311,9 @@ def case_context(case: Case, mentions: list[Mention]) -> CaseContext:
     estates = [(name, n) for name, n in phases.most_common() if name.endswith(ESTATE_ENDINGS)]
     estate = ""
     if estates and estates[0][1] >= DOMINANT_ESTATE and (len(estates) == 1 or estates[0][1] > estates[1][1]):
-        estate = re.sub(r"^.*(弄|号|镇|街道|区|路)", "", estates[0][0].removesuffix("小区"))
-        estate = estate if len(estate) >= 2 and not estate.isdigit() else ""
+        name = estates[0][0]
+        core = re.sub(r"^.*(弄|号|镇|街道|区|路)", "", name.removesuffix("小区"))
+        estate = name[name.rindex(core):] if len(core) >= 2 and not core.isdigit() else ""  # 小区 kept, as named
     return CaseContext(area=area, subdistrict=case.subdistrict or (subdistricts[0] if subdistricts else ""),
                        estate=estate)
 

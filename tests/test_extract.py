@@ -414,6 +414,12 @@ def test_an_estate_built_in_phases_owns_the_implicit_bodies():
     assert graph.entities["Committee:翠竹花园业委会"].implicit
 
 
+def test_implicit_bodies_of_an_estate_carry_its_full_name():
+    graph = extract("走进长虹小区，楼道整洁。长虹小区的业主很多，业委会和物业一起商量。")
+    assert graph.entities["Committee:长虹小区业委会"].implicit
+    assert graph.entities["PropertyFirm:长虹小区物业"].implicit
+
+
 def test_a_team_named_by_its_kind_is_the_cases_one_team_of_that_kind():
     graph = extract("徐阿姨成立一支楼栋舞蹈队。舞蹈队每周排练。")
     assert [e.id for e in graph.entities.values() if e.type == "VolunteerTeam"] == ["VolunteerTeam:楼栋舞蹈队"]
@@ -466,7 +472,7 @@ def test_an_implicit_body_also_carries_the_areas_form_of_its_name():
     graph = extract("和平居民区翠竹苑小区有两栋楼。翠竹苑小区的居委会召开会议，翠竹苑小区的业委会参与。")
     committee = graph.entities["Committee:和平居委会"]
     assert committee.implicit and "和平居民区居委会" in committee.aliases
-    assert "和平居民区业委会" in graph.entities["Committee:翠竹苑业委会"].aliases
+    assert "和平居民区业委会" in graph.entities["Committee:翠竹苑小区业委会"].aliases
 
 
 def test_similar_names_stay_apart_and_aliases_join():

@@ -233,6 +233,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             start = token.start + lead_in
             taken.append((token.word[lead_in:], "x"))
             break
+        if type_name == "Community" and token.word == "社区" and suffix_start - start >= 2:
+            break  # 青松社区|翠湖小区: an estate inside a 社区 is a place of its own
         if _ends_place_before(token, index, suffix_start):
             return token.start + 1
         if (type_name == "Community" and token.flag == "ns" and suffix_start - start >= 2

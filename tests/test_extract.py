@@ -414,6 +414,12 @@ def test_an_estate_built_in_phases_owns_the_implicit_bodies():
     assert graph.entities["Committee:翠竹花园业委会"].implicit
 
 
+def test_an_estate_inside_a_shequ_is_a_place_of_its_own():
+    graph = extract("走进桃李街道青松社区翠湖小区，大门口种满了花。", area="", subdistrict="")
+    assert "Community:翠湖小区" in graph.entities
+    assert not [name for name in graph.entities if "社区翠湖" in name], sorted(graph.entities)
+
+
 def test_implicit_bodies_of_an_estate_carry_its_full_name():
     graph = extract("走进长虹小区，楼道整洁。长虹小区的业主很多，业委会和物业一起商量。")
     assert graph.entities["Committee:长虹小区业委会"].implicit

@@ -869,13 +869,22 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     tokens = tokenize(text)
     spans = []
     for match in NEIGHBOURHOOD.finditer(text):
-        if any(text.startswith(w, match.end()) for w in lexicon.not_before.get("社区", ())):
+        body_place = _opens_local_body(text, match.end(), lexicon)
+        if any(text.startswith(w, match.end()) for w in lexicon.not_before.get("社区", ())) and not body_place:
             continue
         start = left_extend(text, match.start(), lexicon, "Community", tokens)
         stem = tokenize(text[start:match.start()])
         if _names_neighbourhood(stem, lexicon) and not _inside_quotes(text, start, match.end()):
             spans.append(Span(start, match.end(), "Community", "neighbourhood"))
     return spans
+
+
+LOCAL_BODY_TYPES = ("PartyOrganization", "Committee", "PropertyFirm")
+
+
+def _opens_local_body(text: str, position: int, lexicon: Lexicon) -> bool:
+    """A body's type word follows (玉林东路社区|党委, |居委会): the 社区 before it is the body's place."""
+    return any(lexicon.suffix_type.get(text[position:position + n]) in LOCAL_BODY_TYPES for n in range(2, 5))
 
 
 def _names_neighbourhood(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:

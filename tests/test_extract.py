@@ -420,6 +420,11 @@ def test_an_estate_inside_a_shequ_is_a_place_of_its_own():
     assert not [name for name in graph.entities if "社区翠湖" in name], sorted(graph.entities)
 
 
+@pytest.mark.parametrize("text", ["玉林东路社区党委书记介绍情况。", "玉林东路社区居委会召开会议。"])
+def test_the_shequ_a_body_is_named_after_is_a_place(text):
+    assert "Community:玉林东路社区" in extract(text, area="", subdistrict="").entities
+
+
 def test_implicit_bodies_of_an_estate_carry_its_full_name():
     graph = extract("走进长虹小区，楼道整洁。长虹小区的业主很多，业委会和物业一起商量。")
     assert graph.entities["Committee:长虹小区业委会"].implicit

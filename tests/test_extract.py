@@ -425,6 +425,12 @@ def test_the_shequ_a_body_is_named_after_is_a_place(text):
     assert "Community:玉林东路社区" in extract(text, area="", subdistrict="").entities
 
 
+def test_a_town_acting_as_its_collective_uses_a_mechanism():
+    graph = extract("青禾镇探索“邻里互助”机制，成效明显。", area="", subdistrict="")
+    assert ("USES_MECHANISM", "Community:青禾镇", "Mechanism:邻里互助机制") in {
+        (r.type, r.source, r.target) for r in graph.relations.values()}
+
+
 def test_implicit_bodies_of_an_estate_carry_its_full_name():
     graph = extract("走进长虹小区，楼道整洁。长虹小区的业主很多，业委会和物业一起商量。")
     assert graph.entities["Committee:长虹小区业委会"].implicit

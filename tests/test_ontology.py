@@ -41,6 +41,8 @@ def test_domain_and_range_are_enforced():
     assert v.relation("FUNDED").allows(v.node("PartnerUnit"), v.node("Project"))
     assert not v.relation("FUNDED").allows(v.node("Project"), v.node("PartnerUnit"))
     assert v.relation("CO_BUILDS").allows(v.node("Community"), v.node("PartnerUnit"))
+    assert v.relation("USES_MECHANISM").allows(v.node("Community"), v.node("Mechanism"))  # a village acting
+    assert not v.relation("LEADS").allows(v.node("Community"), v.node("Project"))
 
 
 def test_shacl_shapes_parse():

@@ -91,10 +91,13 @@ class Maps(list):
 
 def _read_and_extract(planned: PlannedDocument, options: LoadOptions, model: ExtractionModel | None
                       ) -> tuple[LoadResult, list[CaseExtraction]]:
-    """One document, start to finish, where it is extracted: read, normalised, split, extracted."""
+    """One document, start to finish, where it is extracted: read, normalised, split, extracted. Only what the
+    graph keeps goes back to the parent: no text (the evidence holds its sentences and raw offsets)."""
     loaded = read_planned(planned, options)
     extractions = extract_document(loaded.documents[0], loaded.cases, model=model) if loaded.documents else []
-    return loaded, extractions
+    slim = LoadResult([d.without_text() for d in loaded.documents], [c.without_text() for c in loaded.cases],
+                      loaded.problems)
+    return slim, [e.without_text() for e in extractions]
 
 
 def read_and_extract_all(inputs: Iterable[str | Path], options: LoadOptions, workers: int = 1,

@@ -6,7 +6,7 @@ One file tells the whole data flow; every stage takes and returns these.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,10 @@ class Document:
     offsets: Sequence[int]
     warning: str = ""  # what reading had to repair (broken bytes replaced), reported as a problem
 
+    def without_text(self) -> Document:
+        """What a graph keeps of a document once it is extracted: its evidence already points into the raw text."""
+        return replace(self, raw_text="", text="", offsets=())
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the raw text."""
         if not self.offsets:
@@ -65,6 +69,10 @@ class Case:
     district: str = ""
     subdistrict: str = ""
     area: str = ""
+
+    def without_text(self) -> Case:
+        """What a graph keeps of a case once it is extracted (its title, places and position)."""
+        return replace(self, text="")
 
 
 @dataclass(frozen=True)
@@ -152,6 +160,9 @@ class CaseExtraction:
     case: Case
     mentions: tuple[Mention, ...]
     relations: tuple[RelationMention, ...]
+
+    def without_text(self) -> CaseExtraction:
+        return replace(self, case=self.case.without_text())
 
 
 @dataclass

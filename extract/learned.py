@@ -28,7 +28,6 @@ from ontology.vocabulary import load_vocabulary
 QUOTE_OPENERS = "“「『\"《"
 MAX_PAIR_DISTANCE = 60  # characters between two names beyond which a sentence rarely relates them
 SYMMETRIC = ("CO_BUILDS",)
-LEAD_FOCUS_RULE = "case:lead-focus"  # the structural rule that links a case's lead body to its project
 
 
 def _bucket(value: int, edges: tuple[int, ...] = (0, 1, 2, 3, 5, 8, 12, 20)) -> str:
@@ -214,8 +213,7 @@ def _cues(words: list[str], lexicon: Lexicon) -> set[str]:
     return {rel_type for rel_type, cues in lexicon.relation_cues.items() for word in words if word in cues}
 
 
-def pair_features(pair: PairCandidate, text: str, lexicon: Lexicon, lead: tuple[str, str] | None,
-                  focus: tuple[str, str] | None) -> Features:
+def pair_features(pair: PairCandidate, text: str, lexicon: Lexicon) -> Features:
     """What the model weighs for a pair: types, order, distance, words and cues between and around, rules."""
     types = f"{pair.source.type}>{pair.target.type}"
     features: Features = {"bias": 1.0, f"types={types}": 1.0}
@@ -259,19 +257,7 @@ def pair_features(pair: PairCandidate, text: str, lexicon: Lexicon, lead: tuple[
     clause = text[max(clause_start, pair.sentence_start):first.start]
     if re.search("由|在|经", clause):
         features[f"frame={''.join(re.findall('由|在|经', clause))[:2]}|{'forward' if forward else 'backward'}"] = 1.0
-    if lead and pair.source.key == lead:
-        features[f"source_is_lead|{pair.target.type}"] = 1.0
-    if focus and pair.target.key == focus:
-        features[f"target_is_focus|{pair.source.type}"] = 1.0
     return features
-
-
-def _case_roles(extraction: CaseExtraction) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
-    """The lead body and the focus project, read off the structural rule that links them (if any)."""
-    for relation in extraction.relations:
-        if relation.evidence.rule == LEAD_FOCUS_RULE:
-            return (relation.source.type, relation.source.canonical), (relation.target.type, relation.target.canonical)
-    return None, None
 
 
 @dataclass(frozen=True)
@@ -293,8 +279,7 @@ def case_candidates(extraction: CaseExtraction, lexicon: Lexicon, document_count
 
 
 def pair_rows(extraction: CaseExtraction, pairs: list[PairCandidate], lexicon: Lexicon) -> list[Features]:
-    lead, focus = _case_roles(extraction)
-    return [pair_features(p, extraction.case.text, lexicon, lead, focus) for p in pairs]
+    return [pair_features(p, extraction.case.text, lexicon) for p in pairs]
 
 
 def document_counts(extractions: list[CaseExtraction]) -> Counter:

@@ -133,7 +133,7 @@ def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: l
         previous = local
         relations.extend(extract_relations(
             ctx, lambda rule, s=sentence: _evidence(document, case, s.text, s.start, s.start + len(s.text), rule)))
-    relations.extend(structural_relations(case.text, resolved, where.area, where.subdistrict, lead, focus))
+    relations.extend(structural_relations(case.text, resolved, where.area, where.subdistrict, lead))
     if propose:
         resolved.extend(_proposals(case, document, sentences, mentions, lexicon))
     return CaseExtraction(case=case, mentions=tuple(resolved), relations=tuple(_first_location(relations)))

@@ -114,25 +114,15 @@ def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | N
             for m in _firsts(near) if co_builds.allows(vocabulary.node(m.type), vocabulary.node(lead.type))]
 
 
-def lead_leads_focus(lead: Mention | None, focus: Mention | None) -> list[RelationMention]:
-    """The body a case is about leads the project the case is about, unless that is a citywide campaign."""
-    if lead is None or focus is None or focus.evidence.rule == "campaign":
-        return []
-    vocabulary = load_vocabulary()
-    if not vocabulary.relation("LEADS").allows(vocabulary.node(lead.type), vocabulary.node(focus.type)):
-        return []
-    return [RelationMention(type="LEADS", source=lead, target=focus, evidence=replace(focus.evidence, rule="case:lead-focus"))]
-
-
 Rule = Callable[[list[Mention], str, str], Found]
 RULES: dict[str, Rule] = {"places": places_nest, "buildings": buildings_nest, "offices": offices_nest}
 
 
 def structural_relations(case_text: str, mentions: list[Mention], area: str, subdistrict: str,
-                         lead: Mention | None, focus: Mention | None = None) -> list[RelationMention]:
+                         lead: Mention | None) -> list[RelationMention]:
     relations = []
     for rule in RULES.values():
         for rule_id, source, target in rule(mentions, area, subdistrict):
             relations.append(RelationMention(type="PART_OF", source=source, target=target,
                                              evidence=replace(source.evidence, rule=rule_id)))
-    return relations + partners_co_build(case_text, mentions, lead) + lead_leads_focus(lead, focus)
+    return relations + partners_co_build(case_text, mentions, lead)

@@ -720,13 +720,13 @@ def test_relations_the_rules_must_not_read(text, relation):
     assert relation not in {(r.type, r.source, r.target) for r in graph.relations.values()}
 
 
-def test_the_body_whose_place_the_title_names_leads_the_case():
-    text = ("光明路街道党工委召开会议，“楼事会”平台由此诞生。和平居民区党总支书记张丽参加“楼事会”平台。"
-            "和平居民区党总支组织居民参加。")
-    graph = extract(text, title="光明路街道“楼事会”案例")
-    leads = {(r.source, r.target) for r in graph.relations.values() if r.type == "LEADS"}
-    assert ("PartyOrganization:光明路街道党工委", "Project:楼事会平台") in leads, sorted(leads)
-    assert ("PartyOrganization:和平居民区党总支", "Project:楼事会平台") not in leads, sorted(leads)
+def test_the_body_whose_place_the_title_names_is_the_cases_lead():
+    text = ("光明路街道党工委召开会议，推动结对共建。和平居民区党总支书记张丽参加会议。"
+            "和平居民区党总支组织居民参加。青松商贸集团等共建单位积极参与。")
+    graph = extract(text, title="光明路街道共建案例")
+    co_builds = {frozenset((r.source, r.target)) for r in graph.relations.values() if r.type == "CO_BUILDS"}
+    assert frozenset(("PartnerUnit:青松商贸集团", "PartyOrganization:光明路街道党工委")) in co_builds, co_builds
+    assert frozenset(("PartnerUnit:青松商贸集团", "PartyOrganization:和平居民区党总支")) not in co_builds, co_builds
 
 
 def test_relations_carry_evidence_and_rule():

@@ -302,10 +302,11 @@ def _names_bureau(type_name: str, taken: list[tuple[str, str]], lexicon: Lexicon
 
 
 def _word_names_firm(left: list[Token], index: int, taken: list[tuple[str, str]], type_name: str) -> bool:
-    """A two-character word alone between a list mark and 物业 is the firm's name (、安居|物业), verb or not."""
+    """A two-character word alone between a list mark and 物业 is the firm's name (、安居|物业), verb or not;
+    after a comma it is the clause's verb (，推动|物业参加)."""
     token = left[index]
     return (type_name == "PropertyFirm" and not taken and len(token.word) == 2
-            and token.flag in VERB_FLAGS | PHRASE_FLAGS and (index == 0 or left[index - 1].word in PUNCT))
+            and token.flag in VERB_FLAGS | PHRASE_FLAGS and index > 0 and left[index - 1].word == "、")
 
 
 def _adjective_opens_name(left: list[Token], index: int, taken: list[tuple[str, str]], lexicon: Lexicon) -> bool:

@@ -431,6 +431,13 @@ def test_a_town_acting_as_its_collective_uses_a_mechanism():
         (r.type, r.source, r.target) for r in graph.relations.values()}
 
 
+@pytest.mark.parametrize("text, firm", [("党总支主动协商，推动物业参加例会。", None),
+                                        ("居委会、安居物业和业委会共同参与。", "PropertyFirm:安居物业")])
+def test_a_verb_after_a_comma_is_no_firms_name_but_a_word_after_a_list_mark_is(text, firm):
+    firms = {name for name in extract(text).entities if name.startswith("PropertyFirm:")}
+    assert not any("推动" in name for name in firms) and (firm is None or firm in firms), firms
+
+
 def test_implicit_bodies_of_an_estate_carry_its_full_name():
     graph = extract("走进长虹小区，楼道整洁。长虹小区的业主很多，业委会和物业一起商量。")
     assert graph.entities["Committee:长虹小区业委会"].implicit

@@ -438,6 +438,11 @@ def test_a_verb_after_a_comma_is_no_firms_name_but_a_word_after_a_list_mark_is(t
     assert not any("推动" in name for name in firms) and (firm is None or firm in firms), firms
 
 
+def test_a_status_word_before_a_place_is_no_part_of_its_name():
+    graph = extract("社区认真落实青州市的部署。", area="", subdistrict="")
+    assert "Community:青州市" in graph.entities, sorted(graph.entities)
+
+
 def test_implicit_bodies_of_an_estate_carry_its_full_name():
     graph = extract("走进长虹小区，楼道整洁。长虹小区的业主很多，业委会和物业一起商量。")
     assert graph.entities["Committee:长虹小区业委会"].implicit

@@ -870,8 +870,8 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     tokens = tokenize(text)
     spans = []
     for match in NEIGHBOURHOOD.finditer(text):
-        body_place = _opens_local_body(text, match.end(), lexicon)
-        if any(text.startswith(w, match.end()) for w in lexicon.not_before.get("社区", ())) and not body_place:
+        if any(text.startswith(w, match.end()) for w in lexicon.not_before.get("社区", ())) \
+                and not _opens_local_body(text, match.end(), lexicon):
             continue
         start = left_extend(text, match.start(), lexicon, "Community", tokens)
         stem = tokenize(text[start:match.start()])

@@ -312,8 +312,9 @@ def case_context(case: Case, mentions: list[Mention]) -> CaseContext:
     estate = ""
     if estates and estates[0][1] >= DOMINANT_ESTATE and (len(estates) == 1 or estates[0][1] > estates[1][1]):
         name = estates[0][0]
-        core = re.sub(r"^.*(弄|号|镇|街道|区|路)", "", name.removesuffix("小区"))
-        estate = name[name.rindex(core):] if len(core) >= 2 and not core.isdigit() else ""  # 小区 kept, as named
+        stem = name.removesuffix("小区")
+        core = re.sub(r"^.*(弄|号|镇|街道|区|路)", "", stem)  # 南湖路|翠竹小区: the estate without its address
+        estate = name[len(stem) - len(core):] if len(core) >= 2 and not core.isdigit() else ""  # 小区 kept, as named
     return CaseContext(area=area, subdistrict=case.subdistrict or (subdistricts[0] if subdistricts else ""),
                        estate=estate)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import random
-import resource
 import sys
 import time
 from pathlib import Path
@@ -17,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import case_templates, synthetic_case  # noqa: E402
+from bench.measure import peak_mib  # noqa: E402
 from casegraph.api import build  # noqa: E402
 
 
@@ -43,15 +43,7 @@ def main(template_dir: Path, work: Path, megabytes: float) -> dict:
     seconds = time.perf_counter() - start
     size = document.stat().st_size / 1e6
     return {"document MB": size, "cases": len(result.case_graph.cases), "build s": seconds,
-            "s per MB": seconds / size, "peak MiB": _peak_mib()}
-
-
-def _peak_mib() -> float:
-    """This process's own peak (VmHWM): ru_maxrss would carry over the benchmark parent's across exec."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            "s per MB": seconds / size, "peak MiB": peak_mib()}
 
 
 if __name__ == "__main__":

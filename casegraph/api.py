@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from itertools import repeat
 from pathlib import Path
 
@@ -22,32 +23,38 @@ from extract.aliases import merge_aliases
 from extract.curation import CurationError, CurationReport, apply_curation
 from extract.model import ExtractionModel, default_model, load_model
 from extract.pipeline import extract_document
-from graph.jsonio import read_graph_json, write_graph_json
-from graph.model import CaseGraph, build_case_graph, to_networkx
+from graph.jsonio import GraphFile, GraphRows, as_rows, write_graph_json
+from graph.model import CaseGraph, CaseGraphRows, to_networkx
 from graph.records import CaseExtraction, LoadResult, Problem
 from graph.store import StoreError, StoreTarget, exit_process
 from graph.textsafe import csv_row
 from loaders.load import LoadOptions, PlannedDocument, plan_documents, read_planned
 
-__all__ = ["build", "load", "query", "ask", "find", "draw", "export", "validate", "stats", "serve", "questions",
-           "train", "cross_validate", "review", "curation_from_review", "rules", "read_graph", "close",
-           "exit_process", "BuildResult", "Rows", "Maps", "CurationError", "StoreError", "StoreTarget",
-           "LoadOptions", "csv_row"]
+__all__ = ["build", "load", "query", "ask", "find", "draw", "export", "admin_import_command", "validate", "stats",
+           "serve", "questions", "train", "cross_validate", "review", "curation_from_review", "rules", "read_graph",
+           "graph_rows", "close", "exit_process", "BuildResult", "Rows", "Maps", "CurationError", "StoreError",
+           "StoreTarget", "LoadOptions", "csv_row"]
 
 Progress = Callable[[int, int], None]
 PARALLEL_MIN_BYTES = 512 * 1024  # build: input below which one process is quicker than starting workers
+DOCUMENTS_PER_TASK = 4  # few, so neither a worker nor the parent holds many documents' results at once
 DEFAULT_MODEL = "default"
 DEFAULT_EXPORTS = ("turtle", "jsonld", "graphml", "gexf", "csv")
 
 
 @dataclass
 class BuildResult:
+    """What a build found; ``graph`` is its networkx model, made when first asked for (a large build
+    writes graph.json without ever holding it)."""
+
     case_graph: CaseGraph
-    graph: nx.MultiDiGraph
     problems: list[Problem]
     curation: CurationReport | None = None
     path: Path | None = None
-    timings: dict[str, float] = field(default_factory=dict)
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        return to_networkx(self.case_graph)
 
     def __repr__(self) -> str:
         counts = self.case_graph.counts()
@@ -100,33 +107,42 @@ def _read_and_extract(planned: PlannedDocument, options: LoadOptions, model: Ext
     return slim, [e.without_text() for e in extractions]
 
 
-def read_and_extract_all(inputs: Iterable[str | Path], options: LoadOptions, workers: int = 1,
-                         progress: Progress | None = None, model: ExtractionModel | None = None
-                         ) -> tuple[LoadResult, list[CaseExtraction]]:
-    """Every document read and extracted; with workers > 1 and enough text, each document in a worker process
-    (reading and normalising too, so the parent only merges), the results merged in document order."""
-    merged = LoadResult()
-    planned = plan_documents(inputs, merged.problems)
+_worker_settings: tuple[LoadOptions, ExtractionModel | None] = (LoadOptions(), None)
+
+
+def _start_worker(options: LoadOptions, model: ExtractionModel | None) -> None:
+    """A worker process is given the options and the model once, not with every document."""
+    global _worker_settings
+    _worker_settings = (options, model)
+
+
+def _read_and_extract_in_worker(planned: PlannedDocument) -> tuple[LoadResult, list[CaseExtraction]]:
+    return _read_and_extract(planned, *_worker_settings)
+
+
+def read_and_extract(inputs: Iterable[str | Path], options: LoadOptions, workers: int = 1,
+                     progress: Progress | None = None, model: ExtractionModel | None = None
+                     ) -> Iterator[tuple[LoadResult, list[CaseExtraction]]]:
+    """Every document read and extracted, yielded in document order as it completes (what planning the
+    inputs met comes first); with workers > 1 and enough text, each document in a worker process (reading
+    and normalising too, so the parent only merges)."""
+    planning = LoadResult()
+    planned = plan_documents(inputs, planning.problems)
+    yield planning, []
     size = sum(_file_size(p.path) for p in planned)
-    extractions: list[CaseExtraction] = []
     if workers > 1 and size >= PARALLEL_MIN_BYTES and len(planned) > 1:
-        pool = ProcessPoolExecutor(max_workers=workers)
-        results = pool.map(_read_and_extract, planned, repeat(options), repeat(model),
-                           chunksize=max(1, len(planned) // (workers * 8)))
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(options, model))
+        results = pool.map(_read_and_extract_in_worker, planned, chunksize=DOCUMENTS_PER_TASK)
     else:
         pool, results = None, map(_read_and_extract, planned, repeat(options), repeat(model))
     try:
-        for done, (loaded, found) in enumerate(results, start=1):
-            merged.documents.extend(loaded.documents)
-            merged.cases.extend(loaded.cases)
-            merged.problems.extend(loaded.problems)
-            extractions.extend(found)
+        for done, result in enumerate(results, start=1):
+            yield result
             if progress:
                 progress(done, len(planned))
     finally:
         if pool is not None:
-            pool.shutdown()
-    return merged, extractions
+            pool.shutdown(cancel_futures=True)
 
 
 def _file_size(path: Path) -> int:
@@ -170,32 +186,38 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, workers: 
     ``min_confidence`` are left out.
     """
     extraction_model = model_from(model)
+    case_graph = CaseGraph()
     with gc_paused():
-        loaded, extractions = read_and_extract_all(inputs, options or LoadOptions(), workers or os.cpu_count() or 1,
-                                                   progress, extraction_model)
-        case_graph = build_case_graph(loaded.documents, loaded.cases, extractions, loaded.problems)
+        for loaded, found in read_and_extract(inputs, options or LoadOptions(), workers or os.cpu_count() or 1,
+                                              progress, extraction_model):
+            case_graph.add_loaded(loaded, found)
         merge_aliases(case_graph)
         if min_confidence > 0:
             case_graph.drop_below(min_confidence)
         report = apply_curation(case_graph, Path(curation)) if curation else None
-        graph = to_networkx(case_graph)
-    path = write_graph_json(graph, Path(out) / "graph.json") if out is not None else None
-    return BuildResult(case_graph=case_graph, graph=graph, problems=loaded.problems, curation=report, path=path)
+        path = write_graph_json(CaseGraphRows(case_graph), Path(out) / "graph.json") if out is not None else None
+    return BuildResult(case_graph=case_graph, problems=case_graph.problems, curation=report, path=path)
 
 
 def read_graph(graph: nx.MultiDiGraph | str | Path) -> nx.MultiDiGraph:
     """A graph, or the graph.json (or folder holding it) it was written to."""
+    return graph_rows(graph).networkx()
+
+
+def graph_rows(graph: nx.MultiDiGraph | str | Path) -> GraphRows:
+    """A graph, or its graph.json (or the folder holding it) read as a stream of rows."""
     if isinstance(graph, nx.Graph):
-        return graph
+        return as_rows(graph)
     path = Path(graph)
     path = path / "graph.json" if path.is_dir() else path
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no graph.json here (run `casegraph build CASES --out DIR` first)")
-    return read_graph_json(path)
+    return GraphFile(path)
 
 
 def load(graph: nx.MultiDiGraph | str | Path, target=None, batch_size: int = 2000, replace: bool = False):
-    """Write the graph to Neo4j (``target``) or, with none, to the embedded store under the graph's folder.
+    """Write the graph to Neo4j (``target``) or, with none, to the embedded store under the graph's folder;
+    a graph.json is read as a stream, in batches, never whole.
 
     Loading merges on stable ids, then removes the nodes and relationships of casegraph's labels that an
     earlier build left and this graph no longer has; ``replace`` first empties the whole database.
@@ -203,13 +225,13 @@ def load(graph: nx.MultiDiGraph | str | Path, target=None, batch_size: int = 200
     from graph.store import open_store
     from graph.writer import GraphWriter
 
-    nx_graph = read_graph(graph)
+    rows = graph_rows(graph)
     target = target or StoreTarget.from_env(default_root=_default_store_root(graph))
     with open_store(target) as store:
         writer = GraphWriter(store.driver, store.database, batch_size=batch_size)
         if replace:
             writer.clear()
-        return writer.write(nx_graph)
+        return writer.write(rows)
 
 
 def _store_target(target, graph_dir: str | Path):
@@ -273,7 +295,14 @@ def export(graph: nx.MultiDiGraph | str | Path, out: str | Path, formats: Sequen
     unknown = [f for f in formats if f not in EXPORTERS]
     if unknown:
         raise ValueError(f"unknown format(s) {', '.join(unknown)}; expected: {', '.join(EXPORTERS)}")
-    return export_graph(read_graph(graph), Path(out), list(formats))
+    return export_graph(graph_rows(graph), Path(out), list(formats))
+
+
+def admin_import_command(folder: str | Path, database: str = "neo4j") -> str:
+    """The neo4j-admin command that imports a CSV export (``export(..., ["csv"])``) into an empty database."""
+    from graph.exports import admin_import_command as command
+
+    return command(Path(folder), database)
 
 
 def validate(graph: nx.MultiDiGraph | str | Path) -> list[str]:

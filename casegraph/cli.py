@@ -256,14 +256,18 @@ def export(graph: GraphArg = Path("out"),
                                                 help="Comma list of turtle,jsonld,graphml,gexf,csv,gold.")] =
            "turtle,jsonld,graphml,gexf,csv") -> None:
     """Write RDF (Turtle, JSON-LD), GraphML, GEXF, neo4j-admin import CSV files, or (gold) the facts in the
-    gold format, for a researcher to correct and train on."""
+    gold format, for a researcher to correct and train on. CSV is written as graph.json streams by, for a
+    corpus of any size; the command that imports it into Neo4j is printed."""
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     try:
-        paths = api.export(_read(graph), out_dir or _graph_dir(graph) / "export", chosen)
-    except ValueError as error:
+        paths = api.export(graph, out_dir or _graph_dir(graph) / "export", chosen)
+    except (ValueError, FileNotFoundError) as error:
         fail(str(error))
     for path in paths:
         out.print(f"wrote {path}")
+        if path.name == "neo4j-import":
+            out.print("to import into an empty Neo4j database (server stopped):\n" + api.admin_import_command(path),
+                      highlight=False, soft_wrap=True)
 
 
 @app.command()

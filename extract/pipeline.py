@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from dataclasses import replace
 
@@ -22,9 +23,10 @@ from graph.records import Case, CaseExtraction, Document, Evidence, Mention, Rel
 
 
 def _evidence(document: Document, case: Case, sentence_text: str, start: int, end: int, rule: str) -> Evidence:
+    """Evidence of a span; the rule id is interned, so the many facts of one rule share one string."""
     raw_start, raw_end = document.original_span(case.start + start, case.start + end)
     return Evidence(document=document.id, case=case.id, sentence=sentence_text, start=raw_start, end=raw_end,
-                    rule=rule)
+                    rule=sys.intern(rule))
 
 
 LEAD_TYPES = ("PartyOrganization", "GovernmentAgency")

@@ -5,13 +5,15 @@ same ids and a re-load into Neo4j merges instead of duplicating.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
-from graph.records import Case, CaseExtraction, Document, Entity, Evidence, Problem, Relation
+from graph.jsonio import graph_from_rows
+from graph.records import (Case, CaseExtraction, Document, Entity, Evidence, LoadResult, Mention, Problem,
+                           Relation)
 from ontology.vocabulary import load_vocabulary
 
 MAX_EVIDENCE = 5
@@ -83,9 +85,23 @@ class CaseGraph:
                                      confidence=mention.confidence)
             entity.add_alias(mention.short)
         for rel in extraction.relations:
-            self.add_relation(rel.type, entity_id(rel.source.type, rel.source.canonical),
-                              entity_id(rel.target.type, rel.target.canonical), rel.evidence, rel.amount, rel.role,
-                              rel.confidence)
+            self.add_relation(rel.type, self._known_id(rel.source), self._known_id(rel.target), rel.evidence,
+                              rel.amount, rel.role, rel.confidence)
+
+    def _known_id(self, mention: Mention) -> str:
+        """The id of a mention's entity, as the entity holds it: a relation shares the string, not a copy of it
+        (a large build holds millions of relations)."""
+        key = entity_id(mention.type, mention.canonical)
+        entity = self.entities.get(key)
+        return entity.id if entity is not None else key
+
+    def add_loaded(self, loaded: LoadResult, extractions: Iterable[CaseExtraction]) -> None:
+        """Fold in one document's records as it comes from extraction, so they need not be kept."""
+        self.documents.extend(loaded.documents)
+        self.cases.extend(loaded.cases)
+        self.problems.extend(loaded.problems)
+        for extraction in extractions:
+            self.add_extraction(extraction)
 
     def merge_entities(self, mapping: dict[str, str]) -> None:
         """Fold each entity id of ``mapping`` into the one it maps to, then re-point relations in one pass.
@@ -146,36 +162,55 @@ def _evidence_rows(evidence: list[Evidence], limit: int = MAX_EVIDENCE) -> list[
     return [asdict(e) for e in evidence[:limit]]
 
 
+class CaseGraphRows:
+    """A CaseGraph as the rows of graph.json, made one at a time (no second copy of the graph):
+    entities, cases and documents as nodes, every relation and mention as a link."""
+
+    def __init__(self, case_graph: CaseGraph):
+        self.case_graph = case_graph
+
+    def nodes(self) -> Iterator[dict]:
+        vocabulary = load_vocabulary()
+        for document in self.case_graph.documents:
+            yield {"type": "Document", "name": Path(document.path).name, "path": document.path,
+                   "format": document.format, "aliases": [], "cases": [], "id": document_node_id(document.id)}
+        file_names = {document.id: Path(document.path).name for document in self.case_graph.documents}
+        for case in self.case_graph.cases:
+            yield {"type": "Case", "name": case.title, "title": case.title, "subtitle": case.subtitle,
+                   "document": file_names[case.document], "order": case.order, "district": case.district,
+                   "subdistrict": case.subdistrict, "area": case.area, "aliases": [], "cases": [case.id],
+                   "id": case.id}
+        for entity in self.case_graph.entities.values():
+            yield {"type": entity.type, "name": entity.name, "aliases": sorted(entity.aliases),
+                   "cases": list(entity.cases), "implicit": entity.implicit, "note": entity.note,
+                   "confidence": round(entity.confidence, 3), "label_zh": vocabulary.node(entity.type).label_zh,
+                   "evidence": _evidence_rows(entity.evidence), "id": entity.id}
+
+    def links(self) -> Iterator[dict]:
+        vocabulary = load_vocabulary()
+        mentioned_in = vocabulary.relation("MENTIONED_IN").label_zh
+        for case in self.case_graph.cases:
+            yield {"type": "MENTIONED_IN", "label_zh": mentioned_in, "cases": [case.id], "evidence": [],
+                   "source": case.id, "target": document_node_id(case.document), "key": "MENTIONED_IN"}
+        for entity in self.case_graph.entities.values():
+            for case_id in entity.cases:
+                yield {"type": "MENTIONED_IN", "label_zh": mentioned_in, "cases": [case_id],
+                       "evidence": _evidence_rows([e for e in entity.evidence if e.case == case_id], 1),
+                       "source": entity.id, "target": case_id, "key": "MENTIONED_IN"}
+        for relation in self.case_graph.relations.values():
+            link = {"type": relation.type, "label_zh": vocabulary.relation(relation.type).label_zh,
+                    "cases": list(relation.cases), "evidence": _evidence_rows(relation.evidence),
+                    "note": relation.note, "confidence": round(relation.confidence, 3)}
+            if relation.amount is not None:
+                link["amount"] = relation.amount
+            if relation.role:
+                link["role"] = relation.role
+            yield {**link, "source": relation.source, "target": relation.target, "key": relation.type}
+
+    def networkx(self) -> nx.MultiDiGraph:
+        return graph_from_rows(self)
+
+
 def to_networkx(case_graph: CaseGraph) -> nx.MultiDiGraph:
-    """The graph.json model: entities, cases and documents as nodes, every relation as an edge."""
-    vocabulary = load_vocabulary()
-    graph = nx.MultiDiGraph()
-    for document in case_graph.documents:
-        graph.add_node(document_node_id(document.id), type="Document", name=Path(document.path).name,
-                       path=document.path, format=document.format, aliases=[], cases=[])
-    file_names = {document.id: Path(document.path).name for document in case_graph.documents}
-    for case in case_graph.cases:
-        graph.add_node(case.id, type="Case", name=case.title, title=case.title, subtitle=case.subtitle,
-                       document=file_names[case.document], order=case.order, district=case.district,
-                       subdistrict=case.subdistrict, area=case.area, aliases=[], cases=[case.id])
-        graph.add_edge(case.id, document_node_id(case.document), key="MENTIONED_IN", type="MENTIONED_IN",
-                       label_zh=vocabulary.relation("MENTIONED_IN").label_zh, cases=[case.id], evidence=[])
-    for entity in case_graph.entities.values():
-        graph.add_node(entity.id, type=entity.type, name=entity.name, aliases=sorted(entity.aliases),
-                       cases=list(entity.cases), implicit=entity.implicit, note=entity.note,
-                       confidence=round(entity.confidence, 3),
-                       label_zh=vocabulary.node(entity.type).label_zh, evidence=_evidence_rows(entity.evidence))
-        for case_id in entity.cases:
-            graph.add_edge(entity.id, case_id, key="MENTIONED_IN", type="MENTIONED_IN",
-                           label_zh=vocabulary.relation("MENTIONED_IN").label_zh, cases=[case_id],
-                           evidence=_evidence_rows([e for e in entity.evidence if e.case == case_id], 1))
-    for relation in case_graph.relations.values():
-        attributes = {"type": relation.type, "label_zh": vocabulary.relation(relation.type).label_zh,
-                      "cases": list(relation.cases), "evidence": _evidence_rows(relation.evidence),
-                      "note": relation.note, "confidence": round(relation.confidence, 3)}
-        if relation.amount is not None:
-            attributes["amount"] = relation.amount
-        if relation.role:
-            attributes["role"] = relation.role
-        graph.add_edge(relation.source, relation.target, key=relation.type, **attributes)
-    return graph
+    """The graph.json model in memory."""
+    return graph_from_rows(CaseGraphRows(case_graph))

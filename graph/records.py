@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """A soft problem met while reading or building: recorded, reported, not fatal."""
 
@@ -25,7 +25,7 @@ def one_line(text: str) -> str:
     return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One source file, read and normalised.
 
@@ -55,7 +55,7 @@ class Document:
         return raw_start, raw_end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Case:
     """One case of a document: a titled section, or a whole single-case article."""
 
@@ -75,7 +75,7 @@ class Case:
         return replace(self, text="")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a mention or relation was found, and by which rule."""
 
@@ -87,7 +87,7 @@ class Evidence:
     rule: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span of case text recognised as naming an entity of ``type``."""
 
@@ -102,7 +102,7 @@ class Mention:
     confidence: float = 1.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """One thing in the world, with every name the text uses for it."""
 
@@ -125,7 +125,7 @@ class Entity:
             self.cases.append(case_id)
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     """A typed link between two entity ids, with the evidence for it."""
 
@@ -140,7 +140,7 @@ class Relation:
     confidence: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RelationMention:
     """A relationship found between two mentions in one sentence."""
 
@@ -153,7 +153,7 @@ class RelationMention:
     confidence: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CaseExtraction:
     """What extraction found in one case, before cross-case resolution."""
 
@@ -165,7 +165,7 @@ class CaseExtraction:
         return replace(self, case=self.case.without_text())
 
 
-@dataclass
+@dataclass(slots=True)
 class LoadResult:
     """Documents and cases read from the inputs, plus what went wrong."""
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import networkx as nx
 from neo4j import Driver, ManagedTransaction
@@ -19,6 +21,7 @@ from graph.cypher import (AWAIT_INDEXES, COUNT_NODES, COUNT_RELATIONSHIPS, DELET
                           chinese_label_statement, constraint_statement, fulltext_index_statement,
                           merge_nodes_statement, merge_relationships_statement, stale_nodes_statement,
                           stale_relationships_statement)
+from graph.jsonio import GraphRows, as_rows
 from graph.store import StoreError, server_features
 from ontology.vocabulary import load_vocabulary
 
@@ -62,20 +65,51 @@ def relationship_properties(data: dict) -> dict:
     return props
 
 
-def graph_version(graph: nx.MultiDiGraph) -> str:
-    """A digest of the graph's node ids and relationship keys: what it holds, not how it is described, so a
-    reload of the same build changes nothing."""
-    digest = hashlib.sha256()
-    for node_id in sorted(graph.nodes):
-        digest.update(f"n\0{node_id}\0".encode())
-    for source, target, rel_type in sorted((s, t, d["type"]) for s, t, d in graph.edges(data=True)):
-        digest.update(f"r\0{source}\0{rel_type}\0{target}\0".encode())
-    return digest.hexdigest()[:16]
+@dataclass(frozen=True)
+class GraphCensus:
+    """What a load needs to know before it writes: each node's label, the counts, and the graph's version."""
+
+    labels: dict[str, str]
+    relationships: int
+    version: str
 
 
-def _batches(rows: list[dict], size: int):
-    for start in range(0, len(rows), size):
-        yield rows[start:start + size]
+def _item_hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def take_census(rows: GraphRows) -> GraphCensus:
+    """One pass over the rows. The version digests node ids and relationship keys whatever their order: what
+    the graph holds, not how it is described, so a reload of the same build changes nothing."""
+    vocabulary = load_vocabulary()
+    labels, digest, relationships = {}, 0, 0
+    for node in rows.nodes():
+        labels[node["id"]] = vocabulary.node(node["type"]).name
+        digest += _item_hash(f"n\0{node['id']}")
+    for link in rows.links():
+        relationships += 1
+        digest += _item_hash(f"r\0{link['source']}\0{link['type']}\0{link['target']}")
+    return GraphCensus(labels, relationships, f"{digest % 2**64:016x}")
+
+
+class _Batches:
+    """Rows gathered per key and handed on ``size`` at a time, so a load holds one batch per key."""
+
+    def __init__(self, size: int, flush: Callable[[tuple, list[dict]], None]):
+        self.size, self.flush, self.pending = size, flush, defaultdict(list)
+
+    def add(self, key: tuple, row: dict) -> None:
+        rows = self.pending[key]
+        rows.append(row)
+        if len(rows) >= self.size:
+            self.flush(key, rows)
+            self.pending[key] = []
+
+    def close(self) -> None:
+        for key, rows in sorted(self.pending.items()):
+            if rows:
+                self.flush(key, rows)
+        self.pending.clear()
 
 
 class GraphWriter:
@@ -105,39 +139,43 @@ class GraphWriter:
             self.run_batch(fulltext_index_statement(sorted(load_vocabulary().node_types)))
             self.run_batch(AWAIT_INDEXES)
 
-    def write(self, graph: nx.MultiDiGraph) -> LoadReport:
-        """Merge the graph in, then remove what an earlier build left that this one no longer has."""
+    def write(self, graph: nx.MultiDiGraph | GraphRows | Path) -> LoadReport:
+        """Merge the graph in (an in-memory graph, or a graph.json read as a stream, in batches), then remove
+        what an earlier build left that this one no longer has."""
+        rows = as_rows(graph)
         vocabulary = load_vocabulary()
-        version = graph_version(graph)
-        nodes_by_type: dict[str, list[dict]] = defaultdict(list)
-        for node_id, data in graph.nodes(data=True):
-            nodes_by_type[vocabulary.node(data["type"]).name].append(
-                {"id": node_id, "props": {**node_properties(node_id, data), VERSION_PROPERTY: version}})
-        self.ensure_schema(sorted(nodes_by_type))
-        for label, rows in sorted(nodes_by_type.items()):
-            for batch in _batches(rows, self.batch_size):
-                self.run_batch(merge_nodes_statement(label), batch)
-                self.run_batch(chinese_label_statement(label), batch)
-        edges: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-        for source, target, data in graph.edges(data=True):
-            rel_type = vocabulary.relation(data["type"]).name
-            key = (rel_type, graph.nodes[source]["type"], graph.nodes[target]["type"])
-            edges[key].append({"source": source, "target": target,
-                               "props": {**relationship_properties(data), VERSION_PROPERTY: version}})
-        for (rel_type, source_label, target_label), rows in sorted(edges.items()):
-            for batch in _batches(rows, self.batch_size):
-                self.run_batch(merge_relationships_statement(rel_type, source_label, target_label), batch)
-        nodes, relationships = self.count(COUNT_NODES), self.count(COUNT_RELATIONSHIPS)
+        census = take_census(rows)
+        self.ensure_schema(sorted(set(census.labels.values())))
+        nodes = _Batches(self.batch_size, self._write_nodes)
+        for node in rows.nodes():
+            nodes.add((census.labels[node["id"]],),
+                      {"id": node["id"], "props": {**node_properties(node["id"], node), VERSION_PROPERTY: census.version}})
+        nodes.close()
+        relationships = _Batches(self.batch_size, self._write_relationships)
+        for link in rows.links():
+            key = (vocabulary.relation(link["type"]).name, census.labels[link["source"]], census.labels[link["target"]])
+            relationships.add(key, {"source": link["source"], "target": link["target"],
+                                    "props": {**relationship_properties(link), VERSION_PROPERTY: census.version}})
+        relationships.close()
+        in_store = (self.count(COUNT_NODES), self.count(COUNT_RELATIONSHIPS))
         nodes_removed = relationships_removed = 0
-        if (nodes, relationships) != (graph.number_of_nodes(), graph.number_of_edges()):
+        if in_store != (len(census.labels), census.relationships):
             # every node and relationship of the graph is in the store now, so equal counts mean nothing else is
-            relationships_removed = sum(self.remove(stale_relationships_statement(t), version)
+            relationships_removed = sum(self.remove(stale_relationships_statement(t), census.version)
                                         for t in sorted(vocabulary.relation_types))
-            nodes_removed = sum(self.remove(stale_nodes_statement(t), version) for t in sorted(vocabulary.node_types))
-            nodes, relationships = self.count(COUNT_NODES), self.count(COUNT_RELATIONSHIPS)
-        return LoadReport(nodes_written=graph.number_of_nodes(), relationships_written=graph.number_of_edges(),
-                          nodes_in_store=nodes, relationships_in_store=relationships,
+            nodes_removed = sum(self.remove(stale_nodes_statement(t), census.version)
+                                for t in sorted(vocabulary.node_types))
+            in_store = (self.count(COUNT_NODES), self.count(COUNT_RELATIONSHIPS))
+        return LoadReport(nodes_written=len(census.labels), relationships_written=census.relationships,
+                          nodes_in_store=in_store[0], relationships_in_store=in_store[1],
                           nodes_removed=nodes_removed, relationships_removed=relationships_removed)
+
+    def _write_nodes(self, key: tuple[str], rows: list[dict]) -> None:
+        self.run_batch(merge_nodes_statement(key[0]), rows)
+        self.run_batch(chinese_label_statement(key[0]), rows)
+
+    def _write_relationships(self, key: tuple[str, str, str], rows: list[dict]) -> None:
+        self.run_batch(merge_relationships_statement(*key), rows)
 
     def remove(self, statement: str, version: str) -> int:
         """Run a batched delete until nothing is left to delete; how many went."""

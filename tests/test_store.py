@@ -12,6 +12,7 @@ from casegraph import api
 from graph.queries import QUERY_LIBRARY
 from graph.search import find_nodes
 from graph.store import StoreError, StoreTarget, open_store, run_query
+from graph.jsonio import GraphFile, write_graph_json
 from graph.writer import GraphWriter
 from graph.model import build_case_graph, to_networkx
 from graph.records import Case, Document
@@ -35,6 +36,21 @@ def test_load_counts_equal_graph_json_and_reload_changes_nothing(store, corpus_b
     assert counts(store) == (graph.number_of_nodes(), graph.number_of_edges())
     GraphWriter(store.driver, store.database, batch_size=50).write(graph)
     assert counts(store) == (graph.number_of_nodes(), graph.number_of_edges())
+
+
+def test_graph_json_loads_as_a_stream_in_batches_as_the_graph_in_memory_does(store, examples_build, tmp_path,
+                                                                            monkeypatch):
+    path = write_graph_json(examples_build.graph, tmp_path / "graph.json")
+    monkeypatch.setattr(GraphFile, "networkx", lambda self: pytest.fail("the whole graph was read into memory"))
+    run_query(store.driver, store.database, "MATCH (n) DETACH DELETE n", {}, write=True)
+    report = GraphWriter(store.driver, store.database, batch_size=7).write(GraphFile(path))
+    graph = examples_build.graph
+    assert counts(store) == (graph.number_of_nodes(), graph.number_of_edges())
+    assert (report.nodes_written, report.relationships_written) == counts(store)
+    rows = run_query(store.driver, store.database, "MATCH (n) RETURN n.id AS id, n.name AS name", {})
+    assert {row["id"]: row["name"] for row in rows} == {n: d["name"] for n, d in graph.nodes(data=True)}
+    again = GraphWriter(store.driver, store.database).write(graph)
+    assert (again.nodes_removed, again.relationships_removed) == (0, 0)
 
 
 def test_replace_empties_what_an_older_build_left(store, corpus_build):

@@ -194,6 +194,16 @@ def test_a_verb_of_giving_opens_no_place_name():
     assert not [e for e in graph.entities if e.startswith("Community:")], sorted(graph.entities)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("街道总结松涛居民区党总支的做法，在全区推广。", "PartyOrganization:松涛居民区党总支"),
+    ("居委会整理青禾小区业委会的议事记录。", "Committee:青禾小区业委会"),
+    ("社区上线翠湖物业的报修小程序。", "PropertyFirm:翠湖物业"),
+    ("街道压实松涛物业的管理责任。", "PropertyFirm:松涛物业"),
+])
+def test_a_working_verb_of_reports_opens_no_name(text, name):
+    assert name in extract(text).entities, sorted(extract(text).entities)
+
+
 def test_a_company_named_without_its_city_and_legal_form_is_one_company():
     graph = extract("上海浦江物业管理有限公司进驻小区。浦江物业承担了日常维护。华榕文化传播有限公司和华榕公司都参与了。")
     firms = {e.name: e.aliases for e in graph.entities.values() if e.type in ("PropertyFirm", "PartnerUnit")}

@@ -23,7 +23,7 @@ from extract.aliases import merge_aliases
 from extract.curation import CurationError, CurationReport, apply_curation
 from extract.model import ExtractionModel, default_model, load_model
 from extract.pipeline import extract_document
-from graph.jsonio import GraphFile, GraphRows, as_rows, write_graph_json
+from graph.jsonio import GraphRows, as_rows, write_graph_json
 from graph.model import CaseGraph, CaseGraphRows, to_networkx
 from graph.records import CaseExtraction, LoadResult, Problem
 from graph.store import StoreError, StoreTarget, exit_process
@@ -48,9 +48,12 @@ class BuildResult:
     writes graph.json without ever holding it)."""
 
     case_graph: CaseGraph
-    problems: list[Problem]
     curation: CurationReport | None = None
     path: Path | None = None
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.case_graph.problems
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -196,7 +199,7 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, workers: 
             case_graph.drop_below(min_confidence)
         report = apply_curation(case_graph, Path(curation)) if curation else None
         path = write_graph_json(CaseGraphRows(case_graph), Path(out) / "graph.json") if out is not None else None
-    return BuildResult(case_graph=case_graph, problems=case_graph.problems, curation=report, path=path)
+    return BuildResult(case_graph=case_graph, curation=report, path=path)
 
 
 def read_graph(graph: nx.MultiDiGraph | str | Path) -> nx.MultiDiGraph:
@@ -212,7 +215,7 @@ def graph_rows(graph: nx.MultiDiGraph | str | Path) -> GraphRows:
     path = path / "graph.json" if path.is_dir() else path
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no graph.json here (run `casegraph build CASES --out DIR` first)")
-    return GraphFile(path)
+    return as_rows(path)
 
 
 def load(graph: nx.MultiDiGraph | str | Path, target=None, batch_size: int = 2000, replace: bool = False):

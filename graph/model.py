@@ -152,9 +152,8 @@ class CaseGraph:
 
 def build_case_graph(documents: Iterable[Document], cases: Iterable[Case],
                      extractions: Iterable[CaseExtraction], problems: Iterable[Problem] = ()) -> CaseGraph:
-    graph = CaseGraph(documents=list(documents), cases=list(cases), problems=list(problems))
-    for extraction in extractions:
-        graph.add_extraction(extraction)
+    graph = CaseGraph()
+    graph.add_loaded(LoadResult(list(documents), list(cases), list(problems)), extractions)
     return graph
 
 

@@ -3,18 +3,20 @@
 Each gold document is read and run through the rules once; its candidates are
 labelled from its gold. A model is then fitted on the labelled candidates of the
 documents it may see: all of them for ``train``, all but one for each fold of
-``cross_validate``, whose held-out predictions are pooled into one graph.
+``cross_validate``, whose held-out predictions are pooled into one graph. A model's
+confidence is calibrated on how its decisions fared on documents it did not see.
 """
 from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from extract.calibration import Outcome, fit_calibration
 from extract.gold import GoldDocument, document_path, read_gold
-from extract.learned import (case_candidates, decide_case, document_counts, entity_label, gold_relation_index,
-                             pair_label, pair_rows)
+from extract.learned import (case_candidates, decide_case, document_counts, entity_candidates, entity_label,
+                             gold_relation_index, pair_label, pair_rows)
 from extract.lexicon import load_lexicon
 from extract.model import ExtractionModel, Features, fit
 from extract.pipeline import rule_extractions
@@ -82,11 +84,16 @@ def fit_model(documents: Sequence[LabelledDocument], source: str = "") -> Extrac
                            source=source)
 
 
+CALIBRATION_FOLDS = 5  # held-out folds whose decisions calibrate a trained model's confidence
+
+
 def train(gold_folders: Sequence[str | Path], out: str | Path, document_folders: Sequence[str | Path] = (),
           progress: Progress | None = None) -> ExtractionModel:
-    """Fit a model on every gold document of the folders and save it to ``out``."""
+    """Fit a model on every gold document of the folders, calibrate it on held-out folds, save it to ``out``."""
     documents = label_gold(gold_folders, document_folders, progress)
-    model = fit_model(documents, source=str(out))
+    folds = [documents[k::CALIBRATION_FOLDS] for k in range(min(CALIBRATION_FOLDS, len(documents)))]
+    outcomes = [outcome for decided in held_out_decisions(documents, folds) for outcome in decided.outcomes]
+    model = calibrated(fit_model(documents, source=str(out)), outcomes)
     model.save(out)
     return model
 
@@ -97,14 +104,64 @@ def decide_document(labelled: LabelledDocument, model: ExtractionModel) -> list[
     return [decide_case(extraction, model, lexicon, counts) for extraction in labelled.extractions]
 
 
+@dataclass(frozen=True)
+class HeldOut:
+    """A document decided by a model that never saw it, and how each of its facts fared against its gold."""
+
+    labelled: LabelledDocument
+    model: ExtractionModel
+    outcomes: tuple[tuple[str, Outcome], ...]  # (part, outcome), part "entities" or "relations"
+
+
+def held_out_decisions(documents: Sequence[LabelledDocument], folds: Sequence[Sequence[LabelledDocument]]
+                       ) -> list[HeldOut]:
+    """Each fold decided by a model fitted on the documents outside it (a fold with nothing outside is skipped)."""
+    decided = []
+    for fold in folds:
+        rest = [d for d in documents if all(d is not f for f in fold)]
+        if not rest:
+            continue
+        model = fit_model(rest)
+        decided.extend(HeldOut(d, model, fact_outcomes(d.gold, decide_document(d, model))) for d in fold)
+    return decided
+
+
+def fact_outcomes(gold: GoldDocument, extractions: list[CaseExtraction]) -> tuple[tuple[str, Outcome], ...]:
+    """Every entity and relation decided, with its score and whether the gold has it (same type, same ends)."""
+    relations = gold_relation_index(gold)
+    outcomes = []
+    for extraction in extractions:
+        for candidate in entity_candidates(extraction.mentions):
+            found = gold.match(candidate.type, candidate.names())
+            right = found is not None and found.type == candidate.type
+            outcomes.append(("entities", Outcome(candidate.mentions[0].confidence, right)))
+        for relation in extraction.relations:
+            source, target = (gold.match(m.type, [m.canonical, *([] if m.implicit else [m.text])])
+                              for m in (relation.source, relation.target))
+            right = bool(source and target and any(r.type == relation.type
+                                                    for r in relations.get((source.id, target.id), ())))
+            outcomes.append(("relations", Outcome(relation.confidence, right)))
+    return tuple(outcomes)
+
+
+def calibrated(model: ExtractionModel, outcomes: Sequence[tuple[str, Outcome]]) -> ExtractionModel:
+    """The model with each part's confidence calibrated on these held-out outcomes."""
+    return replace(model, entity_calibration=fit_calibration([o for part, o in outcomes if part == "entities"]),
+                   relation_calibration=fit_calibration([o for part, o in outcomes if part == "relations"]))
+
+
 def cross_validate(documents: Sequence[LabelledDocument], progress: Progress | None = None) -> CaseGraph:
-    """Leave one document out: each document decided by a model fitted on all the others, pooled into one graph."""
-    extractions: list[CaseExtraction] = []
-    for held_out in documents:
+    """Leave one document out: each document decided by a model fitted on all the others, its confidence
+    calibrated on the others' held-out decisions; pooled into one graph."""
+    held_out = []
+    for document in documents:
         if progress:
-            progress(held_out.gold.doc)
-        model = fit_model([d for d in documents if d is not held_out])
-        extractions.extend(decide_document(held_out, model))
+            progress(document.gold.doc)
+        held_out.extend(held_out_decisions(documents, [[document]]))
+    extractions: list[CaseExtraction] = []
+    for one in held_out:
+        others = [outcome for other in held_out if other is not one for outcome in other.outcomes]
+        extractions.extend(decide_document(one.labelled, calibrated(one.model, others)))
     graph = build_case_graph([d.document for d in documents], [e.case for e in extractions], extractions)
     merge_aliases(graph)
     return graph

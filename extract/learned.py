@@ -316,9 +316,9 @@ def decide_case(extraction: CaseExtraction, model: ExtractionModel, lexicon: Lex
         probabilities = model.entities.probabilities(candidates.entity_rows)
         for candidate, row in zip(candidates.entities, probabilities):
             found = () if candidate.proposed else (candidate.type,)
-            for type_name, confidence in _decision(row, model.entities.classes, found, lambda _: True,
-                                                   thresholds.entity_drop, thresholds.entity_proposal):
-                kept[candidate.key] = (type_name, confidence)
+            for type_name, score in _decision(row, model.entities.classes, found, lambda _: True,
+                                              thresholds.entity_drop, thresholds.entity_proposal):
+                kept[candidate.key] = (type_name, model.entity_calibration(score))
     mentions = tuple(replace(m, type=kept[(m.type, m.canonical)][0], confidence=kept[(m.type, m.canonical)][1])
                      for m in extraction.mentions if (m.type, m.canonical) in kept)
     types = {key: type_name for key, (type_name, _) in kept.items()}
@@ -353,7 +353,7 @@ def _decide_pairs(extraction: CaseExtraction, pairs: list[PairCandidate], model:
         evidence = rule.evidence if rule else _pair_evidence(pair, rel_type)
         relations.append(RelationMention(type=rel_type, source=source, target=target, evidence=evidence,
                                          amount=rule.amount if rule else None, role=rule.role if rule else "",
-                                         confidence=probability))
+                                         confidence=model.relation_calibration(probability)))
     return relations
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
+from extract.calibration import Calibration
+
 Features = dict[str, float]
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "default_model"
 MODEL_FILES = {"entities": "entities.json", "relations": "relations.json"}
@@ -95,18 +97,23 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class ExtractionModel:
-    """What a build needs from training: which candidates are entities (and of which type), which pairs relate."""
+    """What a build needs from training: which candidates are entities (and of which type), which pairs relate,
+    and how sure a kept one is (each part's calibration)."""
 
     entities: LinearModel
     relations: LinearModel
     thresholds: Thresholds = field(default_factory=lambda: Thresholds())
     source: str = ""
+    entity_calibration: Calibration = Calibration()
+    relation_calibration: Calibration = Calibration()
 
     def save(self, folder: str | Path) -> Path:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
+        calibrations = {"entities": self.entity_calibration, "relations": self.relation_calibration}
         for part, file_name in MODEL_FILES.items():
-            data = {**getattr(self, part).to_json(), "thresholds": asdict(self.thresholds)}
+            data = {**getattr(self, part).to_json(), "thresholds": asdict(self.thresholds),
+                    "calibration": calibrations[part].to_json()}
             (folder / file_name).write_text(_one_feature_a_line(data), encoding="utf-8")
         return folder
 
@@ -134,7 +141,9 @@ def load_model(folder: str | Path) -> ExtractionModel:
             raise ValueError(f"{path}: not a model file ({error})") from None
     return ExtractionModel(entities=LinearModel.from_json(parts["entities"]),
                            relations=LinearModel.from_json(parts["relations"]),
-                           thresholds=Thresholds(**parts["entities"].get("thresholds", {})), source=str(folder))
+                           thresholds=Thresholds(**parts["entities"].get("thresholds", {})), source=str(folder),
+                           entity_calibration=Calibration.from_json(parts["entities"].get("calibration", ())),
+                           relation_calibration=Calibration.from_json(parts["relations"].get("calibration", ())))
 
 
 @cache

@@ -8,6 +8,7 @@ import pytest
 
 import casegraph.training as training
 from casegraph import api
+from extract.calibration import Calibration, Outcome, fit_calibration
 from extract.gold import normalise_name, read_gold_file
 from extract.lexicon import load_lexicon
 from extract.model import NONE, fit, load_model
@@ -44,6 +45,28 @@ def test_a_model_saved_as_json_predicts_as_it_did(tmp_path):
     ExtractionModel(entities=model, relations=model).save(tmp_path)
     again = load_model(tmp_path)
     assert (again.entities.probabilities(ROWS[:3]) - probabilities).max() < 1e-3
+
+
+def test_calibration_maps_a_score_to_how_often_such_facts_were_right():
+    outcomes = [Outcome(0.9, True)] * 3 + [Outcome(0.9, False)] + [Outcome(0.3, True)] + [Outcome(0.3, False)] * 3
+    calibration = fit_calibration(outcomes)
+    assert calibration(0.9) == pytest.approx(0.75) and calibration(0.3) == pytest.approx(0.25)
+    assert calibration(0.3) <= calibration(0.6) <= calibration(0.9), "a calibration keeps the order of the facts"
+    assert Calibration.from_json(calibration.to_json()) == calibration
+    assert fit_calibration([Outcome(0.4, True)] * 2)(0.4) == 0.4, "without a wrong fact there is nothing to map"
+
+
+def test_a_trained_model_is_calibrated_on_documents_it_did_not_see(annotated, tmp_path, monkeypatch):
+    gold, docs = annotated
+    seen = []
+    real_fit = training.fit_model
+    monkeypatch.setattr(training, "fit_model", lambda trained_on, source="": seen.append(len(trained_on))
+                        or real_fit(trained_on, source))
+    training.train([gold], tmp_path / "model", [docs])
+    assert seen == [1, 1, 2], "one model per held-out fold, then the model on all"
+    saved = json.loads((tmp_path / "model" / "entities.json").read_text(encoding="utf-8"))
+    assert "calibration" in saved
+    assert load_model(tmp_path / "model").entity_calibration == Calibration.from_json(saved["calibration"])
 
 
 def test_a_folder_without_a_model_is_one_clear_error(tmp_path):

@@ -203,7 +203,7 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
         text = line.text
         if (prev is not None and prev.chars and not prev_keeps_alone and not after_headline
                 and not _ends_sentence("".join(prev.chars[-2:])) and not _keeps_alone(text)
-                and (prev.width >= full or prev.chars[-1] in CONTINUES)):
+                and (prev.width >= full or prev.chars[-1] in CONTINUES or _ends_inside_number(prev.text, text))):
             prev.chars.extend(line.chars)
             prev.offsets.extend(line.offsets)
             prev.width = line.width
@@ -214,6 +214,15 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
         out.append(_Line(list(line.chars), list(line.offsets), line.width))
         prev_keeps_alone = _keeps_alone(text) or is_short_numbered_heading(text)
     return out
+
+
+BROKEN_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+$")  # 互助路26 | 号院, 2017年9月28 | 日: prose never ends a line there
+
+
+def _ends_inside_number(line: str, following: str) -> bool:
+    """A line that stops on a number in running text (not a contents line's page number), and a next line
+    that carries on with words."""
+    return bool(BROKEN_NUMBER.search(line)) and bool(following) and is_cjk(following[0])
 
 
 def _keeps_alone(text: str) -> bool:

@@ -21,7 +21,7 @@ from extract.lexicon import Lexicon, build_automaton
 from extract.sentences import Sentence
 
 jieba.setLogLevel(60)
-PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—…·,.;:?!()[]<>\"' \t#*|/")
+PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—…·,.;:?!()[]<>\"' \t#*|/▲△▼▽■□●○◆◇★☆※→►▶•")
 QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《", "\"": "\""}
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
 PLACE_TOKENS = ("街道", "镇", "区", "市", "县", "省")

@@ -155,6 +155,12 @@ def test_wide_proposals_name_what_the_rules_passed_over(text, expected):
     assert expected in {(text[s.start:s.end], s.type) for s in spans}
 
 
+def test_a_photo_captions_mark_is_no_part_of_a_name():
+    text = "▲青禾路18号院内新添了健身器材。"
+    assert ("青禾路18号院", "Community") in {(text[s.start:s.end], s.type)
+                                            for s in proposed_spans(Sentence(text, 0), load_lexicon(), [])}
+
+
 def test_a_rule_name_leaves_a_longer_alternative_to_the_model():
     text = "居民参与了晨光花园改造。"
     shorter = Span(5, 7, "Community", "test")  # a rule's cut (晨光) inside the longer name

@@ -216,7 +216,8 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
     return out
 
 
-BROKEN_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+$")  # 互助路26 | 号院, 2017年9月28 | 日: prose never ends a line there
+# 互助路26 | 号院, 2017年9月28 | 日, 建成的10个 | 项目: prose never ends a line on a number or its measure word
+BROKEN_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+[个家名户栋幢台项座条位]?$")
 
 
 def _ends_inside_number(line: str, following: str) -> bool:

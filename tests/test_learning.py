@@ -149,6 +149,8 @@ def test_cross_validation_never_scores_a_document_with_a_model_that_saw_it(annot
     ("居委会推出“邻里帮”，方便老人。", ("“邻里帮”", "Project")),
     ("星河社区举办了首届桂香邻里节。", ("首届桂香邻里节", "Project")),
     ("两家单位签订了松涛共建协议。", ("松涛共建协议", "Mechanism")),
+    ("街道推行松涛联建，效果明显。", ("松涛联建", "Mechanism")),
+    ("小区推广青禾楼栋自治，居民参与热情高。", ("青禾楼栋自治", "Mechanism")),
 ])
 def test_wide_proposals_name_what_the_rules_passed_over(text, expected):
     spans = proposed_spans(Sentence(text, 0), load_lexicon(), [])

@@ -54,9 +54,10 @@ def test_pdf_broken_lines_are_joined_but_headings_kept():
 
 def test_a_ragged_column_broken_inside_a_number_is_joined_but_a_contents_line_is_not():
     raw = ("青禾社区召开加装电梯意见征询会\n\n4月2日，青禾路18\n号院活动室里坐满了人，\n居民们商量加装电梯的具体方\n"
-           "案，物业公司和社区工作人员一\n起听取大家的意见和建议。\n\n目录\n一、基本情况..... 1\n二、主要做法..... 3\n")
+           "案，物业公司和社区工作人员一\n起听取大家的意见和建议。去年启动的3个\n楼道改造项目相继完工。\n\n目录\n一、基本情况..... 1\n二、主要做法..... 3\n")
     text, _ = normalize_text(raw)
     assert "青禾路18号院活动室里坐满了人，居民们商量" in text
+    assert "启动的3个楼道改造项目" in text
     assert "基本情况..... 1\n二、主要做法" in text
 
 

@@ -417,7 +417,8 @@ IN_AREA = re.compile(r"(辖区|小区|社区)(内的?|里的?|单位|的)$")
 
 
 def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """A project or team named after a place in the same sentence is located there, and so is one held at a
+    """A project named after a place (青禾小区加装电梯) is located there; a project or team named after a place in
+    the same sentence is located there, and so is one held at a
     place of its clause (公开课在X街区内上演); a project, team or partner introduced as 辖区单位/辖区内的 is
     located in the case's area.
 
@@ -434,7 +435,10 @@ def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
         held_at = [p for p in mentions[i + 1:] if p.type == "Community" and p.end <= clause_end][:1] \
             if HELD_AT.match(text, m.end) else []
         listed_from = _group_before(mentions, i, text)[-1]  # 辖区内的A、B和C: the list's first item
-        if held_at:
+        named_after = [p for p in ctx.mentions if p.type == "Community" and p.start == m.start and p.end < m.end]
+        if named_after and m.type == "Project":
+            found.append(("place:in-name", "LOCATED_IN", m, max(named_after, key=lambda p: p.end)))
+        elif held_at:
             found.append(("place:held-at", "LOCATED_IN", m, held_at[0]))
         elif IN_AREA.search(text[max(0, listed_from.start - 5):listed_from.start]) and ctx.area is not None:
             found.append(("place:in-area", "LOCATED_IN", m, ctx.area))

@@ -586,6 +586,7 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("FUNDED", "GovernmentAgency:区水务局", "Project:睦邻小院")),
     ("和平居民区党总支书记张丽是“邻里花园”项目的发起人。", ("LEADS", "Person:张丽", "Project:邻里花园项目")),
     ("长江设计院是“睦邻小院”的设计单位。", ("DESIGNED", "PartnerUnit:长江设计院", "Project:睦邻小院")),
+    ("居委会启动青禾小区楼道美化项目。", ("LOCATED_IN", "Project:青禾小区楼道美化项目", "Community:青禾小区")),
     ("由和平居民区党总支牵头，推进“邻里花园”项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",

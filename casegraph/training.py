@@ -92,8 +92,8 @@ def train(gold_folders: Sequence[str | Path], out: str | Path, document_folders:
     """Fit a model on every gold document of the folders, calibrate it on held-out folds, save it to ``out``."""
     documents = label_gold(gold_folders, document_folders, progress)
     folds = [documents[k::CALIBRATION_FOLDS] for k in range(min(CALIBRATION_FOLDS, len(documents)))]
-    outcomes = [outcome for decided in held_out_decisions(documents, folds) for outcome in decided.outcomes]
-    model = calibrated(fit_model(documents, source=str(out)), outcomes)
+    held_out = held_out_decisions(documents, folds)
+    model = calibrated(fit_model(documents, source=str(out)), held_out)
     model.save(out)
     return model
 
@@ -110,7 +110,8 @@ class HeldOut:
 
     labelled: LabelledDocument
     model: ExtractionModel
-    outcomes: tuple[tuple[str, Outcome], ...]  # (part, outcome), part "entities" or "relations"
+    entities: tuple[Outcome, ...]
+    relations: tuple[Outcome, ...]
 
 
 def held_out_decisions(documents: Sequence[LabelledDocument], folds: Sequence[Sequence[LabelledDocument]]
@@ -122,32 +123,33 @@ def held_out_decisions(documents: Sequence[LabelledDocument], folds: Sequence[Se
         if not rest:
             continue
         model = fit_model(rest)
-        decided.extend(HeldOut(d, model, fact_outcomes(d.gold, decide_document(d, model))) for d in fold)
+        decided.extend(HeldOut(d, model, *fact_outcomes(d.gold, decide_document(d, model))) for d in fold)
     return decided
 
 
-def fact_outcomes(gold: GoldDocument, extractions: list[CaseExtraction]) -> tuple[tuple[str, Outcome], ...]:
-    """Every entity and relation decided, with its score and whether the gold has it (same type, same ends)."""
+def fact_outcomes(gold: GoldDocument, extractions: list[CaseExtraction]
+                  ) -> tuple[tuple[Outcome, ...], tuple[Outcome, ...]]:
+    """Every entity and every relation decided, with its score and whether the gold has it (same type, same ends)."""
     relations = gold_relation_index(gold)
-    outcomes = []
+    entity_outcomes, relation_outcomes = [], []
     for extraction in extractions:
         for candidate in entity_candidates(extraction.mentions):
             found = gold.match(candidate.type, candidate.names())
             right = found is not None and found.type == candidate.type
-            outcomes.append(("entities", Outcome(candidate.mentions[0].confidence, right)))
+            entity_outcomes.append(Outcome(candidate.mentions[0].confidence, right))
         for relation in extraction.relations:
             source, target = (gold.match(m.type, [m.canonical, *([] if m.implicit else [m.text])])
                               for m in (relation.source, relation.target))
             right = bool(source and target and any(r.type == relation.type
                                                     for r in relations.get((source.id, target.id), ())))
-            outcomes.append(("relations", Outcome(relation.confidence, right)))
-    return tuple(outcomes)
+            relation_outcomes.append(Outcome(relation.confidence, right))
+    return tuple(entity_outcomes), tuple(relation_outcomes)
 
 
-def calibrated(model: ExtractionModel, outcomes: Sequence[tuple[str, Outcome]]) -> ExtractionModel:
-    """The model with each part's confidence calibrated on these held-out outcomes."""
-    return replace(model, entity_calibration=fit_calibration([o for part, o in outcomes if part == "entities"]),
-                   relation_calibration=fit_calibration([o for part, o in outcomes if part == "relations"]))
+def calibrated(model: ExtractionModel, held_out: Sequence[HeldOut]) -> ExtractionModel:
+    """The model with each part's confidence calibrated on how these held-out decisions fared."""
+    return replace(model, entity_calibration=fit_calibration([o for h in held_out for o in h.entities]),
+                   relation_calibration=fit_calibration([o for h in held_out for o in h.relations]))
 
 
 def cross_validate(documents: Sequence[LabelledDocument], progress: Progress | None = None) -> CaseGraph:
@@ -160,7 +162,7 @@ def cross_validate(documents: Sequence[LabelledDocument], progress: Progress | N
         held_out.extend(held_out_decisions(documents, [[document]]))
     extractions: list[CaseExtraction] = []
     for one in held_out:
-        others = [outcome for other in held_out if other is not one for outcome in other.outcomes]
+        others = [other for other in held_out if other is not one]
         extractions.extend(decide_document(one.labelled, calibrated(one.model, others)))
     graph = build_case_graph([d.document for d in documents], [e.case for e in extractions], extractions)
     merge_aliases(graph)

@@ -100,7 +100,7 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
         return True
     if word in JOINABLE_IN_NAMES or re.fullmatch(r"[0-9A-Za-z]+|第.+|[一二三四五六七八九十\d]+期", word):
         return False  # 花园|一期|小区: an estate's phase is part of its name
-    if type_name == "Community" and flag == "s" and not lexicon.is_stop(word):
+    if type_name == "Community" and flag == "s":
         return False  # 东方|新地|小区: a direction word in an estate's name
     if re.fullmatch(r"\d+[年月日]", word):
         return True

@@ -417,10 +417,9 @@ IN_AREA = re.compile(r"(辖区|小区|社区)(内的?|里的?|单位|的)$")
 
 
 def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """A project named after a place (青禾小区加装电梯) is located there; a project or team named after a place in
-    the same sentence is located there, and so is one held at a
-    place of its clause (公开课在X街区内上演); a project, team or partner introduced as 辖区单位/辖区内的 is
-    located in the case's area.
+    """A project named after a place (青禾小区加装电梯) is located there, as is a project or team named after
+    a place in the same sentence, or held at a place of its clause (公开课在X街区内上演); a project, team or
+    partner introduced as 辖区单位/辖区内的 is located in the case's area.
 
     A partner after a place is mostly where its people live or work (居民大多是X公司的退休员工), not where it is.
     """

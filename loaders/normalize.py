@@ -203,7 +203,7 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
         text = line.text
         if (prev is not None and prev.chars and not prev_keeps_alone and not after_headline
                 and not _ends_sentence("".join(prev.chars[-2:])) and not _keeps_alone(text)
-                and (prev.width >= full or prev.chars[-1] in CONTINUES or _ends_inside_number(prev.text, text))):
+                and (prev.width >= full or prev.chars[-1] in CONTINUES or _ends_inside_number(prev.chars, text))):
             prev.chars.extend(line.chars)
             prev.offsets.extend(line.offsets)
             prev.width = line.width
@@ -217,13 +217,14 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
 
 
 # 互助路26 | 号院, 2017年9月28 | 日, 建成的10个 | 项目: prose never ends a line on a number or its measure word
+NUMBER_TAIL = 24  # characters at a line's end that are enough to see a number and its measure word
 BROKEN_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+[个家名户栋幢台项座条位]?$")
 
 
-def _ends_inside_number(line: str, following: str) -> bool:
+def _ends_inside_number(chars: list[str], following: str) -> bool:
     """A line that stops on a number in running text (not a contents line's page number), and a next line
-    that carries on with words."""
-    return bool(BROKEN_NUMBER.search(line)) and bool(following) and is_cjk(following[0])
+    that carries on with words. Only the line's end is read, so joining stays linear."""
+    return bool(BROKEN_NUMBER.search("".join(chars[-NUMBER_TAIL:]))) and bool(following) and is_cjk(following[0])
 
 
 def _keeps_alone(text: str) -> bool:

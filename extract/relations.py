@@ -655,7 +655,7 @@ SPEAKER = re.compile(r"^[^，。；,;：:“”]{2,40}?(?:介绍|表示|说|指�
 
 
 def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """A mechanism is used by the sentence's subject before it (not by a helper: 在X的领导下, nor by one who tells of
+    """A mechanism is used by the subject of its clause, else by the sentence's subject before it (not by a helper: 在X的领导下, nor by one who tells of
     it when the sentence names another: 居委会主任李静介绍，议事会…), else by the case's lead body; the case's area
     stands for its lead body.
 
@@ -673,6 +673,8 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
         if mechanism.type != "Mechanism":
             continue
         users = users_outside((*HELPER_FRAMES, SPEAKER), mechanism) or users_outside(HELPER_FRAMES, mechanism)
+        clause_start = _clause_bounds(ctx.sentence.text, mechanism.start, mechanism.end)[0]
+        users = [i for i in users if outer[i].start >= clause_start] or users
         group = [m for m in _group_after(outer, users[0], ctx.sentence.text) if m.end <= mechanism.start] \
             if users else []
         if ctx.lead is not None and (not group or group[-1].end == mechanism.start):

@@ -587,6 +587,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
     ("和平居民区党总支书记张丽是“邻里花园”项目的发起人。", ("LEADS", "Person:张丽", "Project:邻里花园项目")),
     ("长江设计院是“睦邻小院”的设计单位。", ("DESIGNED", "PartnerUnit:长江设计院", "Project:睦邻小院")),
     ("居委会启动青禾小区楼道美化项目。", ("LOCATED_IN", "Project:青禾小区楼道美化项目", "Community:青禾小区")),
+    ("面对青禾小区狭小的空间，和平居民区党总支通过“党建+网格”凝聚合力。",
+     ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:党建+网格")),
     ("由和平居民区党总支牵头，推进“邻里花园”项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",

@@ -19,6 +19,7 @@ from ontology.vocabulary import load_vocabulary
 TEAM_OWNERS = ("PropertyFirm", "PartnerUnit")  # 恒禧物业志愿者团队 is 恒禧物业's team
 COUNTED_ESTATE = "enumeration:小区"  # 由A、B、C三个小区组成
 ESTATE_ENDINGS = ("小区", "弄", "苑", "新村", "公寓", "广场", "花园一期", "花城", "宿舍")
+NOT_DISTRICTS = ("居民区", "小区", "社区", "片区", "街区", "园区", "校区", "开发区", "商务区")  # places ending in 区 that are not one
 Found = list[tuple[str, Mention, Mention]]
 
 
@@ -41,7 +42,7 @@ def places_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
     area_m = _first(mentions, "Community", area)
     sub_m = _first(mentions, "Community", subdistrict)
     districts = [m for m in _firsts(mentions) if m.type == "Community" and m.canonical.endswith("区")
-                 and not m.canonical.endswith(("居民区", "小区", "开发区", "商务区"))]
+                 and not m.canonical.endswith(NOT_DISTRICTS)]
     for m in _firsts(mentions):
         if m.type != "Community" or m is area_m:
             continue

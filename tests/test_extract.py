@@ -758,6 +758,12 @@ def test_the_body_whose_place_the_title_names_is_the_cases_lead():
     assert frozenset(("PartnerUnit:青松商贸集团", "PartyOrganization:和平居民区党总支")) not in co_builds, co_builds
 
 
+def test_a_neighbourhood_named_社区_is_no_district():
+    graph = extract("松涛街道青禾社区有居民三千户。青禾社区党委牵头组织居民议事。", area="", subdistrict="")
+    part_of = {(r.source, r.target) for r in graph.relations.values() if r.type == "PART_OF"}
+    assert part_of == {("Community:青禾社区", "Community:松涛街道")}, part_of
+
+
 def test_relations_carry_evidence_and_rule():
     graph = extract("在示范街道党工委的支持下，和平居民区党总支牵头打造“邻里花园”项目。长江商贸集团出资二十万元用于邻里花园项目。")
     funded = [r for r in graph.relations.values() if r.type == "FUNDED"]

@@ -70,7 +70,8 @@ FIELD_FLAGS = ("n", "vn", "l")  # fields of work in a bureau's name: 绿化, 旅
 VERBS_ALLOWED_IN = {"Project", "Mechanism"}
 ACTIVITY_SUFFIXES = ("项目", "计划", "活动", "行动", "整治", "改造", "工程", "建设", "平台")
 WHOLE_OR_EACH = ("全", "各", "整个", "每个")
-GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市"}
+GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市", "都市",
+                       "城市"}
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
 COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几]+[个家所座支处条]$")  # 梅村三个|小区: a count of a kind
 NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+(?:大|大?[个座家支条项位场次批类号份套本块面间])$")  # 3大类, 三大, 17号
@@ -214,7 +215,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.extend([(token.word, token.flag), (left[index - 1].word, left[index - 1].flag)])
             index -= 2
             continue
-        if _word_names_firm(left, index, taken, type_name) or _adjective_opens_name(left, index, taken, lexicon):
+        if _word_names_firm(left, index, taken, type_name) or _adjective_opens_name(left, index, taken, lexicon, type_name):
             return token.start
         if branch and lexicon.suffix_type.get(token.word) == "PartnerUnit":
             start = token.start  # 农商银行|枫泾|支行: a branch carries its company's name
@@ -311,11 +312,25 @@ def _word_names_firm(left: list[Token], index: int, taken: list[tuple[str, str]]
             and token.flag in VERB_FLAGS | PHRASE_FLAGS and index > 0 and left[index - 1].word == "、")
 
 
-def _adjective_opens_name(left: list[Token], index: int, taken: list[tuple[str, str]], lexicon: Lexicon) -> bool:
-    """A lone adjective opening a clause before a proper name is the name's first word (由|新|长宁|物业)."""
+def _adjective_opens_name(left: list[Token], index: int, taken: list[tuple[str, str]], lexicon: Lexicon,
+                          type_name: str = "") -> bool:
+    """A lone adjective opening a clause (or right after the larger place) before a proper name, or before a
+    place's own word, is the name's first word (由|新|长宁|物业, 老|渡口|村, 街道|近|春园|社区)."""
     token = left[index]
-    return (len(token.word) == 1 and token.flag == "a" and bool(taken) and taken[-1][1] in PROPER_FLAGS
-            and (index == 0 or _is_boundary(left[index - 1].word, left[index - 1].flag, lexicon)))
+    return (len(token.word) == 1 and token.flag == "a" and bool(taken)
+            and (taken[-1][1] in PROPER_FLAGS or _names_place(taken, type_name, lexicon))
+            and (index == 0 or _is_boundary(left[index - 1].word, left[index - 1].flag, lexicon)
+                 or left[index - 1].word.endswith(ENCLOSING_PLACES)))
+
+
+def _names_place(taken: list[tuple[str, str]], type_name: str, lexicon: Lexicon) -> bool:
+    """The words taken so far are a place's own name: one specific noun before 社区 or 村."""
+    word, flag = taken[-1]
+    place = type_name == "Community" if len(taken) == 1 else taken[-2][0] in VILLAGE_OR_NEIGHBOURHOOD
+    return place and flag == "n" and len(word) == 2 and word not in lexicon.generic_heads
+
+
+VILLAGE_OR_NEIGHBOURHOOD = ("社区", "村")
 
 
 def _place_opens_institution(left: list[Token], index: int, taken: list[tuple[str, str]], type_name: str) -> bool:

@@ -154,6 +154,9 @@ def test_amounts(text, amount):
     ("玉林东路社区位于武侯区玉林街道中部。", "玉林东路社区", "Community"),
     ("桂溪社区有老旧院落23个。", "桂溪社区", "Community"),
     ("正馨花园业主委员会召开会议。", "正馨花园业主委员会", "Committee"),
+    ("在青松街道近竹园社区党委的带领下，居民开展议事。", "近竹园社区党委", "PartyOrganization"),
+    ("老码头村党支部组织议事。", "老码头村党支部", "PartyOrganization"),
+    ("青松街道都市花溪社区建于2002年。", "都市花溪社区", "Community"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)
@@ -587,8 +590,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
     ("和平居民区党总支书记张丽是“邻里花园”项目的发起人。", ("LEADS", "Person:张丽", "Project:邻里花园项目")),
     ("长江设计院是“睦邻小院”的设计单位。", ("DESIGNED", "PartnerUnit:长江设计院", "Project:睦邻小院")),
     ("居委会启动青禾小区楼道美化项目。", ("LOCATED_IN", "Project:青禾小区楼道美化项目", "Community:青禾小区")),
-    ("面对青禾小区狭小的空间，和平居民区党总支通过“党建+网格”凝聚合力。",
-     ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:党建+网格")),
+    ("面对青禾小区狭小的空间，和平居民区党总支通过“党建+微网格”凝聚合力。",
+     ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:党建+微网格")),
     ("由和平居民区党总支牵头，推进“邻里花园”项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",

@@ -3,6 +3,7 @@ fact, and pre-annotation in the gold format. Gold here is invented: the project'
 import json
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 
@@ -10,13 +11,16 @@ import casegraph.training as training
 from casegraph import api
 from extract.calibration import Calibration, Outcome, fit_calibration
 from extract.gold import normalise_name, read_gold_file
+from extract.learned import case_candidates
 from extract.lexicon import load_lexicon
 from extract.model import NONE, fit, load_model
+from extract.pipeline import rule_extractions
 from extract.proposals import proposed_spans
 from extract.recognizers import Span
 from extract.sentences import Sentence
 from graph.exports import export_graph
 from graph.rdf import CG, to_rdf
+from graph.records import Case, Document
 from tests.conftest import ROOT
 
 ROWS = [{"bias": 1.0, "word=队": 1.0}, {"bias": 1.0, "word=会": 1.0}, {"bias": 1.0, "word=的": 1.0}] * 4
@@ -174,6 +178,20 @@ def test_a_rule_name_leaves_a_longer_alternative_to_the_model():
 def test_a_counted_kind_is_no_proposal():
     text = "街道召集了三个业委会。"
     assert not proposed_spans(Sentence(text, 0), load_lexicon(), [])
+
+
+@pytest.mark.parametrize("word", ["样板", "属地", "大型"])
+def test_a_generic_word_before_a_place_word_is_a_feature_the_model_weighs(word):
+    text = f"青松街道把松风苑打造成{word}小区。"
+    document = Document(id="t", path="t.txt", format="text", raw_text=text, text=text,
+                        offsets=tuple(range(len(text))))
+    case = Case(id="t-01", document="t", order=1, title="t", subtitle="", text=text, start=0, district="",
+                subdistrict="", area="")
+    lexicon = load_lexicon()
+    extraction = rule_extractions(document, [case], lexicon, propose=True)[0]
+    candidates = case_candidates(extraction, lexicon, Counter())
+    rows = {c.canonical: row for c, row in zip(candidates.entities, candidates.entity_rows)}
+    assert "stem_generic|Community" in rows[f"{word}小区"]
 
 
 def test_gold_names_compare_across_scripts_and_punctuation():

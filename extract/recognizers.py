@@ -70,6 +70,7 @@ FIELD_FLAGS = ("n", "vn", "l")  # fields of work in a bureau's name: 绿化, 旅
 VERBS_ALLOWED_IN = {"Project", "Mechanism"}
 ACTIVITY_SUFFIXES = ("项目", "计划", "活动", "行动", "整治", "改造", "工程", "建设", "平台")
 WHOLE_OR_EACH = ("全", "各", "整个", "每个")
+VILLAGE_OR_NEIGHBOURHOOD = ("社区", "村")  # the own words of places named by one noun before them (老码头|村)
 GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市", "都市",
                        "城市"}
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
@@ -215,7 +216,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.extend([(token.word, token.flag), (left[index - 1].word, left[index - 1].flag)])
             index -= 2
             continue
-        if _word_names_firm(left, index, taken, type_name) or _adjective_opens_name(left, index, taken, lexicon, type_name):
+        if (_word_names_firm(left, index, taken, type_name)
+                or _adjective_opens_name(left, index, taken, lexicon, type_name)):
             return token.start
         if branch and lexicon.suffix_type.get(token.word) == "PartnerUnit":
             start = token.start  # 农商银行|枫泾|支行: a branch carries its company's name
@@ -328,9 +330,6 @@ def _names_place(taken: list[tuple[str, str]], type_name: str, lexicon: Lexicon)
     word, flag = taken[-1]
     place = type_name == "Community" if len(taken) == 1 else taken[-2][0] in VILLAGE_OR_NEIGHBOURHOOD
     return place and flag == "n" and len(word) == 2 and word not in lexicon.generic_heads
-
-
-VILLAGE_OR_NEIGHBOURHOOD = ("社区", "村")
 
 
 def _place_opens_institution(left: list[Token], index: int, taken: list[tuple[str, str]], type_name: str) -> bool:

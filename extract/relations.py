@@ -434,8 +434,9 @@ def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
         held_at = [p for p in mentions[i + 1:] if p.type == "Community" and p.end <= clause_end][:1] \
             if HELD_AT.match(text, m.end) else []
         listed_from = _group_before(mentions, i, text)[-1]  # 辖区内的A、B和C: the list's first item
-        named_after = [p for p in ctx.mentions if p.type == "Community" and p.start == m.start and p.end < m.end]
-        if named_after and m.type == "Project":
+        named_after = [p for p in ctx.mentions if p.type == "Community" and p.start == m.start and p.end < m.end] \
+            if m.type == "Project" else []
+        if named_after:
             found.append(("place:in-name", "LOCATED_IN", m, max(named_after, key=lambda p: p.end)))
         elif held_at:
             found.append(("place:held-at", "LOCATED_IN", m, held_at[0]))
@@ -655,9 +656,9 @@ SPEAKER = re.compile(r"^[^，。；,;：:“”]{2,40}?(?:介绍|表示|说|指�
 
 
 def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """A mechanism is used by the subject of its clause, else by the sentence's subject before it (not by a helper: 在X的领导下, nor by one who tells of
-    it when the sentence names another: 居委会主任李静介绍，议事会…), else by the case's lead body; the case's area
-    stands for its lead body.
+    """A mechanism is used by the subject of its clause, else by the sentence's subject before it (not by a
+    helper: 在X的领导下, nor by one who tells of it when the sentence names another: 居委会主任李静介绍，议事会…),
+    else by the case's lead body; the case's area stands for its lead body.
 
     Bodies named right before it (居委会、业委会、物业“四轮驱动”) are what it joins, not its users.
     """

@@ -18,6 +18,16 @@ CORPUS = SHARED / "corpus"
 GOLD = SHARED / "gold"
 
 
+def text_case(text: str, **case_fields):
+    """A one-case document of ``text`` as a loader would give it (case fields such as area and title overridable)."""
+    from graph.records import Case, Document
+
+    document = Document(id="t", path="t.txt", format="text", raw_text=text, text=text,
+                        offsets=tuple(range(len(text))))
+    fields = {"title": "t", "subtitle": "", "district": "", "subdistrict": "", "area": "", **case_fields}
+    return document, Case(id="t-01", document="t", order=1, text=text, start=0, **fields)
+
+
 @pytest.fixture(scope="session")
 def corpus_build(tmp_path_factory):
     from casegraph.api import build

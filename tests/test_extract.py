@@ -12,7 +12,7 @@ from extract.pipeline import extract_case, extract_document
 from extract.resolve import is_alias
 from graph.model import build_case_graph
 from graph.records import Case, Document
-from tests.conftest import CORPUS, GOLD, ROOT
+from tests.conftest import CORPUS, GOLD, ROOT, text_case
 
 # Floors for the corpus score: they only move up.
 ENTITY_F1_FLOOR = 0.87
@@ -20,10 +20,7 @@ RELATION_F1_FLOOR = 0.64
 
 
 def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范街道", district: str = "", title: str = "t"):
-    document = Document(id="t", path="t.txt", format="text", raw_text=text, text=text,
-                        offsets=tuple(range(len(text))))
-    case = Case(id="t-01", document="t", order=1, title=title, subtitle="", text=text, start=0,
-                district=district, subdistrict=subdistrict, area=area)
+    document, case = text_case(text, title=title, district=district, subdistrict=subdistrict, area=area)
     return build_case_graph([document], [case], [extract_case(case, document)])
 
 

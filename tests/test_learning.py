@@ -20,8 +20,7 @@ from extract.recognizers import Span
 from extract.sentences import Sentence
 from graph.exports import export_graph
 from graph.rdf import CG, to_rdf
-from graph.records import Case, Document
-from tests.conftest import ROOT
+from tests.conftest import ROOT, text_case
 
 ROWS = [{"bias": 1.0, "word=队": 1.0}, {"bias": 1.0, "word=会": 1.0}, {"bias": 1.0, "word=的": 1.0}] * 4
 LABELS = ["VolunteerTeam", "Committee", NONE] * 4
@@ -183,10 +182,7 @@ def test_a_counted_kind_is_no_proposal():
 @pytest.mark.parametrize("word", ["样板", "属地", "大型"])
 def test_a_generic_word_before_a_place_word_is_a_feature_the_model_weighs(word):
     text = f"青松街道把松风苑打造成{word}小区。"
-    document = Document(id="t", path="t.txt", format="text", raw_text=text, text=text,
-                        offsets=tuple(range(len(text))))
-    case = Case(id="t-01", document="t", order=1, title="t", subtitle="", text=text, start=0, district="",
-                subdistrict="", area="")
+    document, case = text_case(text)
     lexicon = load_lexicon()
     extraction = rule_extractions(document, [case], lexicon, propose=True)[0]
     candidates = case_candidates(extraction, lexicon, Counter())

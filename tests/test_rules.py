@@ -6,7 +6,7 @@ from extract.lexicon import load_lexicon
 from extract.pipeline import extract_case
 from extract.rulebook import STAGES, rule_examples, rulebook
 from extract.sentences import Sentence
-from graph.records import Case, Document
+from tests.conftest import text_case
 
 
 def test_every_rule_has_an_example_and_every_example_a_rule():
@@ -19,11 +19,6 @@ def test_every_rule_has_an_example_and_every_example_a_rule():
     assert all(entry.description for entry in rulebook())
 
 
-def _case(text: str) -> tuple[Case, Document]:
-    document = Document(id="example", path="example.txt", format="text", raw_text=text, text=text,
-                        offsets=tuple(range(len(text))))
-    return Case(id="example-01", document="example", order=1, title="示例案例", subtitle="", text=text,
-                start=0), document
 
 
 @pytest.mark.parametrize("name", sorted(rule_examples()["recognizers"]))
@@ -38,6 +33,7 @@ def test_a_recogniser_finds_its_example(name):
                                          for name in sorted(rule_examples()[stage])])
 def test_a_relation_rule_yields_its_example(stage, name):
     example = rule_examples()[stage][name]
-    extraction = extract_case(*_case(example["text"]))
+    document, case = text_case(example["text"], title="示例案例")
+    extraction = extract_case(case, document)
     found = {(r.type, r.source.canonical, r.target.canonical, r.evidence.rule) for r in extraction.relations}
     assert (*example["yields"], example["rule"]) in found

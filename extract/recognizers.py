@@ -891,9 +891,16 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         start = left_extend(text, match.start(), lexicon, "Community", tokens)
         stem = tokenize(text[start:match.start()])
-        if _names_neighbourhood(stem, lexicon) and not _inside_quotes(text, start, match.end()):
+        named = _names_neighbourhood(stem, lexicon) or _within_street(text, start, stem)
+        if named and not _inside_quotes(text, start, match.end()):
             spans.append(Span(start, match.end(), "Community", "neighbourhood"))
     return spans
+
+
+def _within_street(text: str, start: int, stem: tuple[Token, ...]) -> bool:
+    """A 社区 right after its street's name is a place whatever its stem (明光街道|广场|社区): a street's 社区."""
+    return text[max(0, start - 2):start] == "街道" and 2 <= sum(len(t.word) for t in stem) <= 4 \
+        and not any(t.flag.startswith(("v", "p", "c", "u")) for t in stem)
 
 
 LOCAL_BODY_TYPES = ("PartyOrganization", "Committee", "PropertyFirm")

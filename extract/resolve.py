@@ -289,6 +289,11 @@ class CaseContext:
     def area_stem(self) -> str:
         return self.area.removesuffix("居民区")
 
+    @property
+    def housing(self) -> str:
+        """Whose a bare 业委会 or 物业 is: the estate, or a 居民区 (one estate or a few), never a 社区 of many."""
+        return self.estate or ("" if self.area.endswith("社区") else self.area)
+
 
 PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:小区)?$")  # 正馨花园一期: one estate built in phases
 
@@ -320,11 +325,13 @@ def case_context(case: Case, mentions: list[Mention]) -> CaseContext:
 
 
 def _neighbourhood(case: Case, places: Counter) -> str:
-    """Where the unit is the 社区, not the 居民区 (成都, 北京): the 社区 named most, if named twice or in the title."""
+    """Where the unit is the 社区, not the 居民区 (成都, 北京): the 社区 named most, if named twice, in the title
+    or alone."""
     named = [name for name, _ in places.most_common() if name.endswith("社区")]
     if not named:
         return ""
-    return named[0] if case.text.count(named[0]) >= 2 or named[0] in case.title + case.subtitle else ""
+    return named[0] if (case.text.count(named[0]) >= 2 or named[0] in case.title + case.subtitle
+                        or len(named) == 1) else ""
 
 
 def is_area_form(name: str, area: str) -> bool:
@@ -441,13 +448,13 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
     if type_name == "PartyOrganization":
         if "党工委" in word:
             return pick(("党工委",), _derived("党工委", ctx.subdistrict))
-        if word.endswith("社区党委"):
-            return pick(("社区党委",), GenericTarget())  # the case's named 玉林东路社区党委; never implied
+        if word.endswith("社区党委"):  # implied only where the case's unit is a 社区, not a street's 社区党委
+            return pick(("社区党委",), _derived("党委", ctx.area if ctx.area.endswith("社区") else ""))
         branch = "党支部" if "党支部" in word else "党总支"  # an unnamed body is named as the text calls it
         return pick(("党总支", "党支部"), _derived(branch, ctx.area), ctx.area_stem)
     if type_name == "Committee":
         if "业" in word:
-            return pick(("业委会", "业主委员会"), _derived("业委会", ctx.estate or ctx.area, ctx.area))
+            return pick(("业委会", "业主委员会"), _derived("业委会", ctx.housing, ctx.area) if ctx.housing else GenericTarget())
         if "居委" in word:
             return pick(("居委会", "居委"), _derived("居委会", ctx.area_stem, ctx.area), ctx.area_stem)
         return pick((word,), GenericTarget())  # 议事会: the case's named 加梯议事会; never implied
@@ -457,7 +464,7 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
             return GenericTarget(next(iter(bodies)))
         if bodies or type_name == "VolunteerTeam":  # a team is never implied by the area
             return GenericTarget()
-        return _derived("物业", ctx.estate or ctx.area, ctx.area)
+        return _derived("物业", ctx.housing, ctx.area) if ctx.housing else GenericTarget()
     if type_name == "GovernmentAgency":
         office = word.removeprefix("街道")
         if office.endswith(("办", "中心")) and ctx.subdistrict:

@@ -152,6 +152,7 @@ def test_amounts(text, amount):
     ("桂溪社区有老旧院落23个。", "桂溪社区", "Community"),
     ("正馨花园业主委员会召开会议。", "正馨花园业主委员会", "Committee"),
     ("在青松街道近竹园社区党委的带领下，居民开展议事。", "近竹园社区党委", "PartyOrganization"),
+    ("走进青松街道广场社区，居民正在议事。", "广场社区", "Community"),
     ("老码头村党支部组织议事。", "老码头村党支部", "PartyOrganization"),
     ("青松街道都市花溪社区建于2002年。", "都市花溪社区", "Community"),
 ])
@@ -496,8 +497,18 @@ def test_function_words_before_an_area_name_none(text):
 def test_where_the_unit_is_the_neighbourhood_its_bare_bodies_are_the_neighbourhoods():
     graph = extract("桂溪社区位于高新区。桂溪社区党委组织居民议事，居委会梳理问题清单。", area="")
     assert graph.entities["Committee:桂溪社区居委会"].implicit
-    graph = extract("桂溪社区位于高新区。居委会梳理问题清单。", area="")
+    graph = extract("走进青松街道桂溪社区。为此，社区党委多次召开座谈会，居委会梳理问题清单。", area="", subdistrict="")
+    assert graph.entities["PartyOrganization:桂溪社区党委"].implicit
+    assert graph.entities["Committee:桂溪社区居委会"].implicit
+    graph = extract("桂溪社区和玉林社区都在高新区。居委会梳理问题清单。", area="")
     assert not [e for e in graph.entities.values() if e.type == "Committee"]
+
+
+def test_a_neighbourhood_of_many_estates_owns_no_bare_owners_committee_or_firm():
+    graph = extract("桂溪社区位于高新区。桂溪社区党委指导业委会和物业公司协商停车问题。", area="")
+    assert not [e for e in graph.entities.values() if e.type in ("Committee", "PropertyFirm")]
+    graph = extract("和平居民区党总支指导业委会和物业公司协商停车问题。")
+    assert {"Committee:和平居民区业委会", "PropertyFirm:和平居民区物业"} <= set(graph.entities)
 
 
 def test_a_party_body_named_by_its_units_kind_is_that_units():

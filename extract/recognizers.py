@@ -1006,6 +1006,17 @@ def acting_area_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             for m in ACTING_AREA.finditer(sentence.text)]
 
 
+LISTED_NEIGHBOURHOOD = re.compile(r"(?<=街道[、和与及])社区(?=[、和与及，,]|的?(?:指导|支持|帮助|协调|推动|监督)|"
+                                  r"(?:共同|携手|联合|配合|一起))")
+
+
+def listed_neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """A bare 社区 acting beside the street (街道、社区和物业共同监督): the neighbourhood's committee, where the
+    case's unit is a 社区."""
+    return [Span(m.start(), m.end(), "Committee", "listed-neighbourhood", generic=True)
+            for m in LISTED_NEIGHBOURHOOD.finditer(sentence.text)]
+
+
 Recognizer = Callable[[Sentence, Lexicon], list[Span]]
 
 RECOGNIZERS: dict[str, Recognizer] = {
@@ -1023,6 +1034,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "long_name": long_name_spans,
     "funded_work": funded_work_spans,
     "acting_area": acting_area_spans,
+    "listed_neighbourhood": listed_neighbourhood_spans,
 }
 
 

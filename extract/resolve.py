@@ -457,6 +457,9 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
             return pick(("业委会", "业主委员会"), _derived("业委会", ctx.housing, ctx.area) if ctx.housing else GenericTarget())
         if "居委" in word:
             return pick(("居委会", "居委"), _derived("居委会", ctx.area_stem, ctx.area), ctx.area_stem)
+        if word == "社区":
+            return pick(("居委会",), _derived("居委会", ctx.area) if ctx.area.endswith("社区") else GenericTarget(),
+                        ctx.area)
         return pick((word,), GenericTarget())  # 议事会: the case's named 加梯议事会; never implied
     if type_name in ("PropertyFirm", "VolunteerTeam"):
         bodies = {m.canonical for m in named if m.type == type_name and not m.implicit}
@@ -607,7 +610,7 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     for m in mentions:
         if m.evidence.rule == ACTING_AREA_RULE and ctx.area.endswith(m.text):
             resolved.append(replace(m, canonical=ctx.area))
-        if m.text in lexicon.generic_mentions:
+        if m.text in lexicon.generic_mentions and m.evidence.rule != ACTING_AREA_RULE:
             type_name = lexicon.generic_mentions[m.text]
             target = founded_team(m, case.text, named) or _generic_target(m.text, type_name, named, ctx)
             if target.name:

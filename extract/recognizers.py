@@ -891,16 +891,35 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         start = left_extend(text, match.start(), lexicon, "Community", tokens)
         stem = tokenize(text[start:match.start()])
-        named = _names_neighbourhood(stem, lexicon) or _within_street(text, start, stem)
+        named = _names_neighbourhood(stem, lexicon) or (
+            (_within_street(text, start) or _listed_neighbourhood(text, start, match.end())) and _plain_stem(stem, lexicon))
         if named and not _inside_quotes(text, start, match.end()):
             spans.append(Span(start, match.end(), "Community", "neighbourhood"))
     return spans
 
 
-def _within_street(text: str, start: int, stem: tuple[Token, ...]) -> bool:
-    """A 社区 right after its street's name is a place whatever its stem (明光街道|广场|社区): a street's 社区."""
-    return text[max(0, start - 2):start] == "街道" and 2 <= sum(len(t.word) for t in stem) <= 4 \
-        and not any(t.flag.startswith(("v", "p", "c", "u")) for t in stem)
+def _within_street(text: str, start: int) -> bool:
+    """A 社区 right after its street's name (明光街道|广场|社区) is a street's 社区."""
+    return text[max(0, start - 2):start] == "街道"
+
+
+LISTED_NEIGHBOURHOOD_AFTER = re.compile(r"[、和与及][\u4e00-\u9fff]{2,4}社区")
+
+
+def _listed_neighbourhood(text: str, start: int, end: int) -> bool:
+    """A 社区 listed with another (桃园社区、天宫社区和…)."""
+    return text[start - 1:start] == "、" or bool(LISTED_NEIGHBOURHOOD_AFTER.match(text, end))
+
+
+def _plain_stem(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
+    """A street's or a listed 社区 is named by whatever stem, common words too (广场社区), if it is two to four
+    characters of nouns and names: no verb, function word or generic quality (走进|社区, 文明|社区)."""
+    return 2 <= sum(len(t.word) for t in stem) <= 4 and not _generic(stem, lexicon) and not any(
+        t.flag.startswith(("v", "p", "c", "u", "r", "m")) for t in stem)
+
+
+def _generic(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
+    return all(t.word in lexicon.generic_heads for t in stem)
 
 
 LOCAL_BODY_TYPES = ("PartyOrganization", "Committee", "PropertyFirm")
@@ -913,9 +932,9 @@ def _opens_local_body(text: str, position: int, lexicon: Lexicon) -> bool:
 
 def _names_neighbourhood(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
     """A proper name, or a guessed word and more, before 社区 (玉林|东路, 桂溪, 花溪|时代); no body's or title's name."""
-    if not stem or stem[-1].word.endswith(PLACE_TOKENS) \
+    if not stem or stem[-1].word.endswith(PLACE_TOKENS) or _generic(stem, lexicon) \
             or any(lexicon.suffix_type.get(t.word) or t.flag in ("nz", "nt") for t in stem):
-        return False  # 莘庄镇|社区 is the town
+        return False  # 莘庄镇|社区 is the town; 文明|社区 a quality
     guessed = stem[0].flag == "x" and not in_dictionary(stem[0].word)
     if len(stem) == 1:
         return (guessed or stem[0].flag == "nr") and len(stem[0].word) >= 2

@@ -153,6 +153,8 @@ def test_amounts(text, amount):
     ("正馨花园业主委员会召开会议。", "正馨花园业主委员会", "Committee"),
     ("在青松街道近竹园社区党委的带领下，居民开展议事。", "近竹园社区党委", "PartyOrganization"),
     ("走进青松街道广场社区，居民正在议事。", "广场社区", "Community"),
+    ("街道把桃园社区、广场社区的居民请到公园。", "广场社区", "Community"),
+    ("住在青松路12号院的居民说。", "青松路12号院", "Community"),
     ("老码头村党支部组织议事。", "老码头村党支部", "PartyOrganization"),
     ("青松街道都市花溪社区建于2002年。", "都市花溪社区", "Community"),
 ])
@@ -189,7 +191,8 @@ def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 
 
-@pytest.mark.parametrize("text", ["新闻晨报上海社区新媒体平台报道了此事。", "莘庄镇社区推进楼栋建设。", "打造和谐社区。"])
+@pytest.mark.parametrize("text", ["新闻晨报上海社区新媒体平台报道了此事。", "莘庄镇社区推进楼栋建设。", "打造和谐社区。",
+                                  "建设和谐社区、文明社区和智慧社区。"])
 def test_a_title_a_town_or_a_quality_before_社区_names_no_neighbourhood(text):
     assert not [e for e in extract(text).entities if e.endswith("社区")], sorted(extract(text).entities)
 

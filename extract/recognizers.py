@@ -937,7 +937,7 @@ def _names_neighbourhood(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
         return False  # 莘庄镇|社区 is the town; 文明|社区 a quality
     guessed = stem[0].flag == "x" and not in_dictionary(stem[0].word)
     if len(stem) == 1:
-        return (guessed or stem[0].flag == "nr") and len(stem[0].word) >= 2
+        return (guessed or stem[0].flag in ("nr", "ns")) and len(stem[0].word) >= 2
     return guessed or stem[0].flag in PROPER_FLAGS
 
 

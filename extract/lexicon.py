@@ -29,6 +29,7 @@ class Lexicon:
     person_titles: tuple[str, ...]
     mechanism_endings: tuple[str, ...]
     project_endings: tuple[str, ...]
+    project_kinds: tuple[str, ...]
     topic_suffixes: tuple[str, ...]
     kind_suffixes: frozenset[str]
     unit_kinds: dict[str, tuple[str, ...]]
@@ -84,6 +85,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         person_titles=tuple(data["person_titles"]),
         mechanism_endings=tuple(data["mechanism_endings"]),
         project_endings=tuple(data["project_endings"]),
+        project_kinds=tuple(sorted(data["project_kinds"], key=len, reverse=True)),
         topic_suffixes=tuple(data["topic_suffixes"]),
         kind_suffixes=frozenset(data["kind_suffixes"]),
         unit_kinds={kind: tuple(endings) for kind, endings in data["unit_kinds"].items()},

@@ -785,7 +785,7 @@ def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span]
 
 
 ENUMERATION = re.compile(r"(?P<items>(?:[“”「」\w]{2,10}、)+[“”「」\w]{2,10})"
-                         r"(?:等(?P<count>[一二三四五六七八九十两多\d]+[个项类种支])?|(?<!等)(?P<bare_count>[一二三四五六七八九十两\d]+[个家所]))"
+                         r"(?:等(?P<count>[一二三四五六七八九十两多\d]+[个项类种支批])?|(?<!等)(?P<bare_count>[一二三四五六七八九十两\d]+[个家所]))"
                          r"(?P<head>[\u4e00-\u9fff]{0,6})")
 ENUMERATED_TYPES = ("Project",)
 COUNTED_TYPES = ("Community",)  # 由A、B、C三个小区组成: places only when counted, never after 等 alone
@@ -809,14 +809,16 @@ def _is_item_name(name: str, type_name: str, lexicon: Lexicon) -> bool:
 
 
 def _first_item_start(text: str, position: int, item: str, type_name: str, lexicon: Lexicon) -> int:
-    """Where the first item of a list begins inside the words matched before it (即|微团队, 居民区由|阳光家园)."""
+    """Where the first item of a list begins inside the words matched before it (即|微团队, 居民区由|阳光家园,
+    完成了|路灯更换)."""
     lead_in = _stop_prefix(item, lexicon)
-    return max(lead_in, left_extend(text, position + len(item), lexicon, type_name) - position)
+    start = max(lead_in, left_extend(text, position + len(item), lexicon, type_name) - position)
+    return start if start < len(item) else max(lead_in, item.rfind("了") + 1)  # 完成了|路灯更换: a verbal item
 
 
 def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """Items of a list that ends in a type word take its type: 亲子楼、摄影楼等主题楼道, 微文化、微故事等六个项目,
-    A、B、C三个小区.
+    A、B、C三个小区; so do those of a list ending in a kind of work or facility (书屋、驿站等公共设施).
 
     After a bare type word (亲子、敬老等楼道) the items are only modifiers, not names.
     """
@@ -824,16 +826,22 @@ def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     for match in ENUMERATION.finditer(sentence.text):
         head, suffix = _type_word_head(match.group("head"), lexicon)
         type_name = lexicon.suffix_type.get(suffix)
+        kind = "" if type_name or match.group("bare_count") else next(
+            (k for k in lexicon.project_kinds if match.group("head").startswith(k)), "")
+        if kind:  # 路灯更换、围墙修缮等一批改造: the kind is no type word, and needs no count
+            head, suffix, type_name = kind, kind, "Project"
         if match.group("bare_count"):
             if type_name not in COUNTED_TYPES or head != suffix:
                 continue
-        elif type_name not in ENUMERATED_TYPES or head == suffix and not match.group("count"):
+        elif type_name not in ENUMERATED_TYPES or head == suffix and not match.group("count") and not kind:
             continue
         rule = f"enumeration:{suffix}" if match.group("bare_count") else "enumeration"
         position = match.start("items")
         for index, item in enumerate(match.group("items").split("、")):
             quoted = re.search(r"[“「]([^”」]+)[”」]", item)
             lead_in = _first_item_start(sentence.text, position, item, type_name, lexicon) if index == 0 else 0
+            if index == 0 and kind and sentence.text[:position + lead_in].endswith("有"):
+                break  # 周边有菜场、学校等公共设施: amenities the place has, not work done
             start, end = quoted.span(1) if quoted else (lead_in, len(item))
             name = item[start:end]
             if 2 <= len(name) <= 8 and _is_item_name(name, type_name, lexicon):

@@ -899,6 +899,8 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         start = left_extend(text, match.start(), lexicon, "Community", tokens)
         stem = tokenize(text[start:match.start()])
+        if COUNT_BEFORE.search(text, start, match.start()):
+            continue  # 明湖、莲湖四个社区: a count of places, no name
         named = _names_neighbourhood(stem, lexicon) or (
             (_within_street(text, start) or _listed_neighbourhood(text, start, match.end())) and _plain_stem(stem, lexicon))
         if named and not _inside_quotes(text, start, match.end()):

@@ -196,7 +196,7 @@ def test_words_that_only_look_like_names_are_none(text):
 
 
 @pytest.mark.parametrize("text", ["新闻晨报上海社区新媒体平台报道了此事。", "莘庄镇社区推进楼栋建设。", "打造和谐社区。",
-                                  "建设和谐社区、文明社区和智慧社区。"])
+                                  "建设和谐社区、文明社区和智慧社区。", "联合青湖、松湖两个社区举办比赛。"])
 def test_a_title_a_town_or_a_quality_before_社区_names_no_neighbourhood(text):
     assert not [e for e in extract(text).entities if e.endswith("社区")], sorted(extract(text).entities)
 

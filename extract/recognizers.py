@@ -901,8 +901,8 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         stem = tokenize(text[start:match.start()])
         if COUNT_BEFORE.search(text, start, match.start()):
             continue  # 明湖、莲湖四个社区: a count of places, no name
-        named = _names_neighbourhood(stem, lexicon) or (
-            (_within_street(text, start) or _listed_neighbourhood(text, start, match.end())) and _plain_stem(stem, lexicon))
+        placed = _within_street(text, start) or _listed_neighbourhood(text, start, match.end())
+        named = _names_neighbourhood(stem, lexicon) or placed and _plain_stem(stem, lexicon)
         if named and not _inside_quotes(text, start, match.end()):
             spans.append(Span(start, match.end(), "Community", "neighbourhood"))
     return spans
@@ -929,6 +929,7 @@ def _plain_stem(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
 
 
 def _generic(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
+    """Only generic words (文明, 智慧): a quality, no name."""
     return all(t.word in lexicon.generic_heads for t in stem)
 
 
@@ -1035,15 +1036,15 @@ def acting_area_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             for m in ACTING_AREA.finditer(sentence.text)]
 
 
-LISTED_NEIGHBOURHOOD = re.compile(r"(?<=街道[、和与及])社区(?=[、和与及，,]|的?(?:指导|支持|帮助|协调|推动|监督)|"
-                                  r"(?:共同|携手|联合|配合|一起))")
+NEIGHBOURHOOD_BESIDE_STREET = re.compile(r"(?<=街道[、和与及])社区(?=[、和与及，,]|的?(?:指导|支持|帮助|协调|推动|监督)|"
+                                         r"(?:共同|携手|联合|配合|一起))")
 
 
-def listed_neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+def neighbourhood_beside_street_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """A bare 社区 acting beside the street (街道、社区和物业共同监督): the neighbourhood's committee, where the
     case's unit is a 社区."""
-    return [Span(m.start(), m.end(), "Committee", "listed-neighbourhood", generic=True)
-            for m in LISTED_NEIGHBOURHOOD.finditer(sentence.text)]
+    return [Span(m.start(), m.end(), "Committee", "beside-street", generic=True)
+            for m in NEIGHBOURHOOD_BESIDE_STREET.finditer(sentence.text)]
 
 
 Recognizer = Callable[[Sentence, Lexicon], list[Span]]
@@ -1063,7 +1064,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "long_name": long_name_spans,
     "funded_work": funded_work_spans,
     "acting_area": acting_area_spans,
-    "listed_neighbourhood": listed_neighbourhood_spans,
+    "neighbourhood_beside_street": neighbourhood_beside_street_spans,
 }
 
 

@@ -454,7 +454,8 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
         return pick(("党总支", "党支部"), _derived(branch, ctx.area), ctx.area_stem)
     if type_name == "Committee":
         if "业" in word:
-            return pick(("业委会", "业主委员会"), _derived("业委会", ctx.housing, ctx.area) if ctx.housing else GenericTarget())
+            owners = _derived("业委会", ctx.housing, ctx.area) if ctx.housing else GenericTarget()
+            return pick(("业委会", "业主委员会"), owners)
         if "居委" in word:
             return pick(("居委会", "居委"), _derived("居委会", ctx.area_stem, ctx.area), ctx.area_stem)
         if word == "社区":

@@ -19,8 +19,6 @@ def test_every_rule_has_an_example_and_every_example_a_rule():
     assert all(entry.description for entry in rulebook())
 
 
-
-
 @pytest.mark.parametrize("name", sorted(rule_examples()["recognizers"]))
 def test_a_recogniser_finds_its_example(name):
     example = rule_examples()["recognizers"][name]

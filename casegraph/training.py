@@ -129,21 +129,29 @@ def held_out_decisions(documents: Sequence[LabelledDocument], folds: Sequence[Se
 
 def fact_outcomes(gold: GoldDocument, extractions: list[CaseExtraction]
                   ) -> tuple[tuple[Outcome, ...], tuple[Outcome, ...]]:
-    """Every entity and every relation decided, with its score and whether the gold has it (same type, same ends)."""
+    """Every entity and every relation of the document's graph, with its score and whether the gold has it
+    (same type, same ends). As in the graph, a fact decided in several cases is one fact with its best score."""
     relations = gold_relation_index(gold)
-    entity_outcomes, relation_outcomes = [], []
+    entities: dict[tuple[str, str], Outcome] = {}
+    links: dict[tuple[str, str, str], Outcome] = {}
     for extraction in extractions:
         for candidate in entity_candidates(extraction.mentions):
             found = gold.match(candidate.type, candidate.names())
             right = found is not None and found.type == candidate.type
-            entity_outcomes.append(Outcome(candidate.mentions[0].confidence, right))
+            _keep_best(entities, candidate.key, Outcome(candidate.mentions[0].confidence, right))
         for relation in extraction.relations:
             source, target = (gold.match(m.type, [m.canonical, *([] if m.implicit else [m.text])])
                               for m in (relation.source, relation.target))
             right = bool(source and target and any(r.type == relation.type
                                                     for r in relations.get((source.id, target.id), ())))
-            relation_outcomes.append(Outcome(relation.confidence, right))
-    return tuple(entity_outcomes), tuple(relation_outcomes)
+            key = (relation.type, relation.source.canonical, relation.target.canonical)
+            _keep_best(links, key, Outcome(relation.confidence, right))
+    return tuple(entities.values()), tuple(links.values())
+
+
+def _keep_best(outcomes: dict, key: tuple, outcome: Outcome) -> None:
+    if key not in outcomes or outcome.score > outcomes[key].score:
+        outcomes[key] = outcome
 
 
 def calibrated(model: ExtractionModel, held_out: Sequence[HeldOut]) -> ExtractionModel:

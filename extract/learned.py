@@ -303,7 +303,7 @@ def _decision(row, classes: tuple[str, ...], found: tuple[str, ...], allowed, dr
         return [] if none >= drop else [(type_name, 1.0 - none) for type_name in found]
     options = [(p, c) for c, p in probability.items() if c != NONE and allowed(c)]
     best = max(options, default=(0.0, NONE))
-    return [(best[1], best[0])] if best[0] >= propose else []
+    return [(best[1], best[0])] if options and 1.0 - probability.get(NONE, 0.0) >= propose else []
 
 
 def decide_case(extraction: CaseExtraction, model: ExtractionModel, lexicon: Lexicon,

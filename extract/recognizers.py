@@ -29,6 +29,8 @@ CITY_UNITS = ("区", "县", "市")
 FEE_PAYING_PLACES = ("居民区", "社区", "小区", "花园", "新村", "家园", "苑")
 STREET_WORDS = ("街道", "镇")
 DISTRICT_ENDINGS = ("区", "县", "市")
+LEGAL_COMPANY_NAME = re.compile(r"(?:物业(?:服务|管理)?)?(?:股份)?有限(?:责任)?公司")  # a registered name, place first
+ROAD_WORDS = ("路", "街", "巷", "大道", "大街")
 BRANCH_SUFFIXES = ("支行", "分行", "分公司", "营业部", "营业厅", "分店", "门店")
 HOSTS_OF_PARTY_BRANCHES = {"PartnerUnit", "GovernmentAgency", "PropertyFirm"}
 HOSTED_TYPES = ("PartyOrganization", "VolunteerTeam")  # named after their host body
@@ -224,6 +226,12 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.append((token.word, token.flag))
             index -= 1
             continue
+        if taken and taken[-1][0] in ROAD_WORDS and len(token.word) > 1 and token.flag not in STOP_FLAGS \
+                and not lexicon.is_stop(token.word) and not lexicon.suffix_type.get(token.word):
+            start = token.start  # 互助|路|26号院, 建设|路|小学: a road is named by any word, a verb too
+            taken.append((token.word, "ns"))  # a place name's word now, which no verb trimming drops
+            index -= 1
+            continue
         verb_run = all(flag in VERB_FLAGS for _, flag in taken)  # only verbs taken so far: still "adjacent"
         if _is_boundary(token.word, token.flag, lexicon, type_name,
                         adjacent=verb_run and (verbs_ok or topic or type_name == "GovernmentAgency"),
@@ -245,6 +253,9 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         if (type_name == "Community" and token.flag == "ns" and suffix_start - start >= 2
                 and text[suffix_start:suffix_start + 1] in "区县"):
             break
+        if (type_name == "Community" and text[suffix_start:suffix_start + 1] in "市省" and len(taken) == 1
+                and taken[0][1] == "ns" and suffix_start - start >= 2):
+            break  # 企业|吉安市: a city or province is named by one place word
         if type_name in AREA_OWNED_TYPES and token.word == "居民区" and index > 0 \
                 and not _is_boundary(left[index - 1].word, left[index - 1].flag, lexicon):
             start = token.start  # 和平居民区|志愿者服务队, 和平居民区|自治委员会: an area's own team or committee
@@ -257,6 +268,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         if token.word.endswith(PLACE_TOKENS) and token.word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2 \
                 and not (type_name in ("PartnerUnit", "GovernmentAgency") and all(_is_kind_word(w, f) for w, f in taken)) \
                 and not (type_name != "Community" and all(w in GENERIC_PLACE_WORDS for w, _ in taken)):  # 南桥镇|社区|党群服务中心
+            if token.flag == "ns" and LEGAL_COMPANY_NAME.match(text, suffix_start):
+                return token.start  # 吉安市|锦华|物业有限公司: a registered company name opens with its city
             before = left[index - 1] if index else None
             if token.word in PLACE_TOKENS and (before is None or _is_boundary(before.word, before.flag, lexicon)):
                 return token.start

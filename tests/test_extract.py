@@ -160,6 +160,10 @@ def test_amounts(text, amount):
     ("东坝社区位于城区东部。", "东坝社区", "Community"),
     ("老码头村党支部组织议事。", "老码头村党支部", "PartyOrganization"),
     ("青松街道都市花溪社区建于2002年。", "都市花溪社区", "Community"),
+    ("小区的物业服务企业嘉兴市青禾物业有限公司成立了党支部。", "嘉兴市", "Community"),
+    ("小区的物业服务企业嘉兴市青禾物业有限公司成立了党支部。", "嘉兴市青禾物业有限公司", "PropertyFirm"),
+    ("住在团结路26号院的居民说。", "团结路26号院", "Community"),
+    ("前进路小学的师生参加活动。", "前进路小学", "PartnerUnit"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

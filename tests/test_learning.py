@@ -11,7 +11,7 @@ import casegraph.training as training
 from casegraph import api
 from extract.calibration import Calibration, Outcome, fit_calibration
 from extract.gold import normalise_name, read_gold_file
-from extract.learned import case_candidates
+from extract.learned import _decision, case_candidates, entity_candidates
 from extract.lexicon import load_lexicon
 from extract.model import NONE, fit, load_model
 from extract.pipeline import rule_extractions
@@ -192,3 +192,20 @@ def test_a_generic_word_before_a_place_word_is_a_feature_the_model_weighs(word):
 
 def test_gold_names_compare_across_scripts_and_punctuation():
     assert normalise_name("「光明議事廳」") == normalise_name("“光明议事厅”") == "光明议事厅"
+
+
+def test_calibration_counts_a_fact_of_several_cases_once_as_the_graph_does(annotated):
+    gold, docs = annotated
+    sample = next(d for d in training.label_gold([gold], [docs]) if d.gold.doc == "sample-cases.md")
+    extractions = training.decide_document(sample, training.fit_model([sample]))
+    keys = [(c.type, c.canonical) for e in extractions for c in entity_candidates(e.mentions)]
+    assert len(keys) > len(set(keys)), "the test needs a fact named in two cases"
+    entities, _ = training.fact_outcomes(sample.gold, extractions)
+    assert len(entities) == len(set(keys))
+
+
+def test_a_proposal_is_kept_when_the_model_is_sure_it_is_something_though_unsure_of_what():
+    classes = ("Committee", NONE, "VolunteerTeam")
+    split = (0.36, 0.3, 0.34)
+    assert _decision(split, classes, (), lambda _: True, drop=0.95, propose=0.6) == [("Committee", 0.36)]
+    assert _decision((0.2, 0.6, 0.2), classes, (), lambda _: True, drop=0.95, propose=0.6) == []

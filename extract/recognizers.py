@@ -255,7 +255,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             break
         if (type_name == "Community" and text[suffix_start:suffix_start + 1] in "市省" and len(taken) == 1
                 and taken[0][1] == "ns" and suffix_start - start >= 2):
-            break  # 企业|吉安市: a city or province is named by one place word
+            break  # 企业|嘉兴市: a city or province is named by one place word
         if type_name in AREA_OWNED_TYPES and token.word == "居民区" and index > 0 \
                 and not _is_boundary(left[index - 1].word, left[index - 1].flag, lexicon):
             start = token.start  # 和平居民区|志愿者服务队, 和平居民区|自治委员会: an area's own team or committee
@@ -269,7 +269,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
                 and not (type_name in ("PartnerUnit", "GovernmentAgency") and all(_is_kind_word(w, f) for w, f in taken)) \
                 and not (type_name != "Community" and all(w in GENERIC_PLACE_WORDS for w, _ in taken)):  # 南桥镇|社区|党群服务中心
             if token.flag == "ns" and LEGAL_COMPANY_NAME.match(text, suffix_start):
-                return token.start  # 吉安市|锦华|物业有限公司: a registered company name opens with its city
+                return token.start  # 嘉兴市|青禾|物业有限公司: a registered company name opens with its city
             before = left[index - 1] if index else None
             if token.word in PLACE_TOKENS and (before is None or _is_boundary(before.word, before.flag, lexicon)):
                 return token.start

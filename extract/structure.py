@@ -4,7 +4,7 @@ A case is about one residential area, so the estates it names lie in that area,
 the area lies in the sub-district, the sub-district in the district; a 街道 office
 (…管理办) belongs to the sub-district's 办事处; a 支部 of an area belongs to that
 area's 党总支; a body whose name starts with another body's name belongs to it (a college
-to its university).
+to its university), and so does a company's, bank's or bureau's own party organisation.
 Each rule is a function (mentions, area, subdistrict) -> relations, in RULES.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from extract.resolve import LEGAL_FORMS, company_core
 from graph.records import Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
 
@@ -94,6 +95,33 @@ def offices_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
     return found
 
 
+PARTY_BODY = re.compile(r"(?:机关)?(?:[第一二三四五六七八九十\d]+)?(?:党委|党总支|党支部|支部|党小组)$")
+HOSTS = ("PartnerUnit", "PropertyFirm", "GovernmentAgency")
+
+
+def _party_of(party: str, host: str) -> bool:
+    """青禾物业公司党支部 is the party branch of 嘉兴市青禾物业有限公司, 房管局机关一支部 that of 房管局."""
+    body = PARTY_BODY.sub("", party)
+    if body == party or len(body) < 2:
+        return False
+    if LEGAL_FORMS.search(host):
+        core = company_core(body)
+        return len(core) >= 2 and core in company_core(host)
+    return body == host
+
+
+def branches_of_hosts(mentions: list[Mention], area: str, subdistrict: str) -> Found:
+    """A company's, bank's or bureau's own party organisation belongs to it (the longest such host)."""
+    firsts = _firsts(mentions)
+    hosts = [m for m in firsts if m.type in HOSTS]
+    found: Found = []
+    for party in (m for m in firsts if m.type == "PartyOrganization"):
+        owners = [h for h in hosts if _party_of(party.canonical, h.canonical)]
+        if owners:
+            found.append(("case:branch-of-host", party, max(owners, key=lambda h: len(h.canonical))))
+    return found
+
+
 CO_BUILDING = re.compile(r"共建|结对|联建|区域化党建|党建联盟")
 CO_BUILDING_REACH = 150  # characters: the two or three sentences either side of the cue
 
@@ -116,7 +144,8 @@ def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | N
 
 
 Rule = Callable[[list[Mention], str, str], Found]
-RULES: dict[str, Rule] = {"places": places_nest, "buildings": buildings_nest, "offices": offices_nest}
+RULES: dict[str, Rule] = {"places": places_nest, "buildings": buildings_nest, "offices": offices_nest,
+                          "hosts": branches_of_hosts}
 
 
 def structural_relations(case_text: str, mentions: list[Mention], area: str, subdistrict: str,

@@ -429,6 +429,21 @@ def test_an_unnamed_team_a_firm_sets_up_is_named_after_it_and_belongs_to_it():
     assert not [e for e in graph.entities.values() if e.type == "VolunteerTeam"], sorted(graph.entities)
 
 
+@pytest.mark.parametrize("text, party, host", [
+    ("嘉兴市青禾物业有限公司进驻小区。青禾物业公司党支部书记说。", "青禾物业公司党支部", "PropertyFirm:嘉兴市青禾物业有限公司"),
+    ("卫健局派人参加。卫健局机关一支部与社区结对。", "卫健局机关一支部", "GovernmentAgency:卫健局"),
+])
+def test_a_company_or_bureau_owns_its_party_branch(text, party, host):
+    graph = extract(text)
+    assert ("PART_OF", f"PartyOrganization:{party}", host) in {
+        (r.type, r.source, r.target) for r in graph.relations.values()}, sorted(graph.relations)
+
+
+def test_a_street_party_committee_is_not_part_of_the_street_office():
+    graph = extract("青松街道办事处和青松街道党工委共同推进。")
+    assert not [r for r in graph.relations.values() if r.type == "PART_OF"], sorted(graph.relations)
+
+
 def test_a_body_named_once_is_found_where_no_rule_would_name_it():
     graph = extract("居民区党总支书记王晓明介绍情况。在小区里王晓明多次上门走访。")
     assert len(graph.entities["Person:王晓明"].evidence) == 2

@@ -296,7 +296,8 @@ def _retyped(pair: PairCandidate, types: dict[tuple[str, str], str]) -> PairCand
 def _decision(row, classes: tuple[str, ...], found: tuple[str, ...], allowed, drop: float, propose: float
               ) -> list[tuple[str, float]]:
     """What a candidate becomes: the types the rules gave it, unless the model is sure it is none; else, for a
-    bare proposal, the model's likeliest allowed type when it is sure enough. Each with its confidence."""
+    bare proposal, the model's likeliest allowed type when it is sure enough that the proposal is something, even if
+    unsure of what. Each with its confidence."""
     probability = dict(zip(classes, (float(p) for p in row)))
     if found:
         none = probability.get(NONE, 0.0)

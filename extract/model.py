@@ -87,7 +87,8 @@ def fit(rows: list[Features], labels: list[str], regularisation: float = REGULAR
 @dataclass(frozen=True)
 class Thresholds:
     """Where the model overrules the rules. A candidate a rule found stays, with the rule's type, unless the
-    model gives "none" at least ``*_drop``; a bare proposal is kept when its likeliest type reaches ``*_proposal``."""
+    model gives "none" at least ``*_drop``; a bare proposal is kept when its chance of being of any type reaches
+    ``*_proposal``."""
 
     entity_drop: float = 0.95
     entity_proposal: float = 0.6

@@ -303,8 +303,10 @@ def _decision(row, classes: tuple[str, ...], found: tuple[str, ...], allowed, dr
         none = probability.get(NONE, 0.0)
         return [] if none >= drop else [(type_name, 1.0 - none) for type_name in found]
     options = [(p, c) for c, p in probability.items() if c != NONE and allowed(c)]
-    best = max(options, default=(0.0, NONE))
-    return [(best[1], best[0])] if options and 1.0 - probability.get(NONE, 0.0) >= propose else []
+    if not options or 1.0 - probability.get(NONE, 0.0) < propose:
+        return []
+    score, type_name = max(options)
+    return [(type_name, score)]
 
 
 def decide_case(extraction: CaseExtraction, model: ExtractionModel, lexicon: Lexicon,

@@ -35,6 +35,8 @@ SLUG_LENGTH = 40
 MANIFEST = "maps.json"  # file → title of every map written to a folder, so the index keeps them all
 UI_TEXT = "图例搜索全部案例别名关系类型节点最少连接置信度显示案例链接保存图片证据句子点击节点查看"  # the page's own words, for the font subset
 
+LAYOUT_SEED = 7  # the same graph is laid out the same way every time it is opened
+
 
 @cache
 def _vis_js() -> str:
@@ -165,7 +167,7 @@ def render_map(graph: nx.MultiDiGraph, title: str) -> str:
         "edges": {"font": {"size": 16, "face": "CaseGraphCJK, sans-serif", "align": "middle",
                            "strokeWidth": 4, "strokeColor": "#ffffff"}, "smooth": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
-        "layout": {"improvedLayout": not large},
+        "layout": {"improvedLayout": not large, "randomSeed": LAYOUT_SEED},
         "physics": {"enabled": True, "solver": "barnesHut" if large else "forceAtlas2Based",
                     "forceAtlas2Based": {"gravitationalConstant": -90, "springLength": 170, "avoidOverlap": 0.4},
                     "barnesHut": {"gravitationalConstant": -8000, "springLength": 140, "avoidOverlap": 0.1},

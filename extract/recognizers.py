@@ -31,7 +31,8 @@ STREET_WORDS = ("街道", "镇")
 DISTRICT_ENDINGS = ("区", "县", "市")
 LEGAL_COMPANY_NAME = re.compile(r"(?:物业(?:服务|管理)?)?(?:股份)?有限(?:责任)?公司")  # a registered name, place first
 ROAD_WORDS = ("路", "街", "巷", "大道", "大街")
-BRANCH_SUFFIXES = ("支行", "分行", "分公司", "营业部", "营业厅", "分店", "门店")
+BRANCH_SUFFIXES = ("支行", "分行", "分公司", "地区公司", "营业部", "营业厅", "分店", "门店")
+COMPANY_TYPES = ("PartnerUnit", "PropertyFirm")
 HOSTS_OF_PARTY_BRANCHES = {"PartnerUnit", "GovernmentAgency", "PropertyFirm"}
 HOSTED_TYPES = ("PartyOrganization", "VolunteerTeam")  # named after their host body
 AREA_OWNED_TYPES = ("VolunteerTeam", "Committee")  # named after their residential area (和平居民区志愿者服务队)
@@ -221,8 +222,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         if (_word_names_firm(left, index, taken, type_name)
                 or _adjective_opens_name(left, index, taken, lexicon, type_name)):
             return token.start
-        if branch and lexicon.suffix_type.get(token.word) == "PartnerUnit":
-            start = token.start  # 农商银行|枫泾|支行: a branch carries its company's name
+        if branch and lexicon.suffix_type.get(token.word) in COMPANY_TYPES:
+            start = token.start  # 农商银行|枫泾|支行, 青禾物业|南城|分公司: a branch carries its company's name
             taken.append((token.word, token.flag))
             index -= 1
             continue
@@ -248,7 +249,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             break
         if type_name == "Community" and token.word == "社区" and suffix_start - start >= 2:
             break  # 青松社区|翠湖小区: an estate inside a 社区 is a place of its own
-        if _ends_place_before(token, index, suffix_start):
+        if _ends_place_before(left, index, suffix_start):
             return token.start + 1
         if (type_name == "Community" and token.flag == "ns" and suffix_start - start >= 2
                 and text[suffix_start:suffix_start + 1] in "区县"):
@@ -296,8 +297,9 @@ def _local_stem_start(text: str, suffix_start: int, tokens: tuple[Token, ...], l
     start, named = suffix_start, False
     for index in range(len(left) - 1, -1, -1):
         token = left[index]
-        if not re.match(r"[\u4e00-\u9fff]", token.word) or token.word in lexicon.suffix_type:
-            break
+        if not re.match(r"[\u4e00-\u9fff]", token.word) or token.word in lexicon.suffix_type \
+                or token.flag.startswith("u"):
+            break  # 最大|的|物业公司: a particle ends the phrase before the name
         after_place = index > 0 and left[index - 1].word.endswith(ENCLOSING_PLACES)  # 浦东新区|为民|居民区
         if posseg.dt.word_tag_tab.get(token.word[0]) in VERB_FLAGS and (len(token.word) == 1 or token.flag == "x") \
                 and not after_place:
@@ -394,10 +396,13 @@ CONJUNCTIONS = ("和", "与", "及")
 PLACE_END_CHARS = "镇县省"
 
 
-def _ends_place_before(token: Token, index: int, suffix_start: int) -> bool:
-    """A guessed word opening with the end of a place name before it (莘庄|镇春申|府邸小区): the name starts after it."""
-    return (index > 0 and token.word[0] in PLACE_END_CHARS and not in_dictionary(token.word)
-            and suffix_start - token.start > 2)
+def _ends_place_before(left: list[Token], index: int, suffix_start: int) -> bool:
+    """A guessed word opening with the end of a place name before it (莘庄|镇春申|府邸小区, 江北|区青松|街道):
+    the name starts after it."""
+    token = left[index]
+    if index == 0 or in_dictionary(token.word) or suffix_start - token.start <= 2:
+        return False
+    return token.word[0] in PLACE_END_CHARS or token.word[0] in DISTRICT_ENDINGS and left[index - 1].flag == "ns"
 
 
 def _stop_prefix(word: str, lexicon: Lexicon) -> int:
@@ -493,6 +498,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         if type_name == "PropertyFirm" and text[start] in "“「『\"":  # “拼购”物业: a figure of speech
             continue
+        if suffix in BRANCH_SUFFIXES and _names_property_firm(stem, lexicon):
+            type_name = "PropertyFirm"  # 青禾物业管理有限公司南城分公司: a property firm's branch manages estates too
         if suffix == "委员会" and stem.endswith(PLACE_TOKENS):
             type_name = "PartyOrganization"
         elif suffix == "委员会":
@@ -517,6 +524,11 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if host and host.end() < end:
             spans.append(Span(start, host.end(), type_name, "host"))
     return spans
+
+
+def _names_property_firm(stem: str, lexicon: Lexicon) -> bool:
+    """The company a branch belongs to is a property firm: its name holds a property firm's type word."""
+    return any(word in stem for word, type_name in lexicon.suffix_type.items() if type_name == "PropertyFirm")
 
 
 def _district_commission(text: str, suffix_start: int, lexicon: Lexicon,

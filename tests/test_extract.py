@@ -164,10 +164,19 @@ def test_amounts(text, amount):
     ("小区的物业服务企业嘉兴市青禾物业有限公司成立了党支部。", "嘉兴市青禾物业有限公司", "PropertyFirm"),
     ("住在团结路26号院的居民说。", "团结路26号院", "Community"),
     ("前进路小学的师生参加活动。", "前进路小学", "PartnerUnit"),
+    ("走进綦江区青杉街道东坝社区，居民正在议事。", "青杉街道", "Community"),
+    ("走进綦江区青杉街道东坝社区，居民正在议事。", "綦江区", "Community"),
+    ("小区由青禾物业管理有限公司南城分公司负责管理。", "青禾物业管理有限公司南城分公司", "PropertyFirm"),
+    ("社区主动对接青禾物业滨江地区公司，召开联席会。", "青禾物业滨江地区公司", "PropertyFirm"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)
     assert f"{type_name}:{name}" in graph.entities, sorted(graph.entities)
+
+
+def test_a_phrase_ending_in_de_is_no_part_of_a_local_name():
+    graph = extract("社区对接辖区规模最大的物业公司。")
+    assert not [e for e in graph.entities if "最大" in e], sorted(graph.entities)
 
 
 def test_the_longest_of_names_sharing_a_start_wins():

@@ -26,6 +26,7 @@ from graph.records import CaseExtraction, Evidence, Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
 
 QUOTE_OPENERS = "“「『\"《"
+COUNTED_START = re.compile(r"[0-9一二三四五六七八九十两几多]+[个家所座支处条位名类大批项]")  # 三个联建项目 counts, names none
 MAX_PAIR_DISTANCE = 60  # characters between two names beyond which a sentence rarely relates them
 SYMMETRIC = ("CO_BUILDS",)
 
@@ -127,6 +128,12 @@ def entity_features(candidate: EntityCandidate, text: str, title: str, nesting: 
     if tokens:
         first = tokens[0]
         features[f"first_pos={first.flag}|{kind}"] = 1.0
+        if first.flag == "x":  # a word jieba only guessed: 建到|小区 opens with a verb
+            features[f"guessed_first_char={posseg.dt.word_tag_tab.get(name[0], 'x')}|{kind}"] = 1.0
+        if COUNTED_START.match(name):
+            features[f"counted|{kind}"] = 1.0
+        if any(t.flag in ("v", "vd", "p", "d") for t in tokens[1:-1]):
+            features[f"inner_verb|{kind}"] = 1.0
         if lexicon.is_stop(first.word) or first.word in lexicon.generic_heads:
             features[f"first_generic|{kind}"] = 1.0
         features[f"tokens={_bucket(len(tokens))}"] = 1.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extract.lexicon import Lexicon
-from extract.recognizers import PUNCT, VERB_FLAGS, Span, tokenize
+from extract.recognizers import PUNCT, VERB_FLAGS, Span, glued_stop_prefix, tokenize
 from extract.sentences import Sentence
 
 MAX_PROPOSED = 12  # characters of a proposed name
@@ -33,13 +33,16 @@ def _taken(start: int, end: int, spans: list[Span], proposals: list[Span]) -> bo
 
 def _left_edge(text: str, suffix_start: int, type_name: str, lexicon: Lexicon) -> int:
     """The start of the longest run of name-like words before a type word: no punctuation, function word or
-    (outside projects and mechanisms) verb."""
+    (outside projects and mechanisms) verb, nor one glued to the front of a word jieba only guessed (由|沪华)."""
     start = suffix_start
     for token in reversed([t for t in tokenize(text) if t.end <= suffix_start]):
         if (token.word in PUNCT or lexicon.is_stop(token.word) or suffix_start - token.start > MAX_PROPOSED
                 or token.flag in VERB_FLAGS and type_name not in VERBS_IN_NAMES
                 or lexicon.suffix_type.get(token.word) and token.end < suffix_start):
             break
+        glued = glued_stop_prefix(token, lexicon)
+        if glued:
+            return token.start + glued if glued < len(token.word) else start
         start = token.start
     return start
 

@@ -240,7 +240,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             break
         if lexicon.suffix_type.get(token.word) == "Mechanism" and type_name != "Mechanism":
             break
-        lead_in = _stop_prefix(token.word, lexicon) if not (in_dictionary(token.word) or token.flag in PROPER_FLAGS) else 0
+        lead_in = glued_stop_prefix(token, lexicon)
         if lead_in == len(token.word) or (lead_in and not taken and len(token.word) - lead_in == 1):
             break  # 做实|党工委: one character left after the verb is the verb's, not a name
         if lead_in:
@@ -403,6 +403,13 @@ def _ends_place_before(left: list[Token], index: int, suffix_start: int) -> bool
     if index == 0 or in_dictionary(token.word) or suffix_start - token.start <= 2:
         return False
     return token.word[0] in PLACE_END_CHARS or token.word[0] in DISTRICT_ENDINGS and left[index - 1].flag == "ns"
+
+
+def glued_stop_prefix(token: Token, lexicon: Lexicon) -> int:
+    """Length of the function words or verbs jieba glued to the front of a word it only guessed (由|沪华)."""
+    if in_dictionary(token.word) or token.flag in PROPER_FLAGS:
+        return 0
+    return _stop_prefix(token.word, lexicon)
 
 
 def _stop_prefix(word: str, lexicon: Lexicon) -> int:

@@ -174,6 +174,12 @@ def test_a_rule_name_leaves_a_longer_alternative_to_the_model():
     assert not proposed_spans(Sentence(text, 0), load_lexicon(), [Span(5, 11, "Project", "test")])
 
 
+def test_a_function_word_glued_to_a_guessed_word_is_no_part_of_a_proposal():
+    text = "电梯由禾丰慧建公司负责安装。"
+    names = {text[s.start:s.end] for s in proposed_spans(Sentence(text, 0), load_lexicon(), [])}
+    assert "禾丰慧建公司" in names and not [n for n in names if n.startswith("由")], names
+
+
 def test_a_counted_kind_is_no_proposal():
     text = "街道召集了三个业委会。"
     assert not proposed_spans(Sentence(text, 0), load_lexicon(), [])
@@ -188,6 +194,19 @@ def test_a_generic_word_before_a_place_word_is_a_feature_the_model_weighs(word):
     candidates = case_candidates(extraction, lexicon, Counter())
     rows = {c.canonical: row for c, row in zip(candidates.entities, candidates.entity_rows)}
     assert "stem_generic|Community" in rows[f"{word}小区"]
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    ("街道启动了五个联建项目。", "五个联建项目", "counted|Project"),
+    ("市里把党支部建到小区、把党小组建到楼栋。", "建到小区", "guessed_first_char=v|Community"),
+])
+def test_how_a_name_opens_is_a_feature_the_model_weighs(text, name, feature):
+    document, case = text_case(text)
+    lexicon = load_lexicon()
+    extraction = rule_extractions(document, [case], lexicon, propose=True)[0]
+    candidates = case_candidates(extraction, lexicon, Counter())
+    rows = {c.canonical: row for c, row in zip(candidates.entities, candidates.entity_rows)}
+    assert feature in rows[name], sorted(rows)
 
 
 def test_gold_names_compare_across_scripts_and_punctuation():

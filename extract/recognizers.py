@@ -992,6 +992,14 @@ def city_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             and district.flag == "ns" and len(district.word) >= 3 and district.word.endswith(CITY_UNITS)]
 
 
+def district_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """A district, county or city jieba knows as one place word is named by it (金山区|石化街道, 武陟县|詹店镇):
+    the type word 区 inside it has no words of its own before it."""
+    return [Span(t.start, t.end, "Community", "district") for t in tokenize(sentence.text)
+            if t.flag == "ns" and len(t.word) >= 3 and t.word.endswith(CITY_UNITS)
+            and not any(t.word.endswith(generic) for generic in GENERIC_PLACE_WORDS)]
+
+
 PROGRAMME = re.compile(r"(?:推进|推动|进行了?|开展|实施|启动|结合)(?P<name>[\u4e00-\u9fff]{2,10}?(?:建设|行动))")
 
 
@@ -1090,6 +1098,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "programme": programme_spans,
     "neighbourhood": neighbourhood_spans,
     "city": city_spans,
+    "district": district_spans,
     "building": building_spans,
     "enumeration": enumeration_spans,
     "office": office_spans,

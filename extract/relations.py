@@ -122,6 +122,14 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
                                            and (o.end - o.start) > (m.end - m.start) for o in mentions)]
 
 
+def _addressed(mentions: list[Mention], index: int) -> int:
+    """The name a chain of places right before it addresses (武陟县|詹店镇, 青松街道|和平居民区党总支): the subject."""
+    while index + 1 < len(mentions) and mentions[index].type == "Community" \
+            and mentions[index + 1].start == mentions[index].end:
+        index += 1
+    return index
+
+
 def _pairs(rel_type: str, subjects: Iterable[Mention], objects: Iterable[Mention]):
     for s in subjects:
         for o in objects:
@@ -676,8 +684,8 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
         users = users_outside((*HELPER_FRAMES, SPEAKER), mechanism) or users_outside(HELPER_FRAMES, mechanism)
         clause_start = _clause_bounds(ctx.sentence.text, mechanism.start, mechanism.end)[0]
         users = [i for i in users if outer[i].start >= clause_start] or users
-        group = [m for m in _group_after(outer, users[0], ctx.sentence.text) if m.end <= mechanism.start] \
-            if users else []
+        group = [m for m in _group_after(outer, _addressed(outer, users[0]), ctx.sentence.text)
+                 if m.end <= mechanism.start] if users else []
         if ctx.lead is not None and (not group or group[-1].end == mechanism.start):
             group = [ctx.lead]
         found.extend(("mechanism:user", "USES_MECHANISM", user, mechanism) for user in group

@@ -481,6 +481,13 @@ def test_a_town_acting_as_its_collective_uses_a_mechanism():
         (r.type, r.source, r.target) for r in graph.relations.values()}
 
 
+def test_a_town_addressed_by_its_county_is_the_one_that_uses_a_mechanism():
+    graph = extract("新都区青禾镇探索“邻里互助”机制，成效明显。", area="", subdistrict="")
+    relations = {(r.type, r.source, r.target) for r in graph.relations.values()}
+    assert ("USES_MECHANISM", "Community:青禾镇", "Mechanism:邻里互助机制") in relations, relations
+    assert ("USES_MECHANISM", "Community:新都区", "Mechanism:邻里互助机制") not in relations, relations
+
+
 @pytest.mark.parametrize("text, firm", [("党总支主动协商，推动物业参加例会。", None),
                                         ("居委会、安居物业和业委会共同参与。", "PropertyFirm:安居物业")])
 def test_a_verb_after_a_comma_is_no_firms_name_but_a_word_after_a_list_mark_is(text, firm):

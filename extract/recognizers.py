@@ -816,7 +816,7 @@ def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span]
     return spans
 
 
-ENUMERATION = re.compile(r"(?P<items>(?:[“”「」\w]{2,10}、)+[“”「」\w]{2,10})"
+ENUMERATION = re.compile(r"(?P<items>(?:[“”「」\w]{2,10}、)+[“”「」\w]{2,10}?)(?:这|那)?"  # A、B、C这三个小区
                          r"(?:等(?P<count>[一二三四五六七八九十两多\d]+[个项类种支批])?|(?<!等)(?P<bare_count>[一二三四五六七八九十两\d]+[个家所]))"
                          r"(?P<head>[\u4e00-\u9fff]{0,6})")
 ENUMERATED_TYPES = ("Project",)

@@ -168,6 +168,7 @@ def test_amounts(text, amount):
     ("走进綦江区青杉街道东坝社区，居民正在议事。", "綦江区", "Community"),
     ("小区由青禾物业管理有限公司南城分公司负责管理。", "青禾物业管理有限公司南城分公司", "PropertyFirm"),
     ("社区主动对接青禾物业滨江地区公司，召开联席会。", "青禾物业滨江地区公司", "PropertyFirm"),
+    ("青竹苑、松风里、翠湖院这3个小区同属和平社区。", "翠湖院", "Community"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

@@ -78,7 +78,7 @@ GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区
                        "城市"}
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
 COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几]+[个家所座支处条]$")  # 梅村三个|小区: a count of a kind
-NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+(?:大|大?[个座家支条项位场次批类号份套本块面间])$")  # 3大类, 三大, 17号
+NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+(?:大|大?[个座家支条项位名场次批类号份套本块面间])$")  # 3大类, 三大, 17号
 
 
 def jieba_words() -> dict[str, int]:

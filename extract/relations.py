@@ -246,7 +246,7 @@ SET_UP = ("Project", "VolunteerTeam")  # what a body is helped to set up (在街
 
 def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """在X的支持下 (经过X的努力) … Y: X supports (guides, takes part in) Y, the first project or team set up
-    after, else the case's project; 由X牵头; 得到X支持, 与X通力合作 and 通过X等齐心协力
+    after and those listed with it (…完成了A、B等一批改造), else the case's project; 由X牵头; 得到X支持, 与X通力合作 and 通过X等齐心协力
     (X supports the project); Y对X的指导
     (Y对X进行指导); 按照X的要求: X guides the project named there or after, else the case's; 由X设计/施工: X designs
     or carries out the project named before, else the case's; Y由X负责管理 (小区由X负责管理:
@@ -259,11 +259,13 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]
         subject = next((o for o in later[:1] if rel_type == "GUIDES" and o.type != "Project"
                         and any(_allowed(rel_type, s, o) for s in inside)), None)
-        target = subject or next((o for o in later if o.type in SET_UP), ctx.focus) or next(
+        set_up = next((i for i, o in enumerate(later) if o.type in SET_UP), None)
+        target = subject or (later[set_up] if set_up is not None else ctx.focus) or next(
             (o for o in later if any(_allowed(rel_type, s, o) for s in inside)), None)
-        if target is not None:
-            found.extend((f"under:{match.group(2)}", rel_type, s, target) for s in inside
-                         if _allowed(rel_type, s, target))
+        if target is None:
+            continue
+        targets = _group_after(later, set_up, text) if target is not subject and set_up is not None else [target]
+        found.extend((f"under:{match.group(2)}", rel_type, s, o) for s, o in _pairs(rel_type, inside, targets))
     for match in WORKED_WITH.finditer(text):
         inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
         target = next((m for m in _outermost(ctx.mentions) if m.type == "Project"), ctx.focus)

@@ -643,6 +643,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
     ("居委会启动青禾小区楼道美化项目。", ("LOCATED_IN", "Project:青禾小区楼道美化项目", "Community:青禾小区")),
     ("面对青禾小区狭小的空间，和平居民区党总支通过“党建+微网格”凝聚合力。",
      ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:党建+微网格")),
+    ("在区住建委的支持下，小区先后完成了路灯更换、围墙修缮等一批改造。",
+     ("SUPPORTS", "GovernmentAgency:区住建委", "Project:围墙修缮")),
     ("由和平居民区党总支牵头，推进“邻里花园”项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",

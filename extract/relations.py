@@ -555,7 +555,22 @@ def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Ment
             org = ctx.lead
         if org is not None and _allowed("MEMBER_OF", person, org):
             found.append(("role:member", "MEMBER_OF", person, org))
+        found.extend(("role:member", "MEMBER_OF", person, earlier) for earlier in _titles_before(org, ctx, roles)
+                     if _allowed("MEMBER_OF", person, earlier))
     return found
+
+
+def _titles_before(org: Mention | None, ctx: SentenceContext, roles: tuple[str, ...]) -> list[Mention]:
+    """The bodies of a person's earlier titles, listed before the last (X党支部书记、业委会主任李某)."""
+    bodies = []
+    text = ctx.sentence.text
+    while org is not None and text[org.start - 1:org.start] == "、":
+        role = next((r for r in roles if text.endswith(r, 0, org.start - 1)), "")
+        role_start = org.start - 1 - len(role)
+        org = max((m for m in ctx.mentions if role and m.type != "Person" and role_start - 2 <= m.end <= role_start),
+                  key=lambda m: m.end - m.start, default=None)
+        bodies.extend([org] if org is not None else [])
+    return bodies
 
 
 def place_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:

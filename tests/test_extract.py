@@ -645,6 +645,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:党建+微网格")),
     ("在区住建委的支持下，小区先后完成了路灯更换、围墙修缮等一批改造。",
      ("SUPPORTS", "GovernmentAgency:区住建委", "Project:围墙修缮")),
+    ("会上，青竹苑党支部书记、业委会主任王立新首先作了经验分享。",
+     ("MEMBER_OF", "Person:王立新", "PartyOrganization:青竹苑党支部")),
     ("由和平居民区党总支牵头，推进“邻里花园”项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",

@@ -524,6 +524,7 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
 
 SERVES_AS = re.compile(r"^(?:担任|出任|兼任|现任|任)$")
 SERVES_AS_RULE = "serves-as:"
+EARLIER_TITLE_RULE = "title:"  # a title listed before the one right before the name
 SERVES_AS_BARE_ROLE = re.compile(r"(?:担任|出任|兼任)([\u4e00-\u9fff]{2,4}?)(?=[，,。；;、]|$)")  # 由X担任团长
 
 
@@ -555,21 +556,29 @@ def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Ment
             org = ctx.lead
         if org is not None and _allowed("MEMBER_OF", person, org):
             found.append(("role:member", "MEMBER_OF", person, org))
-        found.extend(("role:member", "MEMBER_OF", person, earlier) for earlier in _titles_before(org, ctx, roles)
+        title_start = org.start if org is not None and org.end <= role_start else role_start
+        found.extend((EARLIER_TITLE_RULE + role, "MEMBER_OF", person, earlier)
+                     for earlier, role in _titles_before(title_start, ctx, roles)
                      if _allowed("MEMBER_OF", person, earlier))
     return found
 
 
-def _titles_before(org: Mention | None, ctx: SentenceContext, roles: tuple[str, ...]) -> list[Mention]:
-    """The bodies of a person's earlier titles, listed before the last (X党支部书记、业委会主任李某)."""
+def _titles_before(start: int, ctx: SentenceContext, roles: tuple[str, ...]) -> list[tuple[Mention, str]]:
+    """The bodies and roles of a person's earlier titles, listed before the title that starts at ``start``
+    (X党支部书记、业委会主任李某; X镇党委副书记、镇长李某)."""
     bodies = []
     text = ctx.sentence.text
-    while org is not None and text[org.start - 1:org.start] == "、":
-        role = next((r for r in roles if text.endswith(r, 0, org.start - 1)), "")
-        role_start = org.start - 1 - len(role)
-        org = max((m for m in ctx.mentions if role and m.type != "Person" and role_start - 2 <= m.end <= role_start),
+    while text[start - 1:start] == "、":
+        role = next((r for r in sorted(roles, key=len, reverse=True) if text.endswith(r, 0, start - 1)), "")
+        if not role:
+            break
+        start = start - 1 - len(role)
+        org = max((m for m in ctx.mentions if m.type != "Person" and start - 2 <= m.end <= start),
                   key=lambda m: m.end - m.start, default=None)
-        bodies.extend([org] if org is not None else [])
+        if org is None:
+            break
+        bodies.append((org, role))
+        start = org.start
     return bodies
 
 
@@ -777,8 +786,9 @@ def extract_relations(ctx: SentenceContext, evidence_for: Callable[[str], object
             if key in seen:
                 continue
             seen.add(key)
-            role = (rule_id.removeprefix(SERVES_AS_RULE) if rule_id.startswith(SERVES_AS_RULE)
-                    else source.evidence.rule.removeprefix("role:")) if rel_type == "MEMBER_OF" else ""
+            named_role = next((rule_id.removeprefix(p) for p in (SERVES_AS_RULE, EARLIER_TITLE_RULE)
+                               if rule_id.startswith(p)), "")
+            role = (named_role or source.evidence.rule.removeprefix("role:")) if rel_type == "MEMBER_OF" else ""
             relations.append(RelationMention(
                 type=rel_type, source=source, target=target, evidence=evidence_for(rule_id),
                 amount=amount_given_by(ctx.sentence.text, source.start) if rel_type == "FUNDED" else None,

@@ -482,6 +482,16 @@ def test_a_town_acting_as_its_collective_uses_a_mechanism():
         (r.type, r.source, r.target) for r in graph.relations.values()}
 
 
+@pytest.mark.parametrize("text, area, body, role", [
+    ("会上，青竹苑党支部书记、业委会主任王立新首先作了经验分享。", "和平居民区", "PartyOrganization:青竹苑党支部", "书记"),
+    ("青禾镇党委副书记、镇长王立新介绍说，村里变化很大。", "", "PartyOrganization:青禾镇党委", "副书记"),
+])
+def test_each_title_listed_before_a_name_makes_them_a_member(text, area, body, role):
+    graph = extract(text, area=area, subdistrict="")
+    relations = {(r.type, r.source, r.target, r.role) for r in graph.relations.values()}
+    assert ("MEMBER_OF", "Person:王立新", body, role) in relations, relations
+
+
 def test_a_town_addressed_by_its_county_is_the_one_that_uses_a_mechanism():
     graph = extract("新都区青禾镇探索“邻里互助”机制，成效明显。", area="", subdistrict="")
     relations = {(r.type, r.source, r.target) for r in graph.relations.values()}
@@ -645,8 +655,6 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:党建+微网格")),
     ("在区住建委的支持下，小区先后完成了路灯更换、围墙修缮等一批改造。",
      ("SUPPORTS", "GovernmentAgency:区住建委", "Project:围墙修缮")),
-    ("会上，青竹苑党支部书记、业委会主任王立新首先作了经验分享。",
-     ("MEMBER_OF", "Person:王立新", "PartyOrganization:青竹苑党支部")),
     ("由和平居民区党总支牵头，推进“邻里花园”项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",

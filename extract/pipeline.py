@@ -124,13 +124,14 @@ def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: l
     focus = _focus(case, resolved)
     where = case_context(case, resolved)
     area = next((m for m in resolved if m.type == "Community" and m.canonical == where.area), None)
+    town = next((m for m in resolved if m.type == "Community" and m.canonical == where.subdistrict), None)
     estate = next((m for m in resolved if m.type == "Community" and where.estate
                    and m.canonical.removesuffix("小区").endswith(where.estate.removesuffix("小区"))), None)
     relations = []
     previous: list[Mention] = []
     for sentence, inside in zip(sentences, inside_sentences(sentences, resolved)):
         local = [replace(m, start=m.start - sentence.start, end=m.end - sentence.start) for m in inside]
-        ctx = SentenceContext(sentence=sentence, mentions=local, lead=lead, focus=focus, area=area,
+        ctx = SentenceContext(sentence=sentence, mentions=local, lead=lead, focus=focus, area=area, town=town,
                               previous=tuple(previous), estate=estate)
         previous = local
         relations.extend(extract_relations(

@@ -71,6 +71,7 @@ LOCATED = re.compile(r"位于|坐落于|地处")
 BELONGS = re.compile(r"隶属于?|归属于?")
 LOCATED_OF = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")  # 位于虹湾商务区核心区的新虹街道
 WITHIN = re.compile(r"辖区内?的?|所辖的?|下辖|管辖|下设")
+IN_THE_TOWN = re.compile(r"(镇|乡|街道)(?:里|内)的")  # 镇里的A村: the case's town, named by its type word alone
 RAISES_MONEY = re.compile(r"(筹集|筹措|出资|捐赠|捐款|资助|众筹|赞助|承担)了?[^，。；,;]{0,6}(资金|经费|费用|款)")
 
 
@@ -83,6 +84,7 @@ class SentenceContext:
     area: Mention | None = None
     previous: tuple[Mention, ...] = ()
     estate: Mention | None = None
+    town: Mention | None = None  # the case's sub-district or town
 
 
 def _allowed(rel_type: str, source: Mention, target: Mention) -> bool:
@@ -583,7 +585,8 @@ def _titles_before(start: int, ctx: SentenceContext, roles: tuple[str, ...]) -> 
 
 
 def place_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """六合场街道松韵居民区: the inner place is part of the outer; X位于Y; X辖区的Y (下辖A、B和C); X隶属于Y."""
+    """六合场街道松韵居民区: the inner place is part of the outer; X位于Y; X辖区的Y (下辖A、B和C); X隶属于Y;
+    镇里的A村: A is part of the town named last, else of the case's."""
     text = ctx.sentence.text
     mentions = ctx.mentions
     found = []
@@ -618,6 +621,14 @@ def place_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
                 rel_type = "PART_OF" if inner.type == place.type == "Community" else "LOCATED_IN"
                 if place.type == "Community" and _allowed(rel_type, inner, place):
                     found.append(("place:within", rel_type, inner, place))
+    for cue in IN_THE_TOWN.finditer(text):
+        town = next((m for m in reversed(mentions) if m.end <= cue.start() and m.type == "Community"
+                     and m.canonical.endswith(cue.group(1))), ctx.town)
+        places = [m for m in mentions if m.type == "Community" and m.start >= cue.end()]
+        after = _group_after(places, 0, text) if places and places[0].start == cue.end() else []
+        if town is not None and town.canonical.endswith(cue.group(1)):
+            found.extend(("place:in-the-town", "PART_OF", inner, town) for inner in after
+                         if _allowed("PART_OF", inner, town))
     return found
 
 

@@ -492,6 +492,16 @@ def test_each_title_listed_before_a_name_makes_them_a_member(text, area, body, r
     assert ("MEMBER_OF", "Person:王立新", body, role) in relations, relations
 
 
+@pytest.mark.parametrize("text, village", [
+    ("青禾镇坚持党建引领。乡村振兴有了新变化。镇里的松林村与多家企业结成党建联盟。", "Community:松林村"),
+    ("目前，青禾镇已把镇内的松林社区、竹溪社区和梅岭村整合起来发展种植。", "Community:梅岭村"),
+])
+def test_a_village_of_the_town_is_part_of_it(text, village):
+    graph = extract(text, area="", subdistrict="青禾镇")
+    relations = {(r.type, r.source, r.target) for r in graph.relations.values()}
+    assert ("PART_OF", village, "Community:青禾镇") in relations, relations
+
+
 def test_a_town_addressed_by_its_county_is_the_one_that_uses_a_mechanism():
     graph = extract("新都区青禾镇探索“邻里互助”机制，成效明显。", area="", subdistrict="")
     relations = {(r.type, r.source, r.target) for r in graph.relations.values()}

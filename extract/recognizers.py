@@ -993,7 +993,7 @@ def city_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 
 
 def district_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """A district, county or city jieba knows as one place word is named by it (金山区|石化街道, 武陟县|詹店镇):
+    """A district, county or city jieba knows as one place word is named by it (綦江区|青杉街道, 丰都县|鹿鸣镇):
     the type word 区 inside it has no words of its own before it."""
     return [Span(t.start, t.end, "Community", "district") for t in tokenize(sentence.text)
             if t.flag == "ns" and len(t.word) >= 3 and t.word.endswith(CITY_UNITS)

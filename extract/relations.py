@@ -125,7 +125,7 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
 
 
 def _addressed(mentions: list[Mention], index: int) -> int:
-    """The name a chain of places right before it addresses (武陟县|詹店镇, 青松街道|和平居民区党总支): the subject."""
+    """The name a chain of places right before it addresses (丰都县|鹿鸣镇, 青松街道|和平居民区党总支): the subject."""
     while index + 1 < len(mentions) and mentions[index].type == "Community" \
             and mentions[index + 1].start == mentions[index].end:
         index += 1
@@ -248,8 +248,8 @@ SET_UP = ("Project", "VolunteerTeam")  # what a body is helped to set up (在街
 
 def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """在X的支持下 (经过X的努力) … Y: X supports (guides, takes part in) Y, the first project or team set up
-    after and those listed with it (…完成了A、B等一批改造), else the case's project; 由X牵头; 得到X支持, 与X通力合作 and 通过X等齐心协力
-    (X supports the project); Y对X的指导
+    after and those listed with it (…完成了A、B等一批改造), else the case's project; 由X牵头; 得到X支持,
+    与X通力合作 and 通过X等齐心协力 (X supports the project); Y对X的指导
     (Y对X进行指导); 按照X的要求: X guides the project named there or after, else the case's; 由X设计/施工: X designs
     or carries out the project named before, else the case's; Y由X负责管理 (小区由X负责管理:
     X manages the case's estate, else its area)."""
@@ -553,12 +553,13 @@ def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Ment
             continue
         role_start = person.start - len(person.evidence.rule.removeprefix("role:"))
         orgs = [m for m in ctx.mentions if m.type != "Person" and role_start - 2 <= m.end <= role_start]
-        org = max(orgs, key=lambda m: m.end - m.start, default=None)
+        named = max(orgs, key=lambda m: m.end - m.start, default=None)
+        org = named
         if org is None and ctx.lead is not None and person.evidence.rule.endswith("书记"):
             org = ctx.lead
         if org is not None and _allowed("MEMBER_OF", person, org):
             found.append(("role:member", "MEMBER_OF", person, org))
-        title_start = org.start if org is not None and org.end <= role_start else role_start
+        title_start = named.start if named is not None else role_start
         found.extend((EARLIER_TITLE_RULE + role, "MEMBER_OF", person, earlier)
                      for earlier, role in _titles_before(title_start, ctx, roles)
                      if _allowed("MEMBER_OF", person, earlier))

@@ -19,14 +19,13 @@ from jieba import posseg
 from extract.gold import GoldDocument, GoldEntity, GoldRelation, normalise_name
 from extract.lexicon import Lexicon, build_automaton
 from extract.model import NONE, ExtractionModel, Features
-from extract.proposals import PROPOSAL_RULE
+from extract.proposals import COUNTED, PROPOSAL_RULE
 from extract.recognizers import PROPER_FLAGS, PUNCT, jieba_words, tokenize
 from extract.sentences import inside_sentences, split_sentences
 from graph.records import CaseExtraction, Evidence, Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
 
 QUOTE_OPENERS = "“「『\"《"
-COUNTED_START = re.compile(r"[0-9一二三四五六七八九十两几多]+[个家所座支处条位名类大批项]")  # 三个联建项目 counts, names none
 MAX_PAIR_DISTANCE = 60  # characters between two names beyond which a sentence rarely relates them
 SYMMETRIC = ("CO_BUILDS",)
 
@@ -130,7 +129,7 @@ def entity_features(candidate: EntityCandidate, text: str, title: str, nesting: 
         features[f"first_pos={first.flag}|{kind}"] = 1.0
         if first.flag == "x":  # a word jieba only guessed: 建到|小区 opens with a verb
             features[f"guessed_first_char={posseg.dt.word_tag_tab.get(name[0], 'x')}|{kind}"] = 1.0
-        if COUNTED_START.match(name):
+        if COUNTED.match(name):  # 三个联建项目 counts, names none
             features[f"counted|{kind}"] = 1.0
         if any(t.flag in ("v", "vd", "p", "d") for t in tokens[1:-1]):
             features[f"inner_verb|{kind}"] = 1.0

@@ -20,7 +20,7 @@ from jieba import posseg
 
 from extract.amounts import chinese_number
 from extract.lexicon import Lexicon
-from extract.recognizers import ACTING_AREA_RULE, BUILDING_NUMBER
+from extract.recognizers import ACTING_AREA_RULE, BUILDING_NUMBER, COMPANY_TYPES
 from extract.relations import CUE_RULES
 from graph.records import Case, Mention
 
@@ -161,7 +161,6 @@ def _opens_with_city(core: str) -> bool:
     return posseg.dt.word_tag_tab.get(core[:CITY_LENGTH]) == "ns"
 
 
-COMPANY_TYPES = ("PropertyFirm", "PartnerUnit")
 SHORT_FORM_RULES = {"Project": is_project_short_form, "Mechanism": is_mechanism_short_form,
                     "PropertyFirm": is_company_short_form, "PartnerUnit": is_company_short_form}
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from extract.recognizers import HOSTS_OF_PARTY_BRANCHES
 from extract.resolve import LEGAL_FORMS, company_core
 from graph.records import Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
@@ -96,7 +97,6 @@ def offices_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
 
 
 PARTY_BODY = re.compile(r"(?:机关)?(?:[第一二三四五六七八九十\d]+)?(?:党委|党总支|党支部|支部|党小组)$")
-HOSTS = ("PartnerUnit", "PropertyFirm", "GovernmentAgency")
 
 
 def _party_of(party: str, host: str) -> bool:
@@ -113,7 +113,7 @@ def _party_of(party: str, host: str) -> bool:
 def branches_of_hosts(mentions: list[Mention], area: str, subdistrict: str) -> Found:
     """A company's, bank's or bureau's own party organisation belongs to it (the longest such host)."""
     firsts = _firsts(mentions)
-    hosts = [m for m in firsts if m.type in HOSTS]
+    hosts = [m for m in firsts if m.type in HOSTS_OF_PARTY_BRANCHES]
     found: Found = []
     for party in (m for m in firsts if m.type == "PartyOrganization"):
         owners = [h for h in hosts if _party_of(party.canonical, h.canonical)]

@@ -13,9 +13,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-import jieba
 from jieba import posseg
 
+from extract import segment
 from extract.gold import GoldDocument, GoldEntity, GoldRelation, normalise_name
 from extract.lexicon import Lexicon, build_automaton
 from extract.model import NONE, ExtractionModel, Features
@@ -158,12 +158,12 @@ CONTEXT_WINDOW = 6  # characters either side of a name where its neighbouring wo
 
 def _word_before(text: str, start: int) -> str:
     """The word that ends where a name starts (举办|…, 成立|…), as jieba cuts the few characters before it."""
-    words = jieba.lcut(text[max(0, start - CONTEXT_WINDOW):start])
+    words = segment.cut(text[max(0, start - CONTEXT_WINDOW):start])
     return words[-1] if words else ""
 
 
 def _word_after(text: str, end: int) -> str:
-    words = jieba.lcut(text[end:end + CONTEXT_WINDOW])
+    words = segment.cut(text[end:end + CONTEXT_WINDOW])
     return words[0] if words else ""
 
 
@@ -216,7 +216,7 @@ def _is_common_word(word: str) -> bool:
 
 
 def _cues(words: list[str], lexicon: Lexicon) -> set[str]:
-    return {rel_type for rel_type, cues in lexicon.relation_cues.items() for word in words if word in cues}
+    return {rel_type for word in words for rel_type in lexicon.cued_relations.get(word, ())}
 
 
 def pair_features(pair: PairCandidate, text: str, lexicon: Lexicon) -> Features:
@@ -294,6 +294,8 @@ def document_counts(extractions: list[CaseExtraction]) -> Counter:
 
 
 def _retyped(pair: PairCandidate, types: dict[tuple[str, str], str]) -> PairCandidate:
+    if types[pair.source.key] == pair.source.type and types[pair.target.key] == pair.target.type:
+        return pair
     source = replace(pair.source, type=types[pair.source.key])
     target = replace(pair.target, type=types[pair.target.key])
     return replace(pair, source=source, target=target)
@@ -346,8 +348,7 @@ def _decide_pairs(extraction: CaseExtraction, pairs: list[PairCandidate], model:
     probabilities = model.relations.probabilities(pair_rows(extraction, pairs, lexicon))
     best: dict[tuple, tuple[float, PairCandidate]] = {}
     for pair, row in zip(pairs, probabilities):
-        source_type, target_type = vocabulary.node(pair.source.type), vocabulary.node(pair.target.type)
-        allowed = lambda rel_type: vocabulary.relation(rel_type).allows(source_type, target_type)  # noqa: E731
+        allowed = vocabulary.relations_between(pair.source.type, pair.target.type).__contains__
         found = tuple(dict.fromkeys(r.type for r in pair.rules))
         for rel_type, probability in _decision(row, model.relations.classes, found, allowed,
                                                model.thresholds.relation_drop, model.thresholds.relation_proposal):

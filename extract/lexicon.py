@@ -40,7 +40,7 @@ class Lexicon:
     surnames: frozenset[str]
     double_surnames: tuple[str, ...]
     campaigns: dict[str, str]
-    relation_cues: dict[str, tuple[str, ...]]
+    cued_relations: dict[str, frozenset[str]]  # a cue word → the relation types it cues
     automaton: ahocorasick.Automaton
     campaign_automaton: ahocorasick.Automaton
     proposal_type: dict[str, str]  # the type words of the rules and those that only propose
@@ -49,9 +49,16 @@ class Lexicon:
     def is_stop(self, token: str) -> bool:
         return token in self.left_stops or token in self.left_stop_words
 
+    def type_word_ending(self, word: str) -> str:
+        """The longest type word that ends ``word`` (税务局 → 税务局, 园林市容局 → 局), or ''."""
+        return next((word[n:] for n in range(len(word)) if word[n:] in self.suffix_type), "")
+
     def type_by_ending(self, word: str) -> str:
         """The type whose longest type word ends ``word`` (税务局 → GovernmentAgency), or ''."""
-        return next((self.suffix_type[word[n:]] for n in range(len(word)) if word[n:] in self.suffix_type), "")
+        return self.suffix_type.get(self.type_word_ending(word), "")
+
+    def starts_with_type_word(self, text: str) -> bool:
+        return any(text[:n] in self.suffix_type for n in range(1, len(text) + 1))
 
 
 def parse_lexicon(data: dict) -> Lexicon:
@@ -96,12 +103,20 @@ def parse_lexicon(data: dict) -> Lexicon:
         surnames=frozenset(data["surnames"]),
         double_surnames=tuple(data["double_surnames"]),
         campaigns=campaigns,
-        relation_cues={type_name: tuple(words) for type_name, words in data.get("relation_cues", {}).items()},
+        cued_relations=_cued_relations(data.get("relation_cues", {})),
         automaton=build_automaton(suffix_type),
         campaign_automaton=build_automaton(campaigns),
         proposal_type=proposal_type,
         proposal_automaton=build_automaton(proposal_type),
     )
+
+
+def _cued_relations(cues: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    by_word: dict[str, set[str]] = {}
+    for rel_type, words in cues.items():
+        for word in words:
+            by_word.setdefault(word, set()).add(rel_type)
+    return {word: frozenset(types) for word, types in by_word.items()}
 
 
 def build_automaton(words: Iterable[str]) -> ahocorasick.Automaton:

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
 from extract.calibration import Calibration
 
@@ -33,12 +34,16 @@ class LinearModel:
     bias: np.ndarray
 
     def probabilities(self, rows: list[Features]) -> np.ndarray:
-        scores = np.tile(self.bias, (len(rows), 1))
+        at_row, at_column, values = [], [], []
         for i, row in enumerate(rows):
             for name, value in row.items():
                 column = self.features.get(name)
                 if column is not None:
-                    scores[i] += value * self.weights[column]
+                    at_row.append(i)
+                    at_column.append(column)
+                    values.append(value)
+        matrix = sparse.csr_matrix((values, (at_row, at_column)), shape=(len(rows), len(self.features)))
+        scores = matrix @ self.weights + self.bias
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)

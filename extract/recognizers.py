@@ -17,6 +17,7 @@ import ahocorasick
 import jieba
 from jieba import posseg
 
+from extract import segment
 from extract.lexicon import Lexicon, build_automaton
 from extract.sentences import Sentence
 
@@ -142,7 +143,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """
     tags = posseg.dt.word_tag_tab
     tokens, position = [], 0
-    for word in jieba.cut(text, HMM=True):
+    for word in segment.cut(text):
         tokens.append(Token(position, position + len(word), word, tags.get(word, "x")))
         position += len(word)
     return tuple(tokens)
@@ -518,7 +519,7 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         street_office = type_name == "GovernmentAgency" and stem in STREET_WORDS and text[start:end] not in \
             lexicon.generic_mentions  # 街道市场监管所: the case's street's own office
         generic = not street_office and (not stem or bool(NUMBER_STEM.match(stem)) or stem in lexicon.generic_heads
-                   or all(token in lexicon.generic_heads for token in jieba.lcut(stem))
+                   or all(token in lexicon.generic_heads for token in segment.cut(stem))
                    or suffix in lexicon.kind_suffixes and _is_common_word(text[start:suffix_start]))
         if generic:
             word = text[start:end] if text[start:end] in lexicon.generic_mentions else suffix
@@ -579,10 +580,16 @@ def _first_word_flag(text: str) -> str:
     return posseg.dt.word_tag_tab.get(word, "") if word else ""
 
 
+@lru_cache(maxsize=8)
+def _alternation(words: tuple[str, ...]) -> str:
+    """A regular expression matching any of ``words``, the longest first."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
 @lru_cache(maxsize=4)
 def _body_list(words: tuple[str, ...]) -> re.Pattern:
     """A list of bare body words ending right before a quote: 居委会、业委会、物业“四轮驱动”."""
-    word = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    word = _alternation(words)
     return re.compile(f"(?:{word})(?:[、和与及](?:{word}))+$")
 
 
@@ -592,8 +599,7 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
             or len(inner) == 2 and posseg.dt.word_tag_tab.get(inner[0]) == "v"  # “晒课”: an activity
             or posseg.dt.word_tag_tab.get(inner) in ("i", "l") and inner[0] not in NUMERALS):
         return ""
-    inner_suffix = max((s for s in lexicon.suffix_type if inner.endswith(s) and len(s) < len(inner)),
-                       key=len, default="")
+    inner_suffix = lexicon.type_word_ending(inner[1:])
     if inner_suffix and lexicon.suffix_type[inner_suffix] != "Community":
         type_name = lexicon.suffix_type[inner_suffix]
         figure = type_name == "PartnerUnit" and _is_common_word(inner[:-len(inner_suffix)])  # “积分超市”, “爱心银行”
@@ -638,7 +644,7 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         before = text[max(0, match.start() - 12):match.start()].removesuffix("了")
         if any(c in "。！？；" for c in inner) or after.startswith(SLOGAN_AFTER):
             continue
-        if any(after.startswith(s) for s in lexicon.suffix_type) or re.match(r"[\u4e00-\u9fff]", after[:1] or " ") \
+        if lexicon.starts_with_type_word(after) or re.match(r"[\u4e00-\u9fff]", after[:1] or " ") \
                 and lexicon.automaton.exists(after[:2]):
             continue
         commas = len(re.findall("[，,]", inner))
@@ -747,7 +753,7 @@ def _person_name(text: str, start: int, lexicon: Lexicon) -> int:
     following = text[end:end + 2]
     if given == 2 and following[:1] and following[:1] not in NAME_BREAK and following[:1] not in PUNCT \
             and not following.startswith(("说", "表", "介", "告")):
-        tokens = jieba.lcut(text[start:end + 2], HMM=True)
+        tokens = segment.cut(text[start:end + 2])
         if tokens and len(tokens[0]) in (2, 3) and text.startswith(tokens[0], start):
             end = start + len(tokens[0])
     return end
@@ -757,8 +763,7 @@ def person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """People named after their role: 书记叶利, 总经理王治兵, 设计师欧阳峰."""
     text = sentence.text
     spans = []
-    pattern = "|".join(map(re.escape, lexicon.roles))
-    for match in re.finditer(pattern, text):
+    for match in re.finditer(_alternation(lexicon.roles), text):
         start = match.end()
         if start < len(text) and text[start] in "、，":
             continue
@@ -826,7 +831,7 @@ COUNTED_TYPES = ("Community",)  # 由A、B、C三个小区组成: places only wh
 def _type_word_head(words: str, lexicon: Lexicon) -> tuple[str, str]:
     """The longest start of ``words`` ending in a type suffix (主题楼道 of 主题楼道在小区里), and that suffix."""
     for end in range(len(words), 0, -1):
-        suffix = max((s for s in lexicon.suffix_type if words[:end].endswith(s)), key=len, default="")
+        suffix = lexicon.type_word_ending(words[:end])
         if suffix:
             return words[:end], suffix
     return "", ""
@@ -834,7 +839,7 @@ def _type_word_head(words: str, lexicon: Lexicon) -> tuple[str, str]:
 
 def _is_item_name(name: str, type_name: str, lexicon: Lexicon) -> bool:
     """No function word inside a listed name; a place may end in one (幸福里)."""
-    words = jieba.lcut(name)
+    words = segment.cut(name)
     if type_name in COUNTED_TYPES:
         words = words[:-1]
     return not any(lexicon.is_stop(word) for word in words)
@@ -1013,7 +1018,7 @@ def programme_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     spans = []
     for match in PROGRAMME.finditer(sentence.text):
         stem = match.group("name").removesuffix("建设").removesuffix("行动")
-        if any(c in GLUE_CHARS for c in stem) or all(t in lexicon.generic_heads for t in jieba.lcut(stem)) \
+        if any(c in GLUE_CHARS for c in stem) or all(t in lexicon.generic_heads for t in segment.cut(stem)) \
                 or lexicon.automaton.exists(stem) or _is_common_word(stem):
             continue
         spans.append(Span(match.start("name"), match.end("name"), "Project", "programme"))
@@ -1048,7 +1053,7 @@ def long_name_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     for match in LONG_NAME.finditer(sentence.text):
         name = match.group("name")
         type_word = next(w for w in LONG_NAME_WORDS if name.endswith(w))
-        if LONG_NAME_BREAKS & set(name) or all(t in lexicon.generic_heads for t in jieba.lcut(name[:-len(type_word)])):
+        if LONG_NAME_BREAKS & set(name) or all(t in lexicon.generic_heads for t in segment.cut(name[:-len(type_word)])):
             continue
         spans.append(Span(match.start("name"), match.end("name"), LONG_NAME_TYPES[type_word], "long-name"))
     return spans

@@ -15,9 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable
 
-import jieba
 from jieba import posseg
 
+from extract import segment
 from extract.amounts import chinese_number
 from extract.lexicon import Lexicon
 from extract.recognizers import ACTING_AREA_RULE, BUILDING_NUMBER, COMPANY_TYPES
@@ -517,7 +517,7 @@ def acting_office(mention: Mention, text: str) -> Mention:
             mention.start > 0 and text[mention.start - 1] in PLACE_MARKERS):
         return mention
     following = text[mention.end:mention.end + 6].lstrip("，, ")
-    word = next(iter(jieba.cut(following)), "")
+    word = next(iter(segment.cut(following)), "")
     if (word.startswith(AGENT_WORDS) or posseg.dt.word_tag_tab.get(word, "").startswith("v")
             or any(rule.cue.match(following) for rule in CUE_RULES)):
         return replace(mention, type="GovernmentAgency", canonical=mention.canonical + "办事处")

@@ -6,7 +6,7 @@ domain/range, so the ontology file is the single place a type is defined.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, Namespace
@@ -71,6 +71,15 @@ class Vocabulary:
             raise UnknownTypeError(
                 f"unknown relationship type {name!r}; expected one of: {', '.join(self.relation_types)}"
             ) from None
+
+    def relations_between(self, source: str, target: str) -> frozenset[str]:
+        """The relationship types that may join a ``source`` node to a ``target`` node."""
+        return self._joins.get((source, target), frozenset())
+
+    @cached_property
+    def _joins(self) -> dict[tuple[str, str], frozenset[str]]:
+        return {(s.name, t.name): frozenset(r.name for r in self.relation_types.values() if r.allows(s, t))
+                for s in self.node_types.values() for t in self.node_types.values()}
 
     @property
     def entity_types(self) -> list[NodeType]:

@@ -210,6 +210,13 @@ def _is_page_metadata(line: Line) -> bool:
     return len(line.text) <= TITLE_MAX * 2 and bool(METADATA.search(line.text))
 
 
+def _one_markdown_headline(lines: list[Line]) -> bool:
+    """A Markdown page topped by its only level-1 heading (# 标题) is one article: its author marks cases with
+    headings, so a bold or title-like line under the headline is a subhead."""
+    headlines = [line for line in lines if line.text.startswith("#") and not line.text.startswith("##")]
+    return len(headlines) == 1 and lines[0] is headlines[0]
+
+
 def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[CaseSpan]:
     first = next((i for i, line in enumerate(lines[:6]) if _heading_block(lines, i)), None)
     if first is None:
@@ -225,7 +232,7 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
     starts = [(first, _title_text(lines, title_lines), subtitle)]
     seen_text = " ".join(line.text for line in lines[:after])
     signed_off = False
-    i = after
+    i = len(lines) if _one_markdown_headline(lines) else after
     while i < len(lines):
         own_block = lines[i].block != lines[i - 1].block
         block = _heading_block(lines, i) if own_block or _is_numbered_heading(lines[i]) else []

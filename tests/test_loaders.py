@@ -239,6 +239,15 @@ def test_numbered_sections_of_one_markdown_article_are_one_case():
     assert [s.title for s in split_spans(text)] == ["老楼换新颜：长乐里更新记"]
 
 
+def test_bold_subheads_under_one_markdown_headline_stay_in_its_case():
+    raw = ("# 物业联盟再出发：青杉社区的新探索\n\n青杉社区召开物业联盟推进会，各小区代表参加。\n\n"
+           "**小区新生：从停摆到重启**\n\n会上，松鹤苑党支部书记介绍了小区重启的经验。\n")
+    text, _ = normalize_text(raw, markdown=True)
+    assert [s.title for s in split_spans(text)] == ["物业联盟再出发：青杉社区的新探索"]
+    assert [s.title for s in split_spans(text.removeprefix("#"))] == ["物业联盟再出发：青杉社区的新探索",
+                                                                       "小区新生：从停摆到重启"]
+
+
 def test_breadcrumbs_view_counters_and_pinyin_glosses_are_page_furniture():
     raw = ("您的位置：首页 > 基层治理 > 动态\n浏览次数：1234\n\n"
            "晨光社区人民调(diào)解委员会成立\n\n晨光社(shè)区调解员上门化解邻里纠纷，居民纷纷点赞小程序(app)。\n")

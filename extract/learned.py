@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from jieba import posseg
 
@@ -210,6 +211,7 @@ def pair_candidates(text: str, candidates: list[EntityCandidate],
     return list(pairs.values())
 
 
+@lru_cache(maxsize=65536)
 def _is_common_word(word: str) -> bool:
     """A dictionary word that names nothing: only such words become features, so a model learns no names."""
     return word not in PUNCT and word in jieba_words() and posseg.dt.word_tag_tab.get(word) not in PROPER_FLAGS
@@ -306,7 +308,7 @@ def _decision(row, classes: tuple[str, ...], found: tuple[str, ...], allowed, dr
     """What a candidate becomes: the types the rules gave it, unless the model is sure it is none; else, for a
     bare proposal, the model's likeliest allowed type when it is sure enough that the proposal is something, even if
     unsure of what. Each with its confidence."""
-    probability = dict(zip(classes, (float(p) for p in row)))
+    probability = dict(zip(classes, row.tolist()))
     if found:
         none = probability.get(NONE, 0.0)
         return [] if none >= drop else [(type_name, 1.0 - none) for type_name in found]

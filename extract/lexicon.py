@@ -28,6 +28,7 @@ class Lexicon:
     roles: tuple[str, ...]
     person_titles: tuple[str, ...]
     mechanism_endings: tuple[str, ...]
+    agreement_endings: tuple[str, ...]
     project_endings: tuple[str, ...]
     project_kinds: tuple[str, ...]
     topic_suffixes: tuple[str, ...]
@@ -80,7 +81,7 @@ def parse_lexicon(data: dict) -> Lexicon:
     proposal_type.update(suffix_type)
     return Lexicon(
         suffix_type=suffix_type,
-        not_before={k: tuple(v) for k, v in data["not_before"].items()},
+        not_before=_not_before(data, suffix_type),
         not_after={k: tuple(v) for k, v in data["not_after"].items()},
         left_stops=frozenset(data["left_stops"]),
         left_stop_words=frozenset(data["left_stop_words"]),
@@ -91,6 +92,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         roles=tuple(sorted(data["roles"], key=len, reverse=True)),
         person_titles=tuple(data["person_titles"]),
         mechanism_endings=tuple(data["mechanism_endings"]),
+        agreement_endings=tuple(data["agreement_endings"]),
         project_endings=tuple(data["project_endings"]),
         project_kinds=tuple(sorted(data["project_kinds"], key=len, reverse=True)),
         topic_suffixes=tuple(data["topic_suffixes"]),
@@ -109,6 +111,13 @@ def parse_lexicon(data: dict) -> Lexicon:
         proposal_type=proposal_type,
         proposal_automaton=build_automaton(proposal_type),
     )
+
+
+def _not_before(data: dict, suffix_type: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    not_before = {suffix: tuple(words) for suffix, words in data["not_before"].items()}
+    for office in (s for s in suffix_type if s.endswith("办")):
+        not_before[office] = not_before.get(office, ()) + tuple(data["not_before_offices"])
+    return not_before
 
 
 def _cued_relations(cues: dict[str, list[str]]) -> dict[str, frozenset[str]]:

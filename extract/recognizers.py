@@ -1036,6 +1036,16 @@ def funded_work_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             if not any(c in GLUE_CHARS + "和与及、" for c in m.group("name"))]
 
 
+BOOK_TITLE = re.compile(r"《([^《》\n]{2,24})》")
+
+
+def agreement_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """An agreement or compact in book-title marks is a mechanism the parties govern by: 签订《青松社区共驻共建协议书》.
+    Laws and rules (《物业管理条例》) are not the case's own."""
+    return [Span(m.start(1), m.end(1), "Mechanism", "agreement") for m in BOOK_TITLE.finditer(sentence.text)
+            if m.group(1).endswith(lexicon.agreement_endings)]
+
+
 LONG_NAME_OPENERS = "开展|实施|启动|推出|打造|创建|发起|举办|成立|组建|孵化"
 LONG_NAME_TYPES = {"项目": "Project", "计划": "Project", "活动": "Project", "行动": "Project", "工程": "Project",
                    "队伍": "VolunteerTeam", "团队": "VolunteerTeam", "志愿者队": "VolunteerTeam", "服务队": "VolunteerTeam"}
@@ -1109,6 +1119,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "office": office_spans,
     "long_name": long_name_spans,
     "funded_work": funded_work_spans,
+    "agreement": agreement_spans,
     "acting_area": acting_area_spans,
     "neighbourhood_beside_street": neighbourhood_beside_street_spans,
 }

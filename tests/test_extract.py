@@ -205,7 +205,7 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "共申报楼道29个，其中低碳科技楼道9个、摄影主题楼道3个。",
                                   "家庭医生上门服务。", "建强一支队伍。", "样板小区和大型小区都很整洁。",
                                   "沿线分布有菜场、学校等公共设施。", "每个小区派驻一名支部书记。",
-                                  "制订了停车管理办法。"])
+                                  "制订了停车管理办法。", "推行信托制物业和红色物业。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 

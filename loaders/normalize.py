@@ -22,6 +22,7 @@ PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?[-—–\s]*$")
 FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在位置)[:：]|^(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d+次?$|"
                        r"扫码关注|扫一扫关注|长按识别二维码|二维码\]?$|分享到[:：]?$|责任编辑|^编辑[:：]|^图片来源")
 BOLD = re.compile(r"\*\*|__")
+LIST_MARKER = re.compile(r"^\s*[-*+•]\s+(?=\S)")  # - 青松村新建了厂房: a list item's bullet, no part of its text
 FULL_LINE_SLACK = 5
 DATELINE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{4}年\d{1,2}月\d{1,2}日?(?:\s|$)|"
                       r"(?:发布机构|来源|日期|作者|浏览|阅读)[:：]")
@@ -248,6 +249,7 @@ def normalize_text(raw: str, markdown: bool = False,
         if options.simplify:
             line = _simplify(line)
         line = _remove_pattern(line, BOLD)
+        line = _remove_pattern(line, LIST_MARKER)
         line = _remove_pattern(line, PINYIN_GLOSS)
         if options.remove_inner_spaces:
             line = _remove_inner_spaces(line)

@@ -248,6 +248,14 @@ def test_bold_subheads_under_one_markdown_headline_stay_in_its_case():
                                                                        "小区新生：从停摆到重启"]
 
 
+def test_list_bullets_are_no_part_of_their_items():
+    raw = "两村各有新变化：\n\n- 青松村新建了厂房。\n* 翠湖村修好了道路。\n"
+    text, offsets = normalize_text(raw, markdown=True)
+    assert "-" not in text and "*" not in text
+    assert "青松村新建了厂房" in text and "翠湖村修好了道路" in text
+    assert offsets[text.index("青松村")] == raw.index("青松村")
+
+
 def test_breadcrumbs_view_counters_and_pinyin_glosses_are_page_furniture():
     raw = ("您的位置：首页 > 基层治理 > 动态\n浏览次数：1234\n\n"
            "晨光社区人民调(diào)解委员会成立\n\n晨光社(shè)区调解员上门化解邻里纠纷，居民纷纷点赞小程序(app)。\n")

@@ -67,7 +67,7 @@ class Span:
 
 
 STOP_FLAGS = {"d", "p", "c", "r", "u", "ud", "uj", "ul", "uz", "ug", "uv", "y", "e", "o",
-              "q", "f", "t", "tg", "ad", "dg", "rr", "rz"}
+              "q", "mq", "f", "t", "tg", "ad", "dg", "rr", "rz"}
 VERB_FLAGS = {"v", "vd", "vi", "vg"}
 PHRASE_FLAGS = {"l", "i", "a", "s", "z"}
 FIELD_FLAGS = ("n", "vn", "l")  # fields of work in a bureau's name: 绿化, 旅游, 自然资源

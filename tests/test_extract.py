@@ -175,6 +175,11 @@ def test_entities_by_name_structure(text, name, type_name):
     assert f"{type_name}:{name}" in graph.entities, sorted(graph.entities)
 
 
+def test_a_numeral_and_its_measure_word_are_no_part_of_a_name():
+    graph = extract("她记得在青松小区召开的那场居民议事会。")
+    assert not [e for e in graph.entities if "那场" in e], sorted(graph.entities)
+
+
 def test_a_phrase_ending_in_de_is_no_part_of_a_local_name():
     graph = extract("社区对接辖区规模最大的物业公司。")
     assert not [e for e in graph.entities if "最大" in e], sorted(graph.entities)

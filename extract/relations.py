@@ -71,7 +71,7 @@ LOCATED = re.compile(r"位于|坐落于|地处")
 BELONGS = re.compile(r"隶属于?|归属于?")
 LOCATED_OF = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")  # 位于虹湾商务区核心区的新虹街道
 WITHIN = re.compile(r"辖区内?的?|所辖的?|下辖|管辖|下设")
-IN_THE_TOWN = re.compile(r"(镇|乡|街道)(?:里|内)的")  # 镇里的A村: the case's town, named by its type word alone
+IN_THE_TOWN = re.compile(r"(镇|乡|街道)(?:里|内)的?")  # 镇里的A村, 街道内A居民区: the case's town, by its type word alone
 RAISES_MONEY = re.compile(r"(筹集|筹措|出资|捐赠|捐款|资助|众筹|赞助|承担)了?[^，。；,;]{0,6}(资金|经费|费用|款)")
 
 

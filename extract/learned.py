@@ -308,7 +308,7 @@ def _decision(row, classes: tuple[str, ...], found: tuple[str, ...], allowed, dr
     """What a candidate becomes: the types the rules gave it, unless the model is sure it is none; else, for a
     bare proposal, the model's likeliest allowed type when it is sure enough that the proposal is something, even if
     unsure of what. Each with its confidence."""
-    probability = dict(zip(classes, row.tolist()))
+    probability = dict(zip(classes, map(float, row)))
     if found:
         none = probability.get(NONE, 0.0)
         return [] if none >= drop else [(type_name, 1.0 - none) for type_name in found]

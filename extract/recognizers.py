@@ -24,6 +24,7 @@ from extract.sentences import Sentence
 jieba.setLogLevel(60)
 PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—…·,.;:?!()[]<>\"' \t#*|/▲△▼▽■□●○◆◇★☆※→►▶•")
 QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《", "\"": "\""}
+COMPANY_PARENTHESES = {"）": "（", ")": "("}
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
 PLACE_TOKENS = ("街道", "镇", "区", "市", "县", "省")
 CITY_UNITS = ("区", "县", "市")
@@ -190,6 +191,15 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     index = len(left) - 1
     while index >= 0:
         token = left[index]
+        if token.word in COMPANY_PARENTHESES and token.end == start and type_name in COMPANY_TYPES:
+            opening = text.rfind(COMPANY_PARENTHESES[token.word], max(0, token.start - 5), token.start)
+            if opening < 0 or not re.fullmatch(r"[\u4e00-\u9fff]{1,4}", text[opening + 1:token.start]):
+                return start
+            start = opening  # 青禾置业（集团）有限公司, 松涛建设（上海）有限公司: the group or region is the name's
+            taken.append((text[opening:token.end], "x"))
+            while index >= 0 and left[index].start >= opening:
+                index -= 1
+            continue
         if token.word in QUOTES:
             opening = text.rfind(QUOTES[token.word], 0, token.start)
             inner = text[opening + 1:token.start]

@@ -169,6 +169,7 @@ def test_amounts(text, amount):
     ("小区由青禾物业管理有限公司南城分公司负责管理。", "青禾物业管理有限公司南城分公司", "PropertyFirm"),
     ("社区主动对接青禾物业滨江地区公司，召开联席会。", "青禾物业滨江地区公司", "PropertyFirm"),
     ("青竹苑、松风里、翠湖院这3个小区同属和平社区。", "翠湖院", "Community"),
+    ("项目由青禾置业（集团）有限公司承建。", "青禾置业（集团）有限公司", "PartnerUnit"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

@@ -76,6 +76,7 @@ VERBS_ALLOWED_IN = {"Project", "Mechanism"}
 ACTIVITY_SUFFIXES = ("项目", "计划", "活动", "行动", "整治", "改造", "工程", "建设", "平台")
 WHOLE_OR_EACH = ("全", "各", "整个", "每个")
 VILLAGE_OR_NEIGHBOURHOOD = ("社区", "村")  # the own words of places named by one noun before them (老码头|村)
+DESCRIBING_FLAGS = {"a", "b", "d", "m", "r"}  # 老, 主, 全, 本: words that describe a place, never name one
 GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市", "都市",
                        "城市"}
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
@@ -1011,8 +1012,13 @@ def district_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """A district, county or city jieba knows as one place word is named by it (綦江区|青杉街道, 丰都县|鹿鸣镇):
     the type word 区 inside it has no words of its own before it."""
     return [Span(t.start, t.end, "Community", "district") for t in tokenize(sentence.text)
-            if t.flag == "ns" and len(t.word) >= 3 and t.word.endswith(CITY_UNITS)
-            and not any(t.word.endswith(generic) for generic in GENERIC_PLACE_WORDS)]
+            if t.flag == "ns" and len(t.word) >= 3 and t.word.endswith(CITY_UNITS) and not _kind_of_place(t.word)]
+
+
+def _kind_of_place(word: str) -> bool:
+    """A generic place word, bare or described (老城区, 主城区), not a district that ends like one (东城区)."""
+    generic = next((g for g in GENERIC_PLACE_WORDS if word.endswith(g)), "")
+    return bool(generic) and posseg.dt.word_tag_tab.get(word[:-len(generic)], "a") in DESCRIBING_FLAGS
 
 
 PROGRAMME = re.compile(r"(?:推进|推动|进行了?|开展|实施|启动|结合)(?P<name>[\u4e00-\u9fff]{2,10}?(?:建设|行动))")

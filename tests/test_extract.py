@@ -170,6 +170,7 @@ def test_amounts(text, amount):
     ("社区主动对接青禾物业滨江地区公司，召开联席会。", "青禾物业滨江地区公司", "PropertyFirm"),
     ("青竹苑、松风里、翠湖院这3个小区同属和平社区。", "翠湖院", "Community"),
     ("项目由青禾置业（集团）有限公司承建。", "青禾置业（集团）有限公司", "PartnerUnit"),
+    ("家住东城区青松街道的居民都来了。", "东城区", "Community"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

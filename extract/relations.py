@@ -60,6 +60,7 @@ TOWARD = re.compile(r"对([^，。；,;]{2,20}?)(?:的|(?:进行|开展|给予|�
 TOWARD_TYPES = {"支持": "SUPPORTS", "帮助": "SUPPORTS", "指导": "GUIDES", "监督": "GUIDES", "管理": "MANAGES"}
 ACCORDING = re.compile(r"(按照|根据|遵照|落实)([^。；;]{2,40}?)的?(要求|指示|部署|精神)")
 BY_LEADS = re.compile(r"由([^，。；,;]{2,30}?)(牵头|负责|发起|主导|组织)(?!设计|规划|施工|承建|建设|实施)")
+BY_TAKES_PART = re.compile(r"由([^，。；,;]{2,30}?)(?:共同|一起|联合)?(?:参与|参加|结对共建|结对|承办|协办)")
 WORK_AFTER_AGENT = re.compile(r"(?:负责|统一|共同|进行)?(设计|规划|施工|承建|建设|实施)")
 WORK_TYPES = {"设计": "DESIGNED", "规划": "DESIGNED"}
 WORK_BEFORE_AGENT = re.compile(r"(设计|规划|施工|承建|建设|实施)(?:工作|任务|方案)?由$")  # 施工由X承担
@@ -142,7 +143,7 @@ def _pairs(rel_type: str, subjects: Iterable[Mention], objects: Iterable[Mention
 WORKED_WITH = re.compile(r"(?:与|和|同|通过)([^，。；,;]{2,30}?)等?(?:一起|一道|共同)?"
                          r"(?:通力合作|密切配合|紧密配合|齐心协力)")
 HELPER_FRAMES = (UNDER, THROUGH_EFFORTS, GOT_SUPPORT, WORKED_WITH)  # 在X的支持下, 得到X支持: X helps, not the subject
-FRAMES = (*HELPER_FRAMES, BY_LEADS, TOWARD, ACCORDING)  # read by their own rules, not by the cue rules
+FRAMES = (*HELPER_FRAMES, BY_LEADS, BY_TAKES_PART, TOWARD, ACCORDING)  # read by their own rules, not by the cue rules
 
 
 def _spans(text: str, patterns: tuple[re.Pattern, ...]) -> list[tuple[int, int]]:
@@ -304,6 +305,12 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         if helping:
             helpers = [m for m in _outermost(ctx.mentions) if helping.start(1) <= m.start and m.end <= helping.end(1)]
             found.extend(("by:leads-helped", "SUPPORTS", s, o) for s, o in _pairs("SUPPORTS", helpers, objects))
+    for match in BY_TAKES_PART.finditer(text):  # “邻里厨房”项目由A、B共同参与: each of them takes part in it
+        inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
+        clause_start = _clause_bounds(text, match.start(), match.end())[0]
+        project = [m for m in _outermost(ctx.mentions) if clause_start <= m.start and m.end <= match.start()
+                   and m.type == "Project"][-1:]
+        found.extend(("by:takes-part", "PARTICIPATES_IN", s, o) for s, o in _pairs("PARTICIPATES_IN", inside, project))
     found.extend(agent_work_relations(ctx))
     for match in MANAGED_BY.finditer(text):
         inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]

@@ -676,6 +676,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("SUPPORTS", "GovernmentAgency:区住建委", "Project:围墙修缮")),
     ("由和平居民区党总支牵头，推进“邻里花园”项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
+    ("“邻里花园”项目由长江建工集团、绿源物业共同参与，居民很满意。",
+     ("PARTICIPATES_IN", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",
      ("GUIDES", "PartyOrganization:和平居民区党总支", "VolunteerTeam:光明志愿服务队")),
     ("和平居委会联合绿源物业，牵头完成了“邻里花园”项目。",

@@ -579,7 +579,7 @@ def _titles_before(start: int, ctx: SentenceContext, roles: tuple[str, ...]) -> 
     bodies = []
     text = ctx.sentence.text
     while text[start - 1:start] == "、":
-        role = next((r for r in sorted(roles, key=len, reverse=True) if text.endswith(r, 0, start - 1)), "")
+        role = next((r for r in roles if text.endswith(r, 0, start - 1)), "")  # roles come longest first
         if not role:
             break
         start = start - 1 - len(role)

@@ -230,9 +230,11 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
         subtitle = _clean_subtitle(lines[after].text)
         after += 1
     starts = [(first, _title_text(lines, title_lines), subtitle)]
+    if _one_markdown_headline(lines):
+        return _spans_from(starts, lines, end)
     seen_text = " ".join(line.text for line in lines[:after])
     signed_off = False
-    i = len(lines) if _one_markdown_headline(lines) else after
+    i = after
     while i < len(lines):
         own_block = lines[i].block != lines[i - 1].block
         block = _heading_block(lines, i) if own_block or _is_numbered_heading(lines[i]) else []

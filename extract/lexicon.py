@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import ahocorasick
@@ -42,6 +42,7 @@ class Lexicon:
     double_surnames: tuple[str, ...]
     campaigns: dict[str, str]
     cued_relations: dict[str, frozenset[str]]  # a cue word → the relation types it cues
+    cue_rules: dict[str, tuple[str, tuple[str, ...]]]  # the cue rule's id → its relation type and words
     automaton: ahocorasick.Automaton
     campaign_automaton: ahocorasick.Automaton
     proposal_type: dict[str, str]  # the type words of the rules and those that only propose
@@ -58,6 +59,11 @@ class Lexicon:
         """The type whose longest type word ends ``word`` (税务局 → GovernmentAgency), or ''."""
         return self.suffix_type.get(self.type_word_ending(word), "")
 
+    @cached_property
+    def cue_rule_words(self) -> tuple[str, ...]:
+        """Every word of the cue rule, of any relation type."""
+        return tuple(word for _, words in self.cue_rules.values() for word in words)
+
     def starts_with_type_word(self, text: str) -> bool:
         return any(text[:n] in self.suffix_type for n in range(1, len(text) + 1))
 
@@ -73,6 +79,8 @@ def parse_lexicon(data: dict) -> Lexicon:
         vocabulary.node(type_name)
     for rel_type in data.get("relation_cues", {}):
         vocabulary.relation(rel_type)
+    cue_rules = {rule_id: (vocabulary.relation(rule["type"]).name, tuple(rule["words"]))
+                 for rule_id, rule in data.get("cue_rules", {}).items()}
     campaigns = {form: name for name, forms in data["campaigns"].items() for form in [name, *forms]}
     proposal_type: dict[str, str] = {}
     for type_name, words in data.get("proposal_words", {}).items():
@@ -106,6 +114,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         double_surnames=tuple(data["double_surnames"]),
         campaigns=campaigns,
         cued_relations=_cued_relations(data.get("relation_cues", {})),
+        cue_rules=cue_rules,
         automaton=build_automaton(suffix_type),
         campaign_automaton=build_automaton(campaigns),
         proposal_type=proposal_type,

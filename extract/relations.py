@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import chain
 
 from extract.amounts import amount_given_by, parse_amount
@@ -30,24 +31,37 @@ DESIGN = re.compile(DESIGN_WORDS)
 
 @dataclass(frozen=True)
 class CueRule:
-    """Subject before the cue, object after it."""
+    """Subject before the cue, object after it: a row of the lexicon's ``cue_rules``."""
 
     id: str
     type: str
+    words: tuple[str, ...]
     cue: re.Pattern
 
+    @property
+    def description(self) -> str:
+        return f"{self.type} cued by {', '.join(self.words[:6])}{' …' if len(self.words) > 6 else ''}."
 
-CUE_RULES = [
-    CueRule("cue:leads", "LEADS", re.compile(r"牵头|引领|发起|带领|推进|推动|号召|试点|推行|主导|组建|孵化|成立|领办|挂帅|推出|打造|建立|启用|启动|策划|搭建|创建|召开|设立|开设|开展|举办")),
-    CueRule("cue:guides", "GUIDES", re.compile(r"指导|督导|监督|引导|督促")),
-    CueRule("cue:supports", "SUPPORTS", re.compile(r"支持|协助|配合|帮助|助力|支撑|通力合作|保驾护航")),
-    CueRule("cue:participates", "PARTICIPATES_IN", re.compile(r"参与|参加|认领|加入")),
-    CueRule("cue:implements", "IMPLEMENTS", re.compile(rf"施工|承建|安装|改造|实施|负责(?!{UPKEEP}|{DESIGN_WORK})|进行|建成")),
-    CueRule("cue:designed", "DESIGNED", re.compile(rf"{DESIGN_WORDS}|负责(?={DESIGN_WORK})")),
-    CueRule("cue:manages", "MANAGES", re.compile(rf"管理|承包|托管|承接|接管|(?:负责|承担)(?={UPKEEP})")),
-    CueRule("cue:funded", "FUNDED", re.compile(r"出资|资助|筹集|经费|捐赠|捐款|投入|拨付|赞助|花费|众筹|资金|补贴|补助|列支")),
-    CueRule("cue:co_builds", "CO_BUILDS", re.compile(r"共建|结对|联建|携手|联手|区域化党建单位")),
-]
+
+RESPONSIBILITY = {  # 负责 (承担) by the work after it: 负责日常管理 manages, 负责整体设计 designs, other work is done
+    "IMPLEMENTS": rf"负责(?!{UPKEEP}|{DESIGN_WORK})",
+    "DESIGNED": rf"负责(?={DESIGN_WORK})",
+    "MANAGES": rf"(?:负责|承担)(?={UPKEEP})",
+}
+
+
+@cache
+def cue_rules() -> dict[str, CueRule]:
+    """The lexicon's cue rules by id, each compiled once."""
+    rules = {}
+    for rule_id, (rel_type, words) in load_lexicon().cue_rules.items():
+        alternatives = sorted(map(re.escape, words), key=len, reverse=True)
+        if rel_type in RESPONSIBILITY:
+            alternatives.append(RESPONSIBILITY[rel_type])
+        rules[rule_id] = CueRule(f"cue:{rule_id}", rel_type, words, re.compile("|".join(alternatives)))
+    return rules
+
+
 UNDER = re.compile(r"在([^，。；,;]{2,40}?)(?:的[\u4e00-\u9fff]{0,4}?)?"
                    r"(支持|指导|帮助|协调|关心|推动|引领|带领|引导|支撑|配合|参与|合作|努力|号召|牵头|领导|指挥|统筹)下")
 THROUGH_EFFORTS = re.compile(r"经过([^，。；,;]{2,40}?)(?:的[\u4e00-\u9fff]{0,4}?)?(努力|支持|帮助)")
@@ -200,7 +214,7 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
     frames = _spans(text, FRAMES)
     helpers = _spans(text, HELPER_FRAMES)
     found = []
-    for rule in CUE_RULES:
+    for rule in cue_rules().values():
         for cue in rule.cue.finditer(text):
             if any(start <= cue.start() < end for start, end in frames) or any(
                     m.start <= cue.start() < m.end and not _names_the_cue(m, rule) for m in mentions):

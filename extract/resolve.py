@@ -21,7 +21,6 @@ from extract import segment
 from extract.amounts import chinese_number
 from extract.lexicon import Lexicon
 from extract.recognizers import ACTING_AREA_RULE, BUILDING_NUMBER, COMPANY_TYPES
-from extract.relations import CUE_RULES
 from graph.records import Case, Mention
 
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
@@ -511,7 +510,7 @@ PLACE_MARKERS = "在于到从至的"  # 在六合场街道, 位于…的新虹�
 AGENT_WORDS = ("将", "把", "对", "通过", "联合", "协同", "会同", "还", "也", "已", "先后", "积极", "主动")
 
 
-def acting_office(mention: Mention, text: str) -> Mention:
+def acting_office(mention: Mention, text: str, lexicon: Lexicon) -> Mention:
     """A sub-district that acts (六合场街道花费5600万…) is its office, not the place."""
     if mention.type != "Community" or not mention.canonical.endswith("街道") or (
             mention.start > 0 and text[mention.start - 1] in PLACE_MARKERS):
@@ -519,7 +518,7 @@ def acting_office(mention: Mention, text: str) -> Mention:
     following = text[mention.end:mention.end + 6].lstrip("，, ")
     word = next(iter(segment.cut(following)), "")
     if (word.startswith(AGENT_WORDS) or posseg.dt.word_tag_tab.get(word, "").startswith("v")
-            or any(rule.cue.match(following) for rule in CUE_RULES)):
+            or following.startswith(lexicon.cue_rule_words)):
         return replace(mention, type="GovernmentAgency", canonical=mention.canonical + "办事处")
     return mention
 
@@ -606,7 +605,7 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     named = [m for m in named if not _unnamed_building(m)]
     ctx = case_context(case, named)
     named = [_in_area_terms(m, ctx) for m in named]
-    resolved = [acting_office(m, case.text) for m in named]
+    resolved = [acting_office(m, case.text, lexicon) for m in named]
     for m in mentions:
         if m.evidence.rule == ACTING_AREA_RULE and ctx.area.endswith(m.text):
             resolved.append(replace(m, canonical=ctx.area))

@@ -1,7 +1,7 @@
 """Every rule of the extraction in one list, each with what it does and an invented example that the tests run.
 
-The rules are registered in one place per stage (``RECOGNIZERS``, relation ``RULES``, case ``structure``
-rules); their examples live in ``rule_examples.yaml`` beside this file.
+The rules are registered in one place per stage (``RECOGNIZERS``, relation ``RULES``, the lexicon's
+``cue_rules``, case ``structure`` rules); their examples live in ``rule_examples.yaml`` beside this file.
 """
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ import yaml
 
 from extract.recognizers import RECOGNIZERS
 from extract.relations import RULES as RELATION_RULES
+from extract.relations import cue_rules
 from extract.structure import RULES as STRUCTURE_RULES
 
 EXAMPLES_FILE = Path(__file__).with_name("rule_examples.yaml")
-STAGES = {"recognizers": RECOGNIZERS, "relations": RELATION_RULES, "structure": STRUCTURE_RULES}
+STAGES = {"recognizers": RECOGNIZERS, "relations": RELATION_RULES, "cues": cue_rules(), "structure": STRUCTURE_RULES}
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,8 @@ def rule_examples() -> dict[str, dict[str, dict]]:
 def rulebook() -> list[RuleEntry]:
     """Every registered rule, in stage order; one without an example has an empty one."""
     examples = rule_examples()
-    return [RuleEntry(stage, name, _first_sentence(rule.__doc__), examples.get(stage, {}).get(name, {}))
+    return [RuleEntry(stage, name, _first_sentence(getattr(rule, "description", rule.__doc__)),
+                      examples.get(stage, {}).get(name, {}))
             for stage, rules in STAGES.items() for name, rule in rules.items()]
 
 

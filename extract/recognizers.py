@@ -989,11 +989,17 @@ def _opens_local_body(text: str, position: int, lexicon: Lexicon) -> bool:
     return any(lexicon.suffix_type.get(text[position:position + n]) in LOCAL_BODY_TYPES for n in range(2, 5))
 
 
+ROAD_WORDS = ("路", "东路", "西路", "南路", "北路", "中路", "街", "大街", "巷", "大道")
+NO_NAME_FLAGS = ("p", "c", "u", "r", "m", "q")  # function words, pronouns, numerals and measures name no road (这条|路)
+
+
 def _names_neighbourhood(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
     """A proper name, or a guessed word and more, before 社区 (玉林|东路, 桂溪, 花溪|时代); no body's or title's name."""
     if not stem or stem[-1].word.endswith(PLACE_TOKENS) or _generic(stem, lexicon) \
             or any(lexicon.suffix_type.get(t.word) or t.flag in ("nz", "nt") for t in stem):
         return False  # 莘庄镇|社区 is the town; 文明|社区 a quality
+    if len(stem) >= 2 and stem[-1].word in ROAD_WORDS and not any(t.flag.startswith(NO_NAME_FLAGS) for t in stem):
+        return True  # 互助|路|社区: named after its road, whatever the road's own words
     guessed = stem[0].flag == "x" and not in_dictionary(stem[0].word)
     if len(stem) == 1:
         return (guessed or stem[0].flag in ("nr", "ns")) and len(stem[0].word) >= 2
@@ -1085,7 +1091,7 @@ def long_name_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
-STREET_OFFICE = re.compile(r"(?:街道|镇|区)[\u4e00-\u9fff]{2,3}办(?![理法事公学好成])")
+STREET_OFFICE = re.compile(r"(?:街道|镇|(?<!辖)区)[\u4e00-\u9fff]{2,3}办(?![理法事公学好成实])")  # not 辖区居民办实事
 
 
 def office_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:

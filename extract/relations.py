@@ -115,13 +115,26 @@ def _coordinated(first: Mention, second: Mention, text: str) -> bool:
 
 
 def _group_before(mentions: list[Mention], index: int, text: str) -> list[Mention]:
-    """The mention at ``index`` and those coordinated with it just before (A、B和C)."""
+    """The mention at ``index`` and those coordinated with it just before (A、B和C); a member's address is no
+    member of its own (A和青松街道|B党委: A and B)."""
     group = [mentions[index]]
+    leftmost = mentions[index]
     j = index - 1
-    while j >= 0 and _coordinated(mentions[j], group[-1], text):
-        group.append(mentions[j])
+    while j >= 0:
+        if _addresses(mentions[j], leftmost, text):
+            leftmost = mentions[j]
+        elif _coordinated(mentions[j], leftmost, text):
+            group.append(mentions[j])
+            leftmost = mentions[j]
+        else:
+            break
         j -= 1
     return group
+
+
+def _addresses(place: Mention, body: Mention, text: str) -> bool:
+    """A place named right before a body is the body's address (青松街道|松涛社区党委)."""
+    return place.type == "Community" and body.type != "Community" and place.end == body.start
 
 
 def _group_after(mentions: list[Mention], index: int, text: str) -> list[Mention]:

@@ -171,6 +171,7 @@ def test_amounts(text, amount):
     ("青竹苑、松风里、翠湖院这3个小区同属和平社区。", "翠湖院", "Community"),
     ("项目由青禾置业（集团）有限公司承建。", "青禾置业（集团）有限公司", "PartnerUnit"),
     ("家住东城区青松街道的居民都来了。", "东城区", "Community"),
+    ("团结路社区的居民积极参与。", "团结路社区", "Community"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)
@@ -212,7 +213,7 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "共申报楼道29个，其中低碳科技楼道9个、摄影主题楼道3个。",
                                   "家庭医生上门服务。", "建强一支队伍。", "样板小区和大型小区都很整洁。",
                                   "沿线分布有菜场、学校等公共设施。", "每个小区派驻一名支部书记。",
-                                  "制订了停车管理办法。", "推行信托制物业。"])
+                                  "制订了停车管理办法。", "推行信托制物业。", "为辖区居民办实事、解难事。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 
@@ -799,6 +800,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("MANAGES", "PropertyFirm:长江物业", "Project:邻里花园项目")),
     ("和平居民区党总支打造邻里花园项目。邻里花园项目很受欢迎。长江物业有限公司承担花园的日常养护。",
      ("MANAGES", "PropertyFirm:长江物业有限公司", "Project:邻里花园项目")),
+    ("长江银行支行党支部和青松街道翠竹社区党委的党员携手慰问困难家庭。",
+     ("CO_BUILDS", "PartyOrganization:翠竹社区党委", "PartyOrganization:长江银行支行党支部")),
 ])
 def test_relation_rules(text, relation):
     graph = extract(text)

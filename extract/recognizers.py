@@ -668,7 +668,7 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
-QUOTED = re.compile(r"[“「『]([^“”「」『』]{2,16})[”」』]")
+QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’]{2,16})[”」』’]")  # ‘…’: a name quoted inside a quotation
 
 
 def document_quoted_types(sentences: list[Sentence], lexicon: Lexicon) -> dict[str, str]:

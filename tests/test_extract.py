@@ -172,6 +172,7 @@ def test_amounts(text, amount):
     ("项目由青禾置业（集团）有限公司承建。", "青禾置业（集团）有限公司", "PartnerUnit"),
     ("家住东城区青松街道的居民都来了。", "东城区", "Community"),
     ("团结路社区的居民积极参与。", "团结路社区", "Community"),
+    ("书记说：“这次改造，我们用好‘青禾工作法’。”", "青禾工作法", "Mechanism"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)
@@ -213,7 +214,8 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "共申报楼道29个，其中低碳科技楼道9个、摄影主题楼道3个。",
                                   "家庭医生上门服务。", "建强一支队伍。", "样板小区和大型小区都很整洁。",
                                   "沿线分布有菜场、学校等公共设施。", "每个小区派驻一名支部书记。",
-                                  "制订了停车管理办法。", "推行信托制物业。", "为辖区居民办实事、解难事。"])
+                                  "制订了停车管理办法。", "推行信托制物业。", "为辖区居民办实事、解难事。",
+                                  "社区走访了居民小区。", "辖区有老旧住宅小区十余个。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 

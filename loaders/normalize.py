@@ -204,7 +204,8 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
         text = line.text
         if (prev is not None and prev.chars and not prev_keeps_alone and not after_headline
                 and not _ends_sentence("".join(prev.chars[-2:])) and not _keeps_alone(text)
-                and (prev.width >= full or prev.chars[-1] in CONTINUES or _ends_inside_number(prev.chars, text))):
+                and (prev.width >= full or prev.chars[-1] in CONTINUES or _ends_inside_number(prev.chars, text)
+                     or _number_carries_on(prev, text, full))):
             prev.chars.extend(line.chars)
             prev.offsets.extend(line.offsets)
             prev.width = line.width
@@ -226,6 +227,16 @@ def _ends_inside_number(chars: list[str], following: str) -> bool:
     """A line that stops on a number in running text (not a contents line's page number), and a next line
     that carries on with words. Only the line's end is read, so joining stays linear."""
     return bool(BROKEN_NUMBER.search("".join(chars[-NUMBER_TAIL:]))) and bool(following) and is_cjk(following[0])
+
+
+# 松汇东路 | 215 弄, 捐资 | 20 万元: a line that opens on a number and its measure word carries on the line before
+NUMBER_OPENING = re.compile(r"\d+(?:-\d+)?\s*[弄号栋幢户个家名位万元]")
+
+
+def _number_carries_on(prev: _Line, following: str, full: int) -> bool:
+    """A line of running text (at least half a full line, ending on a word) and a next line that opens on a
+    number with its measure word: the layout broke the line before a wider run of digits."""
+    return prev.width >= full // 2 and is_cjk(prev.chars[-1]) and bool(NUMBER_OPENING.match(following))
 
 
 def _keeps_alone(text: str) -> bool:

@@ -61,6 +61,14 @@ def test_a_ragged_column_broken_inside_a_number_is_joined_but_a_contents_line_is
     assert "基本情况..... 1\n二、主要做法" in text
 
 
+def test_a_line_opening_on_a_number_and_its_measure_word_carries_on_the_line_before():
+    raw = ("青禾社区推进老旧小区改造\n\n此轮改造覆盖青松苑、翠竹新村、和平东路\n215 弄、长青路 88 号等小区，居民纷纷\n"
+           "点赞。青松公司党支部为此捐资\n20 万元，支持加装电梯。\n")
+    text, _ = normalize_text(raw)
+    assert "和平东路215弄、长青路88号" in text
+    assert "捐资20万元" in text
+
+
 def test_html_main_text_without_navigation_or_scripts():
     raw = parse_html("<html><head><title>t</title><script>alert(1)</script></head><body><nav>首页 导航</nav>"
                      "<article><h1>党建引领自治</h1><p>金申城居民区党总支牵头。</p></article>"

@@ -241,7 +241,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             continue
         if taken and taken[-1][0] in ROAD_WORDS and len(token.word) > 1 and token.flag not in STOP_FLAGS \
                 and not lexicon.is_stop(token.word) and not lexicon.suffix_type.get(token.word):
-            start = token.start  # 互助|路|26号院, 建设|路|小学: a road is named by any word, a verb too
+            start = token.start  # 团结|路|26号院, 建设|路|小学: a road is named by any word, a verb too
             taken.append((token.word, "ns"))  # a place name's word now, which no verb trimming drops
             index -= 1
             continue
@@ -999,7 +999,7 @@ def _names_neighbourhood(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
             or any(lexicon.suffix_type.get(t.word) or t.flag in ("nz", "nt") for t in stem):
         return False  # 莘庄镇|社区 is the town; 文明|社区 a quality
     if len(stem) >= 2 and stem[-1].word in ROAD_WORDS and not any(t.flag.startswith(NO_NAME_FLAGS) for t in stem):
-        return True  # 互助|路|社区: named after its road, whatever the road's own words
+        return True  # 团结|路|社区: named after its road, whatever the road's own words
     guessed = stem[0].flag == "x" and not in_dictionary(stem[0].word)
     if len(stem) == 1:
         return (guessed or stem[0].flag in ("nr", "ns")) and len(stem[0].word) >= 2

@@ -218,7 +218,7 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
     return out
 
 
-# 互助路26 | 号院, 2017年9月28 | 日, 建成的10个 | 项目: prose never ends a line on a number or its measure word
+# 团结路26 | 号院, 2017年9月28 | 日, 建成的10个 | 项目: prose never ends a line on a number or its measure word
 NUMBER_TAIL = 24  # characters at a line's end that are enough to see a number and its measure word
 BROKEN_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+[个家名户栋幢台项座条位]?$")
 
@@ -229,7 +229,7 @@ def _ends_inside_number(chars: list[str], following: str) -> bool:
     return bool(BROKEN_NUMBER.search("".join(chars[-NUMBER_TAIL:]))) and bool(following) and is_cjk(following[0])
 
 
-# 松汇东路 | 215 弄, 捐资 | 20 万元: a line that opens on a number and its measure word carries on the line before
+# 和平东路 | 215 弄, 捐资 | 20 万元: a line that opens on a number and its measure word carries on the line before
 NUMBER_OPENING = re.compile(r"\d+(?:-\d+)?\s*[弄号栋幢户个家名位万元]")
 
 

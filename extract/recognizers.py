@@ -32,7 +32,7 @@ FEE_PAYING_PLACES = ("居民区", "社区", "小区", "花园", "新村", "家�
 STREET_WORDS = ("街道", "镇")
 DISTRICT_ENDINGS = ("区", "县", "市")
 LEGAL_COMPANY_NAME = re.compile(r"(?:物业(?:服务|管理)?)?(?:股份)?有限(?:责任)?公司")  # a registered name, place first
-ROAD_WORDS = ("路", "街", "巷", "大道", "大街")
+ROAD_WORDS = ("路", "东路", "西路", "南路", "北路", "中路", "街", "大街", "巷", "大道")
 BRANCH_SUFFIXES = ("支行", "分行", "分公司", "地区公司", "营业部", "营业厅", "分店", "门店")
 COMPANY_TYPES = ("PartnerUnit", "PropertyFirm")
 HOSTS_OF_PARTY_BRANCHES = {"PartnerUnit", "GovernmentAgency", "PropertyFirm"}
@@ -989,7 +989,6 @@ def _opens_local_body(text: str, position: int, lexicon: Lexicon) -> bool:
     return any(lexicon.suffix_type.get(text[position:position + n]) in LOCAL_BODY_TYPES for n in range(2, 5))
 
 
-ROAD_WORDS = ("路", "东路", "西路", "南路", "北路", "中路", "街", "大街", "巷", "大道")
 NO_NAME_FLAGS = ("p", "c", "u", "r", "m", "q")  # function words, pronouns, numerals and measures name no road (这条|路)
 
 

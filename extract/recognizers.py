@@ -848,6 +848,12 @@ def _type_word_head(words: str, lexicon: Lexicon) -> tuple[str, str]:
     return "", ""
 
 
+def _counted_place_word(words: str, lexicon: Lexicon) -> str:
+    """The longest start of ``words`` that is a place word of the proposers (社区 of 社区举办), or ''."""
+    return next((words[:end] for end in range(len(words), 1, -1)
+                 if lexicon.proposal_type.get(words[:end]) in COUNTED_TYPES), "")
+
+
 def _is_item_name(name: str, type_name: str, lexicon: Lexicon) -> bool:
     """No function word inside a listed name; a place may end in one (幸福里)."""
     words = segment.cut(name)
@@ -874,6 +880,10 @@ def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     for match in ENUMERATION.finditer(sentence.text):
         head, suffix = _type_word_head(match.group("head"), lexicon)
         type_name = lexicon.suffix_type.get(suffix)
+        place_word = _counted_place_word(match.group("head"), lexicon) if match.group("bare_count") else ""
+        if len(place_word) > len(suffix):  # A、B两个社区: a place word that only proposes names places when counted
+            head = suffix = place_word
+            type_name = lexicon.proposal_type[place_word]
         kind = "" if type_name or match.group("bare_count") else next(
             (k for k in lexicon.project_kinds if match.group("head").startswith(k)), "")
         if kind:  # 路灯更换、围墙修缮等一批改造: the kind is no type word, and needs no count
@@ -946,6 +956,10 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                 and not _opens_local_body(text, match.end(), lexicon):
             continue
         start = left_extend(text, match.start(), lexicon, "Community", tokens)
+        street_stem = tokenize(text[_street_end_before(text, match.start()):match.start()])
+        if sum(len(t.word) for t in street_stem) > match.start() - start and _names_street_neighbourhood(
+                street_stem, lexicon):
+            start = match.start() - sum(len(t.word) for t in street_stem)
         stem = tokenize(text[start:match.start()])
         if COUNT_BEFORE.search(text, start, match.start()):
             continue  # 明湖、莲湖四个社区: a count of places, no name
@@ -961,6 +975,23 @@ def _within_street(text: str, start: int) -> bool:
     return text[max(0, start - 2):start] == "街道"
 
 
+STREET_STEM = re.compile(r"街道([\u4e00-\u9fff]{2,4})$")
+
+
+def _street_end_before(text: str, position: int) -> int:
+    """Where the street's name ends when 2-4 characters before ``position`` (青松街道|桃树下|社区): the
+    street's 社区 is named by all of them, even one a left stop would cut; else ``position``."""
+    match = STREET_STEM.search(text, max(0, position - 6), position)
+    return match.start(1) if match else position
+
+
+def _names_street_neighbourhood(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
+    """Words after a street that open on a noun and hold no type word name its 社区 (桃树|下), where a word
+    such as 所有 or 党工委 does not."""
+    return bool(stem) and stem[0].flag.startswith(("n", "x")) and not any(
+        lexicon.suffix_type.get(t.word) for t in stem)
+
+
 LISTED_NEIGHBOURHOOD_AFTER = re.compile(r"[、和与及][\u4e00-\u9fff]{2,4}社区")
 
 
@@ -973,7 +1004,7 @@ def _plain_stem(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
     """A street's or a listed 社区 is named by whatever stem, common words too (广场社区), if it is two to four
     characters of nouns and names: no verb, function word or generic quality (走进|社区, 文明|社区)."""
     return 2 <= sum(len(t.word) for t in stem) <= 4 and not _generic(stem, lexicon) and not any(
-        t.flag.startswith(("v", "p", "c", "u", "r", "m")) for t in stem)
+        t.flag.startswith(("v", "p", "c", "u", "r", "m", "b")) for t in stem)
 
 
 def _generic(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
@@ -1149,7 +1180,8 @@ RECOGNIZERS: dict[str, Recognizer] = {
 def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """All spans of a sentence; where spans of a type share their end or their start, the longest wins.
 
-    A project named inside a mechanism's name is part of that name (“1+1+N”楼组|管理模式).
+    A project named inside a mechanism's name is part of that name (“1+1+N”楼组|管理模式), and a
+    person's name that ends on another name's type word is that name (镇里的|王家村).
     """
     spans = [span for recognizer in RECOGNIZERS.values() for span in recognizer(sentence, lexicon)]
     kept: dict[tuple[int, str], Span] = {}
@@ -1164,5 +1196,7 @@ def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     nested = {id(s) for s in kept.values() for longer in kept.values() if longer is not s and s.rule != "host"
               and (longer.type == s.type and longer.start == s.start and longer.end > s.end
                    or s.type == "Project" and longer.type == "Mechanism" and longer.start <= s.start
-                   and s.end < longer.end)}
+                   and s.end < longer.end
+                   or s.type == "Person" and longer.type != "Person" and longer.start <= s.start
+                   and s.end == longer.end)}
     return sorted((s for s in kept.values() if id(s) not in nested), key=lambda s: (s.start, -s.end))

@@ -507,11 +507,12 @@ def placed_activities(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 
 PLACE_MARKERS = "在于到从至的"  # 在六合场街道, 位于…的新虹街道: the place itself
-AGENT_WORDS = ("将", "把", "对", "通过", "联合", "协同", "会同", "还", "也", "已", "先后", "积极", "主动")
+AGENT_WORDS = ("将", "把", "对", "通过", "联合", "协同", "会同", "还", "也", "已", "先后", "积极", "主动",
+               "代表", "干部", "工作人员", "负责人")  # and its people: 青松街道代表
 
 
 def acting_office(mention: Mention, text: str, lexicon: Lexicon) -> Mention:
-    """A sub-district that acts (六合场街道花费5600万…) is its office, not the place."""
+    """A sub-district that acts (六合场街道花费5600万…) or sends its people is its office, not the place."""
     if mention.type != "Community" or not mention.canonical.endswith("街道") or (
             mention.start > 0 and text[mention.start - 1] in PLACE_MARKERS):
         return mention

@@ -173,6 +173,9 @@ def test_amounts(text, amount):
     ("家住东城区青松街道的居民都来了。", "东城区", "Community"),
     ("团结路社区的居民积极参与。", "团结路社区", "Community"),
     ("书记说：“这次改造，我们用好‘青禾工作法’。”", "青禾工作法", "Mechanism"),
+    ("联合青湖、松湖两个社区举办比赛。", "松湖", "Community"),
+    ("古城街道杏树下社区的居民积极参与。", "杏树下社区", "Community"),
+    ("区检察院代表、青松街道代表参加了会议。", "青松街道办事处", "GovernmentAgency"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)
@@ -221,9 +224,15 @@ def test_words_that_only_look_like_names_are_none(text):
 
 
 @pytest.mark.parametrize("text", ["新闻晨报上海社区新媒体平台报道了此事。", "莘庄镇社区推进楼栋建设。", "打造和谐社区。",
-                                  "建设和谐社区、文明社区和智慧社区。", "联合青湖、松湖两个社区举办比赛。"])
+                                  "建设和谐社区、文明社区和智慧社区。", "联合青湖、松湖两个社区举办比赛。",
+                                  "青松街道所有社区都参加。"])
 def test_a_title_a_town_or_a_quality_before_社区_names_no_neighbourhood(text):
     assert not [e for e in extract(text).entities if e.endswith("社区")], sorted(extract(text).entities)
+
+
+def test_a_name_ending_on_a_type_word_is_no_person():
+    graph = extract("镇里的牛家村与多家企业结成联盟。")
+    assert "Community:牛家村" in graph.entities and not [e for e in graph.entities if e.startswith("Person:")]
 
 
 def test_a_verb_of_giving_opens_no_place_name():

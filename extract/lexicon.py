@@ -43,6 +43,7 @@ class Lexicon:
     campaigns: dict[str, str]
     cued_relations: dict[str, frozenset[str]]  # a cue word → the relation types it cues
     cue_rules: dict[str, tuple[str, tuple[str, ...]]]  # the cue rule's id → its relation type and words
+    frames: dict[str, dict[str, tuple[str, ...]]]  # a frame's id → its words by the relation type they read
     automaton: ahocorasick.Automaton
     campaign_automaton: ahocorasick.Automaton
     proposal_type: dict[str, str]  # the type words of the rules and those that only propose
@@ -81,6 +82,8 @@ def parse_lexicon(data: dict) -> Lexicon:
         vocabulary.relation(rel_type)
     cue_rules = {rule_id: (vocabulary.relation(rule["type"]).name, tuple(rule["words"]))
                  for rule_id, rule in data.get("cue_rules", {}).items()}
+    frames = {frame: {vocabulary.relation(rel_type).name: tuple(words) for rel_type, words in rows.items()}
+              for frame, rows in data.get("frames", {}).items()}
     campaigns = {form: name for name, forms in data["campaigns"].items() for form in [name, *forms]}
     proposal_type: dict[str, str] = {}
     for type_name, words in data.get("proposal_words", {}).items():
@@ -115,6 +118,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         campaigns=campaigns,
         cued_relations=_cued_relations(data.get("relation_cues", {})),
         cue_rules=cue_rules,
+        frames=frames,
         automaton=build_automaton(suffix_type),
         campaign_automaton=build_automaton(campaigns),
         proposal_type=proposal_type,

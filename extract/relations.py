@@ -62,19 +62,70 @@ def cue_rules() -> dict[str, CueRule]:
     return rules
 
 
-UNDER = re.compile(r"在([^，。；,;]{2,40}?)(?:的[\u4e00-\u9fff]{0,4}?)?"
-                   r"(支持|指导|帮助|协调|关心|推动|引领|带领|引导|支撑|配合|参与|合作|努力|号召|牵头|领导|指挥|统筹)下")
-THROUGH_EFFORTS = re.compile(r"经过([^，。；,;]{2,40}?)(?:的[\u4e00-\u9fff]{0,4}?)?(努力|支持|帮助)")
-UNDER_TYPES = {"指导": "GUIDES", "引导": "GUIDES", "领导": "GUIDES", "指挥": "GUIDES", "统筹": "GUIDES",
-               "引领": "LEADS", "带领": "LEADS", "号召": "LEADS", "推动": "LEADS", "牵头": "LEADS",
-               "努力": "PARTICIPATES_IN"}
-GOT_SUPPORT = re.compile(r"(获得|得到|受到)了?(.{2,30}?)(等)?(多方)?的?(大力)?(支持|帮助|配合)")
-TOWARD = re.compile(r"对([^，。；,;]{2,20}?)(?:的|(?:进行|开展|给予|提供|实施)了?)(?:[\u4e00-\u9fff]{0,4}?)"
-                    r"(支持|指导|帮助|管理|监督)(?:和(支持|指导|帮助|监督))?")
-TOWARD_TYPES = {"支持": "SUPPORTS", "帮助": "SUPPORTS", "指导": "GUIDES", "监督": "GUIDES", "管理": "MANAGES"}
-ACCORDING = re.compile(r"(按照|根据|遵照|落实)([^。；;]{2,40}?)的?(要求|指示|部署|精神)")
-BY_LEADS = re.compile(r"由([^，。；,;]{2,30}?)(牵头|负责|发起|主导|组织)(?!设计|规划|施工|承建|建设|实施)")
-BY_TAKES_PART = re.compile(r"由([^，。；,;]{2,30}?)(?:共同|一起|联合)?(?:参与|参加|结对共建|结对|承办|协办)")
+@dataclass(frozen=True)
+class FrameShape:
+    """How a frame reads (在X的…下) and its pattern: <inside> names the bodies it relates, {words} takes its words."""
+
+    form: str
+    pattern: str
+
+
+FRAME_SHAPES = {  # the shape of each frame of the lexicon's ``frames``
+    "under": FrameShape("在X的…下", r"在(?P<inside>[^，。；,;]{{2,40}}?)(?:的[\u4e00-\u9fff]{{0,4}}?)?(?P<word>{words})下"),
+    "through": FrameShape("经过X的…", r"经过(?P<inside>[^，。；,;]{{2,40}}?)(?:的[\u4e00-\u9fff]{{0,4}}?)?(?P<word>{words})"),
+    "got": FrameShape("得到X的…", r"(?:获得|得到|受到)了?(?P<inside>.{{2,30}}?)等?(?:多方)?的?(?:大力)?(?P<word>{words})"),
+    "with": FrameShape("与X…", r"(?:与|和|同|通过)(?P<inside>[^，。；,;]{{2,30}}?)等?(?:一起|一道|共同)?(?P<word>{words})"),
+    "toward": FrameShape("对X进行…", r"对(?P<inside>[^，。；,;]{{2,20}}?)(?:的|(?:进行|开展|给予|提供|实施)了?)"
+                                   r"(?:[\u4e00-\u9fff]{{0,4}}?)(?P<word>{words})(?:和(?P<also>{words}))?"),
+    "according": FrameShape("按照X的…", r"(?:按照|根据|遵照|落实)(?P<inside>[^。；;]{{2,40}}?)的?(?P<word>{words})"),
+    "aim": FrameShape("为…X，Y", r"(?:^|[，,；;])\s*为了?(?P<word>{words})(?P<inside>[^，。；,;]{{2,30}}?)(?:后|之后|工作)?[，,]"),
+    "joining": FrameShape("在…X后，Y", r"(?:^|[，,；;])\s*在(?P<word>{words})了?(?P<inside>[^，。；,;]{{2,30}}?)"
+                                     r"(?:后|之后|工作)?[，,]"),
+    "by": FrameShape("由X…", r"由(?P<inside>[^，。；,;]{{2,30}}?)(?P<word>{words})(?!设计|规划|施工|承建|建设|实施)"),
+    "by_all": FrameShape("由A、B共同…", r"由(?P<inside>[^，。；,;]{{2,30}}?)(?:共同|一起|联合)?(?P<word>{words})"),
+}
+
+
+@dataclass(frozen=True)
+class FrameRule:
+    """The words of one frame that read one relation type: a row of the lexicon's ``frames``."""
+
+    id: str
+    frame: str
+    type: str
+    words: tuple[str, ...]
+
+    @property
+    def description(self) -> str:
+        return f"{self.type} read in {FRAME_SHAPES[self.frame].form} from {', '.join(self.words)}."
+
+
+@cache
+def frame_rules() -> dict[str, FrameRule]:
+    """The lexicon's frames, one rule per frame and relation type (under_guides: 在X的指导下 …)."""
+    return {f"{frame}_{rel_type.lower()}": FrameRule(f"{frame}_{rel_type.lower()}", frame, rel_type, words)
+            for frame, rows in load_lexicon().frames.items() for rel_type, words in rows.items()}
+
+
+@cache
+def frame(name: str) -> re.Pattern:
+    """The frame's shape filled with all its words, longest first."""
+    words = dict.fromkeys(word for rule in frame_rules().values() if rule.frame == name for word in rule.words)
+    return re.compile(FRAME_SHAPES[name].pattern.format(words="|".join(sorted(map(re.escape, words), key=len, reverse=True))))
+
+
+@cache
+def frame_type(name: str, word: str) -> str:
+    """The relation type a word of the frame reads."""
+    return next(rule.type for rule in frame_rules().values() if rule.frame == name and word in rule.words)
+
+
+def _frame_relations(name: str, text: str) -> Iterable[tuple[re.Match, str, str]]:
+    """Each match of the frame in ``text``, with its word's relation type and evidence rule id."""
+    for match in frame(name).finditer(text):
+        yield match, frame_type(name, match.group("word")), f"{name}:{match.group('word')}"
+
+
 WORK_AFTER_AGENT = re.compile(r"(?:负责|统一|共同|进行)?(设计|规划|施工|承建|建设|实施)")
 WORK_TYPES = {"设计": "DESIGNED", "规划": "DESIGNED"}
 WORK_BEFORE_AGENT = re.compile(r"(设计|规划|施工|承建|建设|实施)(?:工作|任务|方案)?由$")  # 施工由X承担
@@ -167,14 +218,13 @@ def _pairs(rel_type: str, subjects: Iterable[Mention], objects: Iterable[Mention
                 yield s, o
 
 
-WORKED_WITH = re.compile(r"(?:与|和|同|通过)([^，。；,;]{2,30}?)等?(?:一起|一道|共同)?"
-                         r"(?:通力合作|密切配合|紧密配合|齐心协力)")
-HELPER_FRAMES = (UNDER, THROUGH_EFFORTS, GOT_SUPPORT, WORKED_WITH)  # 在X的支持下, 得到X支持: X helps, not the subject
-FRAMES = (*HELPER_FRAMES, BY_LEADS, BY_TAKES_PART, TOWARD, ACCORDING)  # read by their own rules, not by the cue rules
+HELPER_FRAMES = ("under", "through", "got", "with")  # 在X的支持下, 得到X支持: X helps, not the subject
+FRAMES = (*HELPER_FRAMES, "by", "by_all", "toward", "according")  # read by their own rules, not by the cue rules
 
 
-def _spans(text: str, patterns: tuple[re.Pattern, ...]) -> list[tuple[int, int]]:
-    return [m.span() for pattern in patterns for m in pattern.finditer(text)]
+def _spans(text: str, patterns: tuple[re.Pattern | str, ...]) -> list[tuple[int, int]]:
+    """Where the patterns, or the frames named, match in ``text``."""
+    return [m.span() for pattern in patterns for m in (frame(pattern) if isinstance(pattern, str) else pattern).finditer(text)]
 
 
 def _area_as_its_body(mentions: list[Mention], ctx: SentenceContext) -> list[Mention]:
@@ -274,6 +324,11 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
 SET_UP = ("Project", "VolunteerTeam")  # what a body is helped to set up (在街道的支持下…孵化出X团队)
 
 
+def _inside(match: re.Match, ctx: SentenceContext) -> list[Mention]:
+    """The bodies named inside a frame (the X of 在X的支持下)."""
+    return [m for m in _outermost(ctx.mentions) if match.start("inside") <= m.start and m.end <= match.end("inside")]
+
+
 def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """在X的支持下 (经过X的努力) … Y: X supports (guides, takes part in) Y, the first project or team set up
     after and those listed with it (…完成了A、B等一批改造), else the case's project; 由X牵头; 得到X支持,
@@ -283,9 +338,8 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
     X manages the case's estate, else its area)."""
     text = ctx.sentence.text
     found = []
-    for match in chain(UNDER.finditer(text), THROUGH_EFFORTS.finditer(text)):
-        rel_type = UNDER_TYPES.get(match.group(2), "SUPPORTS")
-        inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
+    for match, rel_type, rule_id in chain(_frame_relations("under", text), _frame_relations("through", text)):
+        inside = _inside(match, ctx)
         later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]
         subject = next((o for o in later[:1] if rel_type == "GUIDES" and o.type != "Project"
                         and any(_allowed(rel_type, s, o) for s in inside)), None)
@@ -295,49 +349,43 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         if target is None:
             continue
         targets = _group_after(later, set_up, text) if target is not subject and set_up is not None else [target]
-        found.extend((f"under:{match.group(2)}", rel_type, s, o) for s, o in _pairs(rel_type, inside, targets))
-    for match in WORKED_WITH.finditer(text):
-        inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
+        found.extend((rule_id, rel_type, s, o) for s, o in _pairs(rel_type, inside, targets))
+    for match, rel_type, rule_id in _frame_relations("with", text):
         target = next((m for m in _outermost(ctx.mentions) if m.type == "Project"), ctx.focus)
         if target is not None:
-            found.extend(("with:supports", "SUPPORTS", s, target) for s in inside if _allowed("SUPPORTS", s, target))
-    for match in GOT_SUPPORT.finditer(text):
-        inside = [m for m in _outermost(ctx.mentions) if match.start(2) <= m.start and m.end <= match.end(2)]
+            found.extend((rule_id, rel_type, s, o) for s, o in _pairs(rel_type, _inside(match, ctx), [target]))
+    for match, rel_type, rule_id in _frame_relations("got", text):
         earlier = [m for m in _outermost(ctx.mentions) if m.end <= match.start() and m.type == "Project"]
         target = earlier[-1] if earlier else ctx.focus
         if target is not None:
-            found.extend(("got:support", "SUPPORTS", s, target) for s in inside if _allowed("SUPPORTS", s, target))
-    for match in TOWARD.finditer(text):
-        inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
+            found.extend((rule_id, rel_type, s, o) for s, o in _pairs(rel_type, _inside(match, ctx), [target]))
+    for match in frame("toward").finditer(text):
         earlier = [m for m in _outermost(ctx.mentions) if m.end <= match.start()]
         subject = earlier[-1] if earlier else ctx.lead
-        for word in filter(None, (match.group(2), match.group(3))):
-            rel_type = TOWARD_TYPES[word]
+        for word in filter(None, (match.group("word"), match.group("also"))):
+            rel_type = frame_type("toward", word)
             found.extend((f"toward:{word}", rel_type, s, o) for s, o in _pairs(rel_type, [subject] if subject else [],
-                                                                               inside))
-    for match in ACCORDING.finditer(text):
-        inside = [m for m in _outermost(ctx.mentions) if match.start(2) <= m.start and m.end <= match.end(2)]
-        project = next((m for m in _outermost(ctx.mentions) if m.type == "Project" and m.start >= match.start(2)),
+                                                                               _inside(match, ctx)))
+    for match, rel_type, rule_id in _frame_relations("according", text):
+        project = next((m for m in _outermost(ctx.mentions) if m.type == "Project" and m.start >= match.start("inside")),
                        ctx.focus)
         if project is not None:
-            found.extend(("according:guides", "GUIDES", s, project) for s in inside if _allowed("GUIDES", s, project))
-    for match in BY_LEADS.finditer(text):
-        inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
+            found.extend((rule_id, rel_type, s, o) for s, o in _pairs(rel_type, _inside(match, ctx), [project]))
+    for match, rel_type, rule_id in _frame_relations("by", text):
         clause_end = _clause_bounds(text, match.start(), match.end())[1]
         later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]
         objects = ([m for m in later if m.end <= clause_end][:2] or [m for m in later if m.type == "Project"][:1]
                    or ([ctx.focus] if ctx.focus else []))
-        found.extend(("by:leads", "LEADS", s, o) for s, o in _pairs("LEADS", inside, objects))
+        found.extend((rule_id, rel_type, s, o) for s, o in _pairs(rel_type, _inside(match, ctx), objects))
         helping = HELPERS_AFTER_LEAD.match(text, clause_end)
         if helping:
             helpers = [m for m in _outermost(ctx.mentions) if helping.start(1) <= m.start and m.end <= helping.end(1)]
             found.extend(("by:leads-helped", "SUPPORTS", s, o) for s, o in _pairs("SUPPORTS", helpers, objects))
-    for match in BY_TAKES_PART.finditer(text):  # “邻里厨房”项目由A、B共同参与: each of them takes part in it
-        inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
+    for match, rel_type, rule_id in _frame_relations("by_all", text):  # “邻里厨房”项目由A、B共同参与: each takes part
         clause_start = _clause_bounds(text, match.start(), match.end())[0]
         project = [m for m in _outermost(ctx.mentions) if clause_start <= m.start and m.end <= match.start()
                    and m.type == "Project"][-1:]
-        found.extend(("by:takes-part", "PARTICIPATES_IN", s, o) for s, o in _pairs("PARTICIPATES_IN", inside, project))
+        found.extend((rule_id, rel_type, s, o) for s, o in _pairs(rel_type, _inside(match, ctx), project))
     found.extend(agent_work_relations(ctx))
     for match in MANAGED_BY.finditer(text):
         inside = [m for m in _outermost(ctx.mentions) if match.start(1) <= m.start and m.end <= match.end(1)]
@@ -382,21 +430,15 @@ def agent_work_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, 
     return found
 
 
-AIM = re.compile(r"(?:^|[，,；;])\s*(?:为了?(助力|支持|配合|协助)|在(加入|参与|参加)了?)([^，。；,;]{2,30}?)(?:后|之后|工作)?[，,]")
-AIM_TYPES = {"助力": "SUPPORTS", "支持": "SUPPORTS", "配合": "SUPPORTS", "协助": "SUPPORTS",
-             "加入": "PARTICIPATES_IN", "参与": "PARTICIPATES_IN", "参加": "PARTICIPATES_IN"}
-
-
 def aim_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """为助力X，Y…: Y supports X; 在加入X后，Y…: Y takes part in X. Y is the first body after the frame."""
     found = []
     mentions = _outermost(ctx.mentions)
-    for match in AIM.finditer(ctx.sentence.text):
-        verb = match.group(1) or match.group(2)
-        rel_type = AIM_TYPES[verb]
-        targets = [m for m in mentions if match.start(3) <= m.start and m.end <= match.end(3)][:1]
+    for match, rel_type, rule_id in chain(_frame_relations("aim", ctx.sentence.text),
+                                          _frame_relations("joining", ctx.sentence.text)):
+        targets = _inside(match, ctx)[:1]
         actors = [m for m in mentions if m.start >= match.end() and m.type in FOCUS_ACTORS][:1]
-        found.extend((f"aim:{verb}", rel_type, a, t) for a, t in _pairs(rel_type, actors, targets))
+        found.extend((rule_id, rel_type, a, t) for a, t in _pairs(rel_type, actors, targets))
     return found
 
 

@@ -29,6 +29,8 @@ class Lexicon:
     person_titles: tuple[str, ...]
     mechanism_endings: tuple[str, ...]
     agreement_endings: tuple[str, ...]
+    joint_parties: tuple[str, ...]
+    joint_actions: tuple[str, ...]
     project_endings: tuple[str, ...]
     project_kinds: tuple[str, ...]
     topic_suffixes: tuple[str, ...]
@@ -104,6 +106,8 @@ def parse_lexicon(data: dict) -> Lexicon:
         person_titles=tuple(data["person_titles"]),
         mechanism_endings=tuple(data["mechanism_endings"]),
         agreement_endings=tuple(data["agreement_endings"]),
+        joint_parties=tuple(data["joint_parties"]),
+        joint_actions=tuple(data["joint_actions"]),
         project_endings=tuple(data["project_endings"]),
         project_kinds=tuple(sorted(data["project_kinds"], key=len, reverse=True)),
         topic_suffixes=tuple(data["topic_suffixes"]),

@@ -1098,6 +1098,17 @@ def agreement_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             if m.group(1).endswith(lexicon.agreement_endings)]
 
 
+def joint_action_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """A way of working named by how many parties or levels act together, and how: 三方联动, 五社联动, 两级协同."""
+    pattern = _joint_action(lexicon.joint_parties, lexicon.joint_actions)
+    return [Span(m.start(), m.end(), "Mechanism", "joint-action") for m in pattern.finditer(sentence.text)]
+
+
+@lru_cache(maxsize=None)
+def _joint_action(parties: tuple[str, ...], actions: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?<![{NUMERALS}])[{NUMERALS}]+(?:{'|'.join(parties)})(?:{'|'.join(actions)})")
+
+
 LONG_NAME_OPENERS = "开展|实施|启动|推出|打造|创建|发起|举办|成立|组建|孵化"
 LONG_NAME_TYPES = {"项目": "Project", "计划": "Project", "活动": "Project", "行动": "Project", "工程": "Project",
                    "队伍": "VolunteerTeam", "团队": "VolunteerTeam", "志愿者队": "VolunteerTeam", "服务队": "VolunteerTeam"}
@@ -1172,6 +1183,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "long_name": long_name_spans,
     "funded_work": funded_work_spans,
     "agreement": agreement_spans,
+    "joint_action": joint_action_spans,
     "acting_area": acting_area_spans,
     "neighbourhood_beside_street": neighbourhood_beside_street_spans,
 }

@@ -47,10 +47,21 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(c in chars for c in short)
 
 
+REGISTERED_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}[省市](?=.{4,})|(?:股份)?有限(?:责任)?(?=公司$)")  # 吉安市|…|有限|公司
+
+
 def is_alias(short: str, long: str) -> bool:
-    """True when ``short`` is a shortened form of ``long`` (same thing, fewer words)."""
+    """True when ``short`` is a shortened form of ``long`` (same thing, fewer words); a company's registered
+    name shortens without its city and its legal form (青松物业公司 of 江城市青松物业有限公司)."""
     if len(short) >= len(long) or len(short) < 3:
         return False
+    if long.endswith("公司") and REGISTERED_NAME.search(long):
+        core = REGISTERED_NAME.sub("", long)
+        return short == core or is_alias(short, core) or _is_shortened(short, long)
+    return _is_shortened(short, long)
+
+
+def _is_shortened(short: str, long: str) -> bool:
     if long.endswith(short) and len(short) >= 4 and not (short[0].isdigit() and long[-len(short) - 1].isdigit()):
         return True
     if long.startswith(short) and all(c in FILLER for c in long[len(short):]):

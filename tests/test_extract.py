@@ -613,6 +613,13 @@ def test_an_implicit_body_also_carries_the_areas_form_of_its_name():
     assert "和平居民区业委会" in graph.entities["Committee:翠竹苑小区业委会"].aliases
 
 
+@pytest.mark.parametrize("short, registered", [("青禾物业公司", "江城市青禾物业有限公司"), ("青禾物业", "江城市青禾物业有限公司"),
+                                               ("松涛置业", "松涛置业集团股份有限公司")])
+def test_a_company_is_named_without_its_city_and_legal_form(short, registered):
+    assert is_alias(short, registered)
+    assert not is_alias("江城物业", registered)
+
+
 def test_similar_names_stay_apart_and_aliases_join():
     assert is_alias("松韵党总支", "松韵居民区党总支")
     assert not is_alias("四平居民区", "四平一居民区")

@@ -81,6 +81,7 @@ GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区
                        "城市"}
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
 COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几]+[个家所座支处条]$")  # 梅村三个|小区: a count of a kind
+LEADING_COUNT = re.compile(r"[0-9一二三四五六七八九十两几多]+\s?[个项家所座支处条批]")
 NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+(?:大|大?[个座家支条项位名场次批类号份套本块面间])$")  # 3大类, 三大, 17号
 
 
@@ -504,6 +505,9 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         local_at = min((at for word in LOCAL_NAME_WORDS if (at := text.find(word, start, end)) >= 0), default=-1)
         if 0 <= local_at and local_at - start < 2 and re.fullmatch(r"[\u4e00-\u9fff]*", text[start:local_at]):
             start = _local_stem_start(text, local_at, tokens, lexicon)
+        count = LEADING_COUNT.match(text, start, suffix_start - 2)
+        if count and type_name == "Project":
+            start = count.end()  # 启动10个|旧街坊改造项目: the count is of the projects, no part of their name
         stem = _strip_quotes(text[start:suffix_start])
         if common_word and (not stem or stem in lexicon.generic_heads or _is_common_word(stem)
                             or stem.endswith(FEE_PAYING_PLACES)):

@@ -502,16 +502,18 @@ def founded_team(mention: Mention, text: str, named: list[Mention]) -> GenericTa
 
 
 PLACE_WORK = re.compile(r"(开展|进行|实施)了?[“「]?")
+CAMPAIGN_RULE = "campaign"
 
 
 def placed_activities(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """An activity done to a named place is that place's: 对松韵路326弄小区开展“微更新” → 松韵路326弄小区微更新."""
+    """An activity done to a named place is that place's: 对松韵路326弄小区开展“微更新” → 松韵路326弄小区微更新;
+    so is a citywide programme right after a place's name (青禾小区加装电梯 → 青禾小区加装电梯)."""
     places = [m for m in mentions if m.type == "Community"]
     names = {}
     for project in (m for m in mentions if m.type == "Project"):
         place = next((p for p in places if p.end <= project.start and project.start - p.end <= 6
-                      and text[p.start - 1:p.start] == "对"
-                      and PLACE_WORK.fullmatch(text[p.end:project.start])), None)
+                      and (text[p.start - 1:p.start] == "对" and PLACE_WORK.fullmatch(text[p.end:project.start])
+                           or p.end == project.start and project.evidence.rule == CAMPAIGN_RULE)), None)
         if place is not None and not project.canonical.startswith(place.canonical):
             names[project.canonical] = place.canonical + project.canonical
     return names

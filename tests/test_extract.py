@@ -177,6 +177,7 @@ def test_amounts(text, amount):
     ("古城街道杏树下社区的居民积极参与。", "杏树下社区", "Community"),
     ("区检察院代表、青松街道代表参加了会议。", "青松街道办事处", "GovernmentAgency"),
     ("街道启动建设的三个老街巷改造项目相继竣工。", "老街巷改造项目", "Project"),
+    ("青禾小区加装电梯是全市首个租赁式电梯。居民说，加装电梯方便了出行。", "青禾小区加装电梯", "Project"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

@@ -71,6 +71,7 @@ STOP_FLAGS = {"d", "p", "c", "r", "u", "ud", "uj", "ul", "uz", "ug", "uv", "y", 
               "q", "mq", "f", "t", "tg", "ad", "dg", "rr", "rz"}
 VERB_FLAGS = {"v", "vd", "vi", "vg"}
 PHRASE_FLAGS = {"l", "i", "a", "s", "z"}
+ESTATE_BODY_TYPES = ("Committee", "PropertyFirm", "PartyOrganization")
 FIELD_FLAGS = ("n", "vn", "l")  # fields of work in a bureau's name: 绿化, 旅游, 自然资源
 VERBS_ALLOWED_IN = {"Project", "Mechanism"}
 ACTIVITY_SUFFIXES = ("项目", "计划", "活动", "行动", "整治", "改造", "工程", "建设", "平台")
@@ -109,8 +110,8 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
         return True
     if word in JOINABLE_IN_NAMES or re.fullmatch(r"[0-9A-Za-z]+|第.+|[一二三四五六七八九十\d]+期", word):
         return False  # 花园|一期|小区: an estate's phase is part of its name
-    if type_name == "Community" and flag == "s":
-        return False  # 东方|新地|小区: a direction word in an estate's name
+    if flag == "s" and (type_name == "Community" or type_name in ESTATE_BODY_TYPES and word[0] in "东西南北"):
+        return False  # 东方|新地|小区(业委会): a direction word in an estate's name, and in its bodies' names
     if re.fullmatch(r"\d+[年月日]", word):
         return True
     if type_name in HOSTED_TYPES and lexicon.suffix_type.get(word) in HOSTS_OF_PARTY_BRANCHES:

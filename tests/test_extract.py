@@ -178,6 +178,7 @@ def test_amounts(text, amount):
     ("区检察院代表、青松街道代表参加了会议。", "青松街道办事处", "GovernmentAgency"),
     ("街道启动建设的三个老街巷改造项目相继竣工。", "老街巷改造项目", "Project"),
     ("青禾小区加装电梯是全市首个租赁式电梯。居民说，加装电梯方便了出行。", "青禾小区加装电梯", "Project"),
+    ("今年以来，东方丽景小区业委会用公共收益为业主办实事。", "东方丽景小区业委会", "Committee"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

@@ -665,6 +665,8 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         commas = len(re.findall("[，,]", inner))
         names_a_thing = PROJECT_WORD_AFTER.match(after) or WAY_AFTER.match(after)
+        if len(inner) > MAX_QUOTED_NAME and not WAY_AFTER.match(after):
+            continue  # “党委领着干、物业用心干、业委会监督干”的模式 names a way; a long quotation alone does not
         if (commas > 1 or len(inner) > 12 and commas) and not names_a_thing:
             continue
         type_name = _quoted_type(inner, before, after, lexicon)
@@ -673,7 +675,8 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
-QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’]{2,16})[”」』’]")  # ‘…’: a name quoted inside a quotation
+QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’]{2,24})[”」』’]")  # ‘…’: a name quoted inside a quotation
+MAX_QUOTED_NAME = 16  # characters of a quoted name; a longer quoted run is a way of working only when one follows
 
 
 def document_quoted_types(sentences: list[Sentence], lexicon: Lexicon) -> dict[str, str]:

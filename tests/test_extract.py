@@ -179,6 +179,7 @@ def test_amounts(text, amount):
     ("街道启动建设的三个老街巷改造项目相继竣工。", "老街巷改造项目", "Project"),
     ("青禾小区加装电梯是全市首个租赁式电梯。居民说，加装电梯方便了出行。", "青禾小区加装电梯", "Project"),
     ("今年以来，东方丽景小区业委会用公共收益为业主办实事。", "东方丽景小区业委会", "Committee"),
+    ("街道推行“支部带着干、物业用心干、业委会监督干”的工作模式。", "支部带着干、物业用心干、业委会监督干", "Mechanism"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)
@@ -208,7 +209,7 @@ def test_the_longest_of_names_sharing_a_start_wins():
                                   "感谢党和政府的关心。", "居民能够“一键直通”物业，依照满意度排名。",
                                   "居民区加强基层建设，推进楼组建设。", "自习课则是“进阶版”课程。",
                                   "大家还在朋友圈“晒课”。", "开展清理行动。", "终于打破小区治理困局。",
-                                  "为签约率开好局。"])
+                                  "为签约率开好局。", "书记说“把小区的事情办好办实，办到大家心坎上”。"])
 def test_slogans_and_modifiers_are_no_names(text):
     graph = extract(text)
     assert not [e for e in graph.entities if e.startswith(("Mechanism:", "Project:", "PartyOrganization:", "GovernmentAgency:"))], sorted(graph.entities)

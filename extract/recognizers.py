@@ -508,7 +508,7 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             start = _local_stem_start(text, local_at, tokens, lexicon)
         count = LEADING_COUNT.match(text, start, suffix_start - 2)
         if count and type_name == "Project":
-            start = count.end()  # 启动10个|旧街坊改造项目: the count is of the projects, no part of their name
+            start = count.end()  # 启动三个|老街巷改造项目: the count is of the projects, no part of their name
         stem = _strip_quotes(text[start:suffix_start])
         if common_word and (not stem or stem in lexicon.generic_heads or _is_common_word(stem)
                             or stem.endswith(FEE_PAYING_PLACES)):
@@ -1107,7 +1107,7 @@ def agreement_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 
 
 def joint_action_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """A way of working named by how many parties or levels act together, and how: 三方联动, 五社联动, 两级协同."""
+    """A way of working named by how many parties or levels act together, and how: 四方联动, 两级协同, 六社联动."""
     pattern = _joint_action(lexicon.joint_parties, lexicon.joint_actions)
     return [Span(m.start(), m.end(), "Mechanism", "joint-action") for m in pattern.finditer(sentence.text)]
 

@@ -130,7 +130,7 @@ def entity_features(candidate: EntityCandidate, text: str, title: str, nesting: 
         features[f"first_pos={first.flag}|{kind}"] = 1.0
         if first.flag == "x":  # a word jieba only guessed: 建到|小区 opens with a verb
             features[f"guessed_first_char={posseg.dt.word_tag_tab.get(name[0], 'x')}|{kind}"] = 1.0
-        if COUNTED.match(name):  # 三个联建项目 counts, names none
+        if COUNTED.match(name):  # a name opening on a count (两个…) mostly counts things and names none
             features[f"counted|{kind}"] = 1.0
         if any(t.flag in ("v", "vd", "p", "d") for t in tokens[1:-1]):
             features[f"inner_verb|{kind}"] = 1.0

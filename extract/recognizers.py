@@ -503,6 +503,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                 lexicon.not_after.get(suffix, ())):
             continue
         start = left_extend(text, suffix_start, lexicon, type_name, tokens)
+        if suffix == "小区":
+            start = min(start, _start_after_place(text, suffix_start, NEIGHBOURHOOD_STEM, lexicon))
         local_at = min((at for word in LOCAL_NAME_WORDS if (at := text.find(word, start, end)) >= 0), default=-1)
         if 0 <= local_at and local_at - start < 2 and re.fullmatch(r"[\u4e00-\u9fff]*", text[start:local_at]):
             start = _local_stem_start(text, local_at, tokens, lexicon)
@@ -963,11 +965,8 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if any(text.startswith(w, match.end()) for w in lexicon.not_before.get("社区", ())) \
                 and not _opens_local_body(text, match.end(), lexicon):
             continue
-        start = left_extend(text, match.start(), lexicon, "Community", tokens)
-        street_stem = tokenize(text[_street_end_before(text, match.start()):match.start()])
-        if sum(len(t.word) for t in street_stem) > match.start() - start and _names_street_neighbourhood(
-                street_stem, lexicon):
-            start = match.start() - sum(len(t.word) for t in street_stem)
+        start = min(left_extend(text, match.start(), lexicon, "Community", tokens),
+                    _start_after_place(text, match.start(), STREET_STEM, lexicon))
         stem = tokenize(text[start:match.start()])
         if COUNT_BEFORE.search(text, start, match.start()):
             continue  # 明湖、莲湖四个社区: a count of places, no name
@@ -983,21 +982,21 @@ def _within_street(text: str, start: int) -> bool:
     return text[max(0, start - 2):start] == "街道"
 
 
-STREET_STEM = re.compile(r"街道([\u4e00-\u9fff]{2,4})$")
+STREET_STEM = re.compile(r"街道([\u4e00-\u9fff]{2,4})$")  # 青松街道|桃树下|社区
+NEIGHBOURHOOD_STEM = re.compile(r"(?:街道|社区|居民区)((?:(?!街道|社区|居民区)[\u4e00-\u9fff\d]){2,6})$")  # 橙园社区|河桥一号还建|小区
 
 
-def _street_end_before(text: str, position: int) -> int:
-    """Where the street's name ends when 2-4 characters before ``position`` (青松街道|桃树下|社区): the
-    street's 社区 is named by all of them, even one a left stop would cut; else ``position``."""
-    match = STREET_STEM.search(text, max(0, position - 6), position)
-    return match.start(1) if match else position
-
-
-def _names_street_neighbourhood(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
-    """Words after a street that open on a noun and hold no type word name its 社区 (桃树|下), where a word
-    such as 所有 or 党工委 does not."""
-    return bool(stem) and stem[0].flag.startswith(("n", "x")) and not any(
-        lexicon.suffix_type.get(t.word) for t in stem)
+def _start_after_place(text: str, position: int, place_stem: re.Pattern, lexicon: Lexicon) -> int:
+    """Start of the words between a named place's type word and ``position``, when they open on a noun and
+    hold no type word: the place inside it is named by all of them, even by one a left stop would cut
+    (青松街道|桃树下|社区, 柑橘社区|平桥二号还房|小区), where 所有 or 党工委 names none; else ``position``."""
+    match = place_stem.search(text, max(0, position - 9), position)
+    if not match:
+        return position
+    stem = tokenize(match.group(1))
+    named = stem[0].flag.startswith(("n", "x")) and not any(
+        lexicon.suffix_type.get(t.word) or t.word in lexicon.left_stop_words for t in stem)
+    return match.start(1) if named else position
 
 
 LISTED_NEIGHBOURHOOD_AFTER = re.compile(r"[、和与及][\u4e00-\u9fff]{2,4}社区")

@@ -180,6 +180,7 @@ def test_amounts(text, amount):
     ("青禾小区加装电梯是全市首个租赁式电梯。居民说，加装电梯方便了出行。", "青禾小区加装电梯", "Project"),
     ("今年以来，东方丽景小区业委会用公共收益为业主办实事。", "东方丽景小区业委会", "Committee"),
     ("街道推行“支部带着干、物业用心干、业委会监督干”的工作模式。", "支部带着干、物业用心干、业委会监督干", "Mechanism"),
+    ("走进橙园社区河桥一号还建小区，大门口种满了花。", "河桥一号还建小区", "Community"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)
@@ -229,7 +230,7 @@ def test_words_that_only_look_like_names_are_none(text):
 
 @pytest.mark.parametrize("text", ["新闻晨报上海社区新媒体平台报道了此事。", "莘庄镇社区推进楼栋建设。", "打造和谐社区。",
                                   "建设和谐社区、文明社区和智慧社区。", "联合青湖、松湖两个社区举办比赛。",
-                                  "青松街道所有社区都参加。"])
+                                  "青松街道所有社区都参加。", "青松社区辖区内小区都已完成改造。"])
 def test_a_title_a_town_or_a_quality_before_社区_names_no_neighbourhood(text):
     assert not [e for e in extract(text).entities if e.endswith("社区")], sorted(extract(text).entities)
 

@@ -181,6 +181,7 @@ def test_amounts(text, amount):
     ("今年以来，东方丽景小区业委会用公共收益为业主办实事。", "东方丽景小区业委会", "Committee"),
     ("街道推行“支部带着干、物业用心干、业委会监督干”的工作模式。", "支部带着干、物业用心干、业委会监督干", "Mechanism"),
     ("走进橙园社区河桥一号还建小区，大门口种满了花。", "河桥一号还建小区", "Community"),
+    ("2021年，陈建东出任青松苑党总支书记。", "陈建东", "Person"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

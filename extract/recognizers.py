@@ -668,7 +668,7 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         commas = len(re.findall("[，,]", inner))
         names_a_thing = PROJECT_WORD_AFTER.match(after) or WAY_AFTER.match(after)
         if len(inner) > MAX_QUOTED_NAME and not WAY_AFTER.match(after):
-            continue  # “党委领着干、物业用心干、业委会监督干”的模式 names a way; a long quotation alone does not
+            continue  # “支部带头议、物业跟着改、居民一起评”的模式 names a way; a long quotation alone does not
         if (commas > 1 or len(inner) > 12 and commas) and not names_a_thing:
             continue
         type_name = _quoted_type(inner, before, after, lexicon)
@@ -969,7 +969,7 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                     _start_after_place(text, match.start(), STREET_STEM, lexicon))
         stem = tokenize(text[start:match.start()])
         if COUNT_BEFORE.search(text, start, match.start()):
-            continue  # 明湖、莲湖四个社区: a count of places, no name
+            continue  # 青湖、松湖两个社区: a count of places, no name
         placed = _within_street(text, start) or _listed_neighbourhood(text, start, match.end())
         named = _names_neighbourhood(stem, lexicon) or placed and _plain_stem(stem, lexicon)
         if named and not _inside_quotes(text, start, match.end()):
@@ -982,14 +982,14 @@ def _within_street(text: str, start: int) -> bool:
     return text[max(0, start - 2):start] == "街道"
 
 
-STREET_STEM = re.compile(r"街道([\u4e00-\u9fff]{2,4})$")  # 青松街道|桃树下|社区
+STREET_STEM = re.compile(r"街道([\u4e00-\u9fff]{2,4})$")  # 青松街道|杏树下|社区
 NEIGHBOURHOOD_STEM = re.compile(r"(?:街道|社区|居民区)((?:(?!街道|社区|居民区)[\u4e00-\u9fff\d]){2,6})$")  # 橙园社区|河桥一号还建|小区
 
 
 def _start_after_place(text: str, position: int, place_stem: re.Pattern, lexicon: Lexicon) -> int:
     """Start of the words between a named place's type word and ``position``, when they open on a noun and
     hold no type word: the place inside it is named by all of them, even by one a left stop would cut
-    (青松街道|桃树下|社区, 柑橘社区|平桥二号还房|小区), where 所有 or 党工委 names none; else ``position``."""
+    (青松街道|杏树下|社区, 橙园社区|河桥一号还建|小区), where 所有 or 党工委 names none; else ``position``."""
     match = place_stem.search(text, max(0, position - 9), position)
     if not match:
         return position
@@ -1200,7 +1200,7 @@ def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """All spans of a sentence; where spans of a type share their end or their start, the longest wins.
 
     A project named inside a mechanism's name is part of that name (“1+1+N”楼组|管理模式), and a
-    person's name that ends on another name's type word is that name (镇里的|王家村).
+    person's name that ends on another name's type word is that name (牛家村与…: no person).
     """
     spans = [span for recognizer in RECOGNIZERS.values() for span in recognizer(sentence, lexicon)]
     kept: dict[tuple[int, str], Span] = {}

@@ -47,7 +47,7 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(c in chars for c in short)
 
 
-REGISTERED_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}[省市](?=.{4,})|(?:股份)?有限(?:责任)?(?=公司$)")  # 吉安市|…|有限|公司
+REGISTERED_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}[省市](?=.{4,})|(?:股份)?有限(?:责任)?(?=公司$)")  # 江城市|…|有限|公司
 
 
 def is_alias(short: str, long: str) -> bool:
@@ -507,7 +507,7 @@ CAMPAIGN_RULE = "campaign"
 
 def placed_activities(text: str, mentions: list[Mention]) -> dict[str, str]:
     """An activity done to a named place is that place's: 对松韵路326弄小区开展“微更新” → 松韵路326弄小区微更新;
-    so is a citywide programme right after a place's name (青禾小区加装电梯 → 青禾小区加装电梯)."""
+    so is a citywide programme right after a place's name (青禾小区|加装电梯 is 青禾小区加装电梯, not the city's)."""
     places = [m for m in mentions if m.type == "Community"]
     names = {}
     for project in (m for m in mentions if m.type == "Project"):

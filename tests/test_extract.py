@@ -176,10 +176,10 @@ def test_amounts(text, amount):
     ("联合青湖、松湖两个社区举办比赛。", "松湖", "Community"),
     ("古城街道杏树下社区的居民积极参与。", "杏树下社区", "Community"),
     ("区法院代表、青松街道代表参加了会议。", "青松街道办事处", "GovernmentAgency"),
-    ("街道启动建设的三个老街巷改造项目相继竣工。", "老街巷改造项目", "Project"),
-    ("青禾小区加装电梯是全市首个租赁式电梯。居民说，加装电梯方便了出行。", "青禾小区加装电梯", "Project"),
-    ("今年以来，东方丽景小区业委会用公共收益为业主办实事。", "东方丽景小区业委会", "Committee"),
-    ("街道推行“支部带着干、物业用心干、业委会监督干”的工作模式。", "支部带着干、物业用心干、业委会监督干", "Mechanism"),
+    ("街道今年推进三个老街巷改造项目。", "老街巷改造项目", "Project"),
+    ("青禾小区加装电梯已经完工。居民说，加装电梯方便了出行。", "青禾小区加装电梯", "Project"),
+    ("东方丽景小区业委会召开了年度会议。", "东方丽景小区业委会", "Committee"),
+    ("街道推行“支部带头议、物业跟着改、居民一起评”的工作模式。", "支部带头议、物业跟着改、居民一起评", "Mechanism"),
     ("走进橙园社区河桥一号还建小区，大门口种满了花。", "河桥一号还建小区", "Community"),
     ("2021年，陈建东出任青松苑党总支书记。", "陈建东", "Person"),
 ])
@@ -237,7 +237,7 @@ def test_a_title_a_town_or_a_quality_before_社区_names_no_neighbourhood(text):
 
 
 def test_a_name_ending_on_a_type_word_is_no_person():
-    graph = extract("镇里的牛家村与多家企业结成联盟。")
+    graph = extract("牛家村与青松公司签订了合作协议。")
     assert "Community:牛家村" in graph.entities and not [e for e in graph.entities if e.startswith("Person:")]
 
 

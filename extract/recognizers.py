@@ -939,13 +939,17 @@ def building_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
+CAMPAIGN_RULE = "campaign"
+
+
 def campaign_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """Citywide programmes named in any of their forms (加梯, 电梯加装 → 加装电梯), longest form first."""
     found: dict[int, str] = {}
     for end_index, form in lexicon.campaign_automaton.iter(sentence.text):
         if len(form) > len(found.get(end_index + 1, "")):
             found[end_index + 1] = form
-    spans = [Span(end - len(form), end, "Project", "campaign", name=lexicon.campaigns[form]) for end, form in found.items()]
+    spans = [Span(end - len(form), end, "Project", CAMPAIGN_RULE, name=lexicon.campaigns[form])
+             for end, form in found.items()]
     return [s for s in spans if not any(o is not s and o.start <= s.start and o.end >= s.end for o in spans)]
 
 
@@ -1208,7 +1212,7 @@ def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         key = (span.end, span.type)
         if key not in kept or span.end - span.start > kept[key].end - kept[key].start or span.rule == "host":
             kept[key] = span
-    covered = [s for s in kept.values() if s.rule.startswith(("quoted", "campaign")) or s.generic]
+    covered = [s for s in kept.values() if s.rule.startswith(("quoted", CAMPAIGN_RULE)) or s.generic]
     for span in covered:
         if any(o is not span and o.start <= span.start and o.end >= span.end for o in kept.values()):
             del kept[(span.end, span.type)]

@@ -90,10 +90,13 @@ FRAME_SHAPES = {  # the shape of each frame of the lexicon's ``frames``
 class FrameRule:
     """The words of one frame that read one relation type: a row of the lexicon's ``frames``."""
 
-    id: str
     frame: str
     type: str
     words: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return f"{self.frame}_{self.type.lower()}"
 
     @property
     def description(self) -> str:
@@ -103,15 +106,17 @@ class FrameRule:
 @cache
 def frame_rules() -> dict[str, FrameRule]:
     """The lexicon's frames, one rule per frame and relation type (under_guides: 在X的指导下 …)."""
-    return {f"{frame}_{rel_type.lower()}": FrameRule(f"{frame}_{rel_type.lower()}", frame, rel_type, words)
-            for frame, rows in load_lexicon().frames.items() for rel_type, words in rows.items()}
+    rules = [FrameRule(frame, rel_type, words)
+             for frame, rows in load_lexicon().frames.items() for rel_type, words in rows.items()]
+    return {rule.id: rule for rule in rules}
 
 
 @cache
 def frame(name: str) -> re.Pattern:
     """The frame's shape filled with all its words, longest first."""
     words = dict.fromkeys(word for rule in frame_rules().values() if rule.frame == name for word in rule.words)
-    return re.compile(FRAME_SHAPES[name].pattern.format(words="|".join(sorted(map(re.escape, words), key=len, reverse=True))))
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(FRAME_SHAPES[name].pattern.format(words=alternatives))
 
 
 @cache
@@ -222,9 +227,13 @@ HELPER_FRAMES = ("under", "through", "got", "with")  # 在X的支持下, 得到X
 FRAMES = (*HELPER_FRAMES, "by", "by_all", "toward", "according")  # read by their own rules, not by the cue rules
 
 
-def _spans(text: str, patterns: tuple[re.Pattern | str, ...]) -> list[tuple[int, int]]:
-    """Where the patterns, or the frames named, match in ``text``."""
-    return [m.span() for pattern in patterns for m in (frame(pattern) if isinstance(pattern, str) else pattern).finditer(text)]
+def _spans(text: str, patterns: Iterable[re.Pattern]) -> list[tuple[int, int]]:
+    return [m.span() for pattern in patterns for m in pattern.finditer(text)]
+
+
+def _frame_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the frames named match in ``text``."""
+    return _spans(text, map(frame, names))
 
 
 def _area_as_its_body(mentions: list[Mention], ctx: SentenceContext) -> list[Mention]:
@@ -274,8 +283,8 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
     follows in its clause relates them: 居民区党总支牵头成立自治小组 (LEADS)."""
     text = ctx.sentence.text
     mentions = _area_as_its_body(_outermost(ctx.mentions), ctx)
-    frames = _spans(text, FRAMES)
-    helpers = _spans(text, HELPER_FRAMES)
+    frames = _frame_spans(text, FRAMES)
+    helpers = _frame_spans(text, HELPER_FRAMES)
     found = []
     for rule in cue_rules().values():
         for cue in rule.cue.finditer(text):
@@ -367,8 +376,8 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
             found.extend((f"toward:{word}", rel_type, s, o) for s, o in _pairs(rel_type, [subject] if subject else [],
                                                                                _inside(match, ctx)))
     for match, rel_type, rule_id in _frame_relations("according", text):
-        project = next((m for m in _outermost(ctx.mentions) if m.type == "Project" and m.start >= match.start("inside")),
-                       ctx.focus)
+        project = next((m for m in _outermost(ctx.mentions)
+                        if m.type == "Project" and m.start >= match.start("inside")), ctx.focus)
         if project is not None:
             found.extend((rule_id, rel_type, s, o) for s, o in _pairs(rel_type, _inside(match, ctx), [project]))
     for match, rel_type, rule_id in _frame_relations("by", text):
@@ -574,7 +583,7 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
     if ctx.focus is None and not projects:
         return []
     text = ctx.sentence.text
-    frames = _spans(text, FRAMES)
+    frames = _frame_spans(text, FRAMES)
     found = []
     acted: set[str] = set()
     for rule in FOCUS_CUES:
@@ -787,15 +796,17 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     found = []
     outer = _area_as_its_body(_outermost(ctx.mentions), ctx)
 
-    def users_outside(frames: tuple[re.Pattern, ...], mechanism: Mention) -> list[int]:
-        spans = _spans(ctx.sentence.text, frames)
+    helper_spans = _frame_spans(ctx.sentence.text, HELPER_FRAMES)
+    speaker_spans = _spans(ctx.sentence.text, (SPEAKER,))
+
+    def users_outside(spans: list[tuple[int, int]], mechanism: Mention) -> list[int]:
         return [i for i, m in enumerate(outer) if m.end <= mechanism.start and _allowed("USES_MECHANISM", m, mechanism)
                 and not any(start <= m.start < end for start, end in spans)]
 
     for mechanism in ctx.mentions:
         if mechanism.type != "Mechanism":
             continue
-        users = users_outside((*HELPER_FRAMES, SPEAKER), mechanism) or users_outside(HELPER_FRAMES, mechanism)
+        users = users_outside(helper_spans + speaker_spans, mechanism) or users_outside(helper_spans, mechanism)
         clause_start = _clause_bounds(ctx.sentence.text, mechanism.start, mechanism.end)[0]
         users = [i for i in users if outer[i].start >= clause_start] or users
         group = [m for m in _group_after(outer, _addressed(outer, users[0]), ctx.sentence.text)

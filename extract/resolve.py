@@ -20,7 +20,7 @@ from jieba import posseg
 from extract import segment
 from extract.amounts import chinese_number
 from extract.lexicon import Lexicon
-from extract.recognizers import ACTING_AREA_RULE, BUILDING_NUMBER, COMPANY_TYPES
+from extract.recognizers import ACTING_AREA_RULE, BUILDING_NUMBER, CAMPAIGN_RULE, COMPANY_TYPES
 from graph.records import Case, Mention
 
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
@@ -502,7 +502,6 @@ def founded_team(mention: Mention, text: str, named: list[Mention]) -> GenericTa
 
 
 PLACE_WORK = re.compile(r"(开展|进行|实施)了?[“「]?")
-CAMPAIGN_RULE = "campaign"
 
 
 def placed_activities(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -572,7 +571,7 @@ MIN_CAMPAIGN_MENTIONS = 2
 
 def passing_campaigns(case: Case, mentions: list[Mention]) -> set[str]:
     """Citywide campaigns the case names only once and not in its title: context, not its work."""
-    counts = Counter(m.canonical for m in mentions if m.evidence.rule == "campaign")
+    counts = Counter(m.canonical for m in mentions if m.evidence.rule == CAMPAIGN_RULE)
     title = case.title + case.subtitle
     return {name for name, count in counts.items() if count < MIN_CAMPAIGN_MENTIONS and not any(
         m.canonical == name and m.text in title for m in mentions)}

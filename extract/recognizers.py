@@ -1115,6 +1115,26 @@ def joint_action_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return [Span(m.start(), m.end(), "Mechanism", "joint-action") for m in pattern.finditer(sentence.text)]
 
 
+def quoted_head_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """A quoted name and the short phrase right after it ending in a head word are one name, typed by the head:
+    推行“四方共议”小区议事协调机制, 实施“老街新貌”改造工程. With 的 between (“邻里自治”的模式), or a list quoted, they stay apart."""
+    spans = []
+    for type_name, heads in lexicon.quoted_heads.items():
+        for match in _quoted_head(heads).finditer(sentence.text):
+            spans.append(Span(match.start(), match.end(), type_name, f"quoted-head:{type_name.lower()}"))
+    return spans
+
+
+@lru_cache(maxsize=None)
+def _quoted_head(heads: tuple[str, ...]) -> re.Pattern:
+    phrase = "[^" + "".join(map(re.escape, sorted(NAME_BREAK | HEAD_PHRASE_BREAK | PUNCT))) + "]"
+    return re.compile(rf"[“「][^“”「」、，。；！？]{{2,{MAX_QUOTED_NAME}}}[”」]{phrase}{{0,{MAX_HEAD_PHRASE}}}?(?:{_alternation(heads)})")
+
+
+MAX_HEAD_PHRASE = 8  # characters between a quoted name and its head word: “四方共议”|小区议事协调|机制
+HEAD_PHRASE_BREAK = set("到让使被从给")  # “三套车”到现场查看工程: a clause, not a name
+
+
 @lru_cache(maxsize=None)
 def _joint_action(parties: tuple[str, ...], actions: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<![{NUMERALS}])[{NUMERALS}]+(?:{'|'.join(parties)})(?:{'|'.join(actions)})")
@@ -1195,6 +1215,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "funded_work": funded_work_spans,
     "agreement": agreement_spans,
     "joint_action": joint_action_spans,
+    "quoted_head": quoted_head_spans,
     "acting_area": acting_area_spans,
     "neighbourhood_beside_street": neighbourhood_beside_street_spans,
 }

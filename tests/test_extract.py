@@ -131,7 +131,7 @@ def test_amounts(text, amount):
     ("上海农商银行枫泾支行为村里提供贷款。", "上海农商银行枫泾支行", "PartnerUnit"),
     ("制定了《新义村村规民约》，推行“门前三包”责任制。", "门前三包责任制", "Mechanism"),
     ("制定了《新义村村规民约》，推行“门前三包”责任制。", "新义村村规民约", "Mechanism"),
-    ("实施了河道整治和“美丽庭院”创建工程。", "美丽庭院", "Project"),
+    ("实施了河道整治和“美丽庭院”创建工程。", "美丽庭院创建工程", "Project"),
     ("金山区规划和自然资源局派出规划师团队。", "金山区规划和自然资源局", "GovernmentAgency"),
     ("金山区生态环境局给予支持。", "金山区生态环境局", "GovernmentAgency"),
     ("区发展和改革委员会给予支持。", "区发展和改革委员会", "GovernmentAgency"),
@@ -182,6 +182,8 @@ def test_amounts(text, amount):
     ("街道推行“支部带头议、物业跟着改、居民一起评”的工作模式。", "支部带头议、物业跟着改、居民一起评", "Mechanism"),
     ("走进橙园社区河桥一号还建小区，大门口种满了花。", "河桥一号还建小区", "Community"),
     ("2021年，陈建东出任青松苑党总支书记。", "陈建东", "Person"),
+    ("社区建立“双岗共管”小区议事协调机制。", "双岗共管小区议事协调机制", "Mechanism"),
+    ("街道实施“四不管”小区改造工程。", "四不管小区改造工程", "Project"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)
@@ -211,7 +213,8 @@ def test_the_longest_of_names_sharing_a_start_wins():
                                   "感谢党和政府的关心。", "居民能够“一键直通”物业，依照满意度排名。",
                                   "居民区加强基层建设，推进楼组建设。", "自习课则是“进阶版”课程。",
                                   "大家还在朋友圈“晒课”。", "开展清理行动。", "终于打破小区治理困局。",
-                                  "为签约率开好局。", "书记说“把小区的事情办好办实，办到大家心坎上”。"])
+                                  "为签约率开好局。", "书记说“把小区的事情办好办实，办到大家心坎上”。",
+                                  "“三套车”到现场查看工程进度。"])
 def test_slogans_and_modifiers_are_no_names(text):
     graph = extract(text)
     assert not [e for e in graph.entities if e.startswith(("Mechanism:", "Project:", "PartyOrganization:", "GovernmentAgency:"))], sorted(graph.entities)
@@ -451,7 +454,7 @@ def test_a_bare_area_word_acting_is_the_case_area_standing_for_its_lead_body():
 
 def test_a_case_with_one_project_is_about_it():
     graph = extract("和平居民区党总支启动“口袋花园”微更新项目。施工由长江园林公司承担。")
-    assert ("IMPLEMENTS", "PartnerUnit:长江园林公司", "Project:口袋花园微更新") in {
+    assert ("IMPLEMENTS", "PartnerUnit:长江园林公司", "Project:口袋花园微更新项目") in {
         (r.type, r.source, r.target) for r in graph.relations.values()}, graph.relations
 
 

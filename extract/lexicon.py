@@ -31,7 +31,7 @@ class Lexicon:
     agreement_endings: tuple[str, ...]
     joint_parties: tuple[str, ...]
     joint_actions: tuple[str, ...]
-    quoted_heads: dict[str, tuple[str, ...]]
+    quoted_head_type: dict[str, str]
     project_endings: tuple[str, ...]
     project_kinds: tuple[str, ...]
     topic_suffixes: tuple[str, ...]
@@ -109,7 +109,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         agreement_endings=tuple(data["agreement_endings"]),
         joint_parties=tuple(data["joint_parties"]),
         joint_actions=tuple(data["joint_actions"]),
-        quoted_heads={type_name: tuple(heads) for type_name, heads in data["quoted_heads"].items()},
+        quoted_head_type={head: type_name for type_name, heads in data["quoted_heads"].items() for head in heads},
         project_endings=tuple(data["project_endings"]),
         project_kinds=tuple(sorted(data["project_kinds"], key=len, reverse=True)),
         topic_suffixes=tuple(data["topic_suffixes"]),

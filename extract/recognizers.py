@@ -1119,16 +1119,17 @@ def quoted_head_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """A quoted name and the short phrase right after it ending in a head word are one name, typed by the head:
     推行“四方共议”小区议事协调机制, 实施“老街新貌”改造工程. With 的 between (“邻里自治”的模式), or a list quoted, they stay apart."""
     spans = []
-    for type_name, heads in lexicon.quoted_heads.items():
-        for match in _quoted_head(heads).finditer(sentence.text):
-            spans.append(Span(match.start(), match.end(), type_name, f"quoted-head:{type_name.lower()}"))
+    for match in _quoted_head(tuple(lexicon.quoted_head_type)).finditer(sentence.text):
+        type_name = lexicon.quoted_head_type[match.group("head")]
+        spans.append(Span(match.start(), match.end(), type_name, f"quoted-head:{type_name.lower()}"))
     return spans
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4)
 def _quoted_head(heads: tuple[str, ...]) -> re.Pattern:
     phrase = "[^" + "".join(map(re.escape, sorted(NAME_BREAK | HEAD_PHRASE_BREAK | PUNCT))) + "]"
-    return re.compile(rf"[“「][^“”「」、，。；！？]{{2,{MAX_QUOTED_NAME}}}[”」]{phrase}{{0,{MAX_HEAD_PHRASE}}}?(?:{_alternation(heads)})")
+    return re.compile(rf"[“「][^“”「」、，。；！？]{{2,{MAX_QUOTED_NAME}}}[”」]{phrase}{{0,{MAX_HEAD_PHRASE}}}?"
+                      rf"(?P<head>{_alternation(heads)})")
 
 
 MAX_HEAD_PHRASE = 8  # characters between a quoted name and its head word: “四方共议”|小区议事协调|机制

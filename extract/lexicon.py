@@ -32,6 +32,7 @@ class Lexicon:
     joint_parties: tuple[str, ...]
     joint_actions: tuple[str, ...]
     quoted_head_type: dict[str, str]
+    quoted_head_fields: tuple[str, ...]
     project_endings: tuple[str, ...]
     project_kinds: tuple[str, ...]
     topic_suffixes: tuple[str, ...]
@@ -110,6 +111,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         joint_parties=tuple(data["joint_parties"]),
         joint_actions=tuple(data["joint_actions"]),
         quoted_head_type={head: type_name for type_name, heads in data["quoted_heads"].items() for head in heads},
+        quoted_head_fields=tuple(data["quoted_head_fields"]),
         project_endings=tuple(data["project_endings"]),
         project_kinds=tuple(sorted(data["project_kinds"], key=len, reverse=True)),
         topic_suffixes=tuple(data["topic_suffixes"]),

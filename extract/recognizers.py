@@ -1117,22 +1117,32 @@ def joint_action_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 
 def quoted_head_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """A quoted name and the short phrase right after it ending in a head word are one name, typed by the head:
-    推行“四方共议”小区议事协调机制, 实施“老街新貌”改造工程. With 的 between (“邻里自治”的模式), or a list quoted, they stay apart."""
+    推行“四方共议”小区议事协调机制, 实施“老街新貌”改造工程; fields of work right before the quote open it
+    (党建引领“五方联动”协同机制). With 的 between (“邻里自治”的模式), or a list quoted, they stay apart."""
     spans = []
     for match in _quoted_head(tuple(lexicon.quoted_head_type)).finditer(sentence.text):
         type_name = lexicon.quoted_head_type[match.group("head")]
-        spans.append(Span(match.start(), match.end(), type_name, f"quoted-head:{type_name.lower()}"))
+        start = _fields_start(sentence.text, match.start(), lexicon.quoted_head_fields)
+        spans.append(Span(start, match.end(), type_name, f"quoted-head:{type_name.lower()}"))
     return spans
+
+
+def _fields_start(text: str, start: int, fields: tuple[str, ...]) -> int:
+    """Where the fields of work written right before ``start`` begin (党建引领|城市更新|“五全”工作法)."""
+    while field := next((f for f in fields if text.endswith(f, 0, start)), None):
+        start -= len(field)
+    return start
 
 
 @lru_cache(maxsize=4)
 def _quoted_head(heads: tuple[str, ...]) -> re.Pattern:
     phrase = "[^" + "".join(map(re.escape, sorted(NAME_BREAK | HEAD_PHRASE_BREAK | PUNCT))) + "]"
-    return re.compile(rf"[“「][^“”「」、，。；！？]{{2,{MAX_QUOTED_NAME}}}[”」]{phrase}{{0,{MAX_HEAD_PHRASE}}}?"
+    return re.compile(rf"[“「][^“”「」、，。；！？]{{2,{MAX_QUOTED_WAY}}}[”」]{phrase}{{0,{MAX_HEAD_PHRASE}}}?"
                       rf"(?P<head>{_alternation(heads)})")
 
 
 MAX_HEAD_PHRASE = 8  # characters between a quoted name and its head word: “四方共议”|小区议事协调|机制
+MAX_QUOTED_WAY = 24  # a quoted chain of bodies before a head word: “街道党工委+社区党委+楼栋党小组+物业公司”联合治理模式
 HEAD_PHRASE_BREAK = set("到让使被从给")  # “三套车”到现场查看工程: a clause, not a name
 
 

@@ -313,6 +313,7 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
                                            if any(_allowed(rule.type, mentions[i], t) for t in targets)), [])
             if not subjects:
                 continue
+            subjects = _spoken_for(subjects, mentions, _spans(text[:cue.start()], (SPEAKER,)))
             if rel_type in ("CO_BUILDS", "GUIDES"):
                 after = [k for k in after if mentions[k].end <= clause[1]]
             objects = next((_group_after(mentions, k, text) for k in after
@@ -328,6 +329,17 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
                              _pairs("CO_BUILDS", [c for c in companions if c.type == "PartnerUnit"], leader))
             found.extend((rule_id, rel_type, s, o) for s, o in _pairs(rel_type, subjects, objects))
     return found
+
+
+def _spoken_for(subjects: list[Mention], mentions: list[Mention], speaker_spans: list[tuple[int, int]]) -> list[Mention]:
+    """松涛社区党委书记李静介绍，社区牵头…: one who tells of the work speaks for the body named with their title."""
+    spoken = []
+    for subject in subjects:
+        span = next(((start, end) for start, end in speaker_spans if start <= subject.start < end), None)
+        bodies = [m for m in mentions if span and subject.type == "Person" and span[0] <= m.start
+                  and m.end <= subject.start and m.type in ORG_TYPES]
+        spoken.append(bodies[-1] if bodies else subject)
+    return spoken
 
 
 SET_UP = ("Project", "VolunteerTeam")  # what a body is helped to set up (在街道的支持下…孵化出X团队)
@@ -526,7 +538,7 @@ def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
     for i, m in enumerate(mentions):
         if m.type not in LOCATABLE:
             continue
-        places = [p for p in mentions[:i] if p.type == "Community"]
+        places = [p for p in mentions[:i] if p.type == "Community" and not _qualifies_next(p, mentions, m)]
         clause_end = _clause_bounds(text, m.start, m.end)[1]
         held_at = [p for p in mentions[i + 1:] if p.type == "Community" and p.end <= clause_end][:1] \
             if HELD_AT.match(text, m.end) else []
@@ -542,6 +554,12 @@ def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
         elif places and m.type != "PartnerUnit":
             found.append(("place:named-before", "LOCATED_IN", m, places[-1]))
     return found
+
+
+def _qualifies_next(place: Mention, mentions: list[Mention], located: Mention) -> bool:
+    """A place written right before another name is that name's (青松开发区|松涛中心党委, 青山区|松风街道),
+    not the place of what the sentence goes on to do."""
+    return any(n.start == place.end and n is not located for n in mentions)
 
 
 @dataclass(frozen=True)
@@ -783,7 +801,7 @@ def hierarchy_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     return found
 
 
-SPEAKER = re.compile(r"^[^，。；,;：:“”]{2,40}?(?:介绍|表示|说|指出|谈到|坦言)道?[：:，,]")  # 居委会主任李静介绍，…
+SPEAKER = re.compile(r"^[^，。；,;：:“”]{2,40}?(?:介绍|表示|说|指出|谈到|坦言|告诉记者)道?[：:，,]")  # 居委会主任李静介绍，…
 
 
 def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:

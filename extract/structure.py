@@ -49,12 +49,22 @@ def places_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
         if m.type != "Community" or m is area_m:
             continue
         if area_m is not None and (m.canonical.endswith(ESTATE_ENDINGS) or m.evidence.rule == COUNTED_ESTATE):
-            found.append(("case:estate-in-area", m, area_m))
+            beside_area = next((e for e in mentions if e.canonical == m.canonical and _names_area(e, area)),
+                               None)
+            if beside_area is not None:
+                found.append(("case:estate-in-area", beside_area, area_m))
     if area_m is not None and sub_m is not None:
         found.append(("case:area-in-subdistrict", area_m, sub_m))
     if sub_m is not None and len(districts) == 1:
         found.append(("case:subdistrict-in-district", sub_m, districts[0]))
     return found
+
+
+def _names_area(estate: Mention, area: str) -> bool:
+    """The sentence of this mention of an estate names the area too, or a body of it (松涛居委所辖青禾小区):
+    a case names estates of other areas as well, and says which are its own beside the area's name."""
+    stem = area.removesuffix("居民区").removesuffix("社区").removesuffix("村")
+    return stem in estate.evidence.sentence.replace(estate.text, "")
 
 
 def buildings_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:

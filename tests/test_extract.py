@@ -832,6 +832,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("MANAGES", "PropertyFirm:长江物业有限公司", "Project:邻里花园项目")),
     ("长江银行支行党支部和青松街道翠竹社区党委的党员携手慰问困难家庭。",
      ("CO_BUILDS", "PartyOrganization:翠竹社区党委", "PartyOrganization:长江银行支行党支部")),
+    ("和平社区党委书记李静告诉记者，他们还牵头成立了青禾议事会。",
+     ("LEADS", "PartyOrganization:和平社区党委", "Committee:和平居民区青禾议事会")),
 ])
 def test_relation_rules(text, relation):
     graph = extract(text)
@@ -863,6 +865,10 @@ def test_relation_rules(text, relation):
      ("MANAGES", "PropertyFirm:和平居民区物业", "Community:翠竹苑小区")),
     ("翠竹苑小区由居委会开展垃圾分类管理。", ("MANAGES", "Committee:和平居委会", "Community:翠竹苑小区")),
     ("长江设计院负责邻里花园项目的整体设计。", ("IMPLEMENTS", "PartnerUnit:长江设计院", "Project:邻里花园项目")),
+    ("和平社区党委书记李静告诉记者，他们还牵头成立了青禾议事会。", ("LEADS", "Person:李静", "Committee:和平居民区青禾议事会")),
+    ("青松开发区松涛中心党委以“青禾课堂”项目为抓手，服务居民。",
+     ("LOCATED_IN", "Project:青禾课堂项目", "Community:青松开发区")),
+    ("和平居民区环境优美。翠竹苑小区的居民前来参观。", ("PART_OF", "Community:翠竹苑小区", "Community:和平居民区")),
 ])
 def test_relations_the_rules_must_not_read(text, relation):
     graph = extract(text)

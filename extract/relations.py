@@ -336,8 +336,8 @@ def _spoken_for(subjects: list[Mention], mentions: list[Mention], speaker_spans:
     spoken = []
     for subject in subjects:
         span = next(((start, end) for start, end in speaker_spans if start <= subject.start < end), None)
-        bodies = [m for m in mentions if span and subject.type == "Person" and span[0] <= m.start
-                  and m.end <= subject.start and m.type in ORG_TYPES]
+        bodies = [m for m in mentions if m.type in ORG_TYPES and span[0] <= m.start and m.end <= subject.start] \
+            if span and subject.type == "Person" else []
         spoken.append(bodies[-1] if bodies else subject)
     return spoken
 

@@ -285,6 +285,7 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
     mentions = _area_as_its_body(_outermost(ctx.mentions), ctx)
     frames = _frame_spans(text, FRAMES)
     helpers = _frame_spans(text, HELPER_FRAMES)
+    speakers = _spans(text, (SPEAKER,))
     found = []
     for rule in cue_rules().values():
         for cue in rule.cue.finditer(text):
@@ -313,7 +314,7 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
                                            if any(_allowed(rule.type, mentions[i], t) for t in targets)), [])
             if not subjects:
                 continue
-            subjects = _spoken_for(subjects, mentions, _spans(text[:cue.start()], (SPEAKER,)))
+            subjects = _spoken_for(subjects, mentions, [(a, b) for a, b in speakers if b <= cue.start()])
             if rel_type in ("CO_BUILDS", "GUIDES"):
                 after = [k for k in after if mentions[k].end <= clause[1]]
             objects = next((_group_after(mentions, k, text) for k in after

@@ -842,10 +842,12 @@ def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span]
     return spans
 
 
-ENUMERATION = re.compile(r"(?P<items>(?:[“”「」\w]{2,10}、)+[“”「」\w]{2,10}?)(?:这|那)?"  # A、B、C这三个小区
+LIST_ITEM = r"(?:(?![一二三四五六七八九十两\d]+[个家所])[“”「」\w]){2,10}"  # no count inside: 四个社区和学校、银行
+ENUMERATION = re.compile(rf"(?P<items>(?:{LIST_ITEM}、)+{LIST_ITEM}?)(?:这|那)?"  # A、B、C这三个小区
                          r"(?:等(?P<count>[一二三四五六七八九十两多\d]+[个项类种支批])?|(?<!等)(?P<bare_count>[一二三四五六七八九十两\d]+[个家所]))"
                          r"(?P<head>[\u4e00-\u9fff]{0,6})")
 ENUMERATED_TYPES = ("Project",)
+HEAD_JOINED = re.compile(r"(?<=\w)[和与及同]")
 COUNTED_TYPES = ("Community",)  # 由A、B、C三个小区组成: places only when counted, never after 等 alone
 
 
@@ -888,14 +890,15 @@ def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """
     spans = []
     for match in ENUMERATION.finditer(sentence.text):
-        head, suffix = _type_word_head(match.group("head"), lexicon)
+        words = HEAD_JOINED.split(match.group("head"), maxsplit=1)[0]  # 四个社区|和学校: the list's head ends at 和
+        head, suffix = _type_word_head(words, lexicon)
         type_name = lexicon.suffix_type.get(suffix)
-        place_word = _counted_place_word(match.group("head"), lexicon) if match.group("bare_count") else ""
+        place_word = _counted_place_word(words, lexicon) if match.group("bare_count") else ""
         if len(place_word) > len(suffix):  # A、B两个社区: a place word that only proposes names places when counted
             head = suffix = place_word
             type_name = lexicon.proposal_type[place_word]
         kind = "" if type_name or match.group("bare_count") else next(
-            (k for k in lexicon.project_kinds if match.group("head").startswith(k)), "")
+            (k for k in lexicon.project_kinds if words.startswith(k)), "")
         if kind:  # 路灯更换、围墙修缮等一批改造: the kind is no type word, and needs no count
             head, suffix, type_name = kind, kind, "Project"
         if match.group("bare_count"):

@@ -14,7 +14,7 @@ from itertools import chain
 
 from extract.amounts import amount_given_by, parse_amount
 from extract.lexicon import load_lexicon
-from extract.recognizers import ORG_TYPES
+from extract.recognizers import ORG_TYPES, tokenize
 from extract.sentences import Sentence
 from graph.records import Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
@@ -805,8 +805,18 @@ def hierarchy_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
 SPEAKER = re.compile(r"^[^，。；,;：:“”]{2,40}?(?:介绍|表示|说|指出|谈到|坦言|告诉记者)道?[：:，,]")  # 居委会主任李静介绍，…
 
 
+USE_PARTICLES = ("了", "的", "出", "起")
+
+
+def _uses_right_before(gap: str) -> bool:
+    """The words between a body and a mechanism are one verb of using (X推行的“…”模式, X同时建立…机制)."""
+    words = [t for t in tokenize(gap.rstrip("“「『《")) if t.flag != "d" and t.word not in USE_PARTICLES]
+    return len(words) == 1 and "USES_MECHANISM" in load_lexicon().cued_relations.get(words[0].word, ())
+
+
 def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """A mechanism is used by the subject of its clause, else by the sentence's subject before it (not by a
+    """A mechanism is used by a body written right before a verb of using it (X推行的“…”模式); else by the
+    subject of its clause, else by the sentence's subject before it (not by a
     helper: 在X的领导下, nor by one who tells of it when the sentence names another: 居委会主任李静介绍，议事会…),
     else by the case's lead body; the case's area stands for its lead body.
 
@@ -824,6 +834,11 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
 
     for mechanism in ctx.mentions:
         if mechanism.type != "Mechanism":
+            continue
+        doer = next((m for m in reversed(outer) if m.end <= mechanism.start
+                     and _uses_right_before(ctx.sentence.text[m.end:mechanism.start])), None)
+        if doer is not None and _allowed("USES_MECHANISM", doer, mechanism):
+            found.append(("mechanism:doer", "USES_MECHANISM", doer, mechanism))
             continue
         users = users_outside(helper_spans + speaker_spans, mechanism) or users_outside(helper_spans, mechanism)
         clause_start = _clause_bounds(ctx.sentence.text, mechanism.start, mechanism.end)[0]

@@ -697,6 +697,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("GUIDES", "PartyOrganization:示范街道党工委", "PartyOrganization:和平居民区党总支")),
     ("在街道党工委的领导下，和平居民区党总支探索形成“三会一代理”工作机制。",
      ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:三会一代理工作机制")),
+    ("和平居民区党总支牵头议事。这些做法与街道内松涛居民区推行的“邻里共商”议事模式一道写进了报告。",
+     ("USES_MECHANISM", "Community:松涛居民区", "Mechanism:邻里共商议事模式")),
     ("“睦邻小院”总投资50万元，由区水务局和长江商贸集团共同出资。",
      ("FUNDED", "GovernmentAgency:区水务局", "Project:睦邻小院")),
     ("和平居民区党总支书记张丽是“邻里花园”项目的发起人。", ("LEADS", "Person:张丽", "Project:邻里花园项目")),

@@ -1124,9 +1124,12 @@ def quoted_head_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     (党建引领“五方联动”协同机制). With 的 between (“邻里自治”的模式), or a list quoted, they stay apart."""
     spans = []
     for match in _quoted_head(tuple(lexicon.quoted_head_type)).finditer(sentence.text):
-        type_name = lexicon.quoted_head_type[match.group("head")]
+        head, end = match.group("head"), match.end()
+        while following := next((h for h in lexicon.quoted_head_type if sentence.text.startswith(h, end)), ""):
+            head, end = following, end + len(following)  # “四不管”小区改造|工程: the last head names it
+        type_name = lexicon.quoted_head_type[head]
         start = _fields_start(sentence.text, match.start(), lexicon.quoted_head_fields)
-        spans.append(Span(start, match.end(), type_name, f"quoted-head:{type_name.lower()}"))
+        spans.append(Span(start, end, type_name, f"quoted-head:{type_name.lower()}"))
     return spans
 
 

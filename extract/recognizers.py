@@ -618,7 +618,7 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
             or posseg.dt.word_tag_tab.get(inner) in ("i", "l") and inner[0] not in NUMERALS):
         return ""
     inner_suffix = lexicon.type_word_ending(inner[1:])
-    if inner_suffix and lexicon.suffix_type[inner_suffix] != "Community":
+    if inner_suffix and lexicon.suffix_type[inner_suffix] != "Community" and not MECHANISM_SHAPE.search(inner):
         type_name = lexicon.suffix_type[inner_suffix]
         figure = type_name == "PartnerUnit" and _is_common_word(inner[:-len(inner_suffix)])  # “积分超市”, “爱心银行”
         return "Project" if type_name == "PropertyFirm" or figure else type_name
@@ -1149,7 +1149,7 @@ def _quoted_head(heads: tuple[str, ...]) -> re.Pattern:
 
 MAX_HEAD_PHRASE = 8  # characters between a quoted name and its head word: “四方共议”|小区议事协调|机制
 MAX_QUOTED_WAY = 24  # a quoted chain of bodies before a head word: “街道党工委+社区党委+楼栋党小组+物业公司”联合治理模式
-HEAD_PHRASE_BREAK = set("到让使被从给")  # “三套车”到现场查看工程: a clause, not a name
+HEAD_PHRASE_BREAK = set("到让使被从给这")  # “三套车”到现场查看工程: a clause; “X”这一模式: X alone is the name
 
 
 @lru_cache(maxsize=None)

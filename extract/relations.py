@@ -524,12 +524,14 @@ def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mentio
 LOCATABLE = ("Project", "VolunteerTeam", "PartnerUnit")
 HELD_AT = re.compile(r"(?:等[\u4e00-\u9fff]{0,6})?(?:也|都|均|还|已)?(?:在|落户|落地)")  # 公开课在X街区内
 IN_AREA = re.compile(r"(辖区|小区|社区)(内的?|里的?|单位|的)$")
+ESTATE_SUBJECT = re.compile(r"小区(?![\u4e00-\u9fff]{0,2}(?:党|业|物业|居))")  # 小区先后完成了A、B: the case's estate does it
 
 
 def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """A project named after a place (青禾小区加装电梯) is located there, as is a project or team named after
     a place in the same sentence, or held at a place of its clause (公开课在X街区内上演); a project, team or
-    partner introduced as 辖区单位/辖区内的 is located in the case's area.
+    partner introduced as 辖区单位/辖区内的 is located in the case's area; works of a clause whose subject is
+    the bare 小区 (小区先后完成了A、B等改造) are in the case's estate.
 
     A partner after a place is mostly where its people live or work (居民大多是X公司的退休员工), not where it is.
     """
@@ -554,6 +556,9 @@ def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
             found.append(("place:in-area", "LOCATED_IN", m, ctx.area))
         elif places and m.type != "PartnerUnit":
             found.append(("place:named-before", "LOCATED_IN", m, places[-1]))
+        elif m.type == "Project" and ctx.estate is not None \
+                and ESTATE_SUBJECT.match(text, _clause_bounds(text, m.start, m.end)[0]):
+            found.append(("place:estate-does", "LOCATED_IN", m, ctx.estate))
     return found
 
 

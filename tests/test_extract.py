@@ -703,6 +703,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:三会一代理工作机制")),
     ("和平居民区党总支牵头议事。这些做法与街道内松涛居民区推行的“邻里共商”议事模式一道写进了报告。",
      ("USES_MECHANISM", "Community:松涛居民区", "Mechanism:邻里共商议事模式")),
+    ("青禾小区是一个老旧小区。青禾小区的居民大多是老人。近几年，小区先后完成了路灯更换、围墙修缮等一批改造。",
+     ("LOCATED_IN", "Project:围墙修缮", "Community:青禾小区")),
     ("“睦邻小院”总投资50万元，由区水务局和长江商贸集团共同出资。",
      ("FUNDED", "GovernmentAgency:区水务局", "Project:睦邻小院")),
     ("和平居民区党总支书记张丽是“邻里花园”项目的发起人。", ("LEADS", "Person:张丽", "Project:邻里花园项目")),

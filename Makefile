@@ -61,6 +61,7 @@ eval: $(STAMP)
 	@echo "corpus (seen in training):    $$($(KGSCORE) $(EVAL)/corpus/graph.json $(SHARED)/gold | tail -n 1)"
 	@echo "devset (seen in training):    $$($(KGSCORE) $(EVAL)/devset/graph.json $(SHARED)/devset/gold | tail -n 1)"
 	@echo "cross-validated (held out):   $$($(KGSCORE) $(EVAL)/cross-validation/graph.json $(EVAL)/cross-validation/gold | tail -n 1)"
+	@echo "  dev-set documents alone:     $$($(KGSCORE) $(EVAL)/cross-validation/by-folder/devset-gold/graph.json $(EVAL)/cross-validation/by-folder/devset-gold/gold | tail -n 1)"
 	@echo "held out, confidence >= 0.8:  $$($(KGSCORE) $(EVAL)/cross-validation/confident/graph.json $(EVAL)/cross-validation/gold | grep -E '^(entities|relations) ' | awk '{printf "%s precision %s (%s of %s)  ", $$1, $$2, $$5, $$6}')"
 
 # Retrain the shipped model on all the shared gold (deterministic: the same gold gives the same files).

@@ -344,7 +344,8 @@ def cross_validate(gold: GoldArg, out_dir: OutDir = Path("out/cross-validation")
     """Leave one document out: score each annotated document with a model trained on all the others.
 
     Writes OUT/graph.json (every document decided by a model that never saw it), OUT/confident/graph.json
-    (its facts at confidence 0.8 or more) and OUT/gold (the gold files together), for kgscore.
+    (its facts at confidence 0.8 or more) and OUT/gold (the gold files together), for kgscore; given several
+    gold folders, OUT/by-folder/FOLDER/ holds each folder's documents alone.
     """
     try:
         paths = api.cross_validate(gold, out_dir, docs or [])

@@ -163,6 +163,12 @@ def calibrated(model: ExtractionModel, held_out: Sequence[HeldOut]) -> Extractio
 def cross_validate(documents: Sequence[LabelledDocument], progress: Progress | None = None) -> CaseGraph:
     """Leave one document out: each document decided by a model fitted on all the others, its confidence
     calibrated on the others' held-out decisions; pooled into one graph."""
+    return _pooled_graph(documents, held_out_extractions(documents, progress))
+
+
+def held_out_extractions(documents: Sequence[LabelledDocument], progress: Progress | None = None
+                         ) -> list[CaseExtraction]:
+    """Every document's cases as decided by a model that never saw that document."""
     held_out = []
     for document in documents:
         if progress:
@@ -172,7 +178,13 @@ def cross_validate(documents: Sequence[LabelledDocument], progress: Progress | N
     for one in held_out:
         others = [other for other in held_out if other is not one]
         extractions.extend(decide_document(one.labelled, calibrated(one.model, others)))
-    graph = build_case_graph([d.document for d in documents], [e.case for e in extractions], extractions)
+    return extractions
+
+
+def _pooled_graph(documents: Sequence[LabelledDocument], extractions: list[CaseExtraction]) -> CaseGraph:
+    ids = {d.document.id for d in documents}
+    chosen = [e for e in extractions if e.case.document in ids]
+    graph = build_case_graph([d.document for d in documents], [e.case for e in chosen], chosen)
     merge_aliases(graph)
     return graph
 
@@ -182,15 +194,27 @@ CONFIDENT = 0.8  # the confidence a researcher may trust: facts at or above it s
 
 def evaluate(gold_folders: Sequence[str | Path], out: str | Path, document_folders: Sequence[str | Path] = (),
              progress: Progress | None = None) -> list[Path]:
-    """Cross-validate over the gold folders; write the pooled graph, its confident part, and the gold beside them."""
+    """Cross-validate over the gold folders; write the pooled graph, its confident part, and the gold beside them,
+    and, given several folders, each folder's held-out graph and gold under by-folder/."""
     out = Path(out)
     documents = label_gold(gold_folders, document_folders)
-    graph = cross_validate(documents, progress)
+    extractions = held_out_extractions(documents, progress)
+    graph = _pooled_graph(documents, extractions)
     paths = [write_graph_json(to_networkx(graph), out / "graph.json")]
     graph.drop_below(CONFIDENT)
     paths.append(write_graph_json(to_networkx(graph), out / "confident" / "graph.json"))
-    gold_out = out / "gold"
-    gold_out.mkdir(parents=True, exist_ok=True)
+    paths.append(_copy_gold(documents, out / "gold"))
+    if len(gold_folders) > 1:  # each folder's documents on their own: a new set (other cities) beside the old
+        for folder in map(Path, gold_folders):
+            own = [d for d in documents if d.gold.path.parent.resolve() == folder.resolve()]
+            part = out / "by-folder" / "-".join(folder.resolve().parts[-2:])
+            paths.append(write_graph_json(to_networkx(_pooled_graph(own, extractions)), part / "graph.json"))
+            paths.append(_copy_gold(own, part / "gold"))
+    return paths
+
+
+def _copy_gold(documents: Sequence[LabelledDocument], folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
     for labelled in documents:
-        shutil.copyfile(labelled.gold.path, gold_out / labelled.gold.path.name)
-    return [*paths, gold_out]
+        shutil.copyfile(labelled.gold.path, folder / labelled.gold.path.name)
+    return folder

@@ -1,6 +1,7 @@
 """The learned layer: models stored as JSON, training from gold, honest cross-validation, confidence on every
 fact, and pre-annotation in the gold format. Gold here is invented: the project's own sample cases."""
 import json
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -145,6 +146,23 @@ def test_cross_validation_never_scores_a_document_with_a_model_that_saw_it(annot
     for held_out, trained_on in zip(documents, seen):
         assert held_out.gold.doc not in trained_on and trained_on
     assert graph.cases
+
+
+def test_cross_validation_scores_each_gold_folder_alone_too(annotated, tmp_path):
+    gold, docs = annotated
+    folders = []
+    for n, gold_file in enumerate(sorted(gold.glob("*.json"))):
+        folder = tmp_path / f"set{n}" / "gold"
+        folder.mkdir(parents=True)
+        shutil.copy(gold_file, folder)
+        folders.append(folder)
+    training.evaluate(folders, tmp_path / "cv", [docs])
+    for folder in folders:
+        part = tmp_path / "cv" / "by-folder" / f"{folder.parent.name}-gold"
+        own = {json.loads(f.read_text(encoding="utf-8"))["doc"] for f in folder.glob("*.json")}
+        graph = json.loads((part / "graph.json").read_text(encoding="utf-8"))
+        assert {n["document"] for n in graph["nodes"] if n.get("type") == "Case"} == own
+        assert sorted(f.name for f in (part / "gold").glob("*.json")) == sorted(f.name for f in folder.glob("*.json"))
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -75,7 +75,7 @@ ESTATE_BODY_TYPES = ("Committee", "PropertyFirm", "PartyOrganization")
 FIELD_FLAGS = ("n", "vn", "l")  # fields of work in a bureau's name: 绿化, 旅游, 自然资源
 VERBS_ALLOWED_IN = {"Project", "Mechanism"}
 ACTIVITY_SUFFIXES = ("项目", "计划", "活动", "行动", "整治", "改造", "工程", "建设", "平台")
-WHOLE_OR_EACH = ("全", "各", "整个", "每个")
+WHOLE_OR_EACH = re.compile(r"(?:全[省市区县镇乡村国]?|各个?|整个|每个|一些|有些|许多|不少|所有|其他)$")  # 全省街道: no one place
 VILLAGE_OR_NEIGHBOURHOOD = ("社区", "村")  # the own words of places named by one noun before them (老码头|村)
 DESCRIBING_FLAGS = {"a", "b", "d", "m", "r"}  # 老, 主, 全, 本: words that describe a place, never name one
 GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市", "都市",
@@ -190,6 +190,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     branch = text.startswith(BRANCH_SUFFIXES, suffix_start)
     left = _tokens_before(tokens if tokens is not None else tokenize(text), text, suffix_start)
     start = suffix_start
+    after_host: int | None = None  # where the name starts after the host of two fields (X学院|A与B|学院)
     taken: list[tuple[str, str]] = []
     index = len(left) - 1
     while index >= 0:
@@ -219,12 +220,12 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
                 return start
             continue
         if suffix_start - token.start > limit:
-            break
+            return after_host if after_host is not None else start  # a host cut short: its part alone
         if _opens_abbreviation(left, index):
             return token.start
         host = _host_of_two_fields(left, index, taken, lexicon)
         if host >= 0:
-            start = left[host + 1].start
+            start = after_host = left[host + 1].start
             taken.extend((t.word, t.flag) for t in reversed(left[host + 1:index + 1]))
             index = host
             continue
@@ -541,7 +542,7 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                    or suffix in lexicon.kind_suffixes and _is_common_word(text[start:suffix_start]))
         if generic:
             word = text[start:end] if text[start:end] in lexicon.generic_mentions else suffix
-            if word not in lexicon.generic_mentions or text[:end - len(word)].endswith(WHOLE_OR_EACH):
+            if word not in lexicon.generic_mentions or WHOLE_OR_EACH.search(text, 0, end - len(word)):
                 continue  # 全街道, 各居委: the whole place or every body, not the case's own
             start = end - len(word)
         spans.append(Span(start, end, type_name, f"suffix:{suffix}", generic=generic))

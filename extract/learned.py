@@ -229,6 +229,7 @@ def pair_features(pair: PairCandidate, text: str, lexicon: Lexicon) -> Features:
         features[f"rule={relation.type}"] = 1.0
         features[f"rule={relation.type}|{types}"] = 1.0
         features[f"rule_id={relation.evidence.rule.split(':')[0]}|{relation.type}"] = 1.0
+        features[f"rule_id={relation.evidence.rule}"] = 1.0
     if pair.sentence_start < 0:
         features["apart"] = 1.0
         return features

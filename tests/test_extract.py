@@ -986,3 +986,9 @@ def test_builds_do_not_depend_on_hash_order(tmp_path):
                        check=True, capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed})
         outputs.append((out / "graph.json").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_a_mechanism_no_sentence_gives_a_user_is_the_lead_bodys_by_a_rule_of_its_own():
+    graph = extract("和平居民区党总支牵头成立议事会。后来，“三会一议”工作法在楼组里推开。")
+    uses = [r for r in graph.relations.values() if r.type == "USES_MECHANISM"]
+    assert [(r.source, r.evidence[0].rule) for r in uses] == [("PartyOrganization:和平居民区党总支", "mechanism:lead")]

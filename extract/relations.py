@@ -853,7 +853,7 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
                  if m.end <= mechanism.start] if users else []
         rule = "mechanism:user"
         if ctx.lead is not None and (not group or group[-1].end == mechanism.start):
-            group, rule = [ctx.lead], "mechanism:lead"  # a rule id of its own: the model weighs this guess apart
+            group, rule = [ctx.lead], "mechanism:lead"
         found.extend((rule, "USES_MECHANISM", user, mechanism) for user in group
                      if _allowed("USES_MECHANISM", user, mechanism))
     return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -843,12 +843,22 @@ def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span]
     return spans
 
 
-LIST_ITEM = r"(?:(?![一二三四五六七八九十两\d]+[个家所])[“”「」\w]){2,10}"  # no count inside: 四个社区和学校、银行
-ENUMERATION = re.compile(rf"(?P<items>(?:{LIST_ITEM}、)+{LIST_ITEM}?)(?:这|那)?"  # A、B、C这三个小区
+ENUMERATION = re.compile(r"(?P<items>(?:[“”「」\w]{2,10}、)+[“”「」\w]{2,10}?)(?:这|那)?"  # A、B、C这三个小区
                          r"(?:等(?P<count>[一二三四五六七八九十两多\d]+[个项类种支批])?|(?<!等)(?P<bare_count>[一二三四五六七八九十两\d]+[个家所]))"
                          r"(?P<head>[\u4e00-\u9fff]{0,6})")
 ENUMERATED_TYPES = ("Project",)
 HEAD_JOINED = re.compile(r"(?<=\w)[和与及同]")
+ITEM_COUNT = re.compile(r"[一二三四五六七八九十两\d]+[个家所]")
+MAX_LIST_HEAD = 6  # characters of the head after a list's count (三个|社区)
+
+
+def _enumerations(text: str) -> Iterator[re.Match]:
+    """The lists of a sentence; one whose items hold a count ends at that count (A、B四个社区和学校、银行等力量:
+    the list is A、B, counted)."""
+    for match in ENUMERATION.finditer(text):
+        count = ITEM_COUNT.search(match.group("items"))
+        end = match.start("items") + count.end() + MAX_LIST_HEAD if count else 0
+        yield (ENUMERATION.match(text, match.start(), end) if count else None) or match
 COUNTED_TYPES = ("Community",)  # 由A、B、C三个小区组成: places only when counted, never after 等 alone
 
 
@@ -890,7 +900,7 @@ def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     After a bare type word (亲子、敬老等楼道) the items are only modifiers, not names.
     """
     spans = []
-    for match in ENUMERATION.finditer(sentence.text):
+    for match in _enumerations(sentence.text):
         words = HEAD_JOINED.split(match.group("head"), maxsplit=1)[0]  # 四个社区|和学校: the list's head ends at 和
         head, suffix = _type_word_head(words, lexicon)
         type_name = lexicon.suffix_type.get(suffix)

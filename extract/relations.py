@@ -841,9 +841,10 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     for mechanism in ctx.mentions:
         if mechanism.type != "Mechanism":
             continue
-        doer = next((m for m in reversed(outer) if m.end <= mechanism.start
-                     and _uses_right_before(ctx.sentence.text[m.end:mechanism.start])), None)
-        if doer is not None and _allowed("USES_MECHANISM", doer, mechanism):
+        # only the nearest name before it: a farther one has that name in between, never a verb alone
+        doer = next((m for m in reversed(outer) if m.end <= mechanism.start), None)
+        if (doer is not None and _uses_right_before(ctx.sentence.text[doer.end:mechanism.start])
+                and _allowed("USES_MECHANISM", doer, mechanism)):
             found.append(("mechanism:doer", "USES_MECHANISM", doer, mechanism))
             continue
         users = users_outside(helper_spans + speaker_spans, mechanism) or users_outside(helper_spans, mechanism)

@@ -83,6 +83,8 @@ GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
 COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几]+[个家所座支处条]$")  # 梅村三个|小区: a count of a kind
 LEADING_COUNT = re.compile(r"[0-9一二三四五六七八九十两几多]+\s?[个项家所座支处条批]")
+LIST_COUNT = re.compile(r"[0-9一二三四五六七八九十两]+[种类项大套]")  # “A”“B”三种模式: the kind a list is of
+QUOTED_LIST_COUNT = re.compile(rf"[”」』]{LIST_COUNT.pattern}[\u4e00-\u9fff]{{0,4}}$")  # “A”“B”三种|治理|模式
 NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+(?:大|大?[个座家支条项位名场次批类号份套本块面间])$")  # 3大类, 三大, 17号
 
 
@@ -521,6 +523,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         if type_name == "Community" and COUNT_BEFORE.search(stem) and not NUMBER_STEM.match(stem):
             continue
+        if QUOTED_LIST_COUNT.search(text, start, suffix_start):
+            continue  # “A”“B”三种治理模式: the kind the quoted names are of, no name of its own
         if type_name == "Community" and QUOTED_WHOLE.fullmatch(text[start:suffix_start]):
             continue
         if type_name == "PropertyFirm" and text[start] in "“「『\"":  # “拼购”物业: a figure of speech
@@ -659,7 +663,10 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         inner = match.group(1)
         if inner in lexicon.campaigns:
             continue
-        after = text[match.end():match.end() + 14]
+        run_end = match.end()
+        while following := QUOTED_ITEM_AFTER.match(text, run_end):
+            run_end = following.end()  # “A”“B”“C”三种模式: every item is read by what follows the list
+        after = text[run_end:run_end + 14]
         before = text[max(0, match.start() - 12):match.start()].removesuffix("了")
         if any(c in "。！？；" for c in inner) or after.startswith(SLOGAN_AFTER):
             continue
@@ -680,6 +687,7 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 
 QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’]{2,24})[”」』’]")  # ‘…’: a name quoted inside a quotation
 MAX_QUOTED_NAME = 16  # characters of a quoted name; a longer quoted run is a way of working only when one follows
+QUOTED_ITEM_AFTER = re.compile(r"[、和与及]?[“「『]([^“”「」『』]{2,16})[”」』]")  # the next item of a quoted list
 
 
 def document_quoted_types(sentences: list[Sentence], lexicon: Lexicon) -> dict[str, str]:
@@ -1154,8 +1162,8 @@ def _fields_start(text: str, start: int, fields: tuple[str, ...]) -> int:
 @lru_cache(maxsize=4)
 def _quoted_head(heads: tuple[str, ...]) -> re.Pattern:
     phrase = "[^" + "".join(map(re.escape, sorted(NAME_BREAK | HEAD_PHRASE_BREAK | PUNCT))) + "]"
-    return re.compile(rf"[“「][^“”「」、，。；！？]{{2,{MAX_QUOTED_WAY}}}[”」]{phrase}{{0,{MAX_HEAD_PHRASE}}}?"
-                      rf"(?P<head>{_alternation(heads)})")
+    return re.compile(rf"[“「][^“”「」、，。；！？]{{2,{MAX_QUOTED_WAY}}}[”」](?!{LIST_COUNT.pattern})"
+                      rf"{phrase}{{0,{MAX_HEAD_PHRASE}}}?(?P<head>{_alternation(heads)})")
 
 
 MAX_HEAD_PHRASE = 8  # characters between a quoted name and its head word: “四方共议”|小区议事协调|机制

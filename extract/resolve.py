@@ -520,6 +520,7 @@ def placed_activities(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 PLACE_MARKERS = "在于到从至的"  # 在六合场街道, 位于…的新虹街道: the place itself
 AGENT_WORDS = ("将", "把", "对", "通过", "联合", "协同", "会同", "还", "也", "已", "先后", "积极", "主动",
+               "着力", "分类", "按照", "以", "针对", "立足", "率先", "始终", "不断", "全面",
                "代表", "干部", "工作人员", "负责人")  # and its people: 青松街道代表
 
 

@@ -587,6 +587,8 @@ def test_an_area_named_with_words_that_end_other_names_keeps_its_name(name):
     ("居民区党总支联合中房物业开展活动。", "PropertyFirm:中房物业"),
     ("近年来，高行居委会积极参与社区治理。", "Committee:高行居委会"),
     ("近年来，新泾街道积极参与社区治理。", "GovernmentAgency:新泾街道办事处"),
+    ("近年来，新泾街道着力推进社区治理。", "GovernmentAgency:新泾街道办事处"),
+    ("新泾街道按照全区部署推进社区治理。", "GovernmentAgency:新泾街道办事处"),
 ])
 def test_a_local_body_named_with_words_that_end_other_names_keeps_its_name(text, name):
     assert name in extract(text).entities, sorted(extract(text).entities)
@@ -992,3 +994,9 @@ def test_a_mechanism_no_sentence_gives_a_user_is_the_lead_bodys_by_a_rule_of_its
     graph = extract("和平居民区党总支牵头成立议事会。后来，“三会一议”工作法在楼组里推开。")
     uses = [r for r in graph.relations.values() if r.type == "USES_MECHANISM"]
     assert [(r.source, r.evidence[0].rule) for r in uses] == [("PartyOrganization:和平居民区党总支", "mechanism:lead")]
+
+
+def test_a_counted_list_of_quoted_ways_names_each_way_and_not_the_kind():
+    graph = extract("近年来，街道先后探索出“全托管”“居民自管”“楼组自理”三种治理模式。")
+    mechanisms = {e.name for e in graph.entities.values() if e.type == "Mechanism"}
+    assert mechanisms == {"全托管", "居民自管", "楼组自理"}, mechanisms

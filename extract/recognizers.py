@@ -626,7 +626,9 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
     if inner_suffix and lexicon.suffix_type[inner_suffix] != "Community" and not MECHANISM_SHAPE.search(inner):
         type_name = lexicon.suffix_type[inner_suffix]
         figure = type_name == "PartnerUnit" and _is_common_word(inner[:-len(inner_suffix)])  # “积分超市”, “爱心银行”
-        return "Project" if type_name == "PropertyFirm" or figure else type_name
+        if type_name == "PropertyFirm":  # “贴心物业”: a way of running estates, unless a project word follows
+            return "Project" if PROJECT_WORD_AFTER.match(after) else "Mechanism"
+        return "Project" if figure else type_name
     if "·" in inner:
         return "Project"
     if PROJECT_WORD_AFTER.match(after):

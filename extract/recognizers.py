@@ -150,9 +150,16 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tags = posseg.dt.word_tag_tab
     tokens, position = [], 0
     for word in segment.cut(text):
-        tokens.append(Token(position, position + len(word), word, tags.get(word, "x")))
+        if word == "里" and tokens and tokens[-1].word in DIRECTIONS:  # 松园|北里|社区: a place's part, not "inside"
+            tokens[-1] = Token(tokens[-1].start, position + 1, tokens[-1].word + word, "x")
+        else:
+            tokens.append(Token(position, position + len(word), word, tags.get(word, "x")))
         position += len(word)
     return tuple(tokens)
+
+
+DIRECTIONS = ("东", "南", "西", "北", "中")
+DIRECTION_PARTS = tuple(direction + "里" for direction in DIRECTIONS)  # 北里, 西里: quarters of a place
 
 
 def _tokens_before(tokens: tuple[Token, ...], text: str, position: int) -> list[Token]:
@@ -1065,6 +1072,8 @@ def _names_neighbourhood(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
         return False  # 莘庄镇|社区 is the town; 文明|社区 a quality
     if len(stem) >= 2 and stem[-1].word in ROAD_WORDS and not any(t.flag.startswith(NO_NAME_FLAGS) for t in stem):
         return True  # 团结|路|社区: named after its road, whatever the road's own words
+    if len(stem) >= 2 and stem[-1].word in DIRECTION_PARTS:
+        return True  # 佳禾|北里|社区: a quarter of a named place, whatever the name's own words
     guessed = stem[0].flag == "x" and not in_dictionary(stem[0].word)
     if len(stem) == 1:
         return (guessed or stem[0].flag in ("nr", "ns")) and len(stem[0].word) >= 2
@@ -1082,8 +1091,10 @@ def city_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 def district_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """A district, county or city jieba knows as one place word is named by it (綦江区|青杉街道, 丰都县|鹿鸣镇):
     the type word 区 inside it has no words of its own before it."""
-    return [Span(t.start, t.end, "Community", "district") for t in tokenize(sentence.text)
-            if t.flag == "ns" and len(t.word) >= 3 and t.word.endswith(CITY_UNITS) and not _kind_of_place(t.word)]
+    text = sentence.text
+    return [Span(t.start, t.end, "Community", "district") for t in tokenize(text)
+            if t.flag == "ns" and len(t.word) >= 3 and t.word.endswith(CITY_UNITS)
+            and (not _kind_of_place(t.word) or text.endswith("市", 0, t.start))]  # 青山市新城区: the city's district
 
 
 def _kind_of_place(word: str) -> bool:

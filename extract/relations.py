@@ -718,6 +718,8 @@ def place_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
                       and LOCATED_OF.match(text[after[0].end:m.start])][:1]
         if before and after:
             subject, place = before[-1], after[0]
+            while inner := next((m for m in after if m.start == place.end), None):
+                place = inner  # 位于青山市|松涛区|和平街道: in the innermost place
             rel_type = "PART_OF" if subject.type == "Community" else "LOCATED_IN"
             if _allowed(rel_type, subject, place):
                 found.append(("place:located", rel_type, subject, place))

@@ -27,6 +27,7 @@ FULL_LINE_SLACK = 5
 DATELINE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{4}年\d{1,2}月\d{1,2}日?(?:\s|$)|"
                       r"(?:发布机构|来源|日期|作者|浏览|阅读)[:：]")
 PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")  # 调(diào)解: a converter's gloss
+NEWS_DATELINE = re.compile(r"^\S{0,24}?\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)]{0,20}[）)])?\s*")  # 青松网 5月7日电: no part of a name
 END_MARK = re.compile(r"^[—–\-=\s]*(?:END|完|全文完)[—–\-=\s]*$", re.IGNORECASE)  # what follows is the page's footer
 HEADLINE_MAX = 40  # characters of a line that, opening a document before a blank line, is its headline
 LONG_LINE = 60
@@ -262,6 +263,7 @@ def normalize_text(raw: str, markdown: bool = False,
         line = _remove_pattern(line, BOLD)
         line = _remove_pattern(line, LIST_MARKER)
         line = _remove_pattern(line, PINYIN_GLOSS)
+        line = _remove_pattern(line, NEWS_DATELINE)
         if options.remove_inner_spaces:
             line = _remove_inner_spaces(line)
         cleaned.append(_strip(line))

@@ -158,6 +158,8 @@ def test_amounts(text, amount):
     ("街道把桃园社区、广场社区的居民请到公园。", "广场社区", "Community"),
     ("住在青松路12号院的居民说。", "青松路12号院", "Community"),
     ("东坝社区位于城区东部。", "东坝社区", "Community"),
+    ("花园北里社区建于上世纪80年代。", "花园北里社区", "Community"),
+    ("围绕青山市新城区和平路街道的漏水问题，居民议事。", "新城区", "Community"),
     ("老码头村党支部组织议事。", "老码头村党支部", "PartyOrganization"),
     ("青松街道都市花溪社区建于2002年。", "都市花溪社区", "Community"),
     ("小区的物业服务企业嘉兴市青禾物业有限公司成立了党支部。", "嘉兴市", "Community"),
@@ -1009,3 +1011,10 @@ def test_a_counted_list_of_quoted_ways_names_each_way_and_not_the_kind():
 def test_a_quoted_name_ending_in_a_firm_word_is_a_way_unless_a_project_word_follows(text, name, type_name):
     graph = extract(text)
     assert f"{type_name}:{name}" in graph.entities, sorted(graph.entities)
+
+
+def test_a_place_located_in_a_chain_of_places_is_part_of_the_innermost():
+    graph = extract("松园社区位于青山市松涛区和平路街道，小区建于上世纪80年代。", area="")
+    parts = {(r.source, r.target) for r in graph.relations.values() if r.type == "PART_OF"}
+    assert ("Community:松园社区", "Community:和平路街道") in parts, parts
+    assert ("Community:松园社区", "Community:青山市") not in parts, parts

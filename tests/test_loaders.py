@@ -270,3 +270,11 @@ def test_breadcrumbs_view_counters_and_pinyin_glosses_are_page_furniture():
     text, _ = normalize_text(raw)
     assert "首页" not in text and "1234" not in text
     assert "人民调解委员会" in text and "晨光社区调解员" in text and "(app)" in text
+
+
+def test_a_news_dateline_is_no_part_of_the_first_sentence():
+    raw = "青禾新闻网 2026年2月10日电　松园社区位于青山市。\n新华社青山5月7日电（记者 李青）和平居民区建起议事厅。\n"
+    text, offsets = normalize_text(raw)
+    assert text.startswith("松园社区位于青山市。"), text
+    assert "\n和平居民区建起议事厅。" in text, text
+    assert offsets[text.index("松园社区")] == raw.index("松园社区")

@@ -1018,3 +1018,16 @@ def test_a_place_located_in_a_chain_of_places_is_part_of_the_innermost():
     parts = {(r.source, r.target) for r in graph.relations.values() if r.type == "PART_OF"}
     assert ("Community:松园社区", "Community:和平路街道") in parts, parts
     assert ("Community:松园社区", "Community:青山市") not in parts, parts
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("走进青松街道广场社区，居民正在议事。", "Community:青松街道广场"),
+    ("街道针对售后公房和商品房两类小区分类施策。", "Community:商品房两类小区"),
+    ("业主大会同意启用大修基金修缮屋顶。", "PartnerUnit:大修基金"),
+])
+def test_words_that_only_look_like_names_name_nothing(text, not_a_name):
+    assert not_a_name not in extract(text).entities, sorted(extract(text).entities)
+
+
+def test_a_charity_fund_is_a_partner():
+    assert "PartnerUnit:青禾公益基金" in extract("青禾公益基金捐赠了一批书架。").entities

@@ -152,6 +152,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for word in segment.cut(text):
         if word == "里" and tokens and tokens[-1].word in DIRECTIONS:  # 松园|北里|社区: a place's part, not "inside"
             tokens[-1] = Token(tokens[-1].start, position + 1, tokens[-1].word + word, "x")
+        elif len(word) >= 3 and word[0] in GLUED_PREPOSITIONS and word not in tags:  # 会议由青禾|路社区: 由|青禾
+            tokens.append(Token(position, position + 1, word[0], tags.get(word[0], "p")))
+            tokens.append(Token(position + 1, position + len(word), word[1:], tags.get(word[1:], "x")))
         else:
             tokens.append(Token(position, position + len(word), word, tags.get(word, "x")))
         position += len(word)
@@ -159,6 +162,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
 
 DIRECTIONS = ("东", "南", "西", "北", "中")
+GLUED_PREPOSITIONS = "由在把被将与从对于让给"  # the segmenter's guess glues them to a name after them
 DIRECTION_PARTS = tuple(direction + "里" for direction in DIRECTIONS)  # 北里, 西里: quarters of a place
 
 

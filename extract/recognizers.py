@@ -647,7 +647,8 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
     names_a_way = bool(WAY_AFTER.match(after))
     if _first_word_flag(after).startswith("n") and not names_a_way and not after.startswith(PROJECT_AFTER):
         return ""
-    if re.search("[，,]", inner) and not names_a_way:
+    practised = before.endswith(MECHANISM_VERBS) and not after.startswith("的")  # 坚持“收支公开，账目透明”：
+    if re.search("[，,]", inner) and not names_a_way and not practised:
         return ""
     framed = before.endswith("以") and after.startswith("为")
     if framed and len(inner) <= 3:

@@ -825,7 +825,7 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     """A mechanism is used by a body written right before a verb of using it (X推行的“…”模式); else by the
     subject of its clause, else by the sentence's subject before it (not by a
     helper: 在X的领导下, nor by one who tells of it when the sentence names another: 居委会主任李静介绍，议事会…),
-    else by the case's lead body (rule mechanism:lead, a guess the model weighs apart); the case's area stands for
+    else by the case's estate when the bare 小区 opens its clause (小区实行“…”), else by the case's lead body (rule mechanism:lead, a guess the model weighs apart); the case's area stands for
     its lead body.
 
     Bodies named right before it (居委会、业委会、物业“四轮驱动”) are what it joins, not its users.
@@ -855,8 +855,11 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
         group = [m for m in _group_after(outer, _addressed(outer, users[0]), ctx.sentence.text)
                  if m.end <= mechanism.start] if users else []
         rule = "mechanism:user"
-        if ctx.lead is not None and (not group or group[-1].end == mechanism.start):
-            group, rule = [ctx.lead], "mechanism:lead"
+        if not group or group[-1].end == mechanism.start:
+            if ctx.estate is not None and ESTATE_SUBJECT.match(ctx.sentence.text, clause_start):
+                group, rule = [ctx.estate], "mechanism:estate-does"
+            elif ctx.lead is not None:
+                group, rule = [ctx.lead], "mechanism:lead"
         found.extend((rule, "USES_MECHANISM", user, mechanism) for user in group
                      if _allowed("USES_MECHANISM", user, mechanism))
     return found

@@ -1032,3 +1032,17 @@ def test_words_that_only_look_like_names_name_nothing(text, not_a_name):
 
 def test_a_charity_fund_is_a_partner():
     assert "PartnerUnit:青禾公益基金" in extract("青禾公益基金捐赠了一批书架。").entities
+
+
+def test_a_slogan_practised_is_a_way_and_a_bare_estate_opening_its_clause_uses_it():
+    graph = extract("青禾小区建于2000年。青禾小区有住户300户。小区的各项收费坚持“收支公开，账目透明”：物业费全部公示。")
+    mechanism = graph.entities.get("Mechanism:收支公开，账目透明")
+    assert mechanism is not None, sorted(graph.entities)
+    users = {(r.source, r.evidence[0].rule) for r in graph.relations.values()
+             if r.type == "USES_MECHANISM" and r.target == mechanism.id}
+    assert users == {("Community:青禾小区", "mechanism:estate-does")}, users
+
+
+def test_a_slogan_that_names_a_result_is_no_way():
+    graph = extract("居民之间形成“有事多商量，遇事好商量”的良好氛围。")
+    assert not [e for e in graph.entities.values() if e.type == "Mechanism"], sorted(graph.entities)

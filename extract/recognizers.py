@@ -155,6 +155,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
         elif len(word) >= 3 and word[0] in GLUED_PREPOSITIONS and word not in tags:  # 会议由青禾|路社区: 由|青禾
             tokens.append(Token(position, position + 1, word[0], tags.get(word[0], "p")))
             tokens.append(Token(position + 1, position + len(word), word[1:], tags.get(word[1:], "x")))
+        elif len(word) >= 3 and word[-1] in GLUED_PREPOSITIONS + GLUED_VERBS and word not in tags:  # 李青到|小区
+            tokens.append(Token(position, position + len(word) - 1, word[:-1], tags.get(word[:-1], "x")))
+            tokens.append(Token(position + len(word) - 1, position + len(word), word[-1], tags.get(word[-1], "v")))
         else:
             tokens.append(Token(position, position + len(word), word, tags.get(word, "x")))
         position += len(word)
@@ -162,7 +165,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
 
 DIRECTIONS = ("东", "南", "西", "北", "中")
-GLUED_PREPOSITIONS = "由在把被将与从对于让给"  # the segmenter's guess glues them to a name after them
+GLUED_PREPOSITIONS = "由在把被将与从对于让给"  # the segmenter's guess glues them to a name after or before them
+GLUED_VERBS = "到向"  # 副局长李青到|小区: a name the segmenter's guess glued to the verb after it
 DIRECTION_PARTS = tuple(direction + "里" for direction in DIRECTIONS)  # 北里, 西里: quarters of a place
 
 
@@ -792,8 +796,8 @@ def _person_name(text: str, start: int, lexicon: Lexicon) -> int:
         given += 1
     if given == 0:
         return start
-    if given == 2 and posseg.dt.word_tag_tab.get(text[end - 1:end + 1]) in VERB_FLAGS:
-        return end - 1  # 王强|参与: the last character starts the verb
+    if given == 2 and (posseg.dt.word_tag_tab.get(text[end - 1:end + 1]) in VERB_FLAGS or text[end - 1] in GLUED_VERBS):
+        return end - 1  # 王强|参与, 李青|到小区: the last character starts the verb
     following = text[end:end + 2]
     if given == 2 and following[:1] and following[:1] not in NAME_BREAK and following[:1] not in PUNCT \
             and not following.startswith(("说", "表", "介", "告")):

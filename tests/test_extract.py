@@ -1046,3 +1046,9 @@ def test_a_slogan_practised_is_a_way_and_a_bare_estate_opening_its_clause_uses_i
 def test_a_slogan_that_names_a_result_is_no_way():
     graph = extract("居民之间形成“有事多商量，遇事好商量”的良好氛围。")
     assert not [e for e in graph.entities.values() if e.type == "Mechanism"], sorted(graph.entities)
+
+
+def test_a_name_the_segmenter_glued_to_the_verb_after_it_ends_before_the_verb():
+    graph = extract("市民政局副局长李青到小区调研。")
+    assert {"Person:李青", "GovernmentAgency:市民政局"} <= set(graph.entities), sorted(graph.entities)
+    assert not [e for e in graph.entities.values() if e.type == "Community"], sorted(graph.entities)

@@ -796,7 +796,8 @@ def _person_name(text: str, start: int, lexicon: Lexicon) -> int:
         given += 1
     if given == 0:
         return start
-    if given == 2 and (posseg.dt.word_tag_tab.get(text[end - 1:end + 1]) in VERB_FLAGS or text[end - 1] in GLUED_VERBS):
+    if given == 2 and (posseg.dt.word_tag_tab.get(text[end - 1:end + 1]) in VERB_FLAGS
+                       or text[end - 1] in GLUED_VERBS):
         return end - 1  # 王强|参与, 李青|到小区: the last character starts the verb
     following = text[end:end + 2]
     if given == 2 and following[:1] and following[:1] not in NAME_BREAK and following[:1] not in PUNCT \

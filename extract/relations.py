@@ -825,8 +825,8 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     """A mechanism is used by a body written right before a verb of using it (X推行的“…”模式); else by the
     subject of its clause, else by the sentence's subject before it (not by a
     helper: 在X的领导下, nor by one who tells of it when the sentence names another: 居委会主任李静介绍，议事会…),
-    else by the case's estate when the bare 小区 opens its clause (小区实行“…”), else by the case's lead body (rule mechanism:lead, a guess the model weighs apart); the case's area stands for
-    its lead body.
+    else by the case's estate when the bare 小区 opens its clause (小区实行“…”), else by the case's lead body
+    (rule mechanism:lead, a guess the model weighs apart); the case's area stands for its lead body.
 
     Bodies named right before it (居委会、业委会、物业“四轮驱动”) are what it joins, not its users.
     """

@@ -200,6 +200,7 @@ def test_amounts(text, amount):
     ("社区推行“贴心物业”，居民满意。", "贴心物业", "Mechanism"),  # a firm word quoted names a way
     ("社区开展“贴心物业”行动，居民满意。", "贴心物业行动", "Project"),  # … unless a project word follows
     ("青禾公益基金捐赠了一批书架。", "青禾公益基金", "PartnerUnit"),
+    ("青禾社区党建引领基层治理成效明显。", "青禾社区", "Community"),  # its 党建, not a body's 党委
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

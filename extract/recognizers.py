@@ -83,7 +83,8 @@ GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
 COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几]+[个家所座支处条类]$")  # 梅村三个|小区: a count of a kind
 LEADING_COUNT = re.compile(r"[0-9一二三四五六七八九十两几多]+\s?[个项家所座支处条批]")
-LIST_COUNT = re.compile(r"[0-9一二三四五六七八九十两]+[种类项大套]")  # “A”“B”三种模式: the kind a list is of
+NUMERALS = "一二三四五六七八九十两"
+LIST_COUNT = re.compile(rf"[0-9{NUMERALS}]+[种类项大套]")  # “A”“B”三种模式: the kind a list is of
 QUOTED_LIST_COUNT = re.compile(rf"[”」』]{LIST_COUNT.pattern}[\u4e00-\u9fff]{{0,4}}$")  # “A”“B”三种|治理|模式
 NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+(?:大|大?[个座家支条项位名场次批类号份套本块面间])$")  # 3大类, 三大, 17号
 
@@ -152,22 +153,30 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for word in segment.cut(text):
         if word == "里" and tokens and tokens[-1].word in DIRECTIONS:  # 松园|北里|社区: a place's part, not "inside"
             tokens[-1] = Token(tokens[-1].start, position + 1, tokens[-1].word + word, "x")
-        elif len(word) >= 3 and word[0] in GLUED_PREPOSITIONS and word not in tags:  # 会议由青禾|路社区: 由|青禾
-            tokens.append(Token(position, position + 1, word[0], tags.get(word[0], "p")))
-            tokens.append(Token(position + 1, position + len(word), word[1:], tags.get(word[1:], "x")))
-        elif len(word) >= 3 and word[-1] in GLUED_PREPOSITIONS + GLUED_VERBS and word not in tags:  # 李青到|小区
-            tokens.append(Token(position, position + len(word) - 1, word[:-1], tags.get(word[:-1], "x")))
-            tokens.append(Token(position + len(word) - 1, position + len(word), word[-1], tags.get(word[-1], "v")))
-        else:
-            tokens.append(Token(position, position + len(word), word, tags.get(word, "x")))
-        position += len(word)
+            position += 1
+            continue
+        for piece in _unglued(word, tags):
+            tokens.append(Token(position, position + len(piece), piece, tags.get(piece, "x")))
+            position += len(piece)
     return tuple(tokens)
 
 
 DIRECTIONS = ("东", "南", "西", "北", "中")
+DIRECTION_PARTS = tuple(direction + "里" for direction in DIRECTIONS)  # 北里, 西里: quarters of a place
 GLUED_PREPOSITIONS = "由在把被将与从对于让给"  # the segmenter's guess glues them to a name after or before them
 GLUED_VERBS = "到向"  # 副局长李青到|小区: a name the segmenter's guess glued to the verb after it
-DIRECTION_PARTS = tuple(direction + "里" for direction in DIRECTIONS)  # 北里, 西里: quarters of a place
+
+
+def _unglued(word: str, tags: dict[str, str]) -> tuple[str, ...]:
+    """A word the segmenter only guessed that glues a preposition or a verb to a name (会议由青禾|路社区,
+    李青到|小区) is the two words; any other word is itself."""
+    if len(word) < 3 or word in tags:
+        return (word,)
+    if word[0] in GLUED_PREPOSITIONS:
+        return word[0], word[1:]
+    if word[-1] in GLUED_PREPOSITIONS + GLUED_VERBS:
+        return word[:-1], word[-1]
+    return (word,)
 
 
 def _tokens_before(tokens: tuple[Token, ...], text: str, position: int) -> list[Token]:
@@ -598,7 +607,6 @@ HOSTS = {"PartnerUnit": UNIVERSITY_HOST, "PartyOrganization": PARTY_HOST,  # 师
 
 PROJECT_AFTER = ("项目", "活动", "计划", "行动", "平台", "的建设", "建设", "App", "APP", "小程序", "公众号", "微信公众号",
                  "品牌", "系列")
-NUMERALS = "一二三四五六七八九十两"
 PROJECT_WORD_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:项目|活动|计划|行动|工程)")
 
 GENERATION = re.compile(r"^[0-9零〇一二三四五六七八九]0后$")
@@ -874,8 +882,9 @@ ENUMERATION = re.compile(r"(?P<items>(?:[“”「」\w]{2,10}、)+[“”「」
                          r"(?:等(?P<count>[一二三四五六七八九十两多\d]+[个项类种支批])?|(?<!等)(?P<bare_count>[一二三四五六七八九十两\d]+[个家所]))"
                          r"(?P<head>[\u4e00-\u9fff]{0,6})")
 ENUMERATED_TYPES = ("Project",)
+COUNTED_TYPES = ("Community",)  # 由A、B、C三个小区组成: places only when counted, never after 等 alone
 HEAD_JOINED = re.compile(r"(?<=\w)[和与及同]")
-ITEM_COUNT = re.compile(r"[一二三四五六七八九十两\d]+[个家所]")
+ITEM_COUNT = re.compile(rf"[{NUMERALS}\d]+[个家所]")
 MAX_LIST_HEAD = 6  # characters of the head after a list's count (三个|社区)
 
 
@@ -884,9 +893,8 @@ def _enumerations(text: str) -> Iterator[re.Match]:
     the list is A、B, counted)."""
     for match in ENUMERATION.finditer(text):
         count = ITEM_COUNT.search(match.group("items"))
-        end = match.start("items") + count.end() + MAX_LIST_HEAD if count else 0
-        yield (ENUMERATION.match(text, match.start(), end) if count else None) or match
-COUNTED_TYPES = ("Community",)  # 由A、B、C三个小区组成: places only when counted, never after 等 alone
+        counted = count and ENUMERATION.match(text, match.start(), match.start("items") + count.end() + MAX_LIST_HEAD)
+        yield counted or match
 
 
 def _type_word_head(words: str, lexicon: Lexicon) -> tuple[str, str]:

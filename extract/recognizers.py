@@ -281,6 +281,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             break
         if lexicon.suffix_type.get(token.word) == "Mechanism" and type_name != "Mechanism":
             break
+        if _guessed_verb(token.word) and not (verbs_ok or topic):
+            break
         lead_in = glued_stop_prefix(token, lexicon)
         if lead_in == len(token.word) or (lead_in and not taken and len(token.word) - lead_in == 1):
             break  # 做实|党工委: one character left after the verb is the verb's, not a name
@@ -468,10 +470,20 @@ def _stop_prefix(word: str, lexicon: Lexicon) -> int:
     return glue + 1 if glue > 0 else cut
 
 
+VERB_RESULTS = "到进入在强好"  # 建到|小区, 建强|支部: a verb and its result, which the segmenter guesses as one word
+
+
+def _guessed_verb(word: str) -> bool:
+    """A word the segmenter guessed from a one-character verb and its result (建到, 建强): a verb, no name."""
+    return (len(word) == 2 and word[1] in VERB_RESULTS and not in_dictionary(word)
+            and posseg.dt.word_tag_tab.get(word[0]) in VERB_FLAGS)
+
+
 def _trim_verbs(start: int, taken: list[tuple[str, str]]) -> int:
     """Drop verbs and adverbs from the left end of a name (运作|项目 is no name)."""
     for word, flag in reversed(taken):
-        if flag not in VERB_FLAGS | {"d", "ad", "vn"} or word in JOINABLE_IN_NAMES or not in_dictionary(word):
+        verb = flag in VERB_FLAGS | {"d", "ad", "vn"} and in_dictionary(word) or _guessed_verb(word)
+        if not verb or word in JOINABLE_IN_NAMES:
             break
         start += len(word)
     return start

@@ -245,7 +245,8 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "沿线分布有菜场、学校等公共设施。", "每个小区派驻一名支部书记。",
                                   "制订了停车管理办法。", "推行信托制物业。", "为辖区居民办实事、解难事。",
                                   "社区走访了居民小区。", "辖区有老旧住宅小区十余个。", "大家把意见汇总成清单。",
-                                  "一些街道和全省街道都在推进。", "全市街道都行动起来。"])
+                                  "一些街道和全省街道都在推进。", "全市街道都行动起来。",
+                                  "把党支部建到小区，把党小组建到楼栋。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 

@@ -821,11 +821,15 @@ def _uses_right_before(gap: str) -> bool:
     return len(words) == 1 and "USES_MECHANISM" in load_lexicon().cued_relations.get(words[0].word, ())
 
 
+RURAL_TOWNS = ("镇", "乡")  # a rural report's town acts as itself (镇里推行…), not through a named body
+
+
 def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """A mechanism is used by a body written right before a verb of using it (X推行的“…”模式); else by the
     subject of its clause, else by the sentence's subject before it (not by a
     helper: 在X的领导下, nor by one who tells of it when the sentence names another: 居委会主任李静介绍，议事会…),
-    else by the case's estate when the bare 小区 opens its clause (小区实行“…”), else by the case's lead body
+    else by the case's estate when the bare 小区 opens its clause (小区实行“…”), else by a rural case's town
+    (mechanism:town), else by the case's lead body
     (rule mechanism:lead, a guess the model weighs apart); the case's area stands for its lead body.
 
     Bodies named right before it (居委会、业委会、物业“四轮驱动”) are what it joins, not its users.
@@ -858,6 +862,8 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
         if not group or group[-1].end == mechanism.start:
             if ctx.estate is not None and ESTATE_SUBJECT.match(ctx.sentence.text, clause_start):
                 group, rule = [ctx.estate], "mechanism:estate-does"
+            elif ctx.town is not None and ctx.town.canonical.endswith(RURAL_TOWNS):
+                group, rule = [ctx.town], "mechanism:town"
             elif ctx.lead is not None:
                 group, rule = [ctx.lead], "mechanism:lead"
         found.extend((rule, "USES_MECHANISM", user, mechanism) for user in group

@@ -1021,6 +1021,7 @@ def test_a_place_located_in_a_chain_of_places_is_part_of_the_innermost():
     ("走进青松街道广场社区，居民正在议事。", "Community:青松街道广场"),
     ("街道针对售后公房和商品房两类小区分类施策。", "Community:商品房两类小区"),
     ("业主大会同意启用大修基金修缮屋顶。", "PartnerUnit:大修基金"),
+    ("在青禾市党支部引领合作社评优活动中，松涛村获奖。", "PartyOrganization:青禾市党支部"),  # a city has no branch
 ])
 def test_words_that_only_look_like_names_name_nothing(text, not_a_name):
     assert not_a_name not in extract(text).entities, sorted(extract(text).entities)
@@ -1044,3 +1045,13 @@ def test_a_name_the_segmenter_glued_to_the_verb_after_it_ends_before_the_verb():
     graph = extract("市民政局副局长李青到小区调研。")
     assert {"Person:李青", "GovernmentAgency:市民政局"} <= set(graph.entities), sorted(graph.entities)
     assert not [e for e in graph.entities.values() if e.type == "Community"], sorted(graph.entities)
+
+
+def test_a_rural_towns_way_with_no_named_user_is_the_towns():
+    graph = extract("近年来，松涛镇推动各村抱团发展。产业链条越拉越长，“支部引领+农户”的路子越走越宽。",
+                    area="松涛镇", subdistrict="松涛镇")
+    mechanism = graph.entities.get("Mechanism:支部引领+农户")
+    assert mechanism is not None, sorted(graph.entities)
+    users = {(r.source, r.evidence[0].rule) for r in graph.relations.values()
+             if r.type == "USES_MECHANISM" and r.target == mechanism.id}
+    assert users == {("Community:松涛镇", "mechanism:town")}, users

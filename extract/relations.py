@@ -136,6 +136,7 @@ WORK_TYPES = {"设计": "DESIGNED", "规划": "DESIGNED"}
 WORK_BEFORE_AGENT = re.compile(r"(设计|规划|施工|承建|建设|实施)(?:工作|任务|方案)?由$")  # 施工由X承担
 TAKES_ON_WORK = re.compile(r"(?:负责|统一|共同)?(?:承担|完成|负责)")
 HELPERS_AFTER_LEAD = re.compile(r"[，,]([^，,。；;]{2,30}?)(?:积极|主动|全力|协同|共同)?(?:配合|协助|支持)[，,。；;]")  # 由X牵头，A、B积极配合
+LED_TOPICS = ("Project", "Committee", "VolunteerTeam")  # “一盏灯”项目由X牵头: the work named before 由 is led
 GENERIC_PLACES = ("小区", "居民区", "社区")  # 小区由X负责管理: the case's own place
 MANAGED_BY = re.compile(rf"由(?![于此])([^，。；,;]{{2,30}}?)((?:负责|统一|自行|共同)[^，。；,;]{{0,4}}?)?(?:{UPKEEP_WORDS})")
 LOCATED = re.compile(r"位于|坐落于|地处")
@@ -353,7 +354,8 @@ def _inside(match: re.Match, ctx: SentenceContext) -> list[Mention]:
 
 def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """在X的支持下 (经过X的努力) … Y: X supports (guides, takes part in) Y, the first project or team set up
-    after and those listed with it (…完成了A、B等一批改造), else the case's project; 由X牵头; 得到X支持,
+    after and those listed with it (…完成了A、B等一批改造), else the case's project; 由X牵头 (X leads the work
+    named right before 由, else what its clause names); 得到X支持,
     与X通力合作 and 通过X等齐心协力 (X supports the project); Y对X的指导
     (Y对X进行指导); 按照X的要求: X guides the project named there or after, else the case's; 由X设计/施工: X designs
     or carries out the project named before, else the case's; Y由X负责管理 (小区由X负责管理:
@@ -396,8 +398,9 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
     for match, rel_type, rule_id in _frame_relations("by", text):
         clause_end = _clause_bounds(text, match.start(), match.end())[1]
         later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]
-        objects = ([m for m in later if m.end <= clause_end][:2] or [m for m in later if m.type == "Project"][:1]
-                   or ([ctx.focus] if ctx.focus else []))
+        topic = [m for m in _outermost(ctx.mentions) if m.type in LED_TOPICS and m.end == match.start()]
+        objects = (topic or [m for m in later if m.end <= clause_end][:2]
+                   or [m for m in later if m.type == "Project"][:1] or ([ctx.focus] if ctx.focus else []))
         found.extend((rule_id, rel_type, s, o) for s, o in _pairs(rel_type, _inside(match, ctx), objects))
         helping = HELPERS_AFTER_LEAD.match(text, clause_end)
         if helping:

@@ -1055,3 +1055,9 @@ def test_a_rural_towns_way_with_no_named_user_is_the_towns():
     users = {(r.source, r.evidence[0].rule) for r in graph.relations.values()
              if r.type == "USES_MECHANISM" and r.target == mechanism.id}
     assert users == {("Community:松涛镇", "mechanism:town")}, users
+
+
+def test_a_work_named_before_by_is_what_the_body_after_it_leads():
+    graph = extract("“一盏灯”公益项目由青禾社区党委牵头，组织在职党员认领，还带动了“楼道美化”行动。")
+    led = {(r.source, r.target) for r in graph.relations.values() if r.type == "LEADS"}
+    assert led == {("PartyOrganization:青禾社区党委", "Project:一盏灯公益项目")}, led

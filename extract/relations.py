@@ -824,6 +824,10 @@ def _uses_right_before(gap: str) -> bool:
     return len(words) == 1 and "USES_MECHANISM" in load_lexicon().cued_relations.get(words[0].word, ())
 
 
+JOINT_ACTION_RULE = "joint-action"
+JOINED_RIGHT_BEFORE = re.compile(r"(?:[、和与及][^，。；、]{0,6})?(?:则|共同|一起)?")  # A、B和C三方联动: each acts in it
+
+
 RURAL_TOWNS = ("镇", "乡")  # a rural report's town acts as itself (镇里推行…), not through a named body
 
 
@@ -835,7 +839,8 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     (mechanism:town), else by the case's lead body
     (rule mechanism:lead, a guess the model weighs apart); the case's area stands for its lead body.
 
-    Bodies named right before it (居委会、业委会、物业“四轮驱动”) are what it joins, not its users.
+    Bodies named right before it (居委会、业委会、物业“四轮驱动”) are what it joins, not its users; but bodies
+    listed right before an unquoted joint action (业委会和物业三方联动) each act in it (mechanism:joint).
     """
     found = []
     outer = _area_as_its_body(_outermost(ctx.mentions), ctx)
@@ -852,6 +857,12 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
             continue
         # only the nearest name before it: a farther one has that name in between, never a verb alone
         doer = next((m for m in reversed(outer) if m.end <= mechanism.start), None)
+        if doer is not None and mechanism.evidence.rule.endswith(JOINT_ACTION_RULE) \
+                and JOINED_RIGHT_BEFORE.fullmatch(ctx.sentence.text[doer.end:mechanism.start]):
+            joined = _group_before(outer, outer.index(doer), ctx.sentence.text)
+            found.extend(("mechanism:joint", "USES_MECHANISM", m, mechanism) for m in joined
+                         if _allowed("USES_MECHANISM", m, mechanism))
+            continue
         if (doer is not None and _uses_right_before(ctx.sentence.text[doer.end:mechanism.start])
                 and _allowed("USES_MECHANISM", doer, mechanism)):
             found.append(("mechanism:doer", "USES_MECHANISM", doer, mechanism))

@@ -1061,3 +1061,9 @@ def test_a_work_named_before_by_is_what_the_body_after_it_leads():
     graph = extract("“一盏灯”公益项目由青禾社区党委牵头，组织在职党员认领，还带动了“楼道美化”行动。")
     led = {(r.source, r.target) for r in graph.relations.values() if r.type == "LEADS"}
     assert led == {("PartyOrganization:青禾社区党委", "Project:一盏灯公益项目")}, led
+
+
+def test_bodies_listed_right_before_a_joint_action_each_use_it():
+    graph = extract("在松涛社区党委的带领下，青禾小区业委会和青松物业三方联动、各尽其责。")
+    users = {r.source for r in graph.relations.values() if r.type == "USES_MECHANISM"}
+    assert users == {"Committee:青禾小区业委会", "PropertyFirm:青松物业"}, users

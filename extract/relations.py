@@ -825,7 +825,7 @@ def _uses_right_before(gap: str) -> bool:
 
 
 JOINT_ACTION_RULE = "joint-action"
-JOINED_RIGHT_BEFORE = re.compile(r"(?:[、和与及][^，。；、]{0,6})?(?:则|共同|一起)?")  # A、B和C三方联动: each acts in it
+JOINED_RIGHT_BEFORE = re.compile(r"(?:[、和与及][^，。；、]{0,6})?(?:则|共同|一起)?")  # A、B和C四方联动: each acts in it
 
 
 RURAL_TOWNS = ("镇", "乡")  # a rural report's town acts as itself (镇里推行…), not through a named body
@@ -840,7 +840,7 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     (rule mechanism:lead, a guess the model weighs apart); the case's area stands for its lead body.
 
     Bodies named right before it (居委会、业委会、物业“四轮驱动”) are what it joins, not its users; but bodies
-    listed right before an unquoted joint action (业委会和物业三方联动) each act in it (mechanism:joint).
+    listed right before an unquoted joint action (业委会和物业两方联动) each act in it (mechanism:joint).
     """
     found = []
     outer = _area_as_its_body(_outermost(ctx.mentions), ctx)

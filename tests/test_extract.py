@@ -1064,6 +1064,6 @@ def test_a_work_named_before_by_is_what_the_body_after_it_leads():
 
 
 def test_bodies_listed_right_before_a_joint_action_each_use_it():
-    graph = extract("在松涛社区党委的带领下，青禾小区业委会和青松物业三方联动、各尽其责。")
+    graph = extract("在松涛社区党委的带领下，青禾小区业委会和青松物业两方联动、各尽其责。")
     users = {r.source for r in graph.relations.values() if r.type == "USES_MECHANISM"}
     assert users == {"Committee:青禾小区业委会", "PropertyFirm:青松物业"}, users

@@ -35,6 +35,7 @@ class Lexicon:
     quoted_head_fields: tuple[str, ...]
     project_endings: tuple[str, ...]
     project_kinds: tuple[str, ...]
+    facility_endings: tuple[str, ...]
     topic_suffixes: tuple[str, ...]
     kind_suffixes: frozenset[str]
     unit_kinds: dict[str, tuple[str, ...]]
@@ -114,6 +115,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         quoted_head_fields=tuple(data["quoted_head_fields"]),
         project_endings=tuple(data["project_endings"]),
         project_kinds=tuple(sorted(data["project_kinds"], key=len, reverse=True)),
+        facility_endings=tuple(data["facility_endings"]),
         topic_suffixes=tuple(data["topic_suffixes"]),
         kind_suffixes=frozenset(data["kind_suffixes"]),
         unit_kinds={kind: tuple(endings) for kind, endings in data["unit_kinds"].items()},

@@ -18,7 +18,7 @@ from extract.recognizers import (Span, case_names, document_quoted_types, docume
 from extract.relations import SentenceContext, extract_relations
 from extract.resolve import canonical_name, case_context, resolve_case
 from extract.sentences import Sentence, inside_sentences, split_sentences
-from extract.structure import structural_relations
+from extract.structure import placed_facilities, structural_relations
 from graph.records import Case, CaseExtraction, Document, Evidence, Mention, RelationMention
 
 
@@ -137,6 +137,7 @@ def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: l
         relations.extend(extract_relations(
             ctx, lambda rule, s=sentence: _evidence(document, case, s.text, s.start, s.start + len(s.text), rule)))
     relations.extend(structural_relations(case.text, resolved, where.area, where.subdistrict, lead))
+    relations.extend(placed_facilities(resolved, relations, estate or area, lexicon.facility_endings))
     if propose:
         resolved.extend(_proposals(case, document, sentences, mentions, lexicon))
     return CaseExtraction(case=case, mentions=tuple(resolved), relations=tuple(_first_location(relations)))

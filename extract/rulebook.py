@@ -1,7 +1,7 @@
 """Every rule of the extraction in one list, each with what it does and an invented example that the tests run.
 
 The rules are registered in one place per stage (``RECOGNIZERS``, relation ``RULES``, the lexicon's
-``cue_rules`` and ``frames``, case ``structure`` rules); their examples live in ``rule_examples.yaml`` beside this file.
+``cue_rules`` and ``frames``, case ``structure`` and ``CASE_RULES``); their examples live in ``rule_examples.yaml`` beside this file.
 """
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ import yaml
 from extract.recognizers import RECOGNIZERS
 from extract.relations import RULES as RELATION_RULES
 from extract.relations import cue_rules, frame_rules
+from extract.structure import CASE_RULES
 from extract.structure import RULES as STRUCTURE_RULES
 
 EXAMPLES_FILE = Path(__file__).with_name("rule_examples.yaml")
 STAGES = {"recognizers": RECOGNIZERS, "relations": RELATION_RULES, "cues": cue_rules(), "frames": frame_rules(),
-          "structure": STRUCTURE_RULES}
+          "structure": STRUCTURE_RULES, "case": CASE_RULES}
 
 
 @dataclass(frozen=True)

@@ -153,9 +153,24 @@ def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | N
             for m in _firsts(near) if co_builds.allows(vocabulary.node(m.type), vocabulary.node(lead.type))]
 
 
+def placed_facilities(mentions: list[Mention], relations: list[RelationMention], place: Mention | None,
+                      facility_endings: tuple[str, ...]) -> list[RelationMention]:
+    """A facility the case builds and its sentences place nowhere (社区还建起了青禾书屋) is in the case's own
+    estate, else its area."""
+    if place is None:
+        return []
+    placed = {r.source.canonical for r in relations if r.type == "LOCATED_IN"}
+    return [RelationMention(type="LOCATED_IN", source=m, target=place, evidence=replace(m.evidence, rule="case:facility"))
+            for m in _firsts(mentions) if m.type == "Project" and m.canonical.endswith(facility_endings)
+            and m.canonical not in placed and not m.implicit]
+
+
 Rule = Callable[[list[Mention], str, str], Found]
 RULES: dict[str, Rule] = {"places": places_nest, "buildings": buildings_nest, "offices": offices_nest,
                           "hosts": branches_of_hosts}
+# Case rules that read more than the case's names (its text and lead, its other relations); the pipeline calls
+# each with what it needs.
+CASE_RULES: dict[str, Callable] = {"co_builds": partners_co_build, "facilities": placed_facilities}
 
 
 def structural_relations(case_text: str, mentions: list[Mention], area: str, subdistrict: str,

@@ -27,7 +27,7 @@ def test_a_recogniser_finds_its_example(name):
     assert tuple(example["finds"]) in {(sentence[s.start:s.end], s.type) for s in spans}
 
 
-@pytest.mark.parametrize("stage, name", [(stage, name) for stage in ("relations", "cues", "frames", "structure")
+@pytest.mark.parametrize("stage, name", [(stage, name) for stage in ("relations", "cues", "frames", "structure", "case")
                                          for name in sorted(rule_examples()[stage])])
 def test_a_relation_rule_yields_its_example(stage, name):
     example = rule_examples()[stage][name]

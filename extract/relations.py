@@ -527,13 +527,15 @@ def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mentio
 LOCATABLE = ("Project", "VolunteerTeam", "PartnerUnit")
 HELD_AT = re.compile(r"(?:等[\u4e00-\u9fff]{0,6})?(?:也|都|均|还|已)?(?:在|落户|落地)")  # 公开课在X街区内
 IN_AREA = re.compile(r"(辖区|小区|社区)(内的?|里的?|单位|的)$")
+AREA_UNITS_AFTER = re.compile(r"(?:[、和与及][^，。；、]{2,20}?)*等?[0-9一二三四五六七八九十多余]*家?(?:驻区|辖区|驻社区)"
+                              r"(?:单位|企事业单位|企业)")  # A、B等驻区单位: each is in the case's area
 ESTATE_SUBJECT = re.compile(r"小区(?![\u4e00-\u9fff]{0,2}(?:党|业|物业|居))")  # 小区先后完成了A、B: the case's estate does it
 
 
 def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """A project named after a place (青禾小区加装电梯) is located there, as is a project or team named after
     a place in the same sentence, or held at a place of its clause (公开课在X街区内上演); a project, team or
-    partner introduced as 辖区单位/辖区内的 is located in the case's area; works of a clause whose subject is
+    partner introduced as 辖区单位/辖区内的, or a partner listed as one of 驻区单位, is located in the case's area; works of a clause whose subject is
     the bare 小区 (小区先后完成了A、B等改造) are in the case's estate.
 
     A partner after a place is mostly where its people live or work (居民大多是X公司的退休员工), not where it is.
@@ -555,7 +557,8 @@ def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
             found.append(("place:in-name", "LOCATED_IN", m, max(named_after, key=lambda p: p.end)))
         elif held_at:
             found.append(("place:held-at", "LOCATED_IN", m, held_at[0]))
-        elif IN_AREA.search(text[max(0, listed_from.start - 5):listed_from.start]) and ctx.area is not None:
+        elif ctx.area is not None and (IN_AREA.search(text[max(0, listed_from.start - 5):listed_from.start])
+                                       or m.type == "PartnerUnit" and AREA_UNITS_AFTER.match(text, m.end)):
             found.append(("place:in-area", "LOCATED_IN", m, ctx.area))
         elif places and m.type != "PartnerUnit":
             found.append(("place:named-before", "LOCATED_IN", m, places[-1]))

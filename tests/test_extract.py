@@ -1067,3 +1067,10 @@ def test_bodies_listed_right_before_a_joint_action_each_use_it():
     graph = extract("在松涛社区党委的带领下，青禾小区业委会和青松物业两方联动、各尽其责。")
     users = {r.source for r in graph.relations.values() if r.type == "USES_MECHANISM"}
     assert users == {"Committee:青禾小区业委会", "PropertyFirm:青松物业"}, users
+
+
+def test_units_listed_as_the_areas_resident_units_are_located_in_it():
+    graph = extract("和平居民区召开征询会，松涛市第十中学、青禾职工大学等驻区单位派代表参加。")
+    located = {(r.source, r.target) for r in graph.relations.values() if r.type == "LOCATED_IN"}
+    assert located == {("PartnerUnit:松涛市第十中学", "Community:和平居民区"),
+                       ("PartnerUnit:青禾职工大学", "Community:和平居民区")}, located

@@ -524,11 +524,18 @@ AGENT_WORDS = ("将", "把", "对", "通过", "联合", "协同", "会同", "还
                "代表", "干部", "工作人员", "负责人")  # and its people: 青松街道代表
 
 
+HELPING_FRAME_AFTER = re.compile(r"(?:的|[和、与及][^，。；,;]{2,12}?的)?(?:大力|悉心|精心|共同)?"
+                                 r"(?:支持|指导|帮助|领导|推动|协调|关心)(?:和[^，。；,;]{2,4})?下")  # 在X街道(和Y)的指导下
+
+
 def acting_office(mention: Mention, text: str, lexicon: Lexicon) -> Mention:
-    """A sub-district that acts (六合场街道花费5600万…) or sends its people is its office, not the place."""
-    if mention.type != "Community" or not mention.canonical.endswith("街道") or (
-            mention.start > 0 and text[mention.start - 1] in PLACE_MARKERS):
+    """A sub-district that acts (六合场街道花费5600万…), helps (在X街道的指导下) or sends its people is its office,
+    not the place."""
+    if mention.type != "Community" or not mention.canonical.endswith("街道"):
         return mention
+    if mention.start > 0 and text[mention.start - 1] in PLACE_MARKERS:
+        helping = text[mention.start - 1] == "在" and HELPING_FRAME_AFTER.match(text, mention.end)
+        return replace(mention, type="GovernmentAgency", canonical=mention.canonical + "办事处") if helping else mention
     following = text[mention.end:mention.end + 6].lstrip("，, ")
     word = next(iter(segment.cut(following)), "")
     if (word.startswith(AGENT_WORDS) or posseg.dt.word_tag_tab.get(word, "").startswith("v")

@@ -1074,3 +1074,9 @@ def test_units_listed_as_the_areas_resident_units_are_located_in_it():
     located = {(r.source, r.target) for r in graph.relations.values() if r.type == "LOCATED_IN"}
     assert located == {("PartnerUnit:松涛市第十中学", "Community:和平居民区"),
                        ("PartnerUnit:青禾职工大学", "Community:和平居民区")}, located
+
+
+def test_a_sub_district_that_guides_in_a_helping_frame_is_its_office():
+    graph = extract("青禾小区建于2005年。在松涛街道的指导下，小区党员发起成立了业主委员会。青禾小区焕然一新。")
+    guides = {(r.source, r.target) for r in graph.relations.values() if r.type == "GUIDES"}
+    assert guides == {("GovernmentAgency:松涛街道办事处", "Committee:青禾小区业委会")}, guides

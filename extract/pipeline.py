@@ -137,7 +137,7 @@ def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: l
         relations.extend(extract_relations(
             ctx, lambda rule, s=sentence: _evidence(document, case, s.text, s.start, s.start + len(s.text), rule)))
     relations.extend(structural_relations(case.text, resolved, where.area, where.subdistrict, lead))
-    relations.extend(placed_facilities(resolved, relations, estate or area, lexicon.facility_endings))
+    relations.extend(placed_facilities(case.text, resolved, relations, estate, area, lexicon.facility_endings))
     if propose:
         resolved.extend(_proposals(case, document, sentences, mentions, lexicon))
     return CaseExtraction(case=case, mentions=tuple(resolved), relations=tuple(_first_location(relations)))

@@ -153,16 +153,24 @@ def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | N
             for m in _firsts(near) if co_builds.allows(vocabulary.node(m.type), vocabulary.node(lead.type))]
 
 
-def placed_facilities(mentions: list[Mention], relations: list[RelationMention], place: Mention | None,
-                      facility_endings: tuple[str, ...]) -> list[RelationMention]:
-    """A facility the case builds and its sentences place nowhere (社区还建起了青禾书屋) is in the case's own
-    estate, else its area."""
-    if place is None:
-        return []
+AREA_SUBJECT = re.compile(r"(?:^|[，。；！？,;])(?:本|该)?(?:社区|居民区|村里|村)[^，。；！？,;]*$")  # 社区还建起了…: the area builds
+
+
+def placed_facilities(case_text: str, mentions: list[Mention], relations: list[RelationMention], estate: Mention | None,
+                      area: Mention | None, facility_endings: tuple[str, ...]) -> list[RelationMention]:
+    """A facility the case builds and its sentences place nowhere is in the case's own estate, else its area; in
+    the area when the bare 社区 or 村 builds it (社区还建起了青禾书屋)."""
     placed = {r.source.canonical for r in relations if r.type == "LOCATED_IN"}
-    return [RelationMention(type="LOCATED_IN", source=m, target=place, evidence=replace(m.evidence, rule="case:facility"))
-            for m in _firsts(mentions) if m.type == "Project" and m.canonical.endswith(facility_endings)
-            and m.canonical not in placed and not m.implicit]
+    found = []
+    for m in _firsts(mentions):
+        if m.type != "Project" or not m.canonical.endswith(facility_endings) or m.canonical in placed or m.implicit:
+            continue
+        by_area = AREA_SUBJECT.search(case_text, max(0, m.start - 30), m.start)
+        place = area if by_area and area is not None else estate or area
+        if place is not None:
+            found.append(RelationMention(type="LOCATED_IN", source=m, target=place,
+                                         evidence=replace(m.evidence, rule="case:facility")))
+    return found
 
 
 Rule = Callable[[list[Mention], str, str], Found]

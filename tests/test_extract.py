@@ -1081,3 +1081,13 @@ def test_a_sub_district_that_guides_in_a_helping_frame_is_its_office():
     graph = extract("青禾小区建于2005年。在松涛街道的指导下，小区党员发起成立了业主委员会。青禾小区焕然一新。")
     guides = {(r.source, r.target) for r in graph.relations.values() if r.type == "GUIDES"}
     assert guides == {("GovernmentAgency:松涛街道办事处", "Committee:青禾小区业委会")}, guides
+
+
+@pytest.mark.parametrize("text, place", [
+    ("青禾小区建于2000年。青禾小区位于和平居民区。小区里建起了青禾书屋。", "Community:青禾小区"),
+    ("青禾小区建于2000年。青禾小区位于和平居民区。居民区还建起了青禾书屋。", "Community:和平居民区"),
+])
+def test_a_facility_placed_nowhere_is_in_the_estate_unless_the_area_builds_it(text, place):
+    located = {r.target for r in extract(text).relations.values()
+               if r.type == "LOCATED_IN" and r.source == "Project:青禾书屋"}
+    assert located == {place}, located

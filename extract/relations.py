@@ -546,7 +546,8 @@ def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
     for i, m in enumerate(mentions):
         if m.type not in LOCATABLE:
             continue
-        places = [p for p in mentions[:i] if p.type == "Community" and not _qualifies_next(p, mentions, m)]
+        places = [p for p in mentions[:i] if p.type == "Community" and not _qualifies_next(p, mentions, m)
+                  and not text.startswith(("：", ":"), p.end)]  # 青山区：“…”试点 labels a report, places no project
         clause_end = _clause_bounds(text, m.start, m.end)[1]
         held_at = [p for p in mentions[i + 1:] if p.type == "Community" and p.end <= clause_end][:1] \
             if HELD_AT.match(text, m.end) else []

@@ -1091,3 +1091,10 @@ def test_a_facility_placed_nowhere_is_in_the_estate_unless_the_area_builds_it(te
     located = {r.target for r in extract(text).relations.values()
                if r.type == "LOCATED_IN" and r.source == "Project:青禾书屋"}
     assert located == {place}, located
+
+
+def test_a_place_labelling_a_headline_locates_nothing():
+    graph = extract("青山区：青禾花园项目让居民住得更舒心。")
+    assert "Project:青禾花园项目" in graph.entities, sorted(graph.entities)
+    located = {(r.source, r.target) for r in graph.relations.values() if r.type == "LOCATED_IN"}
+    assert ("Project:青禾花园项目", "Community:青山区") not in located, located

@@ -529,8 +529,8 @@ HELPING_FRAME_AFTER = re.compile(r"(?:的|[和、与及][^，。；,;]{2,12}?的
 
 
 def acting_office(mention: Mention, text: str, lexicon: Lexicon) -> Mention:
-    """A sub-district that acts (六合场街道花费5600万…), helps (在X街道的指导下) or sends its people is its office,
-    not the place."""
+    """A sub-district that acts (六合场街道花费5600万…), helps (在X街道的指导下), heads its report (X街道：…) or sends
+    its people is its office, not the place."""
     if mention.type != "Community" or not mention.canonical.endswith("街道"):
         return mention
     if mention.start > 0 and text[mention.start - 1] in PLACE_MARKERS:
@@ -539,6 +539,7 @@ def acting_office(mention: Mention, text: str, lexicon: Lexicon) -> Mention:
     following = text[mention.end:mention.end + 6].lstrip("，, ")
     word = next(iter(segment.cut(following)), "")
     if (word.startswith(AGENT_WORDS) or posseg.dt.word_tag_tab.get(word, "").startswith("v")
+            or text.startswith(("：", ":"), mention.end)  # 青松街道：“…”唱主角, a report's headline on what it does
             or following.startswith(lexicon.cue_rule_words)):
         return replace(mention, type="GovernmentAgency", canonical=mention.canonical + "办事处")
     return mention

@@ -1098,3 +1098,9 @@ def test_a_place_labelling_a_headline_locates_nothing():
     assert "Project:青禾花园项目" in graph.entities, sorted(graph.entities)
     located = {(r.source, r.target) for r in graph.relations.values() if r.type == "LOCATED_IN"}
     assert ("Project:青禾花园项目", "Community:青山区") not in located, located
+
+
+def test_a_sub_district_heading_its_report_acts_as_its_office():
+    graph = extract("青松街道：“邻里共商”机制唱主角。")
+    users = {r.source for r in graph.relations.values() if r.type == "USES_MECHANISM"}
+    assert users == {"GovernmentAgency:青松街道办事处"}, users

@@ -1174,10 +1174,13 @@ def agreement_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             if m.group(1).endswith(lexicon.agreement_endings)]
 
 
+JOINT_ACTION_RULE = "joint-action"
+
+
 def joint_action_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """A way of working named by how many parties or levels act together, and how: 四方联动, 两级协同, 六社联动."""
     pattern = _joint_action(lexicon.joint_parties, lexicon.joint_actions)
-    return [Span(m.start(), m.end(), "Mechanism", "joint-action") for m in pattern.finditer(sentence.text)]
+    return [Span(m.start(), m.end(), "Mechanism", JOINT_ACTION_RULE) for m in pattern.finditer(sentence.text)]
 
 
 def quoted_head_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:

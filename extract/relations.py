@@ -14,7 +14,7 @@ from itertools import chain
 
 from extract.amounts import amount_given_by, parse_amount
 from extract.lexicon import load_lexicon
-from extract.recognizers import ORG_TYPES, tokenize
+from extract.recognizers import JOINT_ACTION_RULE, ORG_TYPES, tokenize
 from extract.sentences import Sentence
 from graph.records import Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
@@ -535,8 +535,8 @@ ESTATE_SUBJECT = re.compile(r"小区(?![\u4e00-\u9fff]{0,2}(?:党|业|物业|居
 def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """A project named after a place (青禾小区加装电梯) is located there, as is a project or team named after
     a place in the same sentence, or held at a place of its clause (公开课在X街区内上演); a project, team or
-    partner introduced as 辖区单位/辖区内的, or a partner listed as one of 驻区单位, is located in the case's area; works of a clause whose subject is
-    the bare 小区 (小区先后完成了A、B等改造) are in the case's estate.
+    partner introduced as 辖区单位/辖区内的, or a partner listed as one of 驻区单位, is located in the case's
+    area; works of a clause whose subject is the bare 小区 (小区先后完成了A、B等改造) are in the case's estate.
 
     A partner after a place is mostly where its people live or work (居民大多是X公司的退休员工), not where it is.
     """
@@ -828,10 +828,7 @@ def _uses_right_before(gap: str) -> bool:
     return len(words) == 1 and "USES_MECHANISM" in load_lexicon().cued_relations.get(words[0].word, ())
 
 
-JOINT_ACTION_RULE = "joint-action"
 JOINED_RIGHT_BEFORE = re.compile(r"(?:[、和与及][^，。；、]{0,6})?(?:则|共同|一起)?")  # A、B和C四方联动: each acts in it
-
-
 RURAL_TOWNS = ("镇", "乡")  # a rural report's town acts as itself (镇里推行…), not through a named body
 
 
@@ -861,7 +858,7 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
             continue
         # only the nearest name before it: a farther one has that name in between, never a verb alone
         doer = next((m for m in reversed(outer) if m.end <= mechanism.start), None)
-        if doer is not None and mechanism.evidence.rule.endswith(JOINT_ACTION_RULE) \
+        if doer is not None and mechanism.evidence.rule == JOINT_ACTION_RULE \
                 and JOINED_RIGHT_BEFORE.fullmatch(ctx.sentence.text[doer.end:mechanism.start]):
             joined = _group_before(outer, outer.index(doer), ctx.sentence.text)
             found.extend(("mechanism:joint", "USES_MECHANISM", m, mechanism) for m in joined

@@ -1,7 +1,8 @@
 """Every rule of the extraction in one list, each with what it does and an invented example that the tests run.
 
 The rules are registered in one place per stage (``RECOGNIZERS``, relation ``RULES``, the lexicon's
-``cue_rules`` and ``frames``, case ``structure`` and ``CASE_RULES``); their examples live in ``rule_examples.yaml`` beside this file.
+``cue_rules`` and ``frames``, case ``structure`` ``RULES`` and ``CASE_RULES``); their examples live in
+``rule_examples.yaml`` beside this file.
 """
 from __future__ import annotations
 

@@ -1028,13 +1028,21 @@ def test_words_that_only_look_like_names_name_nothing(text, not_a_name):
     assert not_a_name not in extract(text).entities, sorted(extract(text).entities)
 
 
-def test_a_slogan_practised_is_a_way_and_a_bare_estate_opening_its_clause_uses_it():
-    graph = extract("青禾小区建于2000年。青禾小区有住户300户。小区的各项收费坚持“收支公开，账目透明”：物业费全部公示。")
-    mechanism = graph.entities.get("Mechanism:收支公开，账目透明")
+@pytest.mark.parametrize("text, name, places, user", [
+    # a slogan practised is a way; the bare estate opening its clause uses it
+    ("青禾小区建于2000年。青禾小区有住户300户。小区的各项收费坚持“收支公开，账目透明”：物业费全部公示。", "收支公开，账目透明",
+     {}, ("Community:青禾小区", "mechanism:estate-does")),
+    # in a rural case, a way no body is named for is the town's
+    ("近年来，松涛镇推动各村抱团发展。产业链条越拉越长，“支部引领+农户”的路子越走越宽。", "支部引领+农户",
+     {"area": "松涛镇", "subdistrict": "松涛镇"}, ("Community:松涛镇", "mechanism:town")),
+])
+def test_a_way_no_body_is_named_for_is_used_by_the_place_doing_it(text, name, places, user):
+    graph = extract(text, **places)
+    mechanism = graph.entities.get(f"Mechanism:{name}")
     assert mechanism is not None, sorted(graph.entities)
     users = {(r.source, r.evidence[0].rule) for r in graph.relations.values()
              if r.type == "USES_MECHANISM" and r.target == mechanism.id}
-    assert users == {("Community:青禾小区", "mechanism:estate-does")}, users
+    assert users == {user}, users
 
 
 def test_a_slogan_that_names_a_result_is_no_way():
@@ -1048,39 +1056,8 @@ def test_a_name_the_segmenter_glued_to_the_verb_after_it_ends_before_the_verb():
     assert not [e for e in graph.entities.values() if e.type == "Community"], sorted(graph.entities)
 
 
-def test_a_rural_towns_way_with_no_named_user_is_the_towns():
-    graph = extract("近年来，松涛镇推动各村抱团发展。产业链条越拉越长，“支部引领+农户”的路子越走越宽。",
-                    area="松涛镇", subdistrict="松涛镇")
-    mechanism = graph.entities.get("Mechanism:支部引领+农户")
-    assert mechanism is not None, sorted(graph.entities)
-    users = {(r.source, r.evidence[0].rule) for r in graph.relations.values()
-             if r.type == "USES_MECHANISM" and r.target == mechanism.id}
-    assert users == {("Community:松涛镇", "mechanism:town")}, users
 
 
-def test_a_work_named_before_by_is_what_the_body_after_it_leads():
-    graph = extract("“一盏灯”公益项目由青禾社区党委牵头，组织在职党员认领，还带动了“楼道美化”行动。")
-    led = {(r.source, r.target) for r in graph.relations.values() if r.type == "LEADS"}
-    assert led == {("PartyOrganization:青禾社区党委", "Project:一盏灯公益项目")}, led
-
-
-def test_bodies_listed_right_before_a_joint_action_each_use_it():
-    graph = extract("在松涛社区党委的带领下，青禾小区业委会和青松物业两方联动、各尽其责。")
-    users = {r.source for r in graph.relations.values() if r.type == "USES_MECHANISM"}
-    assert users == {"Committee:青禾小区业委会", "PropertyFirm:青松物业"}, users
-
-
-def test_units_listed_as_the_areas_resident_units_are_located_in_it():
-    graph = extract("和平居民区召开征询会，松涛市第十中学、青禾职工大学等驻区单位派代表参加。")
-    located = {(r.source, r.target) for r in graph.relations.values() if r.type == "LOCATED_IN"}
-    assert located == {("PartnerUnit:松涛市第十中学", "Community:和平居民区"),
-                       ("PartnerUnit:青禾职工大学", "Community:和平居民区")}, located
-
-
-def test_a_sub_district_that_guides_in_a_helping_frame_is_its_office():
-    graph = extract("青禾小区建于2005年。在松涛街道的指导下，小区党员发起成立了业主委员会。青禾小区焕然一新。")
-    guides = {(r.source, r.target) for r in graph.relations.values() if r.type == "GUIDES"}
-    assert guides == {("GovernmentAgency:松涛街道办事处", "Committee:青禾小区业委会")}, guides
 
 
 @pytest.mark.parametrize("text, place", [
@@ -1093,14 +1070,24 @@ def test_a_facility_placed_nowhere_is_in_the_estate_unless_the_area_builds_it(te
     assert located == {place}, located
 
 
-def test_a_place_labelling_a_headline_locates_nothing():
-    graph = extract("青山区：青禾花园项目让居民住得更舒心。")
-    assert "Project:青禾花园项目" in graph.entities, sorted(graph.entities)
-    located = {(r.source, r.target) for r in graph.relations.values() if r.type == "LOCATED_IN"}
-    assert ("Project:青禾花园项目", "Community:青山区") not in located, located
-
-
-def test_a_sub_district_heading_its_report_acts_as_its_office():
-    graph = extract("青松街道：“邻里共商”机制唱主角。")
-    users = {r.source for r in graph.relations.values() if r.type == "USES_MECHANISM"}
-    assert users == {"GovernmentAgency:青松街道办事处"}, users
+@pytest.mark.parametrize("text, rel_type, expected", [
+    # the work named right before 由 is what the body after it leads, not a project further on
+    ("“一盏灯”公益项目由青禾社区党委牵头，组织在职党员认领，还带动了“楼道美化”行动。", "LEADS",
+     {("PartyOrganization:青禾社区党委", "Project:一盏灯公益项目")}),
+    # bodies listed right before an unquoted joint action each act in it
+    ("在松涛社区党委的带领下，青禾小区业委会和青松物业两方联动、各尽其责。", "USES_MECHANISM",
+     {("Committee:青禾小区业委会", "Mechanism:两方联动"), ("PropertyFirm:青松物业", "Mechanism:两方联动")}),
+    # partners listed as the area's resident units are located in it
+    ("和平居民区召开征询会，松涛市第十中学、青禾职工大学等驻区单位派代表参加。", "LOCATED_IN",
+     {("PartnerUnit:松涛市第十中学", "Community:和平居民区"), ("PartnerUnit:青禾职工大学", "Community:和平居民区")}),
+    # a sub-district inside a helping frame is its office
+    ("青禾小区建于2005年。在松涛街道的指导下，小区党员发起成立了业主委员会。青禾小区焕然一新。", "GUIDES",
+     {("GovernmentAgency:松涛街道办事处", "Committee:青禾小区业委会")}),
+    # … and so is one heading its report
+    ("青松街道：“邻里共商”机制唱主角。", "USES_MECHANISM", {("GovernmentAgency:青松街道办事处", "Mechanism:邻里共商机制")}),
+    # a place labelling a headline locates nothing
+    ("青山区：青禾花园项目让居民住得更舒心。", "LOCATED_IN", set()),
+])
+def test_relations_read_from_one_sentence(text, rel_type, expected):
+    found = {(r.source, r.target) for r in extract(text).relations.values() if r.type == rel_type}
+    assert found == expected, found

@@ -128,7 +128,7 @@ def entity_features(candidate: EntityCandidate, text: str, title: str, nesting: 
     if tokens:
         first = tokens[0]
         features[f"first_pos={first.flag}|{kind}"] = 1.0
-        if first.flag == "x":  # a word jieba only guessed: 建到|小区 opens with a verb
+        if first.flag == "x":  # a word jieba only guessed: 进老|小区 opens with a verb
             features[f"guessed_first_char={posseg.dt.word_tag_tab.get(name[0], 'x')}|{kind}"] = 1.0
         if COUNTED.match(name):  # a name opening on a count (两个…) mostly counts things and names none
             features[f"counted|{kind}"] = 1.0

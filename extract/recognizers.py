@@ -165,12 +165,18 @@ DIRECTIONS = ("东", "南", "西", "北", "中")
 DIRECTION_PARTS = tuple(direction + "里" for direction in DIRECTIONS)  # 北里, 西里: quarters of a place
 GLUED_PREPOSITIONS = "由在把被将与从对于让给"  # the segmenter's guess glues them to a name after or before them
 GLUED_VERBS = "到向"  # 副局长李青到|小区: a name the segmenter's guess glued to the verb after it
+VERB_RESULTS = "到进入在强好"  # 建到|小区, 建强|支部: a verb and its result, which the segmenter guesses as one word
 
 
 def _unglued(word: str, tags: dict[str, str]) -> tuple[str, ...]:
     """A word the segmenter only guessed that glues a preposition or a verb to a name (会议由青禾|路社区,
-    李青到|小区) is the two words; any other word is itself."""
-    if len(word) < 3 or word in tags:
+    李青到|小区), or a one-character verb to its result (把支部建|到小区, 建|强支部), is the two words; any other
+    word is itself."""
+    if word in tags:
+        return (word,)
+    if len(word) == 2 and word[1] in VERB_RESULTS and tags.get(word[0]) in VERB_FLAGS:
+        return word[0], word[1]
+    if len(word) < 3:
         return (word,)
     if word[0] in GLUED_PREPOSITIONS:
         return word[0], word[1:]
@@ -280,8 +286,6 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
                         topic=topic):
             break
         if lexicon.suffix_type.get(token.word) == "Mechanism" and type_name != "Mechanism":
-            break
-        if _guessed_verb(token.word) and not (verbs_ok or topic):
             break
         lead_in = glued_stop_prefix(token, lexicon)
         if lead_in == len(token.word) or (lead_in and not taken and len(token.word) - lead_in == 1):
@@ -470,20 +474,10 @@ def _stop_prefix(word: str, lexicon: Lexicon) -> int:
     return glue + 1 if glue > 0 else cut
 
 
-VERB_RESULTS = "到进入在强好"  # 建到|小区, 建强|支部: a verb and its result, which the segmenter guesses as one word
-
-
-def _guessed_verb(word: str) -> bool:
-    """A word the segmenter guessed from a one-character verb and its result (建到, 建强): a verb, no name."""
-    return (len(word) == 2 and word[1] in VERB_RESULTS and not in_dictionary(word)
-            and posseg.dt.word_tag_tab.get(word[0]) in VERB_FLAGS)
-
-
 def _trim_verbs(start: int, taken: list[tuple[str, str]]) -> int:
     """Drop verbs and adverbs from the left end of a name (运作|项目 is no name)."""
     for word, flag in reversed(taken):
-        verb = flag in VERB_FLAGS | {"d", "ad", "vn"} and in_dictionary(word) or _guessed_verb(word)
-        if not verb or word in JOINABLE_IN_NAMES:
+        if flag not in VERB_FLAGS | {"d", "ad", "vn"} or word in JOINABLE_IN_NAMES or not in_dictionary(word):
             break
         start += len(word)
     return start

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable
 
 from jieba import posseg
@@ -524,25 +525,30 @@ AGENT_WORDS = ("将", "把", "对", "通过", "联合", "协同", "会同", "还
                "代表", "干部", "工作人员", "负责人")  # and its people: 青松街道代表
 
 
-HELPING_FRAME_AFTER = re.compile(r"(?:的|[和、与及][^，。；,;]{2,12}?的)?(?:大力|悉心|精心|共同)?"
-                                 r"(?:支持|指导|帮助|领导|推动|协调|关心)(?:和[^，。；,;]{2,4})?下")  # 在X街道(和Y)的指导下
+@lru_cache(maxsize=4)
+def _helping_frame_after(words: tuple[str, ...]) -> re.Pattern:
+    """The rest of a frame 在X(和Y)的…下 after its first body, read with the frame's words (the lexicon's under)."""
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?:的|[和、与及][^，。；,;]{{2,12}}?的)?[\u4e00-\u9fff]{{0,4}}?(?:{alternatives})下")
+
+
+def _acts(mention: Mention, text: str, lexicon: Lexicon) -> bool:
+    if mention.start > 0 and text[mention.start - 1] in PLACE_MARKERS:  # 在X街道, unless 在 opens a helping frame
+        words = tuple(word for row in lexicon.frames.get("under", {}).values() for word in row)
+        return text[mention.start - 1] == "在" and bool(_helping_frame_after(words).match(text, mention.end))
+    following = text[mention.end:mention.end + 6].lstrip("，, ")
+    word = next(iter(segment.cut(following)), "")
+    return (word.startswith(AGENT_WORDS) or posseg.dt.word_tag_tab.get(word, "").startswith("v")
+            or text.startswith(("：", ":"), mention.end)  # 青松街道：“…”唱主角, a report's headline on what it does
+            or following.startswith(lexicon.cue_rule_words))
 
 
 def acting_office(mention: Mention, text: str, lexicon: Lexicon) -> Mention:
     """A sub-district that acts (六合场街道花费5600万…), helps (在X街道的指导下), heads its report (X街道：…) or sends
     its people is its office, not the place."""
-    if mention.type != "Community" or not mention.canonical.endswith("街道"):
+    if mention.type != "Community" or not mention.canonical.endswith("街道") or not _acts(mention, text, lexicon):
         return mention
-    if mention.start > 0 and text[mention.start - 1] in PLACE_MARKERS:
-        helping = text[mention.start - 1] == "在" and HELPING_FRAME_AFTER.match(text, mention.end)
-        return replace(mention, type="GovernmentAgency", canonical=mention.canonical + "办事处") if helping else mention
-    following = text[mention.end:mention.end + 6].lstrip("，, ")
-    word = next(iter(segment.cut(following)), "")
-    if (word.startswith(AGENT_WORDS) or posseg.dt.word_tag_tab.get(word, "").startswith("v")
-            or text.startswith(("：", ":"), mention.end)  # 青松街道：“…”唱主角, a report's headline on what it does
-            or following.startswith(lexicon.cue_rule_words)):
-        return replace(mention, type="GovernmentAgency", canonical=mention.canonical + "办事处")
-    return mention
+    return replace(mention, type="GovernmentAgency", canonical=mention.canonical + "办事处")
 
 
 def _in_area_terms(mention: Mention, ctx: CaseContext) -> Mention:

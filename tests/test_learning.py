@@ -216,7 +216,7 @@ def test_a_generic_word_before_a_place_word_is_a_feature_the_model_weighs(word):
 
 @pytest.mark.parametrize("text, name, feature", [
     ("社区推出了五个一工作机制。", "五个一工作机制", "counted|Mechanism"),
-    ("市里把党支部建到小区、把党小组建到楼栋。", "建到小区", "guessed_first_char=v|Community"),
+    ("青松物业进老小区，居民点赞。", "进老小区", "guessed_first_char=v|Community"),
 ])
 def test_how_a_name_opens_is_a_feature_the_model_weighs(text, name, feature):
     document, case = text_case(text)

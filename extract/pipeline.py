@@ -13,8 +13,8 @@ from extract.learned import decide_case, document_counts
 from extract.lexicon import Lexicon, load_lexicon
 from extract.model import ExtractionModel
 from extract.proposals import proposed_spans
-from extract.recognizers import (Span, case_names, document_quoted_types, document_typed, known_quoted_spans,
-                                 named_again_spans, recognize)
+from extract.recognizers import (ORG_TYPES, Span, case_names, document_quoted_types, document_typed,
+                                 known_quoted_spans, named_again_spans, recognize)
 from extract.relations import SentenceContext, extract_relations
 from extract.resolve import canonical_name, case_context, resolve_case
 from extract.sentences import Sentence, inside_sentences, split_sentences
@@ -129,11 +129,13 @@ def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: l
                    and m.canonical.removesuffix("小区").endswith(where.estate.removesuffix("小区"))), None)
     relations = []
     previous: list[Mention] = []
+    carried = None
     for sentence, inside in zip(sentences, inside_sentences(sentences, resolved)):
         local = [replace(m, start=m.start - sentence.start, end=m.end - sentence.start) for m in inside]
         ctx = SentenceContext(sentence=sentence, mentions=local, lead=lead, focus=focus, area=area, town=town,
-                              previous=tuple(previous), estate=estate)
+                              previous=tuple(previous), estate=estate, carried=carried)
         previous = local
+        carried = _subject(local, carried) if sentence.text.endswith(CONTINUED) else None
         relations.extend(extract_relations(
             ctx, lambda rule, s=sentence: _evidence(document, case, s.text, s.start, s.start + len(s.text), rule)))
     relations.extend(structural_relations(case.text, resolved, where.area, where.subdistrict, lead))
@@ -141,6 +143,15 @@ def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: l
     if propose:
         resolved.extend(_proposals(case, document, sentences, mentions, lexicon))
     return CaseExtraction(case=case, mentions=tuple(resolved), relations=tuple(_first_location(relations)))
+
+
+CONTINUED = ("；", ";")  # a sentence cut at a semicolon goes on with the same subject
+
+
+def _subject(mentions: list[Mention], carried: Mention | None) -> Mention | None:
+    """The body or place that opens a sentence (青禾小区推行…), else the subject it carried on itself."""
+    opening = next((m for m in mentions if m.start == 0 and (m.type in ORG_TYPES or m.type == "Community")), None)
+    return opening or carried
 
 
 def _proposals(case: Case, document: Document, sentences: list[Sentence], named: list[Mention],

@@ -86,6 +86,7 @@ LEADING_COUNT = re.compile(r"[0-9一二三四五六七八九十两几多]+\s?[�
 NUMERALS = "一二三四五六七八九十两"
 LIST_COUNT = re.compile(rf"[0-9{NUMERALS}]+[种类项大套]")  # “A”“B”三种模式: the kind a list is of
 QUOTED_LIST_COUNT = re.compile(rf"[”」』]{LIST_COUNT.pattern}[\u4e00-\u9fff]{{0,4}}$")  # “A”“B”三种|治理|模式
+COUNT_WORD = re.compile(rf"[0-9{NUMERALS}几多]+[个间座家所支处条项批台部栋幢场次套张块盏组]")
 NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+(?:大|大?[个座家支条项位名场次批类号份套本块面间])$")  # 3大类, 三大, 17号
 
 
@@ -280,6 +281,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.append((token.word, "ns"))  # a place name's word now, which no verb trimming drops
             index -= 1
             continue
+        if COUNT_WORD.fullmatch(token.word) and taken and type_name != "Mechanism":
+            break  # 建起一间|青松书屋: a count of the thing; but “党群”六个微空间, 四张清单工作机制 are named by theirs
         verb_run = all(flag in VERB_FLAGS for _, flag in taken)  # only verbs taken so far: still "adjacent"
         if _is_boundary(token.word, token.flag, lexicon, type_name,
                         adjacent=verb_run and (verbs_ok or topic or type_name == "GovernmentAgency"),

@@ -157,6 +157,7 @@ class SentenceContext:
     previous: tuple[Mention, ...] = ()
     estate: Mention | None = None
     town: Mention | None = None  # the case's sub-district or town
+    carried: Mention | None = None  # the subject a sentence after a semicolon carries on from the one before
 
 
 def _allowed(rel_type: str, source: Mention, target: Mention) -> bool:
@@ -836,7 +837,8 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     """A mechanism is used by a body written right before a verb of using it (X推行的“…”模式); else by the
     subject of its clause, else by the sentence's subject before it (not by a
     helper: 在X的领导下, nor by one who tells of it when the sentence names another: 居委会主任李静介绍，议事会…),
-    else by the case's estate when the bare 小区 opens its clause (小区实行“…”), else by a rural case's town
+    else by the case's estate when the bare 小区 opens its clause (小区实行“…”), else by the subject a sentence
+    cut at a semicolon carries on (X推行A；同时推出B: mechanism:carried), else by a rural case's town
     (mechanism:town), else by the case's lead body
     (rule mechanism:lead, a guess the model weighs apart); the case's area stands for its lead body.
 
@@ -877,6 +879,8 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
         if not group or group[-1].end == mechanism.start:
             if ctx.estate is not None and ESTATE_SUBJECT.match(ctx.sentence.text, clause_start):
                 group, rule = [ctx.estate], "mechanism:estate-does"
+            elif ctx.carried is not None and _allowed("USES_MECHANISM", ctx.carried, mechanism):
+                group, rule = [ctx.carried], "mechanism:carried"
             elif ctx.town is not None and ctx.town.canonical.endswith(RURAL_TOWNS):
                 group, rule = [ctx.town], "mechanism:town"
             elif ctx.lead is not None:

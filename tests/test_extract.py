@@ -78,6 +78,10 @@ def test_amounts(text, amount):
     ("“兰花爷爷”朱忠德老伯积极投身共建。", "朱忠德", "Person"),
     ("来自花溪时代社区的李明十分喜欢这样的公开课。", "李明", "Person"),
     ("长江大学国际关系与公共事务学院为街区进行理论指导。", "长江大学国际关系与公共事务学院", "PartnerUnit"),
+    ("新建的青禾书画长廊下常有老人散步。", "青禾书画长廊", "Project"),
+    ("小区装上了松涛车库道闸。", "松涛车库道闸", "Project"),
+    ("社区还建起一间青松书屋。", "青松书屋", "Project"),  # 一间 counts the room, names none of it
+    ("村里新建两座青禾烘干房。", "青禾烘干房", "Project"),
     ("长江大学国际关系与公共事务学院为街区进行理论指导。", "长江大学", "PartnerUnit"),
     ("师大外语学院开设老年英语口语课。", "师大", "PartnerUnit"),
     ("党总支探索建立一个“邻里共商，协力共治”的网格化社区治理新模式。", "邻里共商，协力共治", "Mechanism"),
@@ -1063,9 +1067,11 @@ def test_a_name_the_segmenter_glued_to_the_verb_after_it_ends_before_the_verb():
 @pytest.mark.parametrize("text, place", [
     ("青禾小区建于2000年。青禾小区位于和平居民区。小区里建起了青禾书屋。", "Community:青禾小区"),
     ("青禾小区建于2000年。青禾小区位于和平居民区。居民区还建起了青禾书屋。", "Community:和平居民区"),
+    ("松林村位于山脚。松林村发展种植。村里还建起了青禾书屋。", "Community:松林村"),  # a village is a rural case's area
 ])
 def test_a_facility_placed_nowhere_is_in_the_estate_unless_the_area_builds_it(text, place):
-    located = {r.target for r in extract(text).relations.values()
+    area = "" if "村" in text else "和平居民区"
+    located = {r.target for r in extract(text, area=area).relations.values()
                if r.type == "LOCATED_IN" and r.source == "Project:青禾书屋"}
     assert located == {place}, located
 
@@ -1087,6 +1093,9 @@ def test_a_facility_placed_nowhere_is_in_the_estate_unless_the_area_builds_it(te
     ("青松街道：“邻里共商”机制唱主角。", "USES_MECHANISM", {("GovernmentAgency:青松街道办事处", "Mechanism:邻里共商机制")}),
     # a place labelling a headline locates nothing
     ("青山区：青禾花园项目让居民住得更舒心。", "LOCATED_IN", set()),
+    # a sentence cut at a semicolon goes on with the subject of the one before
+    ("青禾小区推行“阳光账本”，账目定期公开；同时推出“十分钟响应”服务机制。", "USES_MECHANISM",
+     {("Community:青禾小区", "Mechanism:阳光账本"), ("Community:青禾小区", "Mechanism:十分钟响应服务机制")}),
 ])
 def test_relations_read_from_one_sentence(text, rel_type, expected):
     found = {(r.source, r.target) for r in extract(text).relations.values() if r.type == rel_type}

@@ -817,7 +817,7 @@ def hierarchy_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     return found
 
 
-SPEAKER = re.compile(r"^[^，。；,;：:“”]{2,40}?(?:介绍|表示|说|指出|谈到|坦言|告诉记者)道?[：:，,]")  # 居委会主任李静介绍，…
+SPEAKER = re.compile(r"(?:^|(?<=[，,]))[^，。；,;：:“”]{2,40}?(?:介绍|表示|说|指出|谈到|坦言|告诉记者)道?[：:，,]")  # (会议最后，)主任李静介绍，…
 
 
 USE_PARTICLES = ("了", "的", "出", "起")

@@ -82,6 +82,9 @@ def test_amounts(text, amount):
     ("小区装上了松涛车库道闸。", "松涛车库道闸", "Project"),
     ("社区还建起一间青松书屋。", "青松书屋", "Project"),  # 一间 counts the room, names none of it
     ("村里新建两座青禾烘干房。", "青禾烘干房", "Project"),
+    ("“青禾民厨”项目由松涛大酒店共同参与。", "松涛大酒店", "PartnerUnit"),  # 大酒店: no adjective before 酒店
+    ("青松市中医院派医生参加义诊。", "青松市中医院", "PartnerUnit"),
+    ("由各方党员组建起拆迁专班，推进工作。", "拆迁专班", "Committee"),  # a working group named by its task
     ("长江大学国际关系与公共事务学院为街区进行理论指导。", "长江大学", "PartnerUnit"),
     ("师大外语学院开设老年英语口语课。", "师大", "PartnerUnit"),
     ("党总支探索建立一个“邻里共商，协力共治”的网格化社区治理新模式。", "邻里共商，协力共治", "Mechanism"),
@@ -1093,6 +1096,9 @@ def test_a_facility_placed_nowhere_is_in_the_estate_unless_the_area_builds_it(te
     ("青松街道：“邻里共商”机制唱主角。", "USES_MECHANISM", {("GovernmentAgency:青松街道办事处", "Mechanism:邻里共商机制")}),
     # a place labelling a headline locates nothing
     ("青山区：青禾花园项目让居民住得更舒心。", "LOCATED_IN", set()),
+    # one who speaks after an opening clause speaks for the body named with their title
+    ("会议最后，青禾社区党委书记张明在总结讲话中表示，成立青禾志愿服务队。", "LEADS",
+     {("PartyOrganization:青禾社区党委", "VolunteerTeam:青禾志愿服务队")}),
     # a sentence cut at a semicolon goes on with the subject of the one before
     ("青禾小区推行“阳光账本”，账目定期公开；同时推出“十分钟响应”服务机制。", "USES_MECHANISM",
      {("Community:青禾小区", "Mechanism:阳光账本"), ("Community:青禾小区", "Mechanism:十分钟响应服务机制")}),

@@ -625,6 +625,12 @@ def test_where_the_unit_is_the_neighbourhood_its_bare_bodies_are_the_neighbourho
     assert not [e for e in graph.entities.values() if e.type == "Committee"]
 
 
+def test_where_the_unit_is_the_village_its_bare_party_branch_is_the_villages():
+    graph = extract("青禾村位于山区。近年来，村党支部领办合作社，带领村民致富。", area="")
+    assert graph.entities["PartyOrganization:青禾村党支部"].implicit
+    assert "PartyOrganization:村党支部" not in graph.entities
+
+
 def test_a_neighbourhood_of_many_estates_owns_no_bare_owners_committee_or_firm():
     graph = extract("桂溪社区位于高新区。桂溪社区党委指导业委会和物业公司协商停车问题。", area="")
     assert not [e for e in graph.entities.values() if e.type in ("Committee", "PropertyFirm")]

@@ -43,7 +43,9 @@ def _lead(case: Case, mentions: list[Mention]) -> Mention | None:
         return None
     counts = Counter(m.canonical for m in local)
     title = _title(case)
-    best = max(counts, key=lambda name: (_place_in_title(name, title), counts[name], name.endswith(("党总支", "党支部"))))
+    places = {m.canonical for m in mentions if m.type == "Community"}
+    best = max(counts, key=lambda name: (_place_in_title(name, places, title), counts[name],
+                                         name.endswith(("党总支", "党支部"))))
     return next(m for m in local if m.canonical == best)
 
 
@@ -51,9 +53,11 @@ def _title(case: Case) -> str:
     return (case.title + case.subtitle).replace(" ", "")
 
 
-def _place_in_title(name: str, title: str) -> bool:
-    """The title names the body's place (南京西路街道 of 南京西路街道党工委)."""
-    return any(name[:n] in title for n in range(len(name), MIN_TITLE_PLACE - 1, -1))
+def _place_in_title(name: str, places: set[str], title: str) -> bool:
+    """The title names the body's place (南京西路街道 of 南京西路街道党工委), or the body itself; a body named after
+    no place (暖心物业楼栋党支部) is not placed by a title that speaks of its theme."""
+    place = max((p for p in places if name.startswith(p)), key=len, default="")
+    return name in title or any(place[:n] in title for n in range(len(place), MIN_TITLE_PLACE - 1, -1))
 
 
 QUOTED_PART = re.compile(r"[“「『]([^”」』]{2,})[”」』]")

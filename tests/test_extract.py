@@ -558,6 +558,13 @@ def test_a_village_of_the_town_is_part_of_it(text, village):
     assert ("PART_OF", village, "Community:青禾镇") in relations, relations
 
 
+def test_a_title_on_a_theme_does_not_make_a_body_named_after_it_the_case_lead():
+    graph = extract("青松街道办事处推进改造，青松街道办事处协调各方。暖心物业楼栋党支部组织党员。“阳光议事”机制让居民受益。",
+                    area="", subdistrict="青松街道", title="暖心物业让小区焕新")
+    users = {r.source for r in graph.relations.values() if r.type == "USES_MECHANISM"}
+    assert users == {"GovernmentAgency:青松街道办事处"}, users
+
+
 def test_a_town_addressed_by_its_county_is_the_one_that_uses_a_mechanism():
     graph = extract("新都区青禾镇探索“邻里互助”机制，成效明显。", area="", subdistrict="")
     relations = {(r.type, r.source, r.target) for r in graph.relations.values()}

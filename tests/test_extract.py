@@ -1043,6 +1043,9 @@ def test_a_place_located_in_a_chain_of_places_is_part_of_the_innermost():
     ("业主大会同意启用大修基金修缮屋顶。", "PartnerUnit:大修基金"),
     ("在青禾市党支部引领合作社评优活动中，松涛村获奖。", "PartyOrganization:青禾市党支部"),  # a city has no branch
     ("街道选定市委大院社区作为试点。", "PartyOrganization:市委"),  # a compound named after the committee
+    ("网格员负责走访、收集物业方面的问题。", "PropertyFirm:收集物业"),
+    ("村里联合高校和专业公司发展加工。", "PartnerUnit:专业公司"),
+    ("青禾村的产业链条越拉越长。", "Mechanism:产业链条"),
 ])
 def test_words_that_only_look_like_names_name_nothing(text, not_a_name):
     assert not_a_name not in extract(text).entities, sorted(extract(text).entities)

@@ -12,6 +12,7 @@ from array import array
 from dataclasses import dataclass
 from functools import cache
 
+import jieba
 import opencc
 
 from loaders.headings import SENTENCE_END, is_short_numbered_heading
@@ -206,7 +207,7 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
         if (prev is not None and prev.chars and not prev_keeps_alone and not after_headline
                 and not _ends_sentence("".join(prev.chars[-2:])) and not _keeps_alone(text)
                 and (prev.width >= full or prev.chars[-1] in CONTINUES or _ends_inside_number(prev.chars, text)
-                     or _number_carries_on(prev, text, full))):
+                     or _number_carries_on(prev, text, full) or _word_broken(prev, text, full))):
             prev.chars.extend(line.chars)
             prev.offsets.extend(line.offsets)
             prev.width = line.width
@@ -238,6 +239,29 @@ def _number_carries_on(prev: _Line, following: str, full: int) -> bool:
     """A line of running text (at least half a full line, ending on a word) and a next line that opens on a
     number with its measure word: the layout broke the line before a wider run of digits."""
     return prev.width >= full // 2 and is_cjk(prev.chars[-1]) and bool(NUMBER_OPENING.match(following))
+
+
+BROKEN_WORD = (2, 4)  # lengths of the dictionary words looked for across a line break
+
+
+@cache
+def _dictionary() -> dict[str, int]:
+    """jieba's dictionary (the one extraction segments with), loaded on first use and quietly."""
+    jieba.setLogLevel(60)
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ
+
+
+def _word_broken(prev: _Line, following: str, full: int) -> bool:
+    """A line of running text (at least half a full line) whose last characters and the next line's first make
+    one dictionary word (区房管 | 局, 覆 | 盖): a justified column whose widths vary broke the word."""
+    if prev.width < full // 2 or not following or not is_cjk(prev.chars[-1]) or not is_cjk(following[0]):
+        return False
+    tail = "".join(prev.chars[-(BROKEN_WORD[1] - 1):])
+    words = _dictionary()
+    return any(words.get(tail[-before:] + following[:length - before])
+               for length in range(BROKEN_WORD[0], BROKEN_WORD[1] + 1)
+               for before in range(1, min(length, len(tail) + 1)) if length - before <= len(following))
 
 
 def _keeps_alone(text: str) -> bool:

@@ -61,6 +61,14 @@ def test_a_ragged_column_broken_inside_a_number_is_joined_but_a_contents_line_is
     assert "基本情况..... 1\n二、主要做法" in text
 
 
+def test_a_word_a_justified_column_broke_is_joined_again():
+    raw = ("青禾社区推进旧房改造\n\n项目一启动，青松置业便把党建引\n领旧改摆在首要位置，把支部建\n在项目上作为推动工程的抓手\n"
+           "下午，区民政\n局、青松置业有限公司、松涛居\n民区和青禾幼儿园是四家联建单\n位，改造工程覆\n盖松涛新村等小区。\n")
+    text, _ = normalize_text(raw)
+    assert "下午，区民政局、青松置业有限公司" in text
+    assert "改造工程覆盖松涛新村" in text
+
+
 def test_a_line_opening_on_a_number_and_its_measure_word_carries_on_the_line_before():
     raw = ("青禾社区推进老旧小区改造\n\n此轮改造覆盖青松苑、翠竹新村、和平东路\n215 弄、长青路 88 号等小区，居民纷纷\n"
            "点赞。青松公司党支部为此捐资\n20 万元，支持加装电梯。\n")

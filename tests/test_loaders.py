@@ -52,29 +52,23 @@ def test_pdf_broken_lines_are_joined_but_headings_kept():
     assert "长青路第二居民区党总支辖区的延平东路147弄小区建造于1975年" in text
 
 
-def test_a_ragged_column_broken_inside_a_number_is_joined_but_a_contents_line_is_not():
-    raw = ("青禾社区召开加装电梯意见征询会\n\n4月2日，青禾路18\n号院活动室里坐满了人，\n居民们商量加装电梯的具体方\n"
-           "案，物业公司和社区工作人员一\n起听取大家的意见和建议。去年启动的3个\n楼道改造项目相继完工。\n\n目录\n一、基本情况..... 1\n二、主要做法..... 3\n")
+@pytest.mark.parametrize("raw, mended", [
+    # a ragged column broken inside a number is joined, a contents line is not
+    ("青禾社区召开加装电梯意见征询会\n\n4月2日，青禾路18\n号院活动室里坐满了人，\n居民们商量加装电梯的具体方\n"
+     "案，物业公司和社区工作人员一\n起听取大家的意见和建议。去年启动的3个\n楼道改造项目相继完工。\n\n目录\n一、基本情况..... 1\n二、主要做法..... 3\n",
+     ["青禾路18号院活动室里坐满了人，居民们商量", "启动的3个楼道改造项目", "基本情况..... 1\n二、主要做法"]),
+    # a line opening on a number and its measure word carries on the line before
+    ("青禾社区推进老旧小区改造\n\n此轮改造覆盖青松苑、翠竹新村、和平东路\n215 弄、长青路 88 号等小区，居民纷纷\n"
+     "点赞。青松公司党支部为此捐资\n20 万元，支持加装电梯。\n",
+     ["和平东路215弄、长青路88号", "捐资20万元"]),
+    # a word a justified column broke is joined again
+    ("青禾社区推进旧房改造\n\n项目一启动，青松置业便把党建引\n领旧改摆在首要位置，把支部建\n在项目上作为推动工程的抓手\n"
+     "下午，区民政\n局、青松置业有限公司、松涛居\n民区和青禾幼儿园是四家联建单\n位，改造工程覆\n盖松涛新村等小区。\n",
+     ["下午，区民政局、青松置业有限公司", "改造工程覆盖松涛新村"]),
+])
+def test_lines_a_layout_broke_are_mended(raw, mended):
     text, _ = normalize_text(raw)
-    assert "青禾路18号院活动室里坐满了人，居民们商量" in text
-    assert "启动的3个楼道改造项目" in text
-    assert "基本情况..... 1\n二、主要做法" in text
-
-
-def test_a_word_a_justified_column_broke_is_joined_again():
-    raw = ("青禾社区推进旧房改造\n\n项目一启动，青松置业便把党建引\n领旧改摆在首要位置，把支部建\n在项目上作为推动工程的抓手\n"
-           "下午，区民政\n局、青松置业有限公司、松涛居\n民区和青禾幼儿园是四家联建单\n位，改造工程覆\n盖松涛新村等小区。\n")
-    text, _ = normalize_text(raw)
-    assert "下午，区民政局、青松置业有限公司" in text
-    assert "改造工程覆盖松涛新村" in text
-
-
-def test_a_line_opening_on_a_number_and_its_measure_word_carries_on_the_line_before():
-    raw = ("青禾社区推进老旧小区改造\n\n此轮改造覆盖青松苑、翠竹新村、和平东路\n215 弄、长青路 88 号等小区，居民纷纷\n"
-           "点赞。青松公司党支部为此捐资\n20 万元，支持加装电梯。\n")
-    text, _ = normalize_text(raw)
-    assert "和平东路215弄、长青路88号" in text
-    assert "捐资20万元" in text
+    assert [m for m in mended if m not in text] == [], text
 
 
 def test_html_main_text_without_navigation_or_scripts():

@@ -173,12 +173,24 @@ def placed_facilities(case_text: str, mentions: list[Mention], relations: list[R
     return found
 
 
+def residents_take_part(mentions: list[Mention], relations: list[RelationMention], focus: Mention | None
+                        ) -> list[RelationMention]:
+    """A person the case names with no body of their own (居民李青说, 楼组长王芳…) takes part in its project."""
+    if focus is None:
+        return []
+    placed = {r.source.canonical for r in relations if r.source.type == "Person"}
+    return [RelationMention(type="PARTICIPATES_IN", source=m, target=focus,
+                            evidence=replace(m.evidence, rule="case:resident"))
+            for m in _firsts(mentions) if m.type == "Person" and m.canonical not in placed]
+
+
 Rule = Callable[[list[Mention], str, str], Found]
 RULES: dict[str, Rule] = {"places": places_nest, "buildings": buildings_nest, "offices": offices_nest,
                           "hosts": branches_of_hosts}
 # Case rules that read more than the case's names (its text and lead, its other relations); the pipeline calls
 # each with what it needs.
-CASE_RULES: dict[str, Callable] = {"co_builds": partners_co_build, "facilities": placed_facilities}
+CASE_RULES: dict[str, Callable] = {"co_builds": partners_co_build, "facilities": placed_facilities,
+                                   "residents": residents_take_part}
 
 
 def structural_relations(case_text: str, mentions: list[Mention], area: str, subdistrict: str,

@@ -175,7 +175,8 @@ def placed_facilities(case_text: str, mentions: list[Mention], relations: list[R
 
 def residents_take_part(mentions: list[Mention], relations: list[RelationMention], focus: Mention | None
                         ) -> list[RelationMention]:
-    """A person the case names with no body of their own (居民李青说, 楼组长王芳…) takes part in its project."""
+    """A person the case names and relates to nothing else, no body of their own nor a work they lead (居民李青说,
+    楼组长王芳…), takes part in its project."""
     if focus is None:
         return []
     placed = {r.source.canonical for r in relations if r.source.type == "Person"}

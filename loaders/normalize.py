@@ -254,7 +254,7 @@ def _dictionary() -> dict[str, int]:
 
 def _word_broken(prev: _Line, following: str, full: int) -> bool:
     """A line of running text (at least half a full line) whose last characters and the next line's first make
-    one dictionary word (区房管 | 局, 覆 | 盖): a justified column whose widths vary broke the word."""
+    one dictionary word (区民政 | 局, 覆 | 盖): a justified column whose widths vary broke the word."""
     if prev.width < full // 2 or not following or not is_cjk(prev.chars[-1]) or not is_cjk(following[0]):
         return False
     tail = "".join(prev.chars[-(BROKEN_WORD[1] - 1):])

@@ -18,7 +18,7 @@ from extract.recognizers import (ORG_TYPES, Span, case_names, document_quoted_ty
 from extract.relations import SentenceContext, extract_relations
 from extract.resolve import canonical_name, case_context, resolve_case
 from extract.sentences import Sentence, inside_sentences, split_sentences
-from extract.structure import placed_facilities, residents_take_part, structural_relations
+from extract.structure import CaseFacts, case_relations, structural_relations
 from graph.records import Case, CaseExtraction, Document, Evidence, Mention, RelationMention
 
 
@@ -142,9 +142,9 @@ def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: l
         carried = _subject(local, carried) if sentence.text.endswith(CONTINUED) else None
         relations.extend(extract_relations(
             ctx, lambda rule, s=sentence: _evidence(document, case, s.text, s.start, s.start + len(s.text), rule)))
-    relations.extend(structural_relations(case.text, resolved, where.area, where.subdistrict, lead))
-    relations.extend(placed_facilities(case.text, resolved, relations, estate, area, lexicon.facility_endings))
-    relations.extend(residents_take_part(resolved, relations, focus))
+    relations.extend(structural_relations(resolved, where.area, where.subdistrict))
+    relations.extend(case_relations(CaseFacts(case.text, tuple(resolved), tuple(relations), lead, focus, estate, area,
+                                              lexicon.facility_endings)))
     if propose:
         resolved.extend(_proposals(case, document, sentences, mentions, lexicon))
     return CaseExtraction(case=case, mentions=tuple(resolved), relations=tuple(_first_location(relations)))

@@ -5,13 +5,14 @@ the area lies in the sub-district, the sub-district in the district; a 街道 of
 (…管理办) belongs to the sub-district's 办事处; a 支部 of an area belongs to that
 area's 党总支; a body whose name starts with another body's name belongs to it (a college
 to its university), and so does a company's, bank's or bureau's own party organisation.
-Each rule is a function (mentions, area, subdistrict) -> relations, in RULES.
+Each rule is a function (mentions, area, subdistrict) -> relations, in RULES; the case rules, which read
+more of the case (its text, lead, project and the relations found before them), take its CaseFacts, in CASE_RULES.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from extract.recognizers import HOSTS_OF_PARTY_BRANCHES
 from extract.resolve import LEGAL_FORMS, company_core
@@ -136,14 +137,30 @@ CO_BUILDING = re.compile(r"共建|结对|联建|区域化党建|党建联盟")
 CO_BUILDING_REACH = 150  # characters: the two or three sentences either side of the cue
 
 
-def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | None) -> list[RelationMention]:
+@dataclass(frozen=True)
+class CaseFacts:
+    """What the case rules read: the case's text and names, the relations found so far, and its chosen places,
+    lead body and project."""
+
+    text: str
+    mentions: tuple[Mention, ...]
+    relations: tuple[RelationMention, ...]
+    lead: Mention | None
+    focus: Mention | None
+    estate: Mention | None
+    area: Mention | None
+    facility_endings: tuple[str, ...]
+
+
+def partners_co_build(case: CaseFacts) -> list[RelationMention]:
     """In a case that speaks of 共建/结对/区域化党建, the partner units named near the cue co-build with its lead body.
 
     A partner is counted where it is named on its own, not inside another's name (澄江大学 in 澄江大学…学院).
     """
     vocabulary = load_vocabulary()
     co_builds = vocabulary.relation("CO_BUILDS")
-    cues = [c.start() for c in CO_BUILDING.finditer(case_text)
+    mentions, lead = case.mentions, case.lead
+    cues = [c.start() for c in CO_BUILDING.finditer(case.text)
             if not any(m.start <= c.start() < m.end and m.type == "Project" for m in mentions)]  # “双园共建”活动
     if lead is None or not cues:
         return []
@@ -156,49 +173,55 @@ def partners_co_build(case_text: str, mentions: list[Mention], lead: Mention | N
 AREA_SUBJECT = re.compile(r"(?:^|[，。；！？,;])(?:本|该)?(?:社区|居民区|村里|村)[^，。；！？,;]*$")  # 社区还建起了…: the area builds
 
 
-def placed_facilities(case_text: str, mentions: list[Mention], relations: list[RelationMention], estate: Mention | None,
-                      area: Mention | None, facility_endings: tuple[str, ...]) -> list[RelationMention]:
+def placed_facilities(case: CaseFacts) -> list[RelationMention]:
     """A facility the case builds and its sentences place nowhere is in the case's own estate, else its area; in
     the area when the bare 社区 or 村 builds it (社区还建起了青禾书屋)."""
-    placed = {r.source.canonical for r in relations if r.type == "LOCATED_IN"}
+    placed = {r.source.canonical for r in case.relations if r.type == "LOCATED_IN"}
     found = []
-    for m in _firsts(mentions):
-        if m.type != "Project" or not m.canonical.endswith(facility_endings) or m.canonical in placed or m.implicit:
+    for m in _firsts(case.mentions):
+        if (m.type != "Project" or not m.canonical.endswith(case.facility_endings) or m.canonical in placed
+                or m.implicit):
             continue
-        by_area = AREA_SUBJECT.search(case_text, max(0, m.start - 30), m.start)
-        place = area if by_area and area is not None else estate or area
+        by_area = AREA_SUBJECT.search(case.text, max(0, m.start - 30), m.start)
+        place = case.area if by_area and case.area is not None else case.estate or case.area
         if place is not None:
             found.append(RelationMention(type="LOCATED_IN", source=m, target=place,
                                          evidence=replace(m.evidence, rule="case:facility")))
     return found
 
 
-def residents_take_part(mentions: list[Mention], relations: list[RelationMention], focus: Mention | None
-                        ) -> list[RelationMention]:
+def residents_take_part(case: CaseFacts) -> list[RelationMention]:
     """A person the case names and relates to nothing else, no body of their own nor a work they lead (居民李青说,
     楼组长王芳…), takes part in its project."""
-    if focus is None:
+    if case.focus is None:
         return []
-    placed = {r.source.canonical for r in relations if r.source.type == "Person"}
-    return [RelationMention(type="PARTICIPATES_IN", source=m, target=focus,
+    related = {r.source.canonical for r in case.relations if r.source.type == "Person"}
+    return [RelationMention(type="PARTICIPATES_IN", source=m, target=case.focus,
                             evidence=replace(m.evidence, rule="case:resident"))
-            for m in _firsts(mentions) if m.type == "Person" and m.canonical not in placed]
+            for m in _firsts(case.mentions) if m.type == "Person" and m.canonical not in related]
 
 
 Rule = Callable[[list[Mention], str, str], Found]
 RULES: dict[str, Rule] = {"places": places_nest, "buildings": buildings_nest, "offices": offices_nest,
                           "hosts": branches_of_hosts}
-# Case rules that read more than the case's names (its text and lead, its other relations); the pipeline calls
-# each with what it needs.
-CASE_RULES: dict[str, Callable] = {"co_builds": partners_co_build, "facilities": placed_facilities,
-                                   "residents": residents_take_part}
+# Case rules that read more than the case's names (its text, lead and project, the relations found before them),
+# run in this order, each seeing what the ones before it found.
+CASE_RULES: dict[str, Callable[[CaseFacts], list[RelationMention]]] = {
+    "co_builds": partners_co_build, "facilities": placed_facilities, "residents": residents_take_part}
 
 
-def structural_relations(case_text: str, mentions: list[Mention], area: str, subdistrict: str,
-                         lead: Mention | None) -> list[RelationMention]:
+def structural_relations(mentions: list[Mention], area: str, subdistrict: str) -> list[RelationMention]:
     relations = []
     for rule in RULES.values():
         for rule_id, source, target in rule(mentions, area, subdistrict):
             relations.append(RelationMention(type="PART_OF", source=source, target=target,
                                              evidence=replace(source.evidence, rule=rule_id)))
-    return relations + partners_co_build(case_text, mentions, lead)
+    return relations
+
+
+def case_relations(case: CaseFacts) -> list[RelationMention]:
+    """What the case rules add to the relations already found, in the order they are registered."""
+    found: list[RelationMention] = []
+    for rule in CASE_RULES.values():
+        found.extend(rule(replace(case, relations=case.relations + tuple(found))))
+    return found

@@ -357,6 +357,8 @@ def _local_stem_start(text: str, suffix_start: int, tokens: tuple[Token, ...], l
         if len(token.word) > 1 and (token.flag not in LOCAL_NAME_FLAGS and not after_place
                                     or token.word in lexicon.generic_heads):
             break
+        if token.flag == "x" and posseg.dt.word_tag_tab.get(token.word[-1]) == "p":
+            break  # 治理中为|物业: a preposition jieba glued on opens what follows, no name
         start = token.start
         named = named or not (lexicon.is_stop(token.word) or token.word in lexicon.generic_heads)
         if suffix_start - start >= 2:

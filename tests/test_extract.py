@@ -616,10 +616,15 @@ def test_a_local_body_named_with_words_that_end_other_names_keeps_its_name(text,
     assert name in extract(text).entities, sorted(extract(text).entities)
 
 
-@pytest.mark.parametrize("text", ["在本居民区开展活动。", "推动各居民区党总支开展活动。", "走进该居民区，环境整洁。",
-                                  "经楼组长同意后插上居委会统一制作的插牌。"])
-def test_function_words_before_an_area_name_none(text):
-    assert not [e for e in extract(text, area="").entities.values() if e.type == "Community"]
+@pytest.mark.parametrize("text, type_name", [
+    ("在本居民区开展活动。", "Community"),
+    ("推动各居民区党总支开展活动。", "Community"),
+    ("走进该居民区，环境整洁。", "Community"),
+    ("经楼组长同意后插上居委会统一制作的插牌。", "Community"),
+    ("青松小区在社区治理中为物业服务与居民自治树起了标杆。", "PropertyFirm"),
+])
+def test_function_words_before_a_local_type_word_name_none(text, type_name):
+    assert not [e for e in extract(text, area="").entities.values() if e.type == type_name]
 
 
 def test_where_the_unit_is_the_neighbourhood_its_bare_bodies_are_the_neighbourhoods():

@@ -21,14 +21,16 @@ CONTINUES = set("，,、：:（(“‘《「『—")
 CJK_PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—…·￥％")
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?[-—–\s]*$")
 FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在位置)[:：]|^(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d+次?$|"
-                       r"扫码关注|扫一扫关注|长按识别二维码|二维码\]?$|分享到[:：]?$|责任编辑|^编辑[:：]|^图片来源")
+                       r"扫码关注|扫一扫关注|长按识别二维码|二维码\]?$|分享到[:：]?$|责任编辑|^编辑[:：]|^图片来源|"
+                       r"^[（(](?:供稿|稿源|来源|作者|撰稿|摄影|图|文)[:：/]")  # （供稿：…）: a credit line
 BOLD = re.compile(r"\*\*|__")
 LIST_MARKER = re.compile(r"^\s*[-*+•]\s+(?=\S)")  # - 青松村新建了厂房: a list item's bullet, no part of its text
 FULL_LINE_SLACK = 5
 DATELINE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{4}年\d{1,2}月\d{1,2}日?(?:\s|$)|"
                       r"(?:发布机构|来源|日期|作者|浏览|阅读)[:：]")
 PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")  # 调(diào)解: a converter's gloss
-NEWS_DATELINE = re.compile(r"^\S{0,24}?\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)]{0,20}[）)])?\s*")  # 青松网 5月7日电: no part of a name
+NEWS_DATELINE = re.compile(r"^\S{0,24}?\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)]{0,20}[）)])?\s*|"
+                           r"^\S{0,24}?讯\s*[（(][^）)]{0,30}(?:记者|通讯员)[^）)]{0,30}[）)]\s*")  # 青松网 5月7日电, 本报讯（记者 …）
 END_MARK = re.compile(r"^[—–\-=\s]*(?:END|完|全文完)[—–\-=\s]*$", re.IGNORECASE)  # what follows is the page's footer
 HEADLINE_MAX = 40  # characters of a line that, opening a document before a blank line, is its headline
 LONG_LINE = 60

@@ -268,15 +268,18 @@ def test_list_bullets_are_no_part_of_their_items():
 
 def test_breadcrumbs_view_counters_and_pinyin_glosses_are_page_furniture():
     raw = ("您的位置：首页 > 基层治理 > 动态\n浏览次数：1234\n\n"
-           "晨光社区人民调(diào)解委员会成立\n\n晨光社(shè)区调解员上门化解邻里纠纷，居民纷纷点赞小程序(app)。\n")
+           "晨光社区人民调(diào)解委员会成立\n\n晨光社(shè)区调解员上门化解邻里纠纷，居民纷纷点赞小程序(app)。\n\n"
+           "（供稿：青山市松涛区委宣传部 李青）\n")
     text, _ = normalize_text(raw)
-    assert "首页" not in text and "1234" not in text
+    assert "首页" not in text and "1234" not in text and "供稿" not in text
     assert "人民调解委员会" in text and "晨光社区调解员" in text and "(app)" in text
 
 
 def test_a_news_dateline_is_no_part_of_the_first_sentence():
-    raw = "青禾新闻网 2026年2月10日电　松园社区位于青山市。\n新华社青山5月7日电（记者 李青）和平居民区建起议事厅。\n"
+    raw = ("青禾新闻网 2026年2月10日电　松园社区位于青山市。\n新华社青山5月7日电（记者 李青）和平居民区建起议事厅。\n"
+           "本报讯（记者 王松 通讯员 李禾）翠竹村修好了道路。\n青山5月8日讯（全媒体记者 张青）青禾村建起书屋。\n")
     text, offsets = normalize_text(raw)
     assert text.startswith("松园社区位于青山市。"), text
     assert "\n和平居民区建起议事厅。" in text, text
+    assert "\n翠竹村修好了道路。" in text and "\n青禾村建起书屋。" in text, text
     assert offsets[text.index("松园社区")] == raw.index("松园社区")

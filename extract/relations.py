@@ -288,10 +288,11 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
     frames = _frame_spans(text, FRAMES)
     helpers = _frame_spans(text, HELPER_FRAMES)
     speakers = _spans(text, (SPEAKER,))
+    titles = _spans(text, (BOOK_TITLE,))
     found = []
     for rule in cue_rules().values():
         for cue in rule.cue.finditer(text):
-            if any(start <= cue.start() < end for start, end in frames) or any(
+            if any(start <= cue.start() < end for start, end in frames + titles) or any(
                     m.start <= cue.start() < m.end and not _names_the_cue(m, rule) for m in mentions):
                 continue
             before = [i for i, m in enumerate(mentions) if m.end <= cue.start()
@@ -817,6 +818,7 @@ def hierarchy_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     return found
 
 
+BOOK_TITLE = re.compile(r"《[^》]{1,40}》")  # 根据《物业管理条例》: a cue word in a title cues nothing
 SPEAKER = re.compile(r"(?:^|(?<=[，,]))[^，。；,;：:“”]{2,40}?(?:介绍|表示|说|指出|谈到|坦言|告诉记者)道?[：:，,]")  # (会议最后，)主任李静介绍，…
 
 

@@ -916,6 +916,8 @@ def test_relation_rules(text, relation):
     ("青松开发区松涛中心党委以“青禾课堂”项目为抓手，服务居民。",
      ("LOCATED_IN", "Project:青禾课堂项目", "Community:青松开发区")),
     ("和平居民区环境优美。翠竹苑小区的居民前来参观。", ("PART_OF", "Community:翠竹苑小区", "Community:和平居民区")),
+    ("由和平居民区党总支牵头，业委会、物业积极配合，根据《物业管理条例》《青山市住宅物业管理规定》召开了业主大会。",
+     ("MANAGES", "Committee:和平居民区业委会", "Community:青山市")),
 ])
 def test_relations_the_rules_must_not_read(text, relation):
     graph = extract(text)

@@ -449,6 +449,8 @@ def test_generic_mentions_resolve_to_the_case_body_or_an_implicit_one():
     graph = extract("和平居委会召开会议。居委会牵头，业委会参与。")
     assert "Committee:和平居委会" in graph.entities
     assert graph.entities["Committee:和平居民区业委会"].implicit
+    graph = extract("青松街道桃园社区建于上世纪。由社区党支部牵头，居民成立了议事会。", area="", subdistrict="青松街道")
+    assert graph.entities["PartyOrganization:桃园社区党支部"].implicit
 
 
 def test_a_bare_team_word_is_the_cases_one_team_and_never_implied():

@@ -561,7 +561,7 @@ def test_a_village_of_the_town_is_part_of_it(text, village):
 
 
 def test_a_title_on_a_theme_does_not_make_a_body_named_after_it_the_case_lead():
-    graph = extract("青松街道办事处推进改造，青松街道办事处协调各方。暖心物业楼栋党支部组织党员。“阳光议事”机制让居民受益。",
+    graph = extract("青松街道办事处推进改造，青松街道办事处协调各方。暖心物业楼栋党支部组织党员。推行“阳光议事”机制，居民受益。",
                     area="", subdistrict="青松街道", title="暖心物业让小区焕新")
     users = {r.source for r in graph.relations.values() if r.type == "USES_MECHANISM"}
     assert users == {"GovernmentAgency:青松街道办事处"}, users
@@ -1027,10 +1027,15 @@ def test_builds_do_not_depend_on_hash_order(tmp_path):
     assert outputs[0] == outputs[1]
 
 
-def test_a_mechanism_no_sentence_gives_a_user_is_the_lead_bodys_by_a_rule_of_its_own():
-    graph = extract("和平居民区党总支牵头成立议事会。后来，“三会一议”工作法在楼组里推开。")
-    uses = [r for r in graph.relations.values() if r.type == "USES_MECHANISM"]
-    assert [(r.source, r.evidence[0].rule) for r in uses] == [("PartyOrganization:和平居民区党总支", "mechanism:lead")]
+@pytest.mark.parametrize("text, users", [
+    ("和平居民区党总支牵头成立议事会。后来，又建立了“三会一议”工作法。",
+     [("PartyOrganization:和平居民区党总支", "mechanism:lead")]),
+    ("和平居民区党总支牵头成立议事会。说起“三会一议”工作法，居民们赞不绝口。", []),
+    ("和平居民区党总支牵头成立议事会。“三会一议”工作法把居民的事摆上台面。", []),
+])
+def test_a_mechanism_a_subjectless_clause_adopts_is_the_lead_bodys_by_a_rule_of_its_own(text, users):
+    uses = [r for r in extract(text).relations.values() if r.type == "USES_MECHANISM"]
+    assert [(r.source, r.evidence[0].rule) for r in uses] == users
 
 
 def test_a_counted_list_of_quoted_ways_names_each_way_and_not_the_kind():

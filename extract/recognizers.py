@@ -281,6 +281,9 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.append((token.word, "ns"))  # a place name's word now, which no verb trimming drops
             index -= 1
             continue
+        if (type_name == "Community" and token.word in lexicon.surnames and len(taken) == 1
+                and suffix_start - token.end == 1):
+            return token.start  # 段|庄村, 张|楼村: a village named by a family and one place word, its surname a count word too
         if COUNT_WORD.fullmatch(token.word) and taken and type_name != "Mechanism":
             break  # 建起一间|青松书屋: a count of the thing; but “党群”六个微空间, 四张清单工作机制 are named by theirs
         verb_run = all(flag in VERB_FLAGS for _, flag in taken)  # only verbs taken so far: still "adjacent"

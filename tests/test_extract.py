@@ -553,6 +553,7 @@ def test_each_title_listed_before_a_name_makes_them_a_member(text, area, body, r
     ("青禾镇坚持党建引领。乡村振兴有了新变化。镇里的松林村与多家企业结成党建联盟。", "Community:松林村"),
     ("目前，青禾镇已把镇内的松林社区、竹溪社区和梅岭村整合起来发展种植。", "Community:梅岭村"),
     ("这份经验与镇内松林村推行的积分制一道，写进了青禾镇的报告。", "Community:松林村"),
+    ("青禾镇内的段庄村成立了合作社。", "Community:段庄村"),
 ])
 def test_a_village_of_the_town_is_part_of_it(text, village):
     graph = extract(text, area="", subdistrict="青禾镇")

@@ -832,8 +832,8 @@ def _uses_right_before(gap: str) -> bool:
 
 
 def _adopted_in_clause(text: str, clause_start: int, mechanism: Mention) -> bool:
-    """The clause adopts the mechanism with no subject of its own (建立“一户一档”, 通过…加强…“四轮驱动”): a verb of
-    using stands before it in its clause. A mechanism only spoken of (“红色物业”把…, 说起“…”) shows no user."""
+    """The clause adopts the mechanism with no subject of its own (建立“一楼一长”, 通过…加强…“四轮驱动”): a verb of
+    using stands before it in its clause. A mechanism only spoken of (“松涛模式”把…, 说起“…”) shows no user."""
     cued = load_lexicon().cued_relations
     return any("USES_MECHANISM" in cued.get(t.word, ()) for t in tokenize(text[clause_start:mechanism.start]))
 
@@ -848,7 +848,7 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     helper: 在X的领导下, nor by one who tells of it when the sentence names another: 居委会主任李静介绍，议事会…),
     else by the case's estate when the bare 小区 opens its clause (小区实行“…”), else by the subject a sentence
     cut at a semicolon carries on (X推行A；同时推出B: mechanism:carried), else by a rural case's town
-    (mechanism:town), else, where a verb of using stands before it in its clause (建立“一户一档”), by the case's
+    (mechanism:town), else, where a verb of using stands before it in its clause (建立“一楼一长”), by the case's
     lead body (rule mechanism:lead, a guess the model weighs apart); the case's area stands for its lead body.
 
     Bodies named right before it (居委会、业委会、物业“四轮驱动”) are what it joins, not its users; but bodies

@@ -175,12 +175,21 @@ AREA_SUBJECT = re.compile(r"(?:^|[，。；！？,;])(?:本|该)?(?:社区|居�
 
 def placed_facilities(case: CaseFacts) -> list[RelationMention]:
     """A facility the case builds and its sentences place nowhere is in the case's own estate, else its area; in
-    the area when the bare 社区 or 村 builds it (社区还建起了青禾书屋)."""
+    the area when the bare 社区 or 村 builds it (社区还建起了青禾书屋). One built in a sentence that names a work of
+    another kind is part of that work (“焕新”改造：路灯和道闸装了起来)."""
     placed = {r.source.canonical for r in case.relations if r.type == "LOCATED_IN"}
     found = []
     for m in _firsts(case.mentions):
         if (m.type != "Project" or not m.canonical.endswith(case.facility_endings) or m.canonical in placed
                 or m.implicit):
+            continue
+        works = [w for w in case.mentions if w.type == "Project" and w.evidence.sentence == m.evidence.sentence
+                 and not w.canonical.endswith(case.facility_endings) and not w.implicit
+                 and not _listed_together(case.text, m, w)]
+        if works:
+            work = min(works, key=lambda w: abs(w.start - m.start))
+            found.append(RelationMention(type="PART_OF", source=m, target=work,
+                                         evidence=replace(m.evidence, rule="case:facility-of-work")))
             continue
         by_area = AREA_SUBJECT.search(case.text, max(0, m.start - 30), m.start)
         place = case.area if by_area and case.area is not None else case.estate or case.area
@@ -188,6 +197,12 @@ def placed_facilities(case: CaseFacts) -> list[RelationMention]:
             found.append(RelationMention(type="LOCATED_IN", source=m, target=place,
                                          evidence=replace(m.evidence, rule="case:facility")))
     return found
+
+
+def _listed_together(text: str, a: Mention, b: Mention) -> bool:
+    """推动A、上线B: two works of one list, neither part of the other."""
+    first, second = sorted((a, b), key=lambda m: m.start)
+    return not re.search("[，,：:；;]", text[first.end:second.start])
 
 
 def residents_take_part(case: CaseFacts) -> list[RelationMention]:

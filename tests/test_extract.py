@@ -1110,6 +1110,16 @@ def test_a_facility_placed_nowhere_is_in_the_estate_unless_the_area_builds_it(te
     assert located == {place}, located
 
 
+@pytest.mark.parametrize("text, facility, works", [
+    ("青禾小区建于2000年。青禾小区位于和平居民区。小区开始“焕新”改造：路面被填平，景观路灯装了起来。",
+     "Project:景观路灯", {"Project:焕新改造"}),
+    ("青禾小区建于2000年。青禾小区位于和平居民区。党总支推动“共享书屋”、上线“青松课堂”小程序。", "Project:共享书屋", set()),
+])
+def test_a_facility_built_in_a_work_of_another_kind_is_part_of_it(text, facility, works):
+    relations = extract(text).relations.values()
+    assert {r.target for r in relations if r.type == "PART_OF" and r.source == facility} == works
+
+
 @pytest.mark.parametrize("text, rel_type, expected", [
     # the work named right before 由 is what the body after it leads, not a project further on
     ("“一盏灯”公益项目由青禾社区党委牵头，组织在职党员认领，还带动了“楼道美化”行动。", "LEADS",

@@ -656,6 +656,7 @@ def _body_list(words: tuple[str, ...]) -> re.Pattern:
 def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
     """The type a quoted name has from its own ending and the words around it, or '' for a slogan."""
     if (GENERATION.match(inner) or inner in lexicon.generic_slogans or "的" in inner or inner[0] in "把让使将"
+            or len(inner) == 2 and (inner in lexicon.project_endings or inner in lexicon.suffix_type)  # 变成“工程”
             or len(inner) == 2 and posseg.dt.word_tag_tab.get(inner[0]) == "v"  # “晒课”: an activity
             or posseg.dt.word_tag_tab.get(inner) in ("i", "l") and inner[0] not in NUMERALS):
         return ""

@@ -1062,6 +1062,7 @@ def test_a_place_located_in_a_chain_of_places_is_part_of_the_innermost():
     ("村里联合高校和专业公司发展加工。", "PartnerUnit:专业公司"),
     ("青禾村的产业链条越拉越长。", "Mechanism:产业链条"),
     ("小区完成了一批改造，安全隐患得到整治。", "Project:安全隐患得到整治"),
+    ("青松小区的书屋从“想法”一步步变成了“工程”。", "Project:工程"),
 ])
 def test_words_that_only_look_like_names_name_nothing(text, not_a_name):
     assert not_a_name not in extract(text).entities, sorted(extract(text).entities)

@@ -298,6 +298,8 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
             before = [i for i, m in enumerate(mentions) if m.end <= cue.start()
                       and not any(start <= m.start < end for start, end in helpers)]
             after = [i for i, m in enumerate(mentions) if m.start >= cue.end()]
+            if rule.type == "CO_BUILDS":  # A和B携手组成小分队: what they set up is no partner; A and B co-build
+                after = [k for k in after if mentions[k].type not in SET_UP]
             if not before or not (after or rule.type in ("FUNDED", "CO_BUILDS")):
                 continue
             clause = _clause_bounds(text, cue.start(), cue.end())

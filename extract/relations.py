@@ -275,6 +275,9 @@ def _funded_project(mentions: list[Mention], before: list[int], ctx: SentenceCon
     return earlier[-1:] or ([ctx.focus] if ctx.focus is not None else [])
 
 
+SET_UP = ("Project", "VolunteerTeam")  # what a body is helped to set up (在街道的支持下…孵化出X团队)
+
+
 def _names_the_cue(mention: Mention, rule: CueRule) -> bool:
     """A way of co-building (签订“党建结对联建”协议) still cues co-building; an activity's name (“双园共建”活动) does not."""
     return rule.type == "CO_BUILDS" and mention.type == "Mechanism"
@@ -346,9 +349,6 @@ def _spoken_for(subjects: list[Mention], mentions: list[Mention], speaker_spans:
             if span and subject.type == "Person" else []
         spoken.append(bodies[-1] if bodies else subject)
     return spoken
-
-
-SET_UP = ("Project", "VolunteerTeam")  # what a body is helped to set up (在街道的支持下…孵化出X团队)
 
 
 def _inside(match: re.Match, ctx: SentenceContext) -> list[Mention]:

@@ -275,7 +275,7 @@ def _funded_project(mentions: list[Mention], before: list[int], ctx: SentenceCon
     return earlier[-1:] or ([ctx.focus] if ctx.focus is not None else [])
 
 
-SET_UP = ("Project", "VolunteerTeam")  # what a body is helped to set up (在街道的支持下…孵化出X团队)
+SET_UP = ("Project", "VolunteerTeam")  # what bodies set up, no partner of theirs (孵化出X团队, 携手组成小分队)
 
 
 def _names_the_cue(mention: Mention, rule: CueRule) -> bool:
@@ -301,7 +301,7 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
             before = [i for i, m in enumerate(mentions) if m.end <= cue.start()
                       and not any(start <= m.start < end for start, end in helpers)]
             after = [i for i, m in enumerate(mentions) if m.start >= cue.end()]
-            if rule.type == "CO_BUILDS":  # A和B携手组成小分队: what they set up is no partner; A and B co-build
+            if rule.type == "CO_BUILDS":  # A和B携手组成小分队: A and B co-build
                 after = [k for k in after if mentions[k].type not in SET_UP]
             if not before or not (after or rule.type in ("FUNDED", "CO_BUILDS")):
                 continue
@@ -830,14 +830,18 @@ USE_PARTICLES = ("了", "的", "出", "起")
 def _uses_right_before(gap: str) -> bool:
     """The words between a body and a mechanism are one verb of using (X推行的“…”模式, X同时建立…机制)."""
     words = [t for t in tokenize(gap.rstrip("“「『《")) if t.flag != "d" and t.word not in USE_PARTICLES]
-    return len(words) == 1 and "USES_MECHANISM" in load_lexicon().cued_relations.get(words[0].word, ())
+    return len(words) == 1 and _is_use_word(words[0].word)
 
 
 def _adopted_in_clause(text: str, clause_start: int, mechanism: Mention) -> bool:
     """The clause adopts the mechanism with no subject of its own (建立“一楼一长”, 通过…加强…“四轮驱动”): a verb of
     using stands before it in its clause. A mechanism only spoken of (“松涛模式”把…, 说起“…”) shows no user."""
-    cued = load_lexicon().cued_relations
-    return any("USES_MECHANISM" in cued.get(t.word, ()) for t in tokenize(text[clause_start:mechanism.start]))
+    return any(_is_use_word(t.word) for t in tokenize(text[clause_start:mechanism.start]))
+
+
+def _is_use_word(word: str) -> bool:
+    """A word of using a way: the lexicon's USES_MECHANISM cue words."""
+    return "USES_MECHANISM" in load_lexicon().cued_relations.get(word, ())
 
 
 JOINED_RIGHT_BEFORE = re.compile(r"(?:[、和与及][^，。；、]{0,6})?(?:则|共同|一起)?")  # A、B和C四方联动: each acts in it

@@ -325,6 +325,7 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
             subjects = _spoken_for(subjects, mentions, [(a, b) for a, b in speakers if b <= cue.start()])
             if rel_type in ("CO_BUILDS", "GUIDES"):
                 after = [k for k in after if mentions[k].end <= clause[1]]
+            after = _before_next_actor(after, mentions, clause[1], rel_type)
             objects = next((_group_after(mentions, k, text) for k in after
                             if any(_allowed(rel_type, s, mentions[k]) for s in subjects)), [])
             if not objects and funded:
@@ -338,6 +339,15 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
                              _pairs("CO_BUILDS", [c for c in companions if c.type == "PartnerUnit"], leader))
             found.extend((rule_id, rel_type, s, o) for s, o in _pairs(rel_type, subjects, objects))
     return found
+
+
+def _before_next_actor(after: list[int], mentions: list[Mention], clause_end: int, rel_type: str) -> list[int]:
+    """推行新模式，由社区党支部牵头，成立了业委会: a body opening a later clause acts on what follows it;
+    the cue's subject does not reach past it."""
+    for n, k in enumerate(after):
+        if mentions[k].start >= clause_end and any(_allowed(rel_type, mentions[k], mentions[j]) for j in after[n + 1:]):
+            return after[:n]
+    return after
 
 
 def _spoken_for(subjects: list[Mention], mentions: list[Mention], speaker_spans: list[tuple[int, int]]) -> list[Mention]:

@@ -1148,6 +1148,9 @@ def test_a_facility_built_in_a_work_of_another_kind_is_part_of_it(text, facility
     # a sentence cut at a semicolon goes on with the subject of the one before
     ("青禾小区推行“阳光账本”，账目定期公开；同时推出“十分钟响应”服务机制。", "USES_MECHANISM",
      {("Community:青禾小区", "Mechanism:阳光账本"), ("Community:青禾小区", "Mechanism:十分钟响应服务机制")}),
+    # a body opening a later clause acts on what follows it; the subject of an earlier cue does not reach past it
+    ("青禾物业党支部推行新模式，由和平居民区党总支牵头，成立了青禾小区业委会。", "LEADS",
+     {("PartyOrganization:和平居民区党总支", "Committee:青禾小区业委会")}),
 ])
 def test_relations_read_from_one_sentence(text, rel_type, expected):
     found = {(r.source, r.target) for r in extract(text).relations.values() if r.type == rel_type}

@@ -607,6 +607,7 @@ FOCUS_CUES = [
     FocusCue("SUPPORTS", re.compile(r"协助|助力|帮助|支持"), "before"),
     FocusCue("GUIDES", re.compile(r"指导|督导"), "before"),
 ]
+JOINED_HERE = 4  # 参与共建, 参加其中: a short tail; 参与讨论停车难题 names what is joined, not the case's project
 FOCUS_ACTORS = ("PartnerUnit", "GovernmentAgency", "Committee", "VolunteerTeam", "PropertyFirm", "PartyOrganization",
                 "Person")
 
@@ -641,6 +642,8 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
             continue
         target = next((m for m in reversed(projects) if m.end <= clause_start), None if projects else ctx.focus)
         if target is None:
+            continue
+        if rule.type == "PARTICIPATES_IN" and rule.side == "before" and clause_end - cue.end() > JOINED_HERE:
             continue
         window = (clause_start, cue.start()) if rule.side == "before" else (cue.end(), clause_end)
         candidates = [m for m in _outermost(ctx.mentions) if m.type in FOCUS_ACTORS

@@ -758,6 +758,8 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("SUPPORTS", "GovernmentAgency:区住建委", "Project:围墙修缮")),
     ("由和平居民区党总支牵头，推进“邻里花园”项目。",
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
+    ("和平居民区党总支打造邻里花园项目。绿源物业参与共建。",
+     ("PARTICIPATES_IN", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("“邻里花园”项目由长江建工集团、绿源物业共同参与，居民很满意。",
      ("PARTICIPATES_IN", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",
@@ -924,6 +926,8 @@ def test_relation_rules(text, relation):
     ("和平居民区环境优美。翠竹苑小区的居民前来参观。", ("PART_OF", "Community:翠竹苑小区", "Community:和平居民区")),
     ("由和平居民区党总支牵头，业委会、物业积极配合，根据《物业管理条例》《青山市住宅物业管理规定》召开了业主大会。",
      ("MANAGES", "Committee:和平居民区业委会", "Community:青山市")),
+    ("和平居民区党总支打造邻里花园项目。绿源物业共同参与讨论停车难题。",
+     ("PARTICIPATES_IN", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
 ])
 def test_relations_the_rules_must_not_read(text, relation):
     graph = extract(text)

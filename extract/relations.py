@@ -131,7 +131,7 @@ def _frame_relations(name: str, text: str) -> Iterable[tuple[re.Match, str, str]
         yield match, frame_type(name, match.group("word")), f"{name}:{match.group('word')}"
 
 
-WORK_AFTER_AGENT = re.compile(r"(?:负责|统一|共同|进行)?(设计|规划|施工|承建|建设|实施)")
+WORK_AFTER_AGENT = re.compile(r"(?:负责|统一|共同|进行|投资)?(设计|规划|施工|承建|建设|实施)")
 WORK_TYPES = {"设计": "DESIGNED", "规划": "DESIGNED"}
 WORK_BEFORE_AGENT = re.compile(r"(设计|规划|施工|承建|建设|实施)(?:工作|任务|方案)?由$")  # 施工由X承担
 TAKES_ON_WORK = re.compile(r"(?:负责|统一|共同)?(?:承担|完成|负责)")
@@ -144,7 +144,7 @@ BELONGS = re.compile(r"隶属于?|归属于?")
 LOCATED_OF = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")  # 位于虹湾商务区核心区的新虹街道
 WITHIN = re.compile(r"辖区内?的?|所辖的?|下辖|管辖|下设")
 IN_THE_TOWN = re.compile(r"(镇|乡|街道)(?:里|内)的?")  # 镇里的A村, 街道内A居民区: the case's town, by its type word alone
-RAISES_MONEY = re.compile(r"(筹集|筹措|出资|捐赠|捐款|资助|众筹|赞助|承担)了?[^，。；,;]{0,6}(资金|经费|费用|款)")
+RAISES_MONEY = re.compile(r"(筹集|筹措|出资|捐赠|捐款|资助|众筹|赞助|承担)了?[^，。；,;]{0,6}(资金|经费|费用|款)|投资建设")
 
 
 @dataclass(frozen=True)

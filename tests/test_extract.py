@@ -760,6 +760,9 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
      ("LEADS", "PartyOrganization:和平居民区党总支", "Project:邻里花园项目")),
     ("和平居民区党总支打造邻里花园项目。绿源物业参与共建。",
      ("PARTICIPATES_IN", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
+    ("和平居民区党总支投资建设了“睦邻小院”。", ("FUNDED", "PartyOrganization:和平居民区党总支", "Project:睦邻小院")),
+    ("“睦邻小院”由长江建设集团投资建设。", ("FUNDED", "PartnerUnit:长江建设集团", "Project:睦邻小院")),
+    ("“睦邻小院”由长江建设集团投资建设。", ("IMPLEMENTS", "PartnerUnit:长江建设集团", "Project:睦邻小院")),
     ("“邻里花园”项目由长江建工集团、绿源物业共同参与，居民很满意。",
      ("PARTICIPATES_IN", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",
@@ -1070,6 +1073,7 @@ def test_a_place_located_in_a_chain_of_places_is_part_of_the_innermost():
     ("青禾村的产业链条越拉越长。", "Mechanism:产业链条"),
     ("小区完成了一批改造，安全隐患得到整治。", "Project:安全隐患得到整治"),
     ("青松小区的书屋从“想法”一步步变成了“工程”。", "Project:工程"),
+    ("青禾社区建成全市首个共享平台。", "Project:首个共享平台"),
 ])
 def test_words_that_only_look_like_names_name_nothing(text, not_a_name):
     assert not_a_name not in extract(text).entities, sorted(extract(text).entities)

@@ -325,7 +325,7 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
             subjects = _spoken_for(subjects, mentions, [(a, b) for a, b in speakers if b <= cue.start()])
             if rel_type in ("CO_BUILDS", "GUIDES"):
                 after = [k for k in after if mentions[k].end <= clause[1]]
-            after = _before_next_actor(after, mentions, clause[1], rel_type)
+            after = _before_a_doer(after, mentions, subjects, rel_type, ctx)
             objects = next((_group_after(mentions, k, text) for k in after
                             if any(_allowed(rel_type, s, mentions[k]) for s in subjects)), [])
             if not objects and funded:
@@ -341,11 +341,15 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
     return found
 
 
-def _before_next_actor(after: list[int], mentions: list[Mention], clause_end: int, rel_type: str) -> list[int]:
-    """推行新模式，由社区党支部牵头，成立了业委会: a body opening a later clause acts on what follows it;
-    the cue's subject does not reach past it."""
+def _before_a_doer(after: list[int], mentions: list[Mention], subjects: list[Mention], rel_type: str,
+                   ctx: SentenceContext) -> list[int]:
+    """推动物业参加业委会例会: the first body after the cue is what it acts on; one it cannot relate to ends the
+    search (it does the next thing itself). A place (对X小区进行改造) only tells where."""
+    places = {(m.start, m.end) for m in ctx.mentions if m.type == "Community"}
     for n, k in enumerate(after):
-        if mentions[k].start >= clause_end and any(_allowed(rel_type, mentions[k], mentions[j]) for j in after[n + 1:]):
+        if any(_allowed(rel_type, s, mentions[k]) for s in subjects):
+            return after
+        if (mentions[k].start, mentions[k].end) not in places:
             return after[:n]
     return after
 

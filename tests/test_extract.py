@@ -931,6 +931,7 @@ def test_relation_rules(text, relation):
      ("MANAGES", "Committee:和平居民区业委会", "Community:青山市")),
     ("和平居民区党总支打造邻里花园项目。绿源物业共同参与讨论停车难题。",
      ("PARTICIPATES_IN", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
+    ("和平居民区党总支推动绿源物业参加业委会例会。", ("LEADS", "PartyOrganization:和平居民区党总支", "Committee:和平居民区业委会")),
 ])
 def test_relations_the_rules_must_not_read(text, relation):
     graph = extract(text)

@@ -1006,14 +1006,21 @@ def building_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 CAMPAIGN_RULE = "campaign"
 
 
+CAMPAIGN_WORK_WORDS = ("项目", "工程")  # 垃圾分类工程: the campaign itself, called so in the text
+
+
+def _work_word_after(text: str, end: int) -> str:
+    return next((w for w in CAMPAIGN_WORK_WORDS if text.startswith(w, end)), "")
+
+
 def campaign_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """Citywide programmes named in any of their forms (加梯, 电梯加装 → 加装电梯), longest form first."""
     found: dict[int, str] = {}
     for end_index, form in lexicon.campaign_automaton.iter(sentence.text):
         if len(form) > len(found.get(end_index + 1, "")):
             found[end_index + 1] = form
-    spans = [Span(end - len(form), end, "Project", CAMPAIGN_RULE, name=lexicon.campaigns[form])
-             for end, form in found.items()]
+    spans = [Span(end - len(form), end + len(_work_word_after(sentence.text, end)), "Project", CAMPAIGN_RULE,
+                  name=lexicon.campaigns[form]) for end, form in found.items()]
     return [s for s in spans if not any(o is not s and o.start <= s.start and o.end >= s.end for o in spans)]
 
 

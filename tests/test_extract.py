@@ -716,6 +716,12 @@ def test_a_quoted_name_ending_in_a_project_word_is_a_project_whatever_the_verb()
     assert "Project:先来先停方案" in extract("业主代表大会通过了“先来先停方案”。").entities
 
 
+def test_a_campaign_called_a_project_is_the_campaign_under_that_form_too():
+    graph = extract("居委会启动加装电梯工程。居民都盼着加梯。")
+    campaigns = {e.name: e.aliases for e in graph.entities.values() if e.type == "Project"}
+    assert "加装电梯工程" in campaigns.get("加装电梯", []), campaigns
+
+
 @pytest.mark.parametrize("text, relation", [
     ("师大外语学院开设老年英语口语课。", ("PART_OF", "PartnerUnit:师大外语学院", "PartnerUnit:师大")),
     ("和平居民区党总支牵头成立光明志愿服务队。",

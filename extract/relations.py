@@ -275,6 +275,7 @@ def _funded_project(mentions: list[Mention], before: list[int], ctx: SentenceCon
     return earlier[-1:] or ([ctx.focus] if ctx.focus is not None else [])
 
 
+COMPOSED_OF = re.compile(r"由[^，。；,;]{2,30}?组成")  # 由A、B组成的小组: its members, who lead nothing by it
 SET_UP = ("Project", "VolunteerTeam")  # what bodies set up, no partner of theirs (孵化出X团队, 携手组成小分队)
 
 
@@ -288,7 +289,7 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
     follows in its clause relates them: 居民区党总支牵头成立自治小组 (LEADS)."""
     text = ctx.sentence.text
     mentions = _area_as_its_body(_outermost(ctx.mentions), ctx)
-    frames = _frame_spans(text, FRAMES)
+    frames = _frame_spans(text, FRAMES) + _spans(text, (COMPOSED_OF,))
     helpers = _frame_spans(text, HELPER_FRAMES)
     speakers = _spans(text, (SPEAKER,))
     titles = _spans(text, (BOOK_TITLE,))

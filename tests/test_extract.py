@@ -769,6 +769,8 @@ def test_a_campaign_called_a_project_is_the_campaign_under_that_form_too():
     ("和平居民区党总支投资建设了“睦邻小院”。", ("FUNDED", "PartyOrganization:和平居民区党总支", "Project:睦邻小院")),
     ("“睦邻小院”由长江建设集团投资建设。", ("FUNDED", "PartnerUnit:长江建设集团", "Project:睦邻小院")),
     ("“睦邻小院”由长江建设集团投资建设。", ("IMPLEMENTS", "PartnerUnit:长江建设集团", "Project:睦邻小院")),
+    ("和平居民区党总支和长江商贸集团党支部的党员携手组成光明小分队。",
+     ("LEADS", "PartyOrganization:长江商贸集团党支部", "VolunteerTeam:光明小分队")),
     ("“邻里花园”项目由长江建工集团、绿源物业共同参与，居民很满意。",
      ("PARTICIPATES_IN", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",
@@ -938,6 +940,7 @@ def test_relation_rules(text, relation):
     ("和平居民区党总支打造邻里花园项目。绿源物业共同参与讨论停车难题。",
      ("PARTICIPATES_IN", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("和平居民区党总支推动绿源物业参加业委会例会。", ("LEADS", "PartyOrganization:和平居民区党总支", "Committee:和平居民区业委会")),
+    ("由党员骨干、业委会、楼组长组成的青禾议事小组成立了。", ("LEADS", "Committee:和平居民区业委会", "Committee:青禾议事小组")),
 ])
 def test_relations_the_rules_must_not_read(text, relation):
     graph = extract(text)

@@ -517,7 +517,9 @@ def benefit_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
     return found
 
 
-FIRM_AT = re.compile(r"^(?:[，,]?(?:小区|社区))?(?:里|内|中)?的$")
+FIRM_KIND = r"(?:物业服务企业|物业服务公司|物业管理公司|物业公司)?"  # 小区的物业服务企业X: what X is, said before its name
+FIRM_AT = re.compile(rf"^(?:[，,]?(?:小区|社区))?(?:里|内|中)?的{FIRM_KIND}$")
+FIRM_OF_THE_ESTATE = re.compile(rf"(?:^|[^\u4e00-\u9fff])小区(?:里|内|中)?的{FIRM_KIND}$")
 FIRM_ENTERS = re.compile(r"^[^，。；,;]{0,12}?(进入|进驻|入驻|接管|管理)(了)?(小区)?")
 FIRM_MANAGES_AT = re.compile(r"^在$")
 
@@ -534,6 +536,8 @@ def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mentio
         after = mentions[i + 1] if i + 1 < len(mentions) else None
         if before is not None and before.type == "Community" and FIRM_AT.match(text[before.end:firm.start]):
             found.append(("firm:of-estate", "MANAGES", firm, before))
+        elif ctx.estate is not None and FIRM_OF_THE_ESTATE.search(text, max(0, firm.start - 12), firm.start):
+            found.append(("firm:of-estate", "MANAGES", firm, ctx.estate))
         if (after is not None and after.type == "Community" and FIRM_MANAGES_AT.match(text[firm.end:after.start])
                 and "管理" in text[after.end:_clause_bounds(text, after.end, after.end)[1]]):
             found.append(("firm:manages-at", "MANAGES", firm, after))

@@ -771,6 +771,8 @@ def test_a_campaign_called_a_project_is_the_campaign_under_that_form_too():
     ("“睦邻小院”由长江建设集团投资建设。", ("IMPLEMENTS", "PartnerUnit:长江建设集团", "Project:睦邻小院")),
     ("和平居民区党总支和长江商贸集团党支部的党员携手组成光明小分队。",
      ("LEADS", "PartyOrganization:长江商贸集团党支部", "VolunteerTeam:光明小分队")),
+    ("青禾小区建于1990年。青禾小区的居民很团结。小区的物业公司青松物业成立了党支部。",
+     ("MANAGES", "PropertyFirm:青松物业", "Community:青禾小区")),
     ("“邻里花园”项目由长江建工集团、绿源物业共同参与，居民很满意。",
      ("PARTICIPATES_IN", "PropertyFirm:绿源物业", "Project:邻里花园项目")),
     ("和平居民区党总支将加强对光明志愿服务队的支持和指导。",

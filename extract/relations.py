@@ -525,7 +525,8 @@ FIRM_MANAGES_AT = re.compile(r"^在$")
 
 
 def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """Y小区里的X物业, X物业在Y有现场管理, X物业进入小区: the property firm manages that estate."""
+    """Y小区里的X物业, X物业在Y有现场管理, X物业进入小区: the property firm manages that estate; the bare
+    小区的物业公司X: the case's estate."""
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
     found = []

@@ -1004,12 +1004,11 @@ def building_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 
 
 CAMPAIGN_RULE = "campaign"
-
-
 CAMPAIGN_WORK_WORDS = ("项目", "工程")  # 垃圾分类工程: the campaign itself, called so in the text
 
 
 def _work_word_after(text: str, end: int) -> str:
+    """The word calling the campaign ending at ``end`` a project or a work, if one follows it."""
     return next((w for w in CAMPAIGN_WORK_WORDS if text.startswith(w, end)), "")
 
 

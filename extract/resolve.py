@@ -202,6 +202,29 @@ def address_aliases(names: set[str]) -> dict[str, str]:
     return aliases
 
 
+ADMINISTRATIVE_SUFFIX = re.compile(r"(?:省|市|区|县|自治州|州)$")
+
+
+def abbreviated_chains(names: set[str]) -> dict[str, str]:
+    """A headline's run of short place names is the last place: 兰州西固福利路街道 → 福利路街道 where the case
+    also names 兰州市 and 西固区."""
+    stems = {ADMINISTRATIVE_SUFFIX.sub("", name) for name in names if ADMINISTRATIVE_SUFFIX.search(name)}
+    stems = {stem for stem in stems if len(stem) >= 2}
+    aliases = {}
+    for name in names:
+        for place in names:
+            prefix = name.removesuffix(place)
+            if place != name and prefix != name and _made_of(prefix, stems):
+                aliases[name] = place
+                break
+    return aliases
+
+
+def _made_of(text: str, stems: set[str]) -> bool:
+    """Whether ``text`` is a run of ``stems`` (兰州|西固)."""
+    return not text or any(text.startswith(stem) and _made_of(text[len(stem):], stems) for stem in stems)
+
+
 def regained_first_characters(text: str, mentions: list[Mention], types: tuple[str, ...],
                               names_more: Callable[[str, str], bool]) -> dict[str, str]:
     """A name cut after a one-character word takes it back when the case names the thing more fully:
@@ -330,7 +353,8 @@ def case_context(case: Case, mentions: list[Mention]) -> CaseContext:
         stem = name.removesuffix("小区")
         core = re.sub(r"^.*(弄|号|镇|街道|区|路)", "", stem)  # 南湖路|翠竹小区: the estate without its address
         estate = name[len(stem) - len(core):] if len(core) >= 2 and not core.isdigit() else ""  # 小区 kept, as named
-    return CaseContext(area=area, subdistrict=case.subdistrict or (subdistricts[0] if subdistricts else ""),
+    subdistrict = next((name for name in subdistricts if case.subdistrict.endswith(name)), case.subdistrict)
+    return CaseContext(area=area, subdistrict=subdistrict or (subdistricts[0] if subdistricts else ""),
                        estate=estate)
 
 
@@ -617,6 +641,7 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
                            or differ_in_separators(short, long) or short_form(short, long, lexicon)), short)
             fullest[(type_name, short)] = fullest.get((type_name, target), target)
     places = (address_aliases(by_type.get("Community", set())) | apposed_places(case.text, named)
+              | abbreviated_chains(by_type.get("Community", set()))
               | listed_lanes(case.text, named) | estate_forms(by_type.get("Community", set()))
               | building_forms(by_type.get("Community", set()))
               | regained_first_characters(case.text, named, ("Community",), lambda longer, n: n.startswith(longer)))

@@ -964,6 +964,15 @@ def test_a_neighbourhood_named_社区_is_no_district():
     assert part_of == {("Community:青禾社区", "Community:松涛街道")}, part_of
 
 
+def test_a_headlines_run_of_short_place_names_is_the_place_the_text_names_in_full():
+    text = "桂州松溪青禾街道：议事会议出幸福账\n桂州市松溪区青禾街道翠竹社区党委牵头成立议事会。"
+    graph = extract(text, area="", subdistrict="桂州松溪青禾街道", title="桂州松溪青禾街道：议事会议出幸福账")
+    places = {k for k in graph.entities if k.startswith("Community:")}
+    assert "Community:桂州松溪青禾街道" not in places and "Community:青禾街道" in places, places
+    part_of = {(r.source, r.target) for r in graph.relations.values() if r.type == "PART_OF"}
+    assert ("Community:翠竹社区", "Community:青禾街道") in part_of, part_of
+
+
 def test_relations_carry_evidence_and_rule():
     graph = extract("在示范街道党工委的支持下，和平居民区党总支牵头打造“邻里花园”项目。长江商贸集团出资二十万元用于邻里花园项目。")
     funded = [r for r in graph.relations.values() if r.type == "FUNDED"]

@@ -79,6 +79,44 @@ def test_html_main_text_without_navigation_or_scripts():
     assert raw.title == "党建引领自治" and "金申城居民区党总支牵头" in raw.text
 
 
+GOVERNMENT_PAGE = """<html><head><title>青松社区：议事会议出加梯方案_桂湖区人民政府</title></head><body>
+<div class="top"><h1 class="logo">桂湖区人民政府</h1><ul><li><a href="/">首页</a></li><li><a href="/gk">政务公开</a></li></ul></div>
+<div class="location">您的位置：<a href="/">首页</a> &gt; 工作动态</div>
+<div class="tit">青松社区：议事会议出加梯方案</div>
+<div class="TRS_Editor"><p>青松社区党委牵头成立加梯议事会，邀请居民代表共同商议方案。</p>
+<p>在街道办事处的支持下，青松小区首台电梯于6月投入使用。</p></div>
+<div class="prev">上一篇：<a href="/1">和平社区召开楼组长会议</a></div>
+<div><h3>相关新闻</h3><ul><li><a href="/2">阳光小区成立业主委员会</a></li><li><a href="/3">东湖社区启动楼道美化项目</a></li></ul></div>
+<div class="footer">主办：桂湖区人民政府办公室</div></body></html>"""
+
+LINE_BROKEN_PAGE = """<html><head><title>星河社区：议事会里议出幸福账_桂湖区民政局</title></head><body><h1>桂湖区民政局</h1>
+<table><tr><td><a href="/">首页</a> <a href="/a">机构概况</a> <a href="/b">通知公告</a> <a href="/c">办事指南</a></td></tr>
+<tr><td><div id="zoom">今年以来，星河社区党委牵头成立楼道议事会。<br>在社区党委指导下，议事会先后解决停车难等问题十余个。<br></div></td></tr>
+<tr><td>上一篇：<a href="/p">青松社区开展趣味运动会</a></td></tr></table><p>版权所有：桂湖区民政局</p></body></html>"""
+
+
+@pytest.mark.parametrize("markup, headline, sentences, furniture", [
+    (GOVERNMENT_PAGE, "青松社区：议事会议出加梯方案",
+     ["青松社区党委牵头成立加梯议事会", "青松小区首台电梯于6月投入使用"],
+     ["桂湖区人民政府", "政务公开", "和平社区", "阳光小区", "东湖社区"]),
+    (LINE_BROKEN_PAGE, "星河社区：议事会里议出幸福账",
+     ["星河社区党委牵头成立楼道议事会", "议事会先后解决停车难"],
+     ["桂湖区民政局", "机构概况", "青松社区"]),
+])
+def test_a_short_article_is_found_among_a_sites_menus_and_link_lists(markup, headline, sentences, furniture):
+    """The headline is the one the page's <title> repeats, never the site's logo; menus, 上一篇 and 相关新闻 go."""
+    raw = parse_html(markup)
+    assert raw.title == headline
+    assert all(s in raw.text for s in sentences), raw.text
+    assert [f for f in furniture if f in raw.text] == [], raw.text
+
+
+def test_a_name_linked_inside_a_paragraph_stays_in_its_sentence():
+    raw = parse_html("<html><body><div><p>今年以来，<span><a href='/x'>青松社区</a></span>党委牵头成立加梯议事会，"
+                     "邀请居民代表共同商议方案，先后召开协调会8次，居民满意度明显提升。</p></div></body></html>")
+    assert "今年以来，青松社区党委牵头成立加梯议事会" in raw.text
+
+
 def test_docx_headings_become_cases(tmp_path):
     import docx
 

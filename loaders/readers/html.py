@@ -1,10 +1,11 @@
 """Saved web pages: the article's text, without navigation, scripts or footers."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from loaders.encoding import decode_text
 from loaders.errors import ReadError
@@ -14,6 +15,40 @@ NOT_CONTENT = ["script", "style", "noscript", "nav", "header", "footer", "aside"
                "iframe", "svg", "button", "select", "template"]
 BLOCKS = ["p", "div", "section", "article", "li", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
           "blockquote", "pre", "table", "ul", "ol"]
+# class or id words of a page's furniture (div class="footer", ul class="crumbs", div id="share-box")
+FURNITURE_WORDS = {"nav", "navbar", "topnav", "menu", "topbar", "logo", "footer", "foot", "copyright", "crumb",
+                   "crumbs", "breadcrumb", "location", "position", "share", "related", "relate", "hotlist",
+                   "prenext", "pager", "pagination", "sidebar", "toolbar", "tools"}
+LINK_LIST_TAGS = {"div", "section", "ul", "ol", "dl", "li", "table", "tr", "td"}  # never a paragraph: its links are names
+LINKS_SHARE = 0.5  # a block whose text is mostly links is navigation: a menu, 上一篇/下一篇, 相关新闻
+MAIN_TEXT_MIN = 40  # characters of paragraph text a block needs to be taken for the article
+TITLE_SEPARATORS = re.compile(r"_| [-|–—] |--|——")  # 标题_网站名, 标题 - 栏目 - 网站名
+
+
+def _is_furniture(tag: Tag) -> bool:
+    names = (*tag.get("class", ()), tag.get("id") or "")
+    return any(word in FURNITURE_WORDS for name in names for word in re.split(r"[-_\s]+", name.lower()))
+
+
+def _is_link_list(tag: Tag) -> bool:
+    """Mostly links and no paragraph of its own: a layout table holding the article is not one."""
+    text = len(tag.get_text(strip=True))
+    links = sum(len(a.get_text(strip=True)) for a in tag.find_all("a"))
+    return text > 0 and links / text >= LINKS_SHARE and text - links < MAIN_TEXT_MIN
+
+
+def _drop_furniture(soup: BeautifulSoup) -> None:
+    """Menus, breadcrumbs, share boxes, footers and link lists go before the article is looked for."""
+    for tag in soup.find_all([*LINK_LIST_TAGS, "p", "span", "h1", "h2", "h3"]):
+        if not tag.decomposed and (_is_furniture(tag) or tag.name in LINK_LIST_TAGS and _is_link_list(tag)):
+            tag.decompose()
+
+
+def _own_text(block: Tag) -> int:
+    """Characters of a block's own paragraphs, or of its own lines where it breaks them with <br>."""
+    paragraphs = sum(len(p.get_text(strip=True)) for p in block.find_all("p", recursive=False))
+    lines = sum(len(s.strip()) for s in block.find_all(string=True, recursive=False))
+    return paragraphs + lines
 
 
 def _main_element(soup: BeautifulSoup):
@@ -25,23 +60,35 @@ def _main_element(soup: BeautifulSoup):
     body = soup.body or soup
     best, best_len = body, 0
     for block in body.find_all(["div", "section", "td"]):
-        own_text = sum(len(p.get_text(strip=True)) for p in block.find_all("p", recursive=False))
+        own_text = _own_text(block)
         if own_text > best_len:
             best, best_len = block, own_text
-    return best if best_len > 200 else body
+    return best if best_len >= MAIN_TEXT_MIN else body
+
+
+def _headline(soup: BeautifulSoup, main: Tag, page_title: str) -> str:
+    """The article's headline: the heading the page's <title> repeats, else the <title> less the site's name,
+    else the article's first heading (a site's logo may be the page's only <h1>)."""
+    headings = [h.get_text(" ", strip=True) for h in soup.find_all(["h1", "h2", "h3"])]
+    title_parts = [p.strip() for p in TITLE_SEPARATORS.split(page_title) if p.strip()]
+    article_parts = title_parts[:-1] or title_parts  # the last part of 标题_网站名 names the site
+    for heading in headings:
+        if len(heading) >= 4 and any(heading in part for part in article_parts):
+            return heading
+    if len(title_parts) > 1:
+        return max(article_parts, key=len)
+    first = main.find(["h1", "h2"])
+    return first.get_text(" ", strip=True) if first and first.get_text(strip=True) else page_title
 
 
 def parse_html(markup: str) -> RawText:
     soup = BeautifulSoup(markup, "lxml")
-    title = ""
-    if soup.title and soup.title.string:
-        title = soup.title.string.strip()
+    page_title = soup.title.get_text(strip=True) if soup.title else ""
     for tag in soup(NOT_CONTENT):
         tag.decompose()
+    _drop_furniture(soup)
     main = _main_element(soup)
-    heading = main.find(["h1", "h2"]) or soup.find("h1")
-    if heading and heading.get_text(strip=True):
-        title = heading.get_text(" ", strip=True)
+    title = _headline(soup, main, page_title)
     for tag in main.find_all(BLOCKS):
         tag.insert_before("\n")
         tag.insert_after("\n")

@@ -111,6 +111,14 @@ def test_a_short_article_is_found_among_a_sites_menus_and_link_lists(markup, hea
     assert [f for f in furniture if f in raw.text] == [], raw.text
 
 
+def test_a_headline_marked_by_its_class_names_the_case_where_the_page_title_is_the_sites():
+    raw = parse_html("<html><head><title>桂湖区民政局</title></head><body><div class='logo'>桂湖区民政局</div>"
+                     "<div class='article-title'>星河社区：议事会里议出幸福账</div><div class='content'><p>"
+                     "今年以来，星河社区党委牵头成立楼道议事会，居民有事一起商量，先后解决停车难等问题十余个。</p></div>"
+                     "</body></html>")
+    assert raw.title == "星河社区：议事会里议出幸福账"
+
+
 def test_a_name_linked_inside_a_paragraph_stays_in_its_sentence():
     raw = parse_html("<html><body><div><p>今年以来，<span><a href='/x'>青松社区</a></span>党委牵头成立加梯议事会，"
                      "邀请居民代表共同商议方案，先后召开协调会8次，居民满意度明显提升。</p></div></body></html>")

@@ -19,15 +19,26 @@ BLOCKS = ["p", "div", "section", "article", "li", "br", "tr", "h1", "h2", "h3", 
 FURNITURE_WORDS = {"nav", "navbar", "topnav", "menu", "topbar", "logo", "footer", "foot", "copyright", "crumb",
                    "crumbs", "breadcrumb", "location", "position", "share", "related", "relate", "hotlist",
                    "prenext", "pager", "pagination", "sidebar", "toolbar", "tools"}
-LINK_LIST_TAGS = {"div", "section", "ul", "ol", "dl", "li", "table", "tr", "td"}  # never a paragraph: its links are names
+HEADLINE_WORDS = {"title", "tit", "headline", "biaoti", "bt"}  # class or id words of a headline not in <h1>
+LINK_LIST_TAGS = {"div", "section", "ul", "ol", "dl", "li", "table", "tr", "td"}  # no <p>: its links are names
 LINKS_SHARE = 0.5  # a block whose text is mostly links is navigation: a menu, 上一篇/下一篇, 相关新闻
 MAIN_TEXT_MIN = 40  # characters of paragraph text a block needs to be taken for the article
 TITLE_SEPARATORS = re.compile(r"_| [-|–—] |--|——")  # 标题_网站名, 标题 - 栏目 - 网站名
 
 
-def _is_furniture(tag: Tag) -> bool:
+def _class_words(tag: Tag) -> set[str]:
+    """The words of a tag's class and id (article-title, share_box → article, title, share, box)."""
     names = (*tag.get("class", ()), tag.get("id") or "")
-    return any(word in FURNITURE_WORDS for name in names for word in re.split(r"[-_\s]+", name.lower()))
+    return {word for name in names for word in re.split(r"[-_\s]+", name.lower()) if word}
+
+
+def _is_furniture(tag: Tag) -> bool:
+    return bool(_class_words(tag) & FURNITURE_WORDS)
+
+
+def _is_titled(tag: Tag) -> bool:
+    """A block a page marks as its headline by class or id (div class="article-title", p id="tit")."""
+    return tag.name in ("div", "p", "span", "td") and bool(_class_words(tag) & HEADLINE_WORDS)
 
 
 def _is_link_list(tag: Tag) -> bool:
@@ -77,7 +88,7 @@ def _headline(soup: BeautifulSoup, main: Tag, page_title: str) -> str:
             return heading
     if len(title_parts) > 1:
         return max(article_parts, key=len)
-    first = main.find(["h1", "h2"])
+    first = main.find(["h1", "h2"]) or soup.find(_is_titled)
     return first.get_text(" ", strip=True) if first and first.get_text(strip=True) else page_title
 
 

@@ -1044,7 +1044,8 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         stem = tokenize(text[start:match.start()])
         if COUNT_BEFORE.search(text, start, match.start()):
             continue  # 青湖、松湖两个社区: a count of places, no name
-        placed = _within_street(text, start) or _listed_neighbourhood(text, start, match.end())
+        placed = (_within_street(text, start) or _listed_neighbourhood(text, start, match.end())
+                  or _opens_local_body(text, match.end(), lexicon))  # 新华社区|党委: the body's place
         named = _names_neighbourhood(stem, lexicon) or placed and _plain_stem(stem, lexicon)
         if named and not _inside_quotes(text, start, match.end()):
             spans.append(Span(start, match.end(), "Community", "neighbourhood"))

@@ -960,6 +960,11 @@ def test_the_body_whose_place_the_title_names_is_the_cases_lead():
     assert frozenset(("PartnerUnit:青松商贸集团", "PartyOrganization:和平居民区党总支")) not in co_builds, co_builds
 
 
+def test_a_社区_named_by_a_common_word_is_a_place_where_its_own_body_is_named_after_it():
+    graph = extract("星河社区党委书记张红介绍了经验。走进星河社区，楼道整洁明亮。", area="", subdistrict="")
+    assert "Community:星河社区" in graph.entities, sorted(graph.entities)
+
+
 def test_a_neighbourhood_named_社区_is_no_district():
     graph = extract("松涛街道青禾社区有居民三千户。青禾社区党委牵头组织居民议事。", area="", subdistrict="")
     part_of = {(r.source, r.target) for r in graph.relations.values() if r.type == "PART_OF"}

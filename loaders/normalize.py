@@ -15,13 +15,16 @@ from functools import cache
 import jieba
 import opencc
 
-from loaders.headings import SENTENCE_END, is_short_numbered_heading
+from loaders.headings import NUMBERED_HEADING, SENTENCE_END, is_short_numbered_heading
 
 CONTINUES = set("，,、：:（(“‘《「『—")
 CJK_PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—…·￥％")
-PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?[-—–\s]*$")
+PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?[-—–\s]*$|"
+                         r"^第\s*\d{1,4}\s*页\s*[/,，]?\s*共\s*\d{1,4}\s*页$|^\d{1,4}\s*/\s*\d{1,4}$")  # 第3页 共10页, 3/10
+RUNNING_HEAD_MAX = 30  # characters of a page's running header or footer
+RUNNING_HEAD_REPEATS = 3  # a short line repeated this often is printed on every page, not written
 FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在位置)[:：]|^(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d+次?$|"
-                       r"扫码关注|扫一扫关注|长按识别二维码|二维码\]?$|分享到[:：]?$|责任编辑|^编辑[:：]|^图片来源|"
+                       r"扫码关注|扫一扫关注|长按识别二维码|二维码\]?$|分享到[:：]?$|责任编辑|^编辑[:：]|^图片来源|^\[(?:图片|视频)\]$|"
                        r"^[（(](?:供稿|稿源|来源|作者|撰稿|摄影|图|文)[:：/]")  # （供稿：…）: a credit line
 BOLD = re.compile(r"\*\*|__")
 LIST_MARKER = re.compile(r"^\s*[-*+•]\s+(?=\S)")  # - 青松村新建了厂房: a list item's bullet, no part of its text
@@ -146,6 +149,23 @@ def _is_furniture(text: str, markdown: bool, alone: bool) -> bool:
     # punctuation at all, in a document whose headings are marked.
     return (markdown and alone and not _is_heading_marker(text) and len(text) <= CAPTION_MAX
             and not any(c in SENTENCE_END or c in "，,、：:" for c in text))
+
+
+def _running_heads(lines: list[_Line]) -> set[str]:
+    """Short lines a PDF printed on every page (a collection's name, a report's date): each is dropped but where
+    it opens the document as its title."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if 0 < len(line.chars) <= RUNNING_HEAD_MAX and not _is_section_heading(line.text):
+            counts[line.text] = counts.get(line.text, 0) + 1
+    return {text for text, n in counts.items()
+            if n >= RUNNING_HEAD_REPEATS and not any(c in SENTENCE_END for c in text)}
+
+
+def _is_section_heading(text: str) -> bool:
+    """A heading each case of a collection repeats (一、工作背景, 【主要做法】, 经验启示：): no page furniture."""
+    return (_is_heading_marker(text) or bool(NUMBERED_HEADING.match(text)) or text[0] in "【[〔"
+            or text.endswith(("：", ":")))
 
 
 def _full_width(lines: list[_Line]) -> int:
@@ -297,10 +317,11 @@ def normalize_text(raw: str, markdown: bool = False,
         end = next((i for i, line in enumerate(cleaned) if END_MARK.match(line.text)), len(cleaned))
         cleaned = cleaned[:end]
         kept = []
+        running = _running_heads(cleaned)
         for i, line in enumerate(cleaned):
             alone = ((i == 0 or not cleaned[i - 1].chars)
                      and (i + 1 == len(cleaned) or not cleaned[i + 1].chars))
-            if line.chars and _is_furniture(line.text, markdown, alone):
+            if line.chars and (_is_furniture(line.text, markdown, alone) or line.text in running and kept):
                 continue
             kept.append(line)
         cleaned = kept

@@ -71,6 +71,21 @@ def test_lines_a_layout_broke_are_mended(raw, mended):
     assert [m for m in mended if m not in text] == [], text
 
 
+def test_a_pdfs_running_header_and_page_marks_are_dropped_but_a_title_they_repeat_is_kept():
+    page = "青禾社区党委牵头成立加梯议事会，邀请居民代表共同商议方案，先后召开协调会八次。\n"
+    raw = ("桂湖区社区治理案例汇编\n\n" + page + "[图片]\n桂湖区社区治理案例汇编\n第 2 页 共 3 页\n" + page
+           + "桂湖区社区治理案例汇编\n3/3\n")
+    text, _ = normalize_text(raw)
+    assert text.startswith("桂湖区社区治理案例汇编") and text.count("案例汇编") == 1, text
+    assert "页" not in text and "3/3" not in text and "图片" not in text, text
+
+
+def test_a_section_heading_each_case_of_a_collection_repeats_is_kept():
+    case = "【主要做法】\n青禾社区党委牵头成立加梯议事会，邀请居民代表共同商议方案。\n一、经验启示\n居民参与是关键。\n"
+    text, _ = normalize_text("桂湖区社区治理案例汇编\n\n" + case * 3)
+    assert text.count("【主要做法】") == 3 and text.count("一、经验启示") == 3, text
+
+
 def test_html_main_text_without_navigation_or_scripts():
     raw = parse_html("<html><head><title>t</title><script>alert(1)</script></head><body><nav>首页 导航</nav>"
                      "<article><h1>党建引领自治</h1><p>金申城居民区党总支牵头。</p></article>"

@@ -134,6 +134,13 @@ def test_a_headline_marked_by_its_class_names_the_case_where_the_page_title_is_t
     assert raw.title == "星河社区：议事会里议出幸福账"
 
 
+def test_a_headline_with_its_own_dash_is_kept_whole():
+    raw = parse_html("<html><head><title>打造微花园——星河社区党委案例_桂湖区人民政府</title></head><body>"
+                     "<h1>打造微花园——星河社区党委案例</h1><div class='content'><p>今年以来，星河社区党委牵头把"
+                     "废弃平台改造成微花园，居民有了休憩的好去处，楼组长们轮流养护花草。</p></div></body></html>")
+    assert raw.title == "打造微花园——星河社区党委案例"
+
+
 def test_a_name_linked_inside_a_paragraph_stays_in_its_sentence():
     raw = parse_html("<html><body><div><p>今年以来，<span><a href='/x'>青松社区</a></span>党委牵头成立加梯议事会，"
                      "邀请居民代表共同商议方案，先后召开协调会8次，居民满意度明显提升。</p></div></body></html>")

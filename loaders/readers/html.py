@@ -23,7 +23,7 @@ HEADLINE_WORDS = {"title", "tit", "headline", "biaoti", "bt"}  # class or id wor
 LINK_LIST_TAGS = {"div", "section", "ul", "ol", "dl", "li", "table", "tr", "td"}  # no <p>: its links are names
 LINKS_SHARE = 0.5  # a block whose text is mostly links is navigation: a menu, 上一篇/下一篇, 相关新闻
 MAIN_TEXT_MIN = 40  # characters of paragraph text a block needs to be taken for the article
-TITLE_SEPARATORS = re.compile(r"_| [-|–—] |--|——")  # 标题_网站名, 标题 - 栏目 - 网站名
+TITLE_SEPARATORS = re.compile(r"_| [-|–—] |--")  # 标题_网站名, 标题 - 栏目 - 网站名 (a title's own —— stays)
 
 
 def _class_words(tag: Tag) -> set[str]:
@@ -84,7 +84,7 @@ def _headline(soup: BeautifulSoup, main: Tag, page_title: str) -> str:
     title_parts = [p.strip() for p in TITLE_SEPARATORS.split(page_title) if p.strip()]
     article_parts = title_parts[:-1] or title_parts  # the last part of 标题_网站名 names the site
     for heading in headings:
-        if len(heading) >= 4 and any(heading in part for part in article_parts):
+        if len(heading) >= 4 and any(heading in part or part in heading for part in article_parts):
             return heading
     if len(title_parts) > 1:
         return max(article_parts, key=len)

@@ -141,6 +141,21 @@ def test_a_headline_with_its_own_dash_is_kept_whole():
     assert raw.title == "打造微花园——星河社区党委案例"
 
 
+WECHAT_ARTICLE = """<html><head><title>小区议事会：把烦心事变成暖心事</title></head><body>
+<div id="page-content"><h1 class="rich_media_title">小区议事会：把烦心事变成暖心事</h1>
+<div class="rich_media_meta_list"><span>原创</span><a id="js_name">青禾街道</a><em>2023-05-06 09:00</em></div>
+<div class="rich_media_content" id="js_content"><section><span>今年以来，翠竹社区党委牵头成立小区议事会，</span>\
+<span>每月召开一次会议。</span></section><section><span>议事会先后解决停车难等问题十余个。</span></section></div>
+<div class="rich_media_tool"><a>阅读原文</a><span>阅读 1234</span></div></div>
+<div class="qr_code_pc"><p>微信扫一扫<br>关注该公众号</p></div></body></html>"""
+
+
+def test_a_wechat_articles_sections_are_its_text_and_its_account_and_counters_are_not():
+    raw = parse_html(WECHAT_ARTICLE)
+    assert "翠竹社区党委牵头成立小区议事会，每月召开一次会议" in raw.text and "议事会先后解决停车难" in raw.text
+    assert [f for f in ("青禾街道", "原创", "阅读", "公众号") if f in raw.text] == [], raw.text
+
+
 def test_a_name_linked_inside_a_paragraph_stays_in_its_sentence():
     raw = parse_html("<html><body><div><p>今年以来，<span><a href='/x'>青松社区</a></span>党委牵头成立加梯议事会，"
                      "邀请居民代表共同商议方案，先后召开协调会8次，居民满意度明显提升。</p></div></body></html>")

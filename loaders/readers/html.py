@@ -18,10 +18,11 @@ BLOCKS = ["p", "div", "section", "article", "li", "br", "tr", "h1", "h2", "h3", 
 # class or id words of a page's furniture (div class="footer", ul class="crumbs", div id="share-box")
 FURNITURE_WORDS = {"nav", "navbar", "topnav", "menu", "topbar", "logo", "footer", "foot", "copyright", "crumb",
                    "crumbs", "breadcrumb", "location", "position", "share", "related", "relate", "hotlist",
-                   "prenext", "pager", "pagination", "sidebar", "toolbar", "tools"}
+                   "prenext", "pager", "pagination", "sidebar", "toolbar", "tool", "tools", "qr", "qrcode"}
 HEADLINE_WORDS = {"title", "tit", "headline", "biaoti", "bt"}  # class or id words of a headline not in <h1>
 LINK_LIST_TAGS = {"div", "section", "ul", "ol", "dl", "li", "table", "tr", "td"}  # no <p>: its links are names
 LINKS_SHARE = 0.5  # a block whose text is mostly links is navigation: a menu, 上一篇/下一篇, 相关新闻
+PARAGRAPHS = ["p", "section"]
 MAIN_TEXT_MIN = 40  # characters of paragraph text a block needs to be taken for the article
 TITLE_SEPARATORS = re.compile(r"_| [-|–—] |--")  # 标题_网站名, 标题 - 栏目 - 网站名 (a title's own —— stays)
 
@@ -56,8 +57,9 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
 
 
 def _own_text(block: Tag) -> int:
-    """Characters of a block's own paragraphs, or of its own lines where it breaks them with <br>."""
-    paragraphs = sum(len(p.get_text(strip=True)) for p in block.find_all("p", recursive=False))
+    """Characters of a block's own paragraphs (<p>, or <section> as in WeChat articles), or of its own lines
+    where it breaks them with <br>."""
+    paragraphs = sum(len(p.get_text(strip=True)) for p in block.find_all(PARAGRAPHS, recursive=False))
     lines = sum(len(s.strip()) for s in block.find_all(string=True, recursive=False))
     return paragraphs + lines
 

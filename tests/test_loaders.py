@@ -156,6 +156,12 @@ def test_a_wechat_articles_sections_are_its_text_and_its_account_and_counters_ar
     assert [f for f in ("青禾街道", "原创", "阅读", "公众号") if f in raw.text] == [], raw.text
 
 
+def test_a_page_saved_as_shtml_is_read_as_a_web_page(tmp_path):
+    path = tmp_path / "article.shtml"
+    path.write_text(GOVERNMENT_PAGE, encoding="utf-8")
+    assert [c.title for c in load_documents([path]).cases] == ["青松社区：议事会议出加梯方案"]
+
+
 def test_a_name_linked_inside_a_paragraph_stays_in_its_sentence():
     raw = parse_html("<html><body><div><p>今年以来，<span><a href='/x'>青松社区</a></span>党委牵头成立加梯议事会，"
                      "邀请居民代表共同商议方案，先后召开协调会8次，居民满意度明显提升。</p></div></body></html>")

@@ -22,6 +22,8 @@ READERS: dict[str, Reader] = {
     ".markdown": read_text,
     ".html": read_html,
     ".htm": read_html,
+    ".shtml": read_html,
+    ".xhtml": read_html,
     ".pdf": read_pdf,
     ".docx": read_docx,
 }

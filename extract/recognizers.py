@@ -384,6 +384,14 @@ def _word_names_firm(left: list[Token], index: int, taken: list[tuple[str, str]]
             and token.flag in VERB_FLAGS | PHRASE_FLAGS and index > 0 and left[index - 1].word == "、")
 
 
+def _ends_common_word(text: str, suffix_start: int, suffix: str, lexicon: Lexicon) -> bool:
+    """The type word ends a common word (山村, 城镇, 城区), unless a place name ends right before it: 青山|村,
+    石城|镇 and 东城|区 are places."""
+    word = next((w for w in lexicon.not_after.get(suffix, ()) if text.endswith(w, 0, suffix_start)), "")
+    place = text[max(0, suffix_start - len(word) - 1):suffix_start]
+    return bool(word) and posseg.dt.word_tag_tab.get(place) != "ns"
+
+
 def _adjective_opens_name(left: list[Token], index: int, taken: list[tuple[str, str]], lexicon: Lexicon,
                           type_name: str = "") -> bool:
     """A lone adjective opening a clause (or right after the larger place) before a proper name, or before a
@@ -540,8 +548,7 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if _covered_by_longer(text, end, suffix, longest, lexicon):
             continue
         suffix_start = end - len(suffix)
-        if _inside_quotes(text, suffix_start, end) or text[max(0, suffix_start - 2):suffix_start].endswith(
-                lexicon.not_after.get(suffix, ())):
+        if _inside_quotes(text, suffix_start, end) or _ends_common_word(text, suffix_start, suffix, lexicon):
             continue
         start = left_extend(text, suffix_start, lexicon, type_name, tokens)
         if suffix == "小区":

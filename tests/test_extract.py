@@ -965,6 +965,15 @@ def test_a_社区_named_by_a_common_word_is_a_place_where_its_own_body_is_named_
     assert "Community:星河社区" in graph.entities, sorted(graph.entities)
 
 
+@pytest.mark.parametrize("text, place", [
+    ("石桥镇青山村位于山脚下，村民以种茶为生。", "Community:青山村"),  # 青山, a place name, before 村
+    ("这个小山村位于山脚下，村民以种茶为生。", None),  # 山村, a common word
+])
+def test_a_village_named_by_a_place_word_ending_in_a_common_words_first_character(text, place):
+    villages = {k for k in extract(text, area="", subdistrict="").entities if k.endswith("村")}
+    assert villages == ({place} if place else set()), villages
+
+
 def test_a_neighbourhood_named_社区_is_no_district():
     graph = extract("松涛街道青禾社区有居民三千户。青禾社区党委牵头组织居民议事。", area="", subdistrict="")
     part_of = {(r.source, r.target) for r in graph.relations.values() if r.type == "PART_OF"}

@@ -25,7 +25,8 @@ RUNNING_HEAD_MAX = 30  # characters of a page's running header or footer
 RUNNING_HEAD_REPEATS = 3  # a short line repeated this often is printed on every page, not written
 FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在位置)[:：]|^(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d+次?$|"
                        r"扫码关注|扫一扫关注|长按识别二维码|二维码\]?$|分享到[:：]?$|责任编辑|^编辑[:：]|^图片来源|^\[(?:图片|视频)\]$|"
-                       r"^[（(](?:供稿|稿源|来源|作者|撰稿|摄影|图|文)[:：/]")  # （供稿：…）: a credit line
+                       r"^[（(](?:供稿|稿源|来源|作者|撰稿|摄影|图|文)[:：/]|"  # （供稿：…）: a credit line
+                       r"^(?:主办单位|承办单位|技术支持|网站标识码|版权所有|Copyright|©)|ICP备\d")  # a site's footer
 BOLD = re.compile(r"\*\*|__")
 LIST_MARKER = re.compile(r"^\s*[-*+•]\s+(?=\S)")  # - 青松村新建了厂房: a list item's bullet, no part of its text
 FULL_LINE_SLACK = 5

@@ -203,12 +203,14 @@ def address_aliases(names: set[str]) -> dict[str, str]:
 
 
 ADMINISTRATIVE_SUFFIX = re.compile(r"(?:省|市|区|县|自治州|州)$")
+NOT_DIVISIONS = ("社区", "居民区", "小区", "片区", "园区", "街区")  # places ending in 区 that name no division
 
 
 def abbreviated_chains(names: set[str]) -> dict[str, str]:
     """A headline's run of short place names is the last place: 兰州西固福利路街道 → 福利路街道 where the case
     also names 兰州市 and 西固区."""
-    stems = {ADMINISTRATIVE_SUFFIX.sub("", name) for name in names if ADMINISTRATIVE_SUFFIX.search(name)}
+    stems = {ADMINISTRATIVE_SUFFIX.sub("", name) for name in names
+             if ADMINISTRATIVE_SUFFIX.search(name) and not name.endswith(NOT_DIVISIONS)}
     stems = {stem for stem in stems if len(stem) >= 2}
     aliases = {}
     for name in names:
@@ -353,7 +355,8 @@ def case_context(case: Case, mentions: list[Mention]) -> CaseContext:
         stem = name.removesuffix("小区")
         core = re.sub(r"^.*(弄|号|镇|街道|区|路)", "", stem)  # 南湖路|翠竹小区: the estate without its address
         estate = name[len(stem) - len(core):] if len(core) >= 2 and not core.isdigit() else ""  # 小区 kept, as named
-    subdistrict = next((name for name in subdistricts if case.subdistrict.endswith(name)), case.subdistrict)
+    subdistrict = case.subdistrict if case.subdistrict in subdistricts else next(
+        (name for name in subdistricts if case.subdistrict.endswith(name)), case.subdistrict)  # 兰州西固|福利路街道
     return CaseContext(area=area, subdistrict=subdistrict or (subdistricts[0] if subdistricts else ""),
                        estate=estate)
 

@@ -24,6 +24,8 @@ PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?[-—–\s]*$|"
 RUNNING_HEAD_MAX = 30  # characters of a page's running header or footer
 RUNNING_HEAD_REPEATS = 3  # a short line repeated this often is printed on every page, not written
 FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在位置)[:：]|^(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d+次?$|"
+                       r"^首页\s*(?:>|＞|»|›|→|/|-|—)|"  # 首页 > 新闻中心 > 正文: a breadcrumb
+                       r"^(?:[【\[]?(?:打印本页|打印|关闭窗口|关闭|收藏本页|收藏|返回顶部|字体[:：]?\s*大\s*中\s*小)[】\]]?\s*)+$|"
                        r"扫码关注|扫一扫关注|长按识别二维码|二维码\]?$|分享到[:：]?$|责任编辑|^编辑[:：]|^图片来源|^\[(?:图片|视频)\]$|"
                        r"^[（(](?:供稿|稿源|来源|作者|撰稿|摄影|图|文)[:：/]|"  # （供稿：…）: a credit line
                        r"^(?:主办单位|承办单位|技术支持|网站标识码|版权所有|Copyright|©)|ICP备\d")  # a site's footer

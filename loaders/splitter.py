@@ -219,8 +219,10 @@ def _one_markdown_headline(lines: list[Line]) -> bool:
 
 def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[CaseSpan]:
     first = next((i for i, line in enumerate(lines[:6]) if _heading_block(lines, i)), None)
-    if first is None:
-        return [CaseSpan(title=fallback_title, subtitle="", start=0, end=end)]
+    if first is None:  # a headline run into its text (no blank line after it) still names the case
+        opening = lines[0].text
+        title = _heading_text(opening) if len(lines) > 1 and is_title_like(opening) else fallback_title
+        return [CaseSpan(title=title, subtitle="", start=0, end=end)]
     title_lines = _heading_block(lines, first)
     subtitle = ""
     after = title_lines[-1] + 1

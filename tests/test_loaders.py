@@ -86,6 +86,18 @@ def test_a_section_heading_each_case_of_a_collection_repeats_is_kept():
     assert text.count("【主要做法】") == 3 and text.count("一、经验启示") == 3, text
 
 
+@pytest.mark.parametrize("name, text", [
+    ("copied.txt", "首页 > 新闻中心 > 基层动态\n\n青松社区：议事会议出加梯方案\n\n" + CASE_TEXT + "\n\n【打印】【关闭】\n"),
+    ("run-in.md", "首页>>工作动态>>正文\n青松社区：议事会议出加梯方案\n" + CASE_TEXT + "\n"),
+])
+def test_a_copied_pages_headline_names_the_case_never_its_breadcrumb_or_file_name(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    cases = load_documents([path]).cases
+    assert [c.title for c in cases] == ["青松社区：议事会议出加梯方案"]
+    assert [f for f in ("首页", "打印", "关闭") if f in cases[0].text] == [], cases[0].text
+
+
 def test_html_main_text_without_navigation_or_scripts():
     raw = parse_html("<html><head><title>t</title><script>alert(1)</script></head><body><nav>首页 导航</nav>"
                      "<article><h1>党建引领自治</h1><p>金申城居民区党总支牵头。</p></article>"

@@ -174,6 +174,13 @@ def test_a_page_saved_as_shtml_is_read_as_a_web_page(tmp_path):
     assert [c.title for c in load_documents([path]).cases] == ["青松社区：议事会议出加梯方案"]
 
 
+def test_the_headline_is_the_heading_of_the_longer_title_part_where_the_site_name_comes_first():
+    raw = parse_html("<html><head><title>桂湖区民政局 - 星河社区：议事会里议出幸福账</title></head><body>"
+                     "<h1>桂湖区民政局</h1><div><h2>星河社区：议事会里议出幸福账</h2><p>今年以来，星河社区党委牵头成立"
+                     "楼道议事会，居民有事一起商量，先后解决停车难等问题十余个。</p></div></body></html>")
+    assert raw.title == "星河社区：议事会里议出幸福账"
+
+
 def test_a_name_linked_inside_a_paragraph_stays_in_its_sentence():
     raw = parse_html("<html><body><div><p>今年以来，<span><a href='/x'>青松社区</a></span>党委牵头成立加梯议事会，"
                      "邀请居民代表共同商议方案，先后召开协调会8次，居民满意度明显提升。</p></div></body></html>")

@@ -80,13 +80,14 @@ def _main_element(soup: BeautifulSoup):
 
 
 def _headline(soup: BeautifulSoup, main: Tag, page_title: str) -> str:
-    """The article's headline: the heading the page's <title> repeats, else the <title> less the site's name,
-    else the article's first heading (a site's logo may be the page's only <h1>)."""
+    """The article's headline: the heading the longest part of the page's <title> repeats (a logo repeats the
+    site's name), else the <title> less the site's name, else the article's first heading."""
     headings = [h.get_text(" ", strip=True) for h in soup.find_all(["h1", "h2", "h3"])]
     title_parts = [p.strip() for p in TITLE_SEPARATORS.split(page_title) if p.strip()]
     article_parts = title_parts[:-1] or title_parts  # the last part of 标题_网站名 names the site
+    longest = max(title_parts, key=len, default="")  # the article's part: a site's name is shorter
     for heading in headings:
-        if len(heading) >= 4 and any(heading in part or part in heading for part in article_parts):
+        if len(heading) >= 4 and (heading in longest or longest in heading):
             return heading
     if len(title_parts) > 1:
         return max(article_parts, key=len)

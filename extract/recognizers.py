@@ -550,7 +550,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         suffix_start = end - len(suffix)
         if _inside_quotes(text, suffix_start, end) or _ends_common_word(text, suffix_start, suffix, lexicon):
             continue
-        start = left_extend(text, suffix_start, lexicon, type_name, tokens)
+        start = _after_street(text, left_extend(text, suffix_start, lexicon, type_name, tokens),
+                              end if type_name == "Community" else suffix_start)
         if suffix == "小区":
             start = min(start, _start_after_place(text, suffix_start, NEIGHBOURHOOD_STEM, lexicon))
         local_at = min((at for word in LOCAL_NAME_WORDS if (at := text.find(word, start, end)) >= 0), default=-1)
@@ -1046,8 +1047,8 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if any(text.startswith(w, match.end()) for w in lexicon.not_before.get("社区", ())) \
                 and not _opens_local_body(text, match.end(), lexicon):
             continue
-        start = min(left_extend(text, match.start(), lexicon, "Community", tokens),
-                    _start_after_place(text, match.start(), STREET_STEM, lexicon))
+        start = _after_street(text, min(left_extend(text, match.start(), lexicon, "Community", tokens),
+                                        _start_after_place(text, match.start(), STREET_STEM, lexicon)), match.end())
         stem = tokenize(text[start:match.start()])
         if COUNT_BEFORE.search(text, start, match.start()):
             continue  # 青湖、松湖两个社区: a count of places, no name
@@ -1057,6 +1058,16 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if named and not _inside_quotes(text, start, match.end()):
             spans.append(Span(start, match.end(), "Community", "neighbourhood"))
     return spans
+
+
+STREET_BEFORE_NEIGHBOURHOOD = re.compile(r"街道(?=[\u4e00-\u9fff\d]{2,8}?(?:社区|居民区|村)$)")
+
+
+def _after_street(text: str, start: int, end: int) -> int:
+    """A neighbourhood's name, or its body's, starts after the street around it (长安街道|翠湖社区党委), however
+    jieba cut the street's own name (长安街|道)."""
+    streets = list(STREET_BEFORE_NEIGHBOURHOOD.finditer(text, start, end))
+    return streets[-1].end() if streets else start
 
 
 def _within_street(text: str, start: int) -> bool:

@@ -974,6 +974,12 @@ def test_a_village_named_by_a_place_word_ending_in_a_common_words_first_characte
     assert villages == ({place} if place else set()), villages
 
 
+def test_a_street_whose_name_jieba_runs_into_the_next_word_still_ends_at_街道():
+    graph = extract("今年，长安街道翠湖社区党委牵头成立议事会。", area="", subdistrict="")  # 长安街|道翠湖 as cut
+    assert {"Community:长安街道", "Community:翠湖社区", "PartyOrganization:翠湖社区党委"} <= set(graph.entities), \
+        sorted(graph.entities)
+
+
 def test_a_neighbourhood_named_社区_is_no_district():
     graph = extract("松涛街道青禾社区有居民三千户。青禾社区党委牵头组织居民议事。", area="", subdistrict="")
     part_of = {(r.source, r.target) for r in graph.relations.values() if r.type == "PART_OF"}

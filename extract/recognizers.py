@@ -202,6 +202,9 @@ def _tokens_before(tokens: tuple[Token, ...], text: str, position: int) -> list[
     return left
 
 
+REGISTERED_FIRM = re.compile(r"物业[\u4e00-\u9fff]{0,4}有限(?:责任)?公司")  # 物业服务有限公司: a registered name's form
+
+
 def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str = "",
                 tokens: tuple[Token, ...] | None = None) -> int:
     """Start of the name whose type suffix begins at ``suffix_start``.
@@ -221,6 +224,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     verbs_ok = type_name == "Mechanism" or text.startswith(ACTIVITY_SUFFIXES, suffix_start)
     topic = text.startswith(lexicon.topic_suffixes, suffix_start)
     branch = text.startswith(BRANCH_SUFFIXES, suffix_start)
+    registered = type_name == "PropertyFirm" and bool(REGISTERED_FIRM.match(text, suffix_start))
     left = _tokens_before(tokens if tokens is not None else tokenize(text), text, suffix_start)
     start = suffix_start
     after_host: int | None = None  # where the name starts after the host of two fields (X学院|A与B|学院)
@@ -266,6 +270,12 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             start = left[index - 1].start
             taken.extend([(token.word, token.flag), (left[index - 1].word, left[index - 1].flag)])
             index -= 2
+            continue
+        if registered and not taken and len(token.word) == 2 and token.flag in VERB_FLAGS \
+                and not lexicon.is_stop(token.word):
+            start = token.start  # 安居|物业服务有限公司: a registered firm's own word, though jieba tags it a verb
+            taken.append((token.word, "nz"))
+            index -= 1
             continue
         if (_word_names_firm(left, index, taken, type_name)
                 or _adjective_opens_name(left, index, taken, lexicon, type_name)):

@@ -120,6 +120,7 @@ def test_amounts(text, amount):
     ("居民邢晓梅说，楼道亮堂多了。", "邢晓梅", "Person"),
     ("青禾社区工作人员钱慧敏至今记得那次议事会。", "钱慧敏", "Person"),  # a staff member named after 工作人员
     ("联盟代表孔德明结合各小区实际分享了经验。", "孔德明", "Person"),  # a delegate named after 代表
+    ("社区引入了桂州安居物业服务有限公司。", "桂州安居物业服务有限公司", "PropertyFirm"),  # 安居, a verb to jieba
     ("居民住在青禾花园一期小区。", "青禾花园一期小区", "Community"),
     ("松涛社区东方翠湖小区的居民来到凉亭。", "东方翠湖小区", "Community"),
     ("物业公司总经理管建国介绍了改造方案。", "管建国", "Person"),

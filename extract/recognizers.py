@@ -560,8 +560,9 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         suffix_start = end - len(suffix)
         if _inside_quotes(text, suffix_start, end) or _ends_common_word(text, suffix_start, suffix, lexicon):
             continue
-        start = _after_street(text, left_extend(text, suffix_start, lexicon, type_name, tokens),
-                              end if type_name == "Community" else suffix_start)
+        start = left_extend(text, suffix_start, lexicon, type_name, tokens)
+        start = (_after_street(text, _after_street(text, start, end), end, DIVISION_BEFORE_STREET)
+                 if type_name == "Community" else _after_street(text, start, suffix_start))
         if suffix == "小区":
             start = min(start, _start_after_place(text, suffix_start, NEIGHBOURHOOD_STEM, lexicon))
         local_at = min((at for word in LOCAL_NAME_WORDS if (at := text.find(word, start, end)) >= 0), default=-1)
@@ -1070,14 +1071,15 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
-STREET_BEFORE_NEIGHBOURHOOD = re.compile(r"街道(?=[\u4e00-\u9fff\d]{2,8}?(?:社区|居民区|村)$)")
+STREET_BEFORE_NEIGHBOURHOOD = re.compile(r"街道(?=[\u4e00-\u9fff\d]{2,8}?(?:社区|居民区|村)$)")  # 长安街道|翠湖社区
+DIVISION_BEFORE_STREET = re.compile(r"(?<=[\u4e00-\u9fff]{2}[市区县])(?=[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡)$)")  # 南城区|长安街道
 
 
-def _after_street(text: str, start: int, end: int) -> int:
-    """A neighbourhood's name, or its body's, starts after the street around it (长安街道|翠湖社区党委), however
-    jieba cut the street's own name (长安街|道)."""
-    streets = list(STREET_BEFORE_NEIGHBOURHOOD.finditer(text, start, end))
-    return streets[-1].end() if streets else start
+def _after_street(text: str, start: int, end: int, enclosing: re.Pattern = STREET_BEFORE_NEIGHBOURHOOD) -> int:
+    """A neighbourhood's name, or its body's, starts after the street around it (长安街道|翠湖社区党委), and a
+    street's after its district (南城区|长安街道), however jieba cut the larger place's name (长安街|道, 市南|城区)."""
+    places = list(enclosing.finditer(text, start, end))
+    return places[-1].end() if places else start
 
 
 def _within_street(text: str, start: int) -> bool:

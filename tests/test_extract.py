@@ -975,8 +975,12 @@ def test_a_village_named_by_a_place_word_ending_in_a_common_words_first_characte
     assert villages == ({place} if place else set()), villages
 
 
-def test_a_street_whose_name_jieba_runs_into_the_next_word_still_ends_at_街道():
-    graph = extract("今年，长安街道翠湖社区党委牵头成立议事会。", area="", subdistrict="")  # 长安街|道翠湖 as cut
+@pytest.mark.parametrize("text", [
+    "今年，长安街道翠湖社区党委牵头成立议事会。",  # 长安街|道翠湖, as jieba cuts it
+    "今年，桂州市南城区长安街道翠湖社区党委牵头成立议事会。",  # 桂州|市南|城区|长安街
+])
+def test_a_place_whose_name_jieba_runs_into_the_next_word_still_ends_at_its_type_word(text):
+    graph = extract(text, area="", subdistrict="")
     assert {"Community:长安街道", "Community:翠湖社区", "PartyOrganization:翠湖社区党委"} <= set(graph.entities), \
         sorted(graph.entities)
 

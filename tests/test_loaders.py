@@ -201,6 +201,20 @@ def test_docx_headings_become_cases(tmp_path):
     assert [c.title for c in result.cases] == ["共建睦邻花园", "加装电梯暖人心"]
 
 
+def test_a_case_filed_on_a_word_form_keeps_the_text_of_its_table(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("加装电梯暖人心", level=1)
+    form = document.add_table(rows=2, cols=2)
+    form.cell(0, 0).text, form.cell(0, 1).text = "案例名称", "加装电梯暖人心"
+    form.cell(1, 0).text, form.cell(1, 1).text = "主要做法", CASE_TEXT
+    path = tmp_path / "form.docx"
+    document.save(path)
+    cases = load_documents([path]).cases
+    assert [c.title for c in cases] == ["加装电梯暖人心"] and "主要做法：" + CASE_TEXT in cases[0].text, cases
+
+
 def test_pdf_text_layer_is_read_and_scanned_pdf_is_refused(tmp_path):
     from fpdf import FPDF
     from fontTools.ttLib import TTFont

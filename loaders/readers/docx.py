@@ -1,4 +1,4 @@
-"""Word .docx: paragraphs in order, heading styles as Markdown headings."""
+"""Word .docx: paragraphs and tables' cells in order, heading styles as Markdown headings."""
 from __future__ import annotations
 
 import re
@@ -7,11 +7,13 @@ from pathlib import Path
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table
 
 from loaders.errors import ReadError
 from loaders.readers.raw import RawText
 
 HEADING_LEVEL = re.compile(r"(?:Heading|标题)\s*(\d)")
+FORM_LABEL_MAX = 8  # characters of a form's field label (案例名称, 主要做法)
 MAX_UNPACKED_BYTES = 100 * 2**20  # a Word file's parts once unzipped; a case collection's XML stays far below
 
 
@@ -25,6 +27,20 @@ def _check_unpacked_size(path: Path) -> None:
                         f"{MAX_UNPACKED_BYTES / 2**20:.0f} MB limit for its content")
 
 
+def _table_lines(table: Table) -> list[str]:
+    """A table's cells as paragraphs, row by row, a cell merged across columns read once; a row of a short label
+    and its text (a case filed on a form: 主要做法 | …) is one paragraph, 主要做法：…"""
+    lines = [""]
+    for row in table.rows:
+        cells = list({id(cell._tc): cell for cell in row.cells}.values())
+        texts = ["\n".join(p.text.strip() for p in cell.paragraphs if p.text.strip()) for cell in cells]
+        texts = [text for text in texts if text]
+        if len(texts) == 2 and len(texts[0]) <= FORM_LABEL_MAX and "\n" not in texts[0]:
+            texts = [f"{texts[0]}：{texts[1]}"]
+        lines.extend([*texts, ""])
+    return lines
+
+
 def read_docx(path: Path) -> RawText:
     try:
         _check_unpacked_size(path)
@@ -33,12 +49,15 @@ def read_docx(path: Path) -> RawText:
         raise ReadError(f"broken Word file ({type(err).__name__})") from None
     lines = []
     title = ""
-    for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(_table_lines(block))
+            continue
+        text = block.text.strip()
         if not text:
             lines.append("")
             continue
-        style = paragraph.style.name if paragraph.style is not None else ""
+        style = block.style.name if block.style is not None else ""
         level = HEADING_LEVEL.search(style)
         if style == "Title" or level:
             depth = 1 if style == "Title" else int(level.group(1))

@@ -561,8 +561,10 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if _inside_quotes(text, suffix_start, end) or _ends_common_word(text, suffix_start, suffix, lexicon):
             continue
         start = left_extend(text, suffix_start, lexicon, type_name, tokens)
-        start = (_after_street(text, _after_street(text, start, end), end, DIVISION_BEFORE_STREET)
-                 if type_name == "Community" else _after_street(text, start, suffix_start))
+        if type_name == "Community":
+            start = _after_enclosing_place(text, start, end, PLACE_ENCLOSURES)
+        else:  # a body's name: its place ends at its type word
+            start = _after_enclosing_place(text, start, suffix_start)
         if suffix == "小区":
             start = min(start, _start_after_place(text, suffix_start, NEIGHBOURHOOD_STEM, lexicon))
         local_at = min((at for word in LOCAL_NAME_WORDS if (at := text.find(word, start, end)) >= 0), default=-1)
@@ -1058,8 +1060,9 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if any(text.startswith(w, match.end()) for w in lexicon.not_before.get("社区", ())) \
                 and not _opens_local_body(text, match.end(), lexicon):
             continue
-        start = _after_street(text, min(left_extend(text, match.start(), lexicon, "Community", tokens),
-                                        _start_after_place(text, match.start(), STREET_STEM, lexicon)), match.end())
+        start = _after_enclosing_place(text, min(left_extend(text, match.start(), lexicon, "Community", tokens),
+                                                 _start_after_place(text, match.start(), STREET_STEM, lexicon)),
+                                       match.end())
         stem = tokenize(text[start:match.start()])
         if COUNT_BEFORE.search(text, start, match.start()):
             continue  # 青湖、松湖两个社区: a count of places, no name
@@ -1073,9 +1076,11 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 
 STREET_BEFORE_NEIGHBOURHOOD = re.compile(r"街道(?=[\u4e00-\u9fff\d]{2,8}?(?:社区|居民区|村)$)")  # 长安街道|翠湖社区
 DIVISION_BEFORE_STREET = re.compile(r"(?<=[\u4e00-\u9fff]{2}[市区县])(?=[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡)$)")  # 南城区|长安街道
+PLACE_ENCLOSURES = re.compile(f"{STREET_BEFORE_NEIGHBOURHOOD.pattern}|{DIVISION_BEFORE_STREET.pattern}")
 
 
-def _after_street(text: str, start: int, end: int, enclosing: re.Pattern = STREET_BEFORE_NEIGHBOURHOOD) -> int:
+def _after_enclosing_place(text: str, start: int, end: int,
+                           enclosing: re.Pattern = STREET_BEFORE_NEIGHBOURHOOD) -> int:
     """A neighbourhood's name, or its body's, starts after the street around it (长安街道|翠湖社区党委), and a
     street's after its district (南城区|长安街道), however jieba cut the larger place's name (长安街|道, 市南|城区)."""
     places = list(enclosing.finditer(text, start, end))

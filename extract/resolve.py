@@ -23,6 +23,7 @@ from extract.amounts import chinese_number
 from extract.lexicon import Lexicon
 from extract.recognizers import ACTING_AREA_RULE, BUILDING_NUMBER, CAMPAIGN_RULE, COMPANY_TYPES
 from graph.records import Case, Mention
+from loaders.places import NOT_DISTRICTS
 
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
 NUMERALS = "一二三四五六七八九十两百千"
@@ -203,14 +204,13 @@ def address_aliases(names: set[str]) -> dict[str, str]:
 
 
 ADMINISTRATIVE_SUFFIX = re.compile(r"(?:省|市|区|县|自治州|州)$")
-NOT_DIVISIONS = ("社区", "居民区", "小区", "片区", "园区", "街区")  # places ending in 区 that name no division
 
 
 def abbreviated_chains(names: set[str]) -> dict[str, str]:
     """A headline's run of short place names is the last place: 兰州西固福利路街道 → 福利路街道 where the case
     also names 兰州市 and 西固区."""
     stems = {ADMINISTRATIVE_SUFFIX.sub("", name) for name in names
-             if ADMINISTRATIVE_SUFFIX.search(name) and not name.endswith(NOT_DIVISIONS)}
+             if ADMINISTRATIVE_SUFFIX.search(name) and not name.endswith(NOT_DISTRICTS)}
     stems = {stem for stem in stems if len(stem) >= 2}
     aliases = {}
     for name in names:

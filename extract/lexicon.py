@@ -21,6 +21,7 @@ class Lexicon:
     not_after: dict[str, tuple[str, ...]]
     left_stops: frozenset[str]
     left_stop_words: frozenset[str]
+    negations: tuple[str, ...]
     max_name_length: int
     generic_heads: frozenset[str]
     generic_mentions: dict[str, str]
@@ -101,6 +102,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         not_after={k: tuple(v) for k, v in data["not_after"].items()},
         left_stops=frozenset(data["left_stops"]),
         left_stop_words=frozenset(data["left_stop_words"]),
+        negations=tuple(data["negations"]),
         max_name_length=int(data["max_name_length"]),
         generic_heads=frozenset(data["generic_heads"]),
         generic_mentions=dict(data["generic_mentions"]),

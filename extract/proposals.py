@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from extract import segment
 from extract.lexicon import Lexicon
 from extract.recognizers import PUNCT, VERB_FLAGS, Span, glued_stop_prefix, tokenize
 from extract.sentences import Sentence
@@ -47,6 +48,11 @@ def _left_edge(text: str, suffix_start: int, type_name: str, lexicon: Lexicon) -
     return start
 
 
+def _only_generic(stem: str, lexicon: Lexicon) -> bool:
+    """Words before a type word that describe it and name nothing (特色|合作社, 专业|公司, 小区|党支部)."""
+    return all(word in lexicon.generic_heads for word in segment.cut(stem))
+
+
 def type_word_proposals(sentence: Sentence, lexicon: Lexicon, spans: list[Span]) -> list[Span]:
     """A type word no rule named, with the words before it: 晨光巡逻队, 乐活社区健身中心."""
     text, proposals, longest = sentence.text, [], {}
@@ -61,7 +67,8 @@ def type_word_proposals(sentence: Sentence, lexicon: Lexicon, spans: list[Span])
         type_name = lexicon.proposal_type[word]
         start = _left_edge(text, start_of_word, type_name, lexicon)
         stem = text[start:start_of_word]
-        if len(stem) >= 2 and not COUNTED.search(stem) and not _taken(start, end, spans, proposals):
+        if len(stem) >= 2 and not COUNTED.search(stem) and not _only_generic(stem, lexicon) \
+                and not _taken(start, end, spans, proposals):
             proposals.append(Span(start, end, type_name, f"{PROPOSAL_RULE}{type_name.lower()}"))
     return proposals
 

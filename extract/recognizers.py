@@ -361,8 +361,8 @@ def _local_stem_start(text: str, suffix_start: int, tokens: tuple[Token, ...], l
     for index in range(len(left) - 1, -1, -1):
         token = left[index]
         if not re.match(r"[\u4e00-\u9fff]", token.word) or token.word in lexicon.suffix_type \
-                or token.flag.startswith("u"):
-            break  # 最大|的|物业公司: a particle ends the phrase before the name
+                or token.flag.startswith("u") or token.word in lexicon.negations:
+            break  # 最大|的|物业公司: a particle ends the phrase before the name; 小区|没有|物业 names none
         after_place = index > 0 and left[index - 1].word.endswith(ENCLOSING_PLACES)  # 浦东新区|为民|居民区
         if posseg.dt.word_tag_tab.get(token.word[0]) in VERB_FLAGS and (len(token.word) == 1 or token.flag == "x") \
                 and not after_place:
@@ -605,8 +605,9 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                    or suffix in lexicon.kind_suffixes and _is_common_word(text[start:suffix_start]))
         if generic:
             word = text[start:end] if text[start:end] in lexicon.generic_mentions else suffix
-            if word not in lexicon.generic_mentions or WHOLE_OR_EACH.search(text, 0, end - len(word)):
-                continue  # 全街道, 各居委: the whole place or every body, not the case's own
+            if word not in lexicon.generic_mentions or WHOLE_OR_EACH.search(text, 0, end - len(word)) \
+                    or text.endswith(lexicon.negations, 0, end - len(word)):
+                continue  # 全街道, 各居委: the whole place or every body, not the case's own; 没有物业: none
             start = end - len(word)
         spans.append(Span(start, end, type_name, f"suffix:{suffix}", generic=generic))
         host_pattern = HOSTS.get(type_name)
@@ -679,7 +680,8 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
     if (GENERATION.match(inner) or inner in lexicon.generic_slogans or "的" in inner or inner[0] in "把让使将"
             or len(inner) == 2 and (inner in lexicon.project_endings or inner in lexicon.suffix_type)  # 变成“工程”
             or len(inner) == 2 and posseg.dt.word_tag_tab.get(inner[0]) == "v"  # “晒课”: an activity
-            or posseg.dt.word_tag_tab.get(inner) in ("i", "l") and inner[0] not in NUMERALS):
+            or posseg.dt.word_tag_tab.get(inner) in ("i", "l") and inner[0] not in NUMERALS
+            and not WAY_AFTER.match(after)):  # a set phrase is a slogan, unless it names a way: “先易后难”的模式
         return ""
     inner_suffix = lexicon.type_word_ending(inner[1:])
     if inner_suffix and lexicon.suffix_type[inner_suffix] != "Community" and not MECHANISM_SHAPE.search(inner):
@@ -1166,10 +1168,12 @@ def city_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 def district_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """A district, county or city jieba knows as one place word is named by it (綦江区|青杉街道, 丰都县|鹿鸣镇):
     the type word 区 inside it has no words of its own before it."""
-    text = sentence.text
-    return [Span(t.start, t.end, "Community", "district") for t in tokenize(text)
-            if t.flag == "ns" and len(t.word) >= 3 and t.word.endswith(CITY_UNITS)
-            and (not _kind_of_place(t.word) or text.endswith("市", 0, t.start))]  # 青山市新城区: the city's district
+    text, tokens = sentence.text, tokenize(sentence.text)
+    spans = [Span(t.start, t.end, "Community", "district") for t in tokens
+             if t.flag == "ns" and len(t.word) >= 3 and t.word.endswith(CITY_UNITS)
+             and (not _kind_of_place(t.word) or text.endswith("市", 0, t.start))]  # 青山市新城区: the city's district
+    return spans + [Span(place.start, unit.end, "Community", "district") for place, unit in zip(tokens, tokens[1:])
+                    if place.flag == "ns" and len(place.word) >= 2 and unit.word == "县"]  # 云岭|县: a place word and 县
 
 
 def _kind_of_place(word: str) -> bool:

@@ -209,6 +209,8 @@ def test_amounts(text, amount):
     ("社区形成了“居委+楼组长+业委会+物业”这一小区治理模式。", "居委+楼组长+业委会+物业", "Mechanism"),
     ("社区形成“街道党工委+社区党委+楼栋党小组+物业公司”联合治理模式。", "街道党工委+社区党委+楼栋党小组+物业公司联合治理模式", "Mechanism"),
     ("社区推行“贴心物业”，居民满意。", "贴心物业", "Mechanism"),  # a firm word quoted names a way
+    ("社区按照“先易后难”的工作模式推进加装电梯。", "先易后难", "Mechanism"),  # a quoted set phrase naming a way
+    ("近年来，云岭县石门镇的村民种茶致富。", "云岭县", "Community"),  # a county jieba cuts as place word and 县
     ("社区开展“贴心物业”行动，居民满意。", "贴心物业行动", "Project"),  # … unless a project word follows
     ("青禾公益基金捐赠了一批书架。", "青禾公益基金", "PartnerUnit"),
     ("青禾社区党建引领基层治理成效明显。", "青禾社区", "Community"),  # its 党建, not a body's 党委
@@ -262,6 +264,12 @@ def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 
 
+@pytest.mark.parametrize("text", ["建成较早的青杉小区没有物业，楼道堆物严重。", "老旧小区缺少物业服务企业，环境较差。",
+                                  "这片楼长期缺乏物业管理。", "松柏小区暂无物业公司进驻。"])
+def test_a_place_said_to_lack_a_firm_names_none(text):
+    assert not [e for e in extract(text).entities if e.startswith("PropertyFirm:")], sorted(extract(text).entities)
+
+
 @pytest.mark.parametrize("text", ["新闻晨报上海社区新媒体平台报道了此事。", "莘庄镇社区推进楼栋建设。", "打造和谐社区。",
                                   "建设和谐社区、文明社区和智慧社区。", "联合青湖、松湖两个社区举办比赛。",
                                   "青松街道所有社区都参加。", "青松社区辖区内小区都已完成改造。"])
@@ -272,6 +280,11 @@ def test_a_title_a_town_or_a_quality_before_社区_names_no_neighbourhood(text):
 def test_a_name_ending_on_a_type_word_is_no_person():
     graph = extract("牛家村与青松公司签订了合作协议。")
     assert "Community:牛家村" in graph.entities and not [e for e in graph.entities if e.startswith("Person:")]
+
+
+def test_a_verb_jieba_takes_for_a_noun_opens_no_place_name():
+    graph = extract("松柏村党支部领办松柏村果蔬合作社，带动村民增收。")
+    assert not [e for e in graph.entities if "领办" in e], sorted(graph.entities)
 
 
 def test_a_verb_of_giving_opens_no_place_name():

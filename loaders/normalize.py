@@ -28,7 +28,11 @@ FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在
                        r"^(?:[【\[]?(?:打印本页|打印|关闭窗口|关闭|收藏本页|收藏|返回顶部|字体[:：]?\s*大\s*中\s*小)[】\]]?\s*)+$|"
                        r"扫码关注|扫一扫关注|长按识别二维码|二维码\]?$|分享到[:：]?$|责任编辑|^编辑[:：]|^图片来源|^\[(?:图片|视频)\]$|"
                        r"^[（(](?:供稿|稿源|来源|作者|撰稿|摄影|图|文)[:：/]|"  # （供稿：…）: a credit line
-                       r"^(?:主办单位|承办单位|技术支持|网站标识码|版权所有|Copyright|©)|ICP备\d")  # a site's footer
+                       r"^(?:主办单位|承办单位|技术支持|网站标识码|版权所有|Copyright|©)|ICP备\d|"  # a site's footer
+                       r"^点击(?:上方)?蓝字|^原创\s|发表于\S{0,12}$|^▲\s*(?:图|上图|下图|点击|视频)|"  # a WeChat article's
+                       r"^(?:来源|编辑|责编|审核|校对|排版|美编|监制|统筹|初审|复审|终审)\s*[|｜丨]|"  # account, captions
+                       r"^(?:编辑|责编|审核|校对|排版|美编|监制|初审|复审|终审)[:：]|"  # and credits
+                       r"^(?:(?:分享|收藏|点赞|在看|转发|赞)\s*){2,}$")
 BOLD = re.compile(r"\*\*|__")
 LIST_MARKER = re.compile(r"^\s*[-*+•]\s+(?=\S)")  # - 青松村新建了厂房: a list item's bullet, no part of its text
 FULL_LINE_SLACK = 5
@@ -37,7 +41,9 @@ DATELINE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{4}年\d{1,2}月\d{1,2
 PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")  # 调(diào)解: a converter's gloss
 NEWS_DATELINE = re.compile(r"^\S{0,24}?\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)]{0,20}[）)])?\s*|"
                            r"^\S{0,24}?讯\s*[（(][^）)]{0,30}(?:记者|通讯员)[^）)]{0,30}[）)]\s*")  # 青松网 5月7日电, 本报讯（记者 …）
-END_MARK = re.compile(r"^[—–\-=\s]*(?:END|完|全文完)[—–\-=\s]*$", re.IGNORECASE)  # what follows is the page's footer
+END_MARK = re.compile(r"^[—–\-=\s]*(?:END|完|全文完)[—–\-=\s]*$|"
+                      r"^(?:往期推荐|往期回顾|推荐阅读|相关阅读|延伸阅读|相关新闻|热门推荐|猜你喜欢)[:：]?$",
+                      re.IGNORECASE)  # what follows is the page's footer, or links to other pages
 HEADLINE_MAX = 40  # characters of a line that, opening a document before a blank line, is its headline
 LONG_LINE = 60
 PARAGRAPH_LINE = 100

@@ -205,6 +205,12 @@ def _heading_block(lines: list[Line], i: int) -> list[int]:
     return block if ends else []
 
 
+def _heads_text(lines: list[Line], block: list[int]) -> bool:
+    """A heading block with sentences after it: a headline heads text; one with only short lines after it
+    (往期推荐 and its links) closes the page, and the text before it is the article's."""
+    return bool(block) and any(c in SENTENCE_END for line in lines[block[-1] + 1:] for c in line.text)
+
+
 def _is_page_metadata(line: Line) -> bool:
     """A page's publisher and date line right under its headline (发布机构：…　日期：…)."""
     return len(line.text) <= TITLE_MAX * 2 and bool(METADATA.search(line.text))
@@ -218,7 +224,7 @@ def _one_markdown_headline(lines: list[Line]) -> bool:
 
 
 def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[CaseSpan]:
-    first = next((i for i, line in enumerate(lines[:6]) if _heading_block(lines, i)), None)
+    first = next((i for i, line in enumerate(lines[:6]) if _heads_text(lines, _heading_block(lines, i))), None)
     if first is None:  # a headline run into its text (no blank line after it) still names the case
         opening = lines[0].text
         title = _heading_text(opening) if len(lines) > 1 and is_title_like(opening) else fallback_title

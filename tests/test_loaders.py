@@ -358,6 +358,27 @@ def test_a_web_page_headline_dateline_and_footer_keep_to_themselves():
     assert [s.title for s in split_spans(text)] == ["全市首台“爬楼机”今天启用！晨光小区告别爬楼难"]
 
 
+WECHAT_COPY = ("点击蓝字 关注我们\n党建引领丨翠竹社区的充电棚建起来了\n原创 青禾发布 2026-04-02 08:30 发表于青禾\n"
+               "▲点击上方图片查看视频\n近日，记者来到松风街道翠竹社区，只见新装的充电棚整齐排列。\n"
+               "▲图为新建的充电棚\n社区党委书记介绍，社区联合物业公司新建充电棚3处。\n"
+               "来源 | 青禾发布\n编辑 | 张青\n审核：李禾\n往期推荐\n▶ 青禾：垃圾分类进社区\n分享 收藏 点赞 在看\n")
+
+
+def test_a_wechat_article_copied_as_text_keeps_its_headline_and_text_and_drops_its_account_and_links():
+    text, _ = normalize_text(WECHAT_COPY)
+    assert [s.title for s in split_spans(text)] == ["党建引领丨翠竹社区的充电棚建起来了"]
+    assert "只见新装的充电棚整齐排列。" in text and "新建充电棚3处。" in text, text
+    assert [f for f in ("蓝字", "原创", "发表于", "点击上方", "图为", "来源", "编辑", "审核", "往期", "垃圾分类", "在看")
+            if f in text] == [], text
+
+
+def test_a_short_heading_that_closes_a_page_does_not_take_the_article_before_it():
+    text, _ = normalize_text("近日，松风街道翠竹社区建成充电棚3处，居民纷纷点赞。\n社区党委书记介绍，下一步将继续推进。\n\n"
+                             "友情链接\n青禾市政府网\n")
+    spans = split_spans(text, fallback_title="翠竹社区")
+    assert [s.title for s in spans] == ["翠竹社区"] and text[spans[0].start:].startswith("近日，松风街道"), spans
+
+
 def test_a_two_line_headline_and_the_publishers_line_make_one_title():
     raw = ("翠竹社区召开加装电梯\n意见征询会\n发布机构：示范街道办事处　日期：2024年3月1日\n\n"
            "3月1日上午，翠竹社区活动室里坐满了人，居民代表围绕加装电梯发表意见，社区党委书记逐条记录。\n")

@@ -34,6 +34,7 @@ FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在
                        r"^(?:编辑|责编|审核|校对|排版|美编|监制|初审|复审|终审)[:：]|"  # and credits
                        r"^(?:(?:分享|收藏|点赞|在看|转发|赞)\s*){2,}$")
 BOLD = re.compile(r"\*\*|__")
+LINK_MARKUP = re.compile(r"!\[[^\[\]]*\]\([^()\s]*\)|\[(?=[^\[\]]*\]\([^()\s]*\))|\]\([^()\s]*\)")  # ![图](…), [text](url)
 LIST_MARKER = re.compile(r"^\s*[-*+•]\s+(?=\S)")  # - 青松村新建了厂房: a list item's bullet, no part of its text
 FULL_LINE_SLACK = 5
 DATELINE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{4}年\d{1,2}月\d{1,2}日?(?:\s|$)|"
@@ -316,6 +317,7 @@ def normalize_text(raw: str, markdown: bool = False,
         if options.simplify:
             line = _simplify(line)
         line = _remove_pattern(line, BOLD)
+        line = _remove_pattern(line, LINK_MARKUP)
         line = _remove_pattern(line, LIST_MARKER)
         line = _remove_pattern(line, PINYIN_GLOSS)
         line = _remove_pattern(line, NEWS_DATELINE)

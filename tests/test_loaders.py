@@ -379,6 +379,23 @@ def test_a_short_heading_that_closes_a_page_does_not_take_the_article_before_it(
     assert [s.title for s in spans] == ["翠竹社区"] and text[spans[0].start:].startswith("近日，松风街道"), spans
 
 
+CLIPPED_PAGE = ('---\ntitle: "翠竹社区：小小议事厅解决停车难"\nsource: "https://example.org/news/1.html"\n'
+                'tags:\n  - "clippings"\n---\n![](https://example.org/img/1.jpg)\n\n'
+                "近日，翠竹社区党委牵头召开议事会，新划停车位86个，由[青禾物业](https://example.org/wy)负责日常管理。\n")
+
+
+def test_a_page_clipped_to_markdown_is_named_by_its_header_which_like_its_links_is_no_text(tmp_path):
+    path = tmp_path / "clipped.md"
+    path.write_text(CLIPPED_PAGE, encoding="utf-8")
+    document = read_document(path, "clipped")
+    [case] = load_documents([path]).cases
+    assert case.title == "翠竹社区：小小议事厅解决停车难"
+    assert "由青禾物业负责日常管理。" in document.text, document.text
+    assert [f for f in ("source", "clippings", "http", "](", "![") if f in document.text] == [], document.text
+    at = document.text.index("青禾物业")
+    assert document.raw_text[document.offsets[at]:document.offsets[at] + 4] == "青禾物业"
+
+
 def test_a_two_line_headline_and_the_publishers_line_make_one_title():
     raw = ("翠竹社区召开加装电梯\n意见征询会\n发布机构：示范街道办事处　日期：2024年3月1日\n\n"
            "3月1日上午，翠竹社区活动室里坐满了人，居民代表围绕加装电梯发表意见，社区党委书记逐条记录。\n")

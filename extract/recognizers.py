@@ -157,7 +157,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
             position += 1
             continue
         for piece in _unglued(word, tags):
-            tokens.append(Token(position, position + len(piece), piece, tags.get(piece, "x")))
+            flag = "p" if word in BY_WAY_OF_DIVISION and piece == word[0] else tags.get(piece, "x")
+            tokens.append(Token(position, position + len(piece), piece, flag))
             position += len(piece)
     return tuple(tokens)
 
@@ -167,12 +168,15 @@ DIRECTION_PARTS = tuple(direction + "里" for direction in DIRECTIONS)  # 北里
 GLUED_PREPOSITIONS = "由在把被将与从对于让给"  # the segmenter's guess glues them to a name after or before them
 GLUED_VERBS = "到向"  # 副局长李青到|小区: a name the segmenter's guess glued to the verb after it
 VERB_RESULTS = "到进入在强好"  # 建到|小区, 建强|支部: a verb and its result, which the segmenter guesses as one word
+BY_WAY_OF_DIVISION = ("经区", "经市", "经县")  # dictionary words that here are 经 and a division: 经|区住建局批准
 
 
 def _unglued(word: str, tags: dict[str, str]) -> tuple[str, ...]:
     """A word the segmenter only guessed that glues a preposition or a verb to a name (会议由青禾|路社区,
-    李青到|小区), or a one-character verb to its result (把支部建|到小区, 建|强支部), is the two words; any other
-    word is itself."""
+    李青到|小区), or a one-character verb to its result (把支部建|到小区, 建|强支部), is the two words, as is
+    经 before a division (经|区住建局); any other word is itself."""
+    if word in BY_WAY_OF_DIVISION:
+        return word[0], word[1]
     if word in tags:
         return (word,)
     if len(word) == 2 and word[1] in VERB_RESULTS and tags.get(word[0]) in VERB_FLAGS:

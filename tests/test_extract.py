@@ -211,6 +211,7 @@ def test_amounts(text, amount):
     ("社区推行“贴心物业”，居民满意。", "贴心物业", "Mechanism"),  # a firm word quoted names a way
     ("社区按照“先易后难”的工作模式推进加装电梯。", "先易后难", "Mechanism"),  # a quoted set phrase naming a way
     ("近年来，云岭县石门镇的村民种茶致富。", "云岭县", "Community"),  # a county jieba cuts as place word and 县
+    ("经区民政局批准，青禾社区成立了调解委员会。", "区民政局", "GovernmentAgency"),  # 经 before a division: by way of
     ("社区开展“贴心物业”行动，居民满意。", "贴心物业行动", "Project"),  # … unless a project word follows
     ("青禾公益基金捐赠了一批书架。", "青禾公益基金", "PartnerUnit"),
     ("青禾社区党建引领基层治理成效明显。", "青禾社区", "Community"),  # its 党建, not a body's 党委

@@ -490,6 +490,9 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
         branch = "党支部" if "党支部" in word else "党总支"  # an unnamed body is named as the text calls it
         return pick(("党总支", "党支部"), _derived(branch, ctx.area), ctx.area_stem)
     if type_name == "Committee":
+        if "物管" in word:
+            owners = _derived("物管会", ctx.housing, ctx.area) if ctx.housing else GenericTarget()
+            return pick(("物管会", "物业管理委员会"), owners)
         if "业" in word:
             owners = _derived("业委会", ctx.housing, ctx.area) if ctx.housing else GenericTarget()
             return pick(("业委会", "业主委员会"), owners)

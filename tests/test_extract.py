@@ -212,6 +212,7 @@ def test_amounts(text, amount):
     ("社区按照“先易后难”的工作模式推进加装电梯。", "先易后难", "Mechanism"),  # a quoted set phrase naming a way
     ("近年来，云岭县石门镇的村民种茶致富。", "云岭县", "Community"),  # a county jieba cuts as place word and 县
     ("经区民政局批准，青禾社区成立了调解委员会。", "区民政局", "GovernmentAgency"),  # 经 before a division: by way of
+    ("社区指导成立了青禾小区物管会。", "青禾小区物管会", "Committee"),  # an estate's property management committee
     ("社区开展“贴心物业”行动，居民满意。", "贴心物业行动", "Project"),  # … unless a project word follows
     ("青禾公益基金捐赠了一批书架。", "青禾公益基金", "PartnerUnit"),
     ("青禾社区党建引领基层治理成效明显。", "青禾社区", "Community"),  # its 党建, not a body's 党委
@@ -281,6 +282,11 @@ def test_a_title_a_town_or_a_quality_before_社区_names_no_neighbourhood(text):
 def test_a_name_ending_on_a_type_word_is_no_person():
     graph = extract("牛家村与青松公司签订了合作协议。")
     assert "Community:牛家村" in graph.entities and not [e for e in graph.entities if e.startswith("Person:")]
+
+
+def test_a_bare_property_management_committee_is_the_estates_own():
+    graph = extract("青禾小区建成于1995年。青禾小区的物业撤场后，小区物管会牵头召开会议，选聘新物业。")
+    assert "Committee:青禾小区物管会" in graph.entities, sorted(graph.entities)
 
 
 def test_a_verb_jieba_takes_for_a_noun_opens_no_place_name():

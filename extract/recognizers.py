@@ -1072,7 +1072,8 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         stem = tokenize(text[start:match.start()])
         if COUNT_BEFORE.search(text, start, match.start()):
             continue  # 青湖、松湖两个社区: a count of places, no name
-        placed = (_within_street(text, start) or _listed_neighbourhood(text, start, match.end())
+        placed = (_within_street(text, start) or _within_division(tokens, start)
+                  or _listed_neighbourhood(text, start, match.end())
                   or _opens_local_body(text, match.end(), lexicon))  # 新华社区|党委: the body's place
         named = _names_neighbourhood(stem, lexicon) or placed and _plain_stem(stem, lexicon)
         if named and not _inside_quotes(text, start, match.end()):
@@ -1116,6 +1117,13 @@ def _start_after_place(text: str, position: int, place_stem: re.Pattern, lexicon
 
 
 LISTED_NEIGHBOURHOOD_AFTER = re.compile(r"[、和与及][\u4e00-\u9fff]{2,4}社区")
+
+
+def _within_division(tokens: tuple[Token, ...], start: int) -> bool:
+    """A 社区 right after its district's or city's name (青山区|青松|社区) is a district's 社区."""
+    before = next((t for t in tokens if t.end == start), None)
+    return (before is not None and before.word.endswith(("区", "县", "市")) and len(before.word) >= 3
+            and before.word not in GENERIC_PLACE_WORDS and not _kind_of_place(before.word))
 
 
 def _listed_neighbourhood(text: str, start: int, end: int) -> bool:

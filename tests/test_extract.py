@@ -213,6 +213,7 @@ def test_amounts(text, amount):
     ("近年来，云岭县石门镇的村民种茶致富。", "云岭县", "Community"),  # a county jieba cuts as place word and 县
     ("经区民政局批准，青禾社区成立了调解委员会。", "区民政局", "GovernmentAgency"),  # 经 before a division: by way of
     ("社区指导成立了青禾小区物管会。", "青禾小区物管会", "Committee"),  # an estate's property management committee
+    ("照片显示，青山区青松社区的停车场划线清晰。", "青松社区", "Community"),  # a common word named after its district
     ("社区开展“贴心物业”行动，居民满意。", "贴心物业行动", "Project"),  # … unless a project word follows
     ("青禾公益基金捐赠了一批书架。", "青禾公益基金", "PartnerUnit"),
     ("青禾社区党建引领基层治理成效明显。", "青禾社区", "Community"),  # its 党建, not a body's 党委
@@ -274,7 +275,7 @@ def test_a_place_said_to_lack_a_firm_names_none(text):
 
 @pytest.mark.parametrize("text", ["新闻晨报上海社区新媒体平台报道了此事。", "莘庄镇社区推进楼栋建设。", "打造和谐社区。",
                                   "建设和谐社区、文明社区和智慧社区。", "联合青湖、松湖两个社区举办比赛。",
-                                  "青松街道所有社区都参加。", "青松社区辖区内小区都已完成改造。"])
+                                  "青松街道所有社区都参加。", "青松社区辖区内小区都已完成改造。", "青山区文明社区创建工作启动。"])
 def test_a_title_a_town_or_a_quality_before_社区_names_no_neighbourhood(text):
     assert not [e for e in extract(text).entities if e.endswith("社区")], sorted(extract(text).entities)
 

@@ -300,6 +300,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             return token.start  # 段|庄村, 张|楼村: a village named by a family and one place word, its surname a count word too
         if COUNT_WORD.fullmatch(token.word) and taken and type_name != "Mechanism":
             break  # 建起一间|青松书屋: a count of the thing; but “党群”六个微空间, 四张清单工作机制 are named by theirs
+        if _quality_names_place(left, index, taken, lexicon, type_name):
+            return token.start  # 幸福|社区|党委: a quality that names no body of its own names the 社区 whose body it is
         verb_run = all(flag in VERB_FLAGS for _, flag in taken)  # only verbs taken so far: still "adjacent"
         if _is_boundary(token.word, token.flag, lexicon, type_name,
                         adjacent=verb_run and (verbs_ok or topic or type_name == "GovernmentAgency"),
@@ -404,6 +406,24 @@ def _ends_common_word(text: str, suffix_start: int, suffix: str, lexicon: Lexico
     word = next((w for w in lexicon.not_after.get(suffix, ()) if text.endswith(w, 0, suffix_start)), "")
     place = text[max(0, suffix_start - len(word) - 1):suffix_start]
     return bool(word) and posseg.dt.word_tag_tab.get(place) != "ns"
+
+
+QUALITY_FLAGS = ("a", "an", "vn", "b")  # 幸福, 团结, 胜利, 新兴: words that name many a 社区 or 村
+
+
+def _quality_names_place(left: list[Token], index: int, taken: list[tuple[str, str]], lexicon: Lexicon,
+                         type_name: str) -> bool:
+    """A quality opening a clause right before 社区 or 村 in a local body's name is the place's name
+    (幸福|社区|居委会): a quality alone (建设|幸福社区) is a slogan, but a slogan has no committee."""
+    return (type_name in ESTATE_BODY_TYPES and len(taken) == 1 and taken[0][0] in VILLAGE_OR_NEIGHBOURHOOD
+            and _quality_opens(left, index, lexicon))
+
+
+def _quality_opens(left: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """A two-character quality (幸福, 胜利), no generic one (文明), that opens its clause."""
+    token = left[index]
+    return (len(token.word) == 2 and token.flag in QUALITY_FLAGS and token.word not in lexicon.generic_heads
+            and (index == 0 or _is_boundary(left[index - 1].word, left[index - 1].flag, lexicon)))
 
 
 def _adjective_opens_name(left: list[Token], index: int, taken: list[tuple[str, str]], lexicon: Lexicon,
@@ -810,7 +830,8 @@ def case_names(sentences: list[Sentence], found: dict[int, list[Span]]) -> CaseN
     for sentence in sentences:
         for span in found[sentence.start]:
             surface = sentence.text[span.start:span.end]
-            if span.type in AGAIN_TYPES and not span.generic and len(surface) >= MIN_AGAIN:
+            if (span.type in AGAIN_TYPES or span.type == "Community" and surface.endswith(VILLAGE_OR_NEIGHBOURHOOD)) \
+                    and not span.generic and len(surface) >= MIN_AGAIN:
                 typed.setdefault(surface, span)
     return CaseNames(typed, build_automaton(typed) if typed else None)
 
@@ -1069,13 +1090,16 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         start = _after_enclosing_place(text, min(left_extend(text, match.start(), lexicon, "Community", tokens),
                                                  _start_after_place(text, match.start(), STREET_STEM, lexicon)),
                                        match.end())
+        left = _tokens_before(tokens, text, match.start())
+        body_named = _opens_local_body(text, match.end(), lexicon)  # 新华社区|党委: the body's place
+        quality = body_named and bool(left) and start >= left[-1].start and _quality_opens(left, len(left) - 1, lexicon)
+        start = left[-1].start if quality else start  # 幸福|社区|党委
         stem = tokenize(text[start:match.start()])
         if COUNT_BEFORE.search(text, start, match.start()):
             continue  # 青湖、松湖两个社区: a count of places, no name
         placed = (_within_street(text, start) or _within_division(tokens, start)
-                  or _listed_neighbourhood(text, start, match.end())
-                  or _opens_local_body(text, match.end(), lexicon))  # 新华社区|党委: the body's place
-        named = _names_neighbourhood(stem, lexicon) or placed and _plain_stem(stem, lexicon)
+                  or _listed_neighbourhood(text, start, match.end()) or body_named)
+        named = quality or _names_neighbourhood(stem, lexicon) or placed and _plain_stem(stem, lexicon)
         if named and not _inside_quotes(text, start, match.end()):
             spans.append(Span(start, match.end(), "Community", "neighbourhood"))
     return spans

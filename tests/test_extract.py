@@ -214,6 +214,8 @@ def test_amounts(text, amount):
     ("经区民政局批准，青禾社区成立了调解委员会。", "区民政局", "GovernmentAgency"),  # 经 before a division: by way of
     ("社区指导成立了青禾小区物管会。", "青禾小区物管会", "Committee"),  # an estate's property management committee
     ("照片显示，青山区青松社区的停车场划线清晰。", "青松社区", "Community"),  # a common word named after its district
+    ("幸福社区党委牵头成立议事会。", "幸福社区党委", "PartyOrganization"),  # a quality names the 社区 of a body
+    ("近日，团结社区居委会牵头成立议事会。", "团结社区", "Community"),
     ("社区开展“贴心物业”行动，居民满意。", "贴心物业行动", "Project"),  # … unless a project word follows
     ("青禾公益基金捐赠了一批书架。", "青禾公益基金", "PartnerUnit"),
     ("青禾社区党建引领基层治理成效明显。", "青禾社区", "Community"),  # its 党建, not a body's 党委
@@ -275,7 +277,8 @@ def test_a_place_said_to_lack_a_firm_names_none(text):
 
 @pytest.mark.parametrize("text", ["新闻晨报上海社区新媒体平台报道了此事。", "莘庄镇社区推进楼栋建设。", "打造和谐社区。",
                                   "建设和谐社区、文明社区和智慧社区。", "联合青湖、松湖两个社区举办比赛。",
-                                  "青松街道所有社区都参加。", "青松社区辖区内小区都已完成改造。", "青山区文明社区创建工作启动。"])
+                                  "青松街道所有社区都参加。", "青松社区辖区内小区都已完成改造。", "青山区文明社区创建工作启动。",
+                                  "建设幸福社区，打造美好家园。"])
 def test_a_title_a_town_or_a_quality_before_社区_names_no_neighbourhood(text):
     assert not [e for e in extract(text).entities if e.endswith("社区")], sorted(extract(text).entities)
 
@@ -283,6 +286,12 @@ def test_a_title_a_town_or_a_quality_before_社区_names_no_neighbourhood(text):
 def test_a_name_ending_on_a_type_word_is_no_person():
     graph = extract("牛家村与青松公司签订了合作协议。")
     assert "Community:牛家村" in graph.entities and not [e for e in graph.entities if e.startswith("Person:")]
+
+
+def test_a_neighbourhood_its_body_names_is_found_again_where_its_name_alone_is_a_common_word():
+    graph = extract("幸福社区党委书记李青介绍，幸福社区位于青松街道东部。", area="")
+    relations = {(r.type, r.source, r.target) for r in graph.relations.values()}
+    assert ("PART_OF", "Community:幸福社区", "Community:青松街道") in relations, sorted(relations)
 
 
 def test_a_bare_property_management_committee_is_the_estates_own():

@@ -216,6 +216,7 @@ def test_amounts(text, amount):
     ("照片显示，青山区青松社区的停车场划线清晰。", "青松社区", "Community"),  # a common word named after its district
     ("幸福社区党委牵头成立议事会。", "幸福社区党委", "PartyOrganization"),  # a quality names the 社区 of a body
     ("近日，团结社区居委会牵头成立议事会。", "团结社区", "Community"),
+    ("青禾建设公司承建了雨污分流改造工程。", "雨污分流改造工程", "Project"),  # a work named by what it does
     ("社区开展“贴心物业”行动，居民满意。", "贴心物业行动", "Project"),  # … unless a project word follows
     ("青禾公益基金捐赠了一批书架。", "青禾公益基金", "PartnerUnit"),
     ("青禾社区党建引领基层治理成效明显。", "青禾社区", "Community"),  # its 党建, not a body's 党委
@@ -264,7 +265,8 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "制订了停车管理办法。", "推行信托制物业。", "为辖区居民办实事、解难事。",
                                   "社区走访了居民小区。", "辖区有老旧住宅小区十余个。", "大家把意见汇总成清单。",
                                   "一些街道和全省街道都在推进。", "全市街道都行动起来。",
-                                  "把党支部建到小区，把党小组建到楼栋。"])
+                                  "把党支部建到小区，把党小组建到楼栋。", "老旧小区改造是一项系统工程。",
+                                  "这是一项惠民工程，也是重大民生工程。", "大家到现场查看工程进度。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 

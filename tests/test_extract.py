@@ -217,6 +217,7 @@ def test_amounts(text, amount):
     ("幸福社区党委牵头成立议事会。", "幸福社区党委", "PartyOrganization"),  # a quality names the 社区 of a body
     ("近日，团结社区居委会牵头成立议事会。", "团结社区", "Community"),
     ("青禾建设公司承建了雨污分流改造工程。", "雨污分流改造工程", "Project"),  # a work named by what it does
+    ("青山区综合执法队联合青松派出所开展整治。", "青山区综合执法队", "GovernmentAgency"),
     ("社区开展“贴心物业”行动，居民满意。", "贴心物业行动", "Project"),  # … unless a project word follows
     ("青禾公益基金捐赠了一批书架。", "青禾公益基金", "PartnerUnit"),
     ("青禾社区党建引领基层治理成效明显。", "青禾社区", "Community"),  # its 党建, not a body's 党委

@@ -31,6 +31,7 @@ CITY_UNITS = ("区", "县", "市")
 FEE_PAYING_PLACES = ("居民区", "社区", "小区", "花园", "新村", "家园", "苑")
 STREET_WORDS = ("街道", "镇")
 DISTRICT_ENDINGS = ("区", "县", "市")
+DIVISION_ENDINGS = (*DISTRICT_ENDINGS, "镇", "乡")  # divisions with a government of their own (石门镇|人民政府)
 LEGAL_COMPANY_NAME = re.compile(r"(?:物业(?:服务|管理)?)?(?:股份)?有限(?:责任)?公司")  # a registered name, place first
 ROAD_WORDS = ("路", "东路", "西路", "南路", "北路", "中路", "街", "大街", "巷", "大道")
 BRANCH_SUFFIXES = ("支行", "分行", "分公司", "地区公司", "营业部", "营业厅", "分店", "门店")
@@ -332,9 +333,9 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.append((token.word, token.flag))
             index -= 1
             continue
-        if (_names_bureau(type_name, taken, lexicon) and token.word.endswith(DISTRICT_ENDINGS) and len(token.word) > 2
+        if (_names_bureau(type_name, taken, lexicon) and token.word.endswith(DIVISION_ENDINGS) and len(token.word) > 2
                 and token.word not in GENERIC_PLACE_WORDS):
-            return token.start  # 金山区|民政局(党支部): a district's own bureau, or that bureau's branch
+            return token.start  # 金山区|民政局(党支部), 石门镇|人民政府: a division's own bureau, or its branch
         if token.word.endswith(PLACE_TOKENS) and token.word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2 \
                 and not (type_name in ("PartnerUnit", "GovernmentAgency") and all(_is_kind_word(w, f) for w, f in taken)) \
                 and not (type_name != "Community" and all(w in GENERIC_PLACE_WORDS for w, _ in taken)):  # 南桥镇|社区|党群服务中心

@@ -218,6 +218,7 @@ def test_amounts(text, amount):
     ("近日，团结社区居委会牵头成立议事会。", "团结社区", "Community"),
     ("青禾建设公司承建了雨污分流改造工程。", "雨污分流改造工程", "Project"),  # a work named by what it does
     ("青山区综合执法队联合青松派出所开展整治。", "青山区综合执法队", "GovernmentAgency"),
+    ("石门镇人民政府拨付资金50万元。", "石门镇人民政府", "GovernmentAgency"),  # a town's own government
     ("社区开展“贴心物业”行动，居民满意。", "贴心物业行动", "Project"),  # … unless a project word follows
     ("青禾公益基金捐赠了一批书架。", "青禾公益基金", "PartnerUnit"),
     ("青禾社区党建引领基层治理成效明显。", "青禾社区", "Community"),  # its 党建, not a body's 党委
@@ -300,6 +301,11 @@ def test_a_neighbourhood_its_body_names_is_found_again_where_its_name_alone_is_a
 def test_a_bare_property_management_committee_is_the_estates_own():
     graph = extract("青禾小区建成于1995年。青禾小区的物业撤场后，小区物管会牵头召开会议，选聘新物业。")
     assert "Committee:青禾小区物管会" in graph.entities, sorted(graph.entities)
+
+
+def test_a_villages_committee_doubles_no_village():
+    graph = extract("白沙村村委会召开村民代表大会。")
+    assert "Committee:白沙村村委会" in graph.entities and "Community:白沙村村" not in graph.entities, sorted(graph.entities)
 
 
 def test_a_verb_jieba_takes_for_a_noun_opens_no_place_name():

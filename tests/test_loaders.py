@@ -168,6 +168,25 @@ def test_a_wechat_articles_sections_are_its_text_and_its_account_and_counters_ar
     assert [f for f in ("青禾街道", "原创", "阅读", "公众号") if f in raw.text] == [], raw.text
 
 
+def test_an_article_written_as_one_div_a_paragraph_is_read_whole():
+    raw = parse_html("<html><head><title>松林社区议事厅议出好日子-桂湖区政府网</title></head><body>"
+                     "<div class='bt'>松林社区议事厅议出好日子</div><div class='TRS_Editor'>"
+                     "<div>今年以来，桂湖区松林街道松林社区党委依托议事厅，推动解决居民急难愁盼问题32件。</div>"
+                     "<div>议事厅由社区党委牵头，邀请居民代表、物业企业和辖区单位共同参与，每月召开一次议事会。</div>"
+                     "<div>在议事会上，居民反映小区路灯损坏问题，社区当即联系物业进行维修，三天内全部修复。</div>"
+                     "</div></body></html>")
+    assert all(s in raw.text for s in ("推动解决居民急难愁盼问题32件", "每月召开一次议事会", "三天内全部修复")), raw.text
+
+
+def test_an_article_written_as_one_div_around_each_paragraph_is_read_whole():
+    paragraphs = ("今年以来，桂湖区松林街道松林社区党委依托议事厅，推动解决居民急难愁盼问题32件。",
+                  "议事厅由社区党委牵头，邀请居民代表、物业企业和辖区单位共同参与，每月召开一次议事会。",
+                  "在议事会上，居民反映小区路灯损坏问题，社区当即联系物业进行维修，三天内全部修复。")
+    raw = parse_html("<html><body><div class='content'>" + "".join(f"<div><p>{p}</p></div>" for p in paragraphs)
+                     + "</div></body></html>")
+    assert all(p in raw.text for p in paragraphs), raw.text
+
+
 def test_a_page_saved_as_shtml_is_read_as_a_web_page(tmp_path):
     path = tmp_path / "article.shtml"
     path.write_text(GOVERNMENT_PAGE, encoding="utf-8")
@@ -433,6 +452,11 @@ def test_breadcrumbs_view_counters_and_pinyin_glosses_are_page_furniture():
     text, _ = normalize_text(raw)
     assert "首页" not in text and "1234" not in text and "供稿" not in text
     assert "人民调解委员会" in text and "晨光社区调解员" in text and "(app)" in text
+
+
+def test_a_counter_left_empty_and_a_font_size_switch_are_page_furniture():
+    text, _ = normalize_text("浏览：次\n字号：【大】【中】【小】\n\n晨光社区调解员上门化解邻里纠纷，居民纷纷点赞。\n")
+    assert text == "晨光社区调解员上门化解邻里纠纷，居民纷纷点赞。", text
 
 
 def test_a_news_dateline_is_no_part_of_the_first_sentence():

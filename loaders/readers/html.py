@@ -23,6 +23,7 @@ HEADLINE_WORDS = {"title", "tit", "headline", "biaoti", "bt"}  # class or id wor
 LINK_LIST_TAGS = {"div", "section", "ul", "ol", "dl", "li", "table", "tr", "td"}  # no <p>: its links are names
 LINKS_SHARE = 0.5  # a block whose text is mostly links is navigation: a menu, 上一篇/下一篇, 相关新闻
 PARAGRAPHS = ["p", "section"]
+CONTAINERS = ["div", "section", "article", "table", "ul", "ol"]  # a <div> holding none of these wraps one paragraph
 MAIN_TEXT_MIN = 40  # characters of paragraph text a block needs to be taken for the article
 TITLE_SEPARATORS = re.compile(r"_| [-|–—] |--")  # 标题_网站名, 标题 - 栏目 - 网站名 (a title's own —— stays)
 
@@ -57,9 +58,10 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
 
 
 def _own_text(block: Tag) -> int:
-    """Characters of a block's own paragraphs (<p>, or <section> as in WeChat articles), or of its own lines
-    where it breaks them with <br>."""
-    paragraphs = sum(len(p.get_text(strip=True)) for p in block.find_all(PARAGRAPHS, recursive=False))
+    """Characters of a block's own paragraphs (<p>, <section> as in WeChat articles, or a <div> wrapping one, as
+    content systems write them), or of its own lines where it breaks them with <br>."""
+    paragraphs = sum(len(child.get_text(strip=True)) for child in block.find_all([*PARAGRAPHS, "div"], recursive=False)
+                     if child.name != "div" or not child.find(CONTAINERS))
     lines = sum(len(s.strip()) for s in block.find_all(string=True, recursive=False))
     return paragraphs + lines
 

@@ -1147,7 +1147,7 @@ LISTED_NEIGHBOURHOOD_AFTER = re.compile(r"[、和与及][\u4e00-\u9fff]{2,4}社�
 def _within_division(tokens: tuple[Token, ...], start: int) -> bool:
     """A 社区 right after its district's or city's name (青山区|青松|社区) is a district's 社区."""
     before = next((t for t in tokens if t.end == start), None)
-    return (before is not None and before.word.endswith(("区", "县", "市")) and len(before.word) >= 3
+    return (before is not None and before.word.endswith(DISTRICT_ENDINGS) and len(before.word) >= 3
             and before.word not in GENERIC_PLACE_WORDS and not _kind_of_place(before.word))
 
 

@@ -187,6 +187,16 @@ def test_an_article_written_as_one_div_around_each_paragraph_is_read_whole():
     assert all(p in raw.text for p in paragraphs), raw.text
 
 
+def test_an_article_of_lines_in_font_tags_is_found_beside_a_box_of_news():
+    lines = ("今年以来，桂湖区松林街道松林社区党委依托议事厅，推动解决居民急难愁盼问题32件。",
+             "议事厅由社区党委牵头，邀请居民代表、物业企业和辖区单位共同参与，每月召开一次议事会。",
+             "在议事会上，居民反映小区路灯损坏问题，社区当即联系物业进行维修，三天内全部修复。")
+    box = "<div class='hot'><p>热点：青山区召开基层治理推进会，总结推广各街道经验做法，部署下一阶段重点工作。</p></div>"
+    raw = parse_html("<html><body><div class='zoom'>" + "<br>".join(f"<font size=3>{line}</font>" for line in lines)
+                     + "</div>" + box + "</body></html>")
+    assert all(line in raw.text for line in lines) and "热点" not in raw.text, raw.text
+
+
 def test_a_page_saved_as_shtml_is_read_as_a_web_page(tmp_path):
     path = tmp_path / "article.shtml"
     path.write_text(GOVERNMENT_PAGE, encoding="utf-8")

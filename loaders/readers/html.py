@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from loaders.encoding import decode_text
 from loaders.errors import ReadError
@@ -59,11 +59,17 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
 
 def _own_text(block: Tag) -> int:
     """Characters of a block's own paragraphs (<p>, <section> as in WeChat articles, or a <div> wrapping one, as
-    content systems write them), or of its own lines where it breaks them with <br>."""
-    paragraphs = sum(len(child.get_text(strip=True)) for child in block.find_all([*PARAGRAPHS, "div"], recursive=False)
-                     if child.name != "div" or not child.find(CONTAINERS))
-    lines = sum(len(s.strip()) for s in block.find_all(string=True, recursive=False))
-    return paragraphs + lines
+    content systems write them) and of its own lines, bare or in inline tags (<font>, <span>), where it breaks
+    them with <br>."""
+    total = 0
+    for child in block.children:
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            total += len(child.strip())
+        elif child.name in PARAGRAPHS or child.name not in BLOCKS or child.name == "div" and not child.find(CONTAINERS):
+            total += len(child.get_text(strip=True))
+    return total
 
 
 def _main_element(soup: BeautifulSoup):

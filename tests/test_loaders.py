@@ -197,6 +197,25 @@ def test_an_article_of_lines_in_font_tags_is_found_beside_a_box_of_news():
     assert all(line in raw.text for line in lines) and "热点" not in raw.text, raw.text
 
 
+PARAGRAPHS = ("今年以来，桂湖区松林街道松林社区党委依托议事厅，推动解决居民急难愁盼问题32件。",
+              "议事厅由社区党委牵头，邀请居民代表、物业企业和辖区单位共同参与，每月召开一次议事会。",
+              "在议事会上，居民反映小区路灯损坏问题，社区当即联系物业进行维修，三天内全部修复。")
+
+
+def test_an_article_laid_out_as_table_rows_is_read_whole():
+    raw = parse_html("<html><body><table>" + "".join(f"<tr><td>{p}</td></tr>" for p in PARAGRAPHS)
+                     + "</table></body></html>")
+    assert all(p in raw.text for p in PARAGRAPHS), raw.text
+
+
+def test_an_article_holding_a_long_table_keeps_its_paragraphs():
+    rows = "".join(f"<tr><td>{i}</td><td>松林社区第{i}号楼加装电梯及配套设施改造工程，由青禾建设公司承建，预计年底完工交付。"
+                   "</td></tr>" for i in range(6))
+    raw = parse_html(f"<html><body><div><p>{PARAGRAPHS[0]}</p><table>{rows}</table><p>{PARAGRAPHS[1]}</p>"
+                     f"<p>{PARAGRAPHS[2]}</p></div></body></html>")
+    assert all(p in raw.text for p in PARAGRAPHS) and "第3号楼" in raw.text, raw.text
+
+
 def test_a_page_saved_as_shtml_is_read_as_a_web_page(tmp_path):
     path = tmp_path / "article.shtml"
     path.write_text(GOVERNMENT_PAGE, encoding="utf-8")

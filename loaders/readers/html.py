@@ -60,7 +60,11 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
 def _own_text(block: Tag) -> int:
     """Characters of a block's own paragraphs (<p>, <section> as in WeChat articles, or a <div> wrapping one, as
     content systems write them) and of its own lines, bare or in inline tags (<font>, <span>), where it breaks
-    them with <br>."""
+    them with <br>; a table's, the cells of its rows."""
+    if block.name == "table":  # a table whose rows are the article's paragraphs, a cell each
+        rows = [row for row in block.find_all("tr") if row.find_parent("table") is block]
+        return sum(len(cell.get_text(strip=True)) for row in rows for cell in row.find_all("td", recursive=False)
+                   if not cell.find(CONTAINERS))
     total = 0
     for child in block.children:
         if isinstance(child, Comment):
@@ -73,18 +77,23 @@ def _own_text(block: Tag) -> int:
 
 
 def _main_element(soup: BeautifulSoup):
-    """The <article> or <main>, else the block holding the most text."""
+    """The <article> or <main>, else the block holding the most text, or the block around it that has paragraphs
+    of its own too (an article holding a table or a box of its own)."""
     for name in ("article", "main"):
         found = soup.find(name)
         if found and len(found.get_text(strip=True)) > 50:
             return found
     body = soup.body or soup
     best, best_len = body, 0
-    for block in body.find_all(["div", "section", "td"]):
+    for block in body.find_all(["div", "section", "td", "table"]):
         own_text = _own_text(block)
         if own_text > best_len:
             best, best_len = block, own_text
-    return best if best_len >= MAIN_TEXT_MIN else body
+    if best_len < MAIN_TEXT_MIN:
+        return body
+    while best.parent is not None and best.parent is not body and _own_text(best.parent) >= MAIN_TEXT_MIN:
+        best = best.parent
+    return best
 
 
 def _headline(soup: BeautifulSoup, main: Tag, page_title: str) -> str:

@@ -216,6 +216,13 @@ def test_an_article_holding_a_long_table_keeps_its_paragraphs():
     assert all(p in raw.text for p in PARAGRAPHS) and "第3号楼" in raw.text, raw.text
 
 
+def test_a_box_of_news_beside_the_article_is_no_part_of_it():
+    box = "推荐：青山区召开基层治理推进会，总结推广各街道经验做法，部署下一阶段重点工作任务。"
+    raw = parse_html("<html><body><div class='wrap'><div class='content'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+                     + f"</div><div class='right'><p>{box}</p></div></div></body></html>")
+    assert all(p in raw.text for p in PARAGRAPHS) and box not in raw.text, raw.text
+
+
 def test_a_page_saved_as_shtml_is_read_as_a_web_page(tmp_path):
     path = tmp_path / "article.shtml"
     path.write_text(GOVERNMENT_PAGE, encoding="utf-8")

@@ -23,7 +23,7 @@ HEADLINE_WORDS = {"title", "tit", "headline", "biaoti", "bt"}  # class or id wor
 LINK_LIST_TAGS = {"div", "section", "ul", "ol", "dl", "li", "table", "tr", "td"}  # no <p>: its links are names
 LINKS_SHARE = 0.5  # a block whose text is mostly links is navigation: a menu, 上一篇/下一篇, 相关新闻
 PARAGRAPHS = ["p", "section"]
-CONTAINERS = ["div", "section", "article", "table", "ul", "ol"]  # a <div> holding none of these wraps one paragraph
+CONTAINERS = ["div", "section", "article", "table", "ul", "ol"]  # blocks a paragraph's wrapper holds none of
 MAIN_TEXT_MIN = 40  # characters of paragraph text a block needs to be taken for the article
 TITLE_SEPARATORS = re.compile(r"_| [-|–—] |--")  # 标题_网站名, 标题 - 栏目 - 网站名 (a title's own —— stays)
 
@@ -57,10 +57,15 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
             tag.decompose()
 
 
-def _own_text(block: Tag) -> int:
+def _wraps_one_paragraph(block: Tag) -> bool:
+    """A <div> around one paragraph (<div><p>…</p></div>, or its text alone): no block of its own, at most one <p>."""
+    return not block.find(CONTAINERS) and len(block.find_all(PARAGRAPHS)) <= 1
+
+
+def _own_text(block: Tag, wrappers: bool = True) -> int:
     """Characters of a block's own paragraphs (<p>, <section> as in WeChat articles, or a <div> wrapping one, as
     content systems write them) and of its own lines, bare or in inline tags (<font>, <span>), where it breaks
-    them with <br>; a table's, the cells of its rows."""
+    them with <br>; a table's, the cells of its rows. Without ``wrappers``, only what it writes itself: no <div>."""
     if block.name == "table":  # a table whose rows are the article's paragraphs, a cell each
         rows = [row for row in block.find_all("tr") if row.find_parent("table") is block]
         return sum(len(cell.get_text(strip=True)) for row in rows for cell in row.find_all("td", recursive=False)
@@ -71,14 +76,15 @@ def _own_text(block: Tag) -> int:
             continue
         if isinstance(child, NavigableString):
             total += len(child.strip())
-        elif child.name in PARAGRAPHS or child.name not in BLOCKS or child.name == "div" and not child.find(CONTAINERS):
+        elif (child.name in PARAGRAPHS or child.name not in BLOCKS
+              or wrappers and child.name == "div" and _wraps_one_paragraph(child)):
             total += len(child.get_text(strip=True))
     return total
 
 
 def _main_element(soup: BeautifulSoup):
-    """The <article> or <main>, else the block holding the most text, or the block around it that has paragraphs
-    of its own too (an article holding a table or a box of its own)."""
+    """The <article> or <main>, else the block holding the most text, or the block around it that writes
+    paragraphs of its own too (an article holding a table), not one that only holds other blocks (a sidebar)."""
     for name in ("article", "main"):
         found = soup.find(name)
         if found and len(found.get_text(strip=True)) > 50:
@@ -91,7 +97,7 @@ def _main_element(soup: BeautifulSoup):
             best, best_len = block, own_text
     if best_len < MAIN_TEXT_MIN:
         return body
-    while best.parent is not None and best.parent is not body and _own_text(best.parent) >= MAIN_TEXT_MIN:
+    while best.parent is not None and best.parent is not body and _own_text(best.parent, wrappers=False) >= MAIN_TEXT_MIN:
         best = best.parent
     return best
 

@@ -229,6 +229,33 @@ def test_a_page_saved_as_shtml_is_read_as_a_web_page(tmp_path):
     assert [c.title for c in load_documents([path]).cases] == ["青松社区：议事会议出加梯方案"]
 
 
+def _single_file_page(parts: list[tuple[bytes, str, str]]) -> bytes:
+    """A page saved as one file, as browsers write it: a multipart/related MIME message of the page and its images."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message.make_related()
+    for content, maintype, subtype in parts:
+        message.add_related(content, maintype=maintype, subtype=subtype, cte="quoted-printable",
+                            params={"charset": "gb18030"} if maintype == "text" else {})
+    return bytes(message)
+
+
+def test_a_page_saved_as_one_file_is_read_as_its_web_page(tmp_path):
+    path = tmp_path / "article.mhtml"
+    path.write_bytes(_single_file_page([(GOVERNMENT_PAGE.encode("gb18030"), "text", "html"),
+                                        (b"\x89PNG\r\n", "image", "png")]))
+    [case] = load_documents([path]).cases
+    assert case.title == "青松社区：议事会议出加梯方案" and "议事会" in case.text
+
+
+def test_a_page_saved_as_one_file_without_its_page_is_a_clear_problem(tmp_path):
+    path = tmp_path / "broken.mht"
+    path.write_bytes(_single_file_page([(b"\x89PNG\r\n", "image", "png")]))
+    result = load_documents([path])
+    assert not result.cases and [str(p) for p in result.problems] == [f"{path}: saved page holds no HTML part"]
+
+
 def test_the_headline_is_the_heading_of_the_longer_title_part_where_the_site_name_comes_first():
     raw = parse_html("<html><head><title>桂湖区民政局 - 星河社区：议事会里议出幸福账</title></head><body>"
                      "<h1>桂湖区民政局</h1><div><h2>星河社区：议事会里议出幸福账</h2><p>今年以来，星河社区党委牵头成立"

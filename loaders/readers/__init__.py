@@ -10,6 +10,7 @@ from pathlib import Path
 
 from loaders.readers.docx import read_docx
 from loaders.readers.html import read_html
+from loaders.readers.mhtml import read_mhtml
 from loaders.readers.pdf import read_pdf
 from loaders.readers.raw import RawText
 from loaders.readers.text import read_text
@@ -24,6 +25,8 @@ READERS: dict[str, Reader] = {
     ".htm": read_html,
     ".shtml": read_html,
     ".xhtml": read_html,
+    ".mhtml": read_mhtml,
+    ".mht": read_mhtml,
     ".pdf": read_pdf,
     ".docx": read_docx,
 }

@@ -22,6 +22,7 @@ class Lexicon:
     left_stops: frozenset[str]
     left_stop_words: frozenset[str]
     negations: tuple[str, ...]
+    former_words: frozenset[str]
     max_name_length: int
     generic_heads: frozenset[str]
     generic_mentions: dict[str, str]
@@ -103,6 +104,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         left_stops=frozenset(data["left_stops"]),
         left_stop_words=frozenset(data["left_stop_words"]),
         negations=tuple(data["negations"]),
+        former_words=frozenset(data["former_words"]),
         max_name_length=int(data["max_name_length"]),
         generic_heads=frozenset(data["generic_heads"]),
         generic_mentions=dict(data["generic_mentions"]),

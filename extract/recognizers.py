@@ -583,8 +583,9 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if _covered_by_longer(text, end, suffix, longest, lexicon):
             continue
         suffix_start = end - len(suffix)
-        if _inside_quotes(text, suffix_start, end) or _ends_common_word(text, suffix_start, suffix, lexicon):
-            continue
+        if _inside_quotes(text, suffix_start, end) or _ends_common_word(text, suffix_start, suffix, lexicon) \
+                or any(t.end == suffix_start and t.word in lexicon.former_words for t in tokens):
+            continue  # 原|物业公司: the firm before, unnamed
         start = left_extend(text, suffix_start, lexicon, type_name, tokens)
         if type_name == "Community":
             start = _after_enclosing_place(text, start, end, PLACE_ENCLOSURES)

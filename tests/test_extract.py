@@ -279,6 +279,12 @@ def test_a_place_said_to_lack_a_firm_names_none(text):
     assert not [e for e in extract(text).entities if e.startswith("PropertyFirm:")], sorted(extract(text).entities)
 
 
+@pytest.mark.parametrize("text, type_name", [("2024年，青禾家园原物业公司因经营不善撤场。", "PropertyFirm"),
+                                             ("青禾小区原业委会任期届满。", "Committee")])
+def test_a_body_named_as_the_former_one_is_none(text, type_name):
+    assert not [e for e in extract(text).entities if e.startswith(type_name)], sorted(extract(text).entities)
+
+
 @pytest.mark.parametrize("text", ["新闻晨报上海社区新媒体平台报道了此事。", "莘庄镇社区推进楼栋建设。", "打造和谐社区。",
                                   "建设和谐社区、文明社区和智慧社区。", "联合青湖、松湖两个社区举办比赛。",
                                   "青松街道所有社区都参加。", "青松社区辖区内小区都已完成改造。", "青山区文明社区创建工作启动。",

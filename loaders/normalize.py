@@ -238,6 +238,7 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
         text = line.text
         if (prev is not None and prev.chars and not prev_keeps_alone and not after_headline
                 and not _ends_sentence("".join(prev.chars[-2:])) and not _keeps_alone(text)
+                and not is_short_numbered_heading(text)
                 and (prev.width >= full or prev.chars[-1] in CONTINUES or _ends_inside_number(prev.chars, text)
                      or _number_carries_on(prev, text, full) or _word_broken(prev, text, full))):
             prev.chars.extend(line.chars)

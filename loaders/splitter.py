@@ -251,15 +251,18 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
             seen_text += lines[i].text
             i += 1
             continue
+        title_block = block
         while _heading_block(lines, block[-1] + 1):
             block = _heading_block(lines, block[-1] + 1)
+            if not SECTION_HEADING.match(_heading_text(lines[block[0]].text)):
+                title_block = block  # a section heading under a title (标题, 一、主要做法) leaves the title the case's
         names = subject_names(_first_sentence(lines, block[-1] + 1))
         if not own_block:
             names = [name for name in names if not name.endswith(("街道", "镇"))]
         if signed_off or (names and not any(name in seen_text for name in names)):
-            starts.append((block[0], _title_text(lines, block), ""))
+            starts.append((title_block[0], _title_text(lines, title_block), ""))
             signed_off = False
-        for j in block:
+        for j in range(title_block[0], block[-1] + 1):
             seen_text += lines[j].text
         i = block[-1] + 1
     return _spans_from(starts, lines, end)

@@ -283,6 +283,36 @@ def test_docx_headings_become_cases(tmp_path):
     assert [c.title for c in result.cases] == ["共建睦邻花园", "加装电梯暖人心"]
 
 
+def test_titles_set_in_bold_in_a_word_file_open_its_cases_and_a_bold_section_heading_does_not(tmp_path):
+    import docx
+
+    document = docx.Document()
+    cases = (("松林社区：议事厅议出好日子", "今年以来，松林社区党委依托议事厅，推动解决居民急难愁盼问题32件。"),
+             ("翠竹社区：加装电梯惠民生", "翠竹社区党总支牵头成立加梯议事会，三个月内完成5台电梯加装。"))
+    for title, text in cases:
+        document.add_paragraph().add_run(title).bold = True
+        document.add_paragraph().add_run("一、主要做法").bold = True
+        document.add_paragraph(text)
+    path = tmp_path / "bold.docx"
+    document.save(path)
+    loaded = load_documents([path]).cases
+    assert [(c.title, text in c.text) for c, (_, text) in zip(loaded, cases)] == [(t, True) for t, _ in cases], loaded
+    assert len(loaded) == 2
+
+
+def test_a_title_with_a_section_heading_under_it_names_its_case():
+    text, _ = normalize_text("松林社区：议事厅议出好日子\n\n一、主要做法\n\n今年以来，松林社区党委依托议事厅，推动解决居民急难愁盼问题"
+                             "32件，居民纷纷点赞。\n\n翠竹社区：加装电梯惠民生\n\n一、主要做法\n\n翠竹社区党总支牵头成立加梯议事会，"
+                             "三个月内完成5台电梯加装，居民纷纷点赞。\n")
+    assert [s.title for s in split_spans(text)] == ["松林社区：议事厅议出好日子", "翠竹社区：加装电梯惠民生"], text
+
+
+def test_a_line_before_a_section_heading_is_never_joined_to_it():
+    text, _ = normalize_text("今年以来松林社区党委依托议事厅推动解决居民急难愁盼问题三十二件居民纷纷点赞\n\n一、主要做法\n\n"
+                             "议事厅由社区党委牵头，每月召开一次。\n")
+    assert "\n\n一、主要做法\n\n" in text, text
+
+
 def test_a_case_filed_on_a_word_form_keeps_the_text_of_its_table(tmp_path):
     import docx
 

@@ -8,12 +8,15 @@ from pathlib import Path
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from loaders.errors import ReadError
+from loaders.headings import SENTENCE_END
 from loaders.readers.raw import RawText
 
 HEADING_LEVEL = re.compile(r"(?:Heading|标题)\s*(\d)")
 FORM_LABEL_MAX = 8  # characters of a form's field label (案例名称, 主要做法)
+BOLD_TITLE_MAX = 40  # characters of a title set in bold
 MAX_UNPACKED_BYTES = 100 * 2**20  # a Word file's parts once unzipped; a case collection's XML stays far below
 
 
@@ -41,6 +44,14 @@ def _table_lines(table: Table) -> list[str]:
     return lines
 
 
+def _bold_title(paragraph: Paragraph, text: str) -> bool:
+    """A short paragraph set all in bold, with no sentence end: a title or heading its author did not style."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    return (len(text) <= BOLD_TITLE_MAX and not any(c in SENTENCE_END for c in text) and bool(runs)
+            and all(run.bold or run.bold is None and style_bold for run in runs))
+
+
 def read_docx(path: Path) -> RawText:
     try:
         _check_unpacked_size(path)
@@ -63,6 +74,8 @@ def read_docx(path: Path) -> RawText:
             depth = 1 if style == "Title" else int(level.group(1))
             title = title or text
             lines.append("#" * depth + " " + text)
+        elif _bold_title(block, text):
+            lines.extend(["", text, ""])  # a title set in bold stands alone, as a heading line does in plain text
         else:
             lines.append(text)
     if not any(lines):

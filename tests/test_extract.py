@@ -219,6 +219,7 @@ def test_amounts(text, amount):
     ("青禾建设公司承建了雨污分流改造工程。", "雨污分流改造工程", "Project"),  # a work named by what it does
     ("青山区综合执法队联合青松派出所开展整治。", "青山区综合执法队", "GovernmentAgency"),
     ("石门镇人民政府拨付资金50万元。", "石门镇人民政府", "GovernmentAgency"),  # a town's own government
+    ("楼栋长陈德明挨家挨户上门征求意见。", "陈德明", "Person"),  # a building's head, named after the role
     ("社区开展“贴心物业”行动，居民满意。", "贴心物业行动", "Project"),  # … unless a project word follows
     ("青禾公益基金捐赠了一批书架。", "青禾公益基金", "PartnerUnit"),
     ("青禾社区党建引领基层治理成效明显。", "青禾社区", "Community"),  # its 党建, not a body's 党委

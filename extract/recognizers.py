@@ -27,10 +27,9 @@ QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《", "\"": "\""}
 COMPANY_PARENTHESES = {"）": "（", ")": "("}
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
 PLACE_TOKENS = ("街道", "镇", "区", "市", "县", "省")
-CITY_UNITS = ("区", "县", "市")
+DISTRICT_ENDINGS = ("区", "县", "市")  # districts, counties and cities
 FEE_PAYING_PLACES = ("居民区", "社区", "小区", "花园", "新村", "家园", "苑")
 STREET_WORDS = ("街道", "镇")
-DISTRICT_ENDINGS = ("区", "县", "市")
 DIVISION_ENDINGS = (*DISTRICT_ENDINGS, "镇", "乡")  # divisions with a government of their own (石门镇|人民政府)
 LEGAL_COMPANY_NAME = re.compile(r"(?:物业(?:服务|管理)?)?(?:股份)?有限(?:责任)?公司")  # a registered name, place first
 ROAD_WORDS = ("路", "东路", "西路", "南路", "北路", "中路", "街", "大街", "巷", "大道")
@@ -568,6 +567,7 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """
     text = sentence.text
     tokens = tokenize(text)
+    former_ends = {t.end for t in tokens if t.word in lexicon.former_words}
     longest: dict[int, str] = {}
     for end_index, suffix in lexicon.automaton.iter(text):
         end = end_index + 1
@@ -584,7 +584,7 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         suffix_start = end - len(suffix)
         if _inside_quotes(text, suffix_start, end) or _ends_common_word(text, suffix_start, suffix, lexicon) \
-                or any(t.end == suffix_start and t.word in lexicon.former_words for t in tokens):
+                or suffix_start in former_ends:
             continue  # 原|物业公司: the firm before, unnamed
         start = left_extend(text, suffix_start, lexicon, type_name, tokens)
         if type_name == "Community":
@@ -1199,8 +1199,8 @@ def city_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """A city named without 市 right before its district is a place: 上海|嘉定区, 江苏|昆山市."""
     tokens = tokenize(sentence.text)
     return [Span(city.start, city.end, "Community", "city") for city, district in zip(tokens, tokens[1:])
-            if city.flag == "ns" and len(city.word) == 2 and not city.word.endswith(CITY_UNITS)
-            and district.flag == "ns" and len(district.word) >= 3 and district.word.endswith(CITY_UNITS)]
+            if city.flag == "ns" and len(city.word) == 2 and not city.word.endswith(DISTRICT_ENDINGS)
+            and district.flag == "ns" and len(district.word) >= 3 and district.word.endswith(DISTRICT_ENDINGS)]
 
 
 def district_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
@@ -1208,7 +1208,7 @@ def district_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     the type word 区 inside it has no words of its own before it."""
     text, tokens = sentence.text, tokenize(sentence.text)
     spans = [Span(t.start, t.end, "Community", "district") for t in tokens
-             if t.flag == "ns" and len(t.word) >= 3 and t.word.endswith(CITY_UNITS)
+             if t.flag == "ns" and len(t.word) >= 3 and t.word.endswith(DISTRICT_ENDINGS)
              and (not _kind_of_place(t.word) or text.endswith("市", 0, t.start))]  # 青山市新城区: the city's district
     return spans + [Span(place.start, unit.end, "Community", "district") for place, unit in zip(tokens, tokens[1:])
                     if place.flag == "ns" and len(place.word) >= 2 and unit.word == "县"]  # 云岭|县: a place word and 县

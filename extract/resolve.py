@@ -476,6 +476,11 @@ def _derived(type_word: str, *owners: str) -> GenericTarget:
     return GenericTarget(names[0], True, next((n for n in names[1:] if n != names[0]), ""))
 
 
+# An estate's committees, by the mark of their bare type word (物管 before 业: 物业管理委员会 holds both): the name an
+# implied one takes, and the forms a named one ends in.
+ESTATE_COMMITTEES = {"物管": ("物管会", ("物管会", "物业管理委员会")), "业": ("业委会", ("业委会", "业主委员会"))}
+
+
 def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseContext) -> GenericTarget:
     """The body a bare type word refers to: the case's named one, else an implicit one, else none."""
     def pick(endings: tuple[str, ...], derived: GenericTarget, stem: str = "") -> GenericTarget:
@@ -490,12 +495,10 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
         branch = "党支部" if "党支部" in word else "党总支"  # an unnamed body is named as the text calls it
         return pick(("党总支", "党支部"), _derived(branch, ctx.area), ctx.area_stem)
     if type_name == "Committee":
-        if "物管" in word:
-            owners = _derived("物管会", ctx.housing, ctx.area) if ctx.housing else GenericTarget()
-            return pick(("物管会", "物业管理委员会"), owners)
-        if "业" in word:
-            owners = _derived("业委会", ctx.housing, ctx.area) if ctx.housing else GenericTarget()
-            return pick(("业委会", "业主委员会"), owners)
+        for marker, (own, forms) in ESTATE_COMMITTEES.items():
+            if marker in word:
+                owners = _derived(own, ctx.housing, ctx.area) if ctx.housing else GenericTarget()
+                return pick(forms, owners)
         if "居委" in word:
             return pick(("居委会", "居委"), _derived("居委会", ctx.area_stem, ctx.area), ctx.area_stem)
         if word == "社区":

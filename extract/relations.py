@@ -139,7 +139,7 @@ HELPERS_AFTER_LEAD = re.compile(r"[，,]([^，,。；;]{2,30}?)(?:积极|主动|
 LED_TOPICS = ("Project", "Committee", "VolunteerTeam")  # “一盏灯”项目由X牵头: the work named before 由 is led
 GENERIC_PLACES = ("小区", "居民区", "社区")  # 小区由X负责管理: the case's own place
 MANAGED_BY = re.compile(rf"由(?![于此])([^，。；,;]{{2,30}}?)((?:负责|统一|自行|共同)[^，。；,;]{{0,4}}?)?(?:{UPKEEP_WORDS})")
-LOCATED = re.compile(r"位于|坐落于|地处")
+LOCATED = re.compile(r"位于|坐落于|地处|同在|同处")
 BELONGS = re.compile(r"隶属于?|归属于?")
 LOCATED_OF = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")  # 位于虹湾商务区核心区的新虹街道
 WITHIN = re.compile(r"辖区内?的?|所辖的?|下辖|管辖|下设")
@@ -210,12 +210,20 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
                                            and (o.end - o.start) > (m.end - m.start) for o in mentions)]
 
 
-def _addressed(mentions: list[Mention], index: int) -> int:
-    """The name a chain of places right before it addresses (丰都县|鹿鸣镇, 青松街道|和平居民区党总支): the subject."""
+def _addressed(mentions: list[Mention], index: int, text: str) -> int:
+    """The name a chain of places before it addresses (丰都县|鹿鸣镇, 青松街道|和平居民区党总支, 位于城东区的|松涛镇):
+    the subject."""
     while index + 1 < len(mentions) and mentions[index].type == "Community" \
-            and mentions[index + 1].start == mentions[index].end:
+            and (mentions[index + 1].start == mentions[index].end or _located_address(mentions, index, text)):
         index += 1
     return index
+
+
+def _located_address(mentions: list[Mention], index: int, text: str) -> bool:
+    """位于城东区的松涛镇, 同在城东区的松涛镇: the place says where the name after it is."""
+    place, named = mentions[index], mentions[index + 1]
+    clause_start = _clause_bounds(text, place.start, place.end)[0]
+    return bool(LOCATED.search(text, clause_start, place.start)) and text[place.end:named.start] == "的"
 
 
 def _pairs(rel_type: str, subjects: Iterable[Mention], objects: Iterable[Mention]):
@@ -911,7 +919,7 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
         users = users_outside(helper_spans + speaker_spans, mechanism) or users_outside(helper_spans, mechanism)
         clause_start = _clause_bounds(ctx.sentence.text, mechanism.start, mechanism.end)[0]
         users = [i for i in users if outer[i].start >= clause_start] or users
-        group = [m for m in _group_after(outer, _addressed(outer, users[0]), ctx.sentence.text)
+        group = [m for m in _group_after(outer, _addressed(outer, users[0], ctx.sentence.text), ctx.sentence.text)
                  if m.end <= mechanism.start] if users else []
         rule = "mechanism:user"
         if not group or group[-1].end == mechanism.start:

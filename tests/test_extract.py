@@ -1156,6 +1156,18 @@ def test_a_place_located_in_a_chain_of_places_is_part_of_the_innermost():
     assert ("Community:松园社区", "Community:青山市") not in parts, parts
 
 
+@pytest.mark.parametrize("text", [
+    "同在城东区的松涛镇则以“四季议事”为核心开展工作。",
+    "地处城东区的松涛镇以“四季议事”为核心开展工作。",
+])
+def test_a_place_said_to_be_where_a_body_is_addresses_it_and_is_not_the_subject(text):
+    graph = extract(text, area="")
+    relations = {(r.type, r.source, r.target) for r in graph.relations.values()}
+    assert ("PART_OF", "Community:松涛镇", "Community:城东区") in relations, relations
+    assert ("USES_MECHANISM", "Community:松涛镇", "Mechanism:四季议事") in relations, relations
+    assert not any(source == "Community:城东区" for _, source, _ in relations), relations
+
+
 @pytest.mark.parametrize("text, not_a_name", [
     ("走进青松街道广场社区，居民正在议事。", "Community:青松街道广场"),
     ("街道针对售后公房和商品房两类小区分类施策。", "Community:商品房两类小区"),

@@ -53,6 +53,7 @@ class Lexicon:
     frames: dict[str, dict[str, tuple[str, ...]]]  # a frame's id → its words by the relation type they read
     automaton: ahocorasick.Automaton
     campaign_automaton: ahocorasick.Automaton
+    field_way_automaton: ahocorasick.Automaton
     proposal_type: dict[str, str]  # the type words of the rules and those that only propose
     proposal_automaton: ahocorasick.Automaton
 
@@ -135,6 +136,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         frames=frames,
         automaton=build_automaton(suffix_type),
         campaign_automaton=build_automaton(campaigns),
+        field_way_automaton=build_automaton(dict.fromkeys(data["field_ways"], "Mechanism")),
         proposal_type=proposal_type,
         proposal_automaton=build_automaton(proposal_type),
     )

@@ -1062,15 +1062,50 @@ def _work_word_after(text: str, end: int) -> str:
     return next((w for w in CAMPAIGN_WORK_WORDS if text.startswith(w, end)), "")
 
 
-def campaign_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """Citywide programmes named in any of their forms (加梯, 电梯加装 → 加装电梯), longest form first."""
+def _longest_forms(automaton: ahocorasick.Automaton, text: str) -> dict[int, str]:
+    """The longest of an automaton's words ending at each position of the text, by that end."""
     found: dict[int, str] = {}
-    for end_index, form in lexicon.campaign_automaton.iter(sentence.text):
+    for end_index, form in automaton.iter(text):
         if len(form) > len(found.get(end_index + 1, "")):
             found[end_index + 1] = form
+    return found
+
+
+def campaign_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """Citywide programmes named in any of their forms (加梯, 电梯加装 → 加装电梯), longest form first."""
+    found = _longest_forms(lexicon.campaign_automaton, sentence.text)
     spans = [Span(end - len(form), end + len(_work_word_after(sentence.text, end)), "Project", CAMPAIGN_RULE,
                   name=lexicon.campaigns[form]) for end, form in found.items()]
     return [s for s in spans if not any(o is not s and o.start <= s.start and o.end >= s.end for o in spans)]
+
+
+FIELD_WAY_RULE = "field-way"
+
+
+def field_way_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """Ways of governing the whole field names bare (召开联席会议), with a mechanism's type word right after them
+    (联席会议制度): mechanisms, unless a longer name holds them or they only describe the noun after them
+    (党建联建单位, 红色物业企业)."""
+    text = sentence.text
+    spans = [Span(end - len(word), end + len(_mechanism_word_at(text, end, lexicon)), "Mechanism", FIELD_WAY_RULE)
+             for end, word in _longest_forms(lexicon.field_way_automaton, text).items()]
+    return [s for s in spans if not _kind_of_quoted(text, s) and not _describes_noun_after(text, s)]
+
+
+def _describes_noun_after(text: str, span: Span) -> bool:
+    return _first_word_flag(text[span.end:span.end + 4]).startswith(("n", "vn", "j"))
+
+
+def _kind_of_quoted(text: str, span: Span) -> bool:
+    """“支部领着干、居民商量干”的联席会议机制: the kind the quoted way is of, named by the quoted words."""
+    quote_end = max(text.rfind(mark, 0, span.start) for mark in "”」』") + 1
+    way = WAY_AFTER.match(text, quote_end) if quote_end else None
+    return way is not None and way.end() >= span.end
+
+
+def _mechanism_word_at(text: str, start: int, lexicon: Lexicon) -> str:
+    return max((w for w, t in lexicon.suffix_type.items() if t == "Mechanism" and text.startswith(w, start)),
+               key=len, default="")
 
 
 NEIGHBOURHOOD = re.compile(r"社区|街区")
@@ -1373,6 +1408,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "person": person_spans,
     "named_person": named_person_spans,
     "campaign": campaign_spans,
+    "field_way": field_way_spans,
     "programme": programme_spans,
     "neighbourhood": neighbourhood_spans,
     "city": city_spans,
@@ -1402,7 +1438,7 @@ def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         key = (span.end, span.type)
         if key not in kept or span.end - span.start > kept[key].end - kept[key].start or span.rule == "host":
             kept[key] = span
-    covered = [s for s in kept.values() if s.rule.startswith(("quoted", CAMPAIGN_RULE)) or s.generic]
+    covered = [s for s in kept.values() if s.rule.startswith(("quoted", CAMPAIGN_RULE, FIELD_WAY_RULE)) or s.generic]
     for span in covered:
         if any(o is not span and o.start <= span.start and o.end >= span.end for o in kept.values()):
             del kept[(span.end, span.type)]

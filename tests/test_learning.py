@@ -172,6 +172,8 @@ def test_cross_validation_scores_each_gold_folder_alone_too(annotated, tmp_path)
     ("两家单位签订了松涛共建协议。", ("松涛共建协议", "Mechanism")),
     ("街道推行松涛联建，效果明显。", ("松涛联建", "Mechanism")),
     ("小区推广青禾楼栋自治，居民参与热情高。", ("青禾楼栋自治", "Mechanism")),
+    ("以亲子活动为纽带，邻里走近了。", ("亲子活动", "Project")),  # one jieba word holds the type word
+    ("社区联合青松书店举办读书分享活动。", ("读书分享活动", "Project")),  # 举办 ends the name
 ])
 def test_wide_proposals_name_what_the_rules_passed_over(text, expected):
     spans = proposed_spans(Sentence(text, 0), load_lexicon(), [])

@@ -402,10 +402,10 @@ def _word_names_firm(left: list[Token], index: int, taken: list[tuple[str, str]]
 
 def _ends_common_word(text: str, suffix_start: int, suffix: str, lexicon: Lexicon) -> bool:
     """The type word ends a common word (山村, 城镇, 城区), unless a place name ends right before it: 青山|村,
-    石城|镇 and 东城|区 are places."""
+    石城|镇 and 东城|区 are places. After a division's own word (…市|党支部) it is never a body's name."""
     word = next((w for w in lexicon.not_after.get(suffix, ()) if text.endswith(w, 0, suffix_start)), "")
     place = text[max(0, suffix_start - len(word) - 1):suffix_start]
-    return bool(word) and posseg.dt.word_tag_tab.get(place) != "ns"
+    return bool(word) and (word in (*DISTRICT_ENDINGS, "省") or posseg.dt.word_tag_tab.get(place) != "ns")
 
 
 QUALITY_FLAGS = ("a", "an", "vn", "b")  # 幸福, 团结, 胜利, 新兴: words that name many a 社区 or 村

@@ -1173,6 +1173,7 @@ def test_a_place_said_to_be_where_a_body_is_addresses_it_and_is_not_the_subject(
     ("街道针对售后公房和商品房两类小区分类施策。", "Community:商品房两类小区"),
     ("业主大会同意启用大修基金修缮屋顶。", "PartnerUnit:大修基金"),
     ("在青禾市党支部引领合作社评优活动中，松涛村获奖。", "PartyOrganization:青禾市党支部"),  # a city has no branch
+    ("在济南市党支部引领合作社评优活动中，松涛村获奖。", "PartyOrganization:济南市党支部"),  # 南市 is a place word too
     ("街道选定市委大院社区作为试点。", "PartyOrganization:市委"),  # a compound named after the committee
     ("网格员负责走访、收集物业方面的问题。", "PropertyFirm:收集物业"),
     ("村里联合高校和专业公司发展加工。", "PartnerUnit:专业公司"),

@@ -49,6 +49,25 @@ def _lead(case: Case, mentions: list[Mention]) -> Mention | None:
     return next(m for m in local if m.canonical == best)
 
 
+AREA_BODY_TYPES = ("PartyOrganization", "Committee")
+AREA_WORDS = ("居民区", "社区", "村")
+
+
+def _area_body(mentions: list[Mention], area: Mention | None, lead: Mention | None) -> Mention | None:
+    """The body the case's area acts through (社区还组建了…): the lead, where it is the area's own; else the
+    area's party organisation or committee named most; none where the case names neither."""
+    if area is None:
+        return None
+    stem = next((area.canonical.removesuffix(w) for w in AREA_WORDS if area.canonical.endswith(w)), area.canonical)
+    if lead is not None and lead.canonical.startswith(stem):
+        return lead
+    own = [m for m in mentions if m.type in AREA_BODY_TYPES and m.canonical.startswith(stem)]
+    if not own:
+        return None
+    counts = Counter(m.canonical for m in own)
+    return max(own, key=lambda m: (counts[m.canonical], m.type == "PartyOrganization"))
+
+
 def _title(case: Case) -> str:
     return (case.title + case.subtitle).replace(" ", "")
 
@@ -131,13 +150,14 @@ def _extract_case(case: Case, document: Document, lexicon: Lexicon, sentences: l
     town = next((m for m in resolved if m.type == "Community" and m.canonical == where.subdistrict), None)
     estate = next((m for m in resolved if m.type == "Community" and where.estate
                    and m.canonical.removesuffix("小区").endswith(where.estate.removesuffix("小区"))), None)
+    area_body = _area_body(resolved, area, lead)
     relations = []
     previous: list[Mention] = []
     carried = None
     for sentence, inside in zip(sentences, inside_sentences(sentences, resolved)):
         local = [replace(m, start=m.start - sentence.start, end=m.end - sentence.start) for m in inside]
         ctx = SentenceContext(sentence=sentence, mentions=local, lead=lead, focus=focus, area=area, town=town,
-                              previous=tuple(previous), estate=estate, carried=carried)
+                              previous=tuple(previous), estate=estate, carried=carried, area_body=area_body)
         previous = local
         carried = _subject(local, carried) if sentence.text.endswith(CONTINUED) else None
         relations.extend(extract_relations(

@@ -35,7 +35,7 @@ def _taken(start: int, end: int, spans: list[Span], proposals: list[Span]) -> bo
 def _left_edge(text: str, suffix_start: int, type_name: str, lexicon: Lexicon) -> int:
     """The start of the longest run of name-like words before a type word: no punctuation, function word or
     (outside projects and mechanisms) verb, nor one glued to the front of a word jieba only guessed (由|沪华).
-    A word that holds the type word's start (以|亲子活动|为) gives its front to the name."""
+    A word that holds the type word's start (以|游园活动|为) gives its front to the name."""
     tokens = tokenize(text)
     holding = next((t for t in tokens if t.start < suffix_start < t.end), None)
     start = holding.start if holding is not None and not lexicon.is_stop(text[holding.start:suffix_start]) \

@@ -250,7 +250,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             inner = text[opening + 1:token.start]
             if opening < 0 or not inner or any(c in "。！？；" for c in inner) or suffix_start - opening > limit + 4:
                 return start
-            if taken and any(c in "，," for c in inner):
+            if taken and (any(c in "，," for c in inner) or _named_after_place(type_name, taken, lexicon)):
                 return start
             taken.append((text[opening:token.end], "x"))
             start = opening
@@ -390,6 +390,13 @@ def _names_bureau(type_name: str, taken: list[tuple[str, str]], lexicon: Lexicon
     if type_name == "GovernmentAgency":
         return bool(taken)
     return type_name in HOSTED_TYPES and any(lexicon.type_by_ending(word) == "GovernmentAgency" for word, _ in taken)
+
+
+def _named_after_place(type_name: str, taken: list[tuple[str, str]], lexicon: Lexicon) -> bool:
+    """A place or office, or a body named after a place (“每月一题”|柳荫街道, “每月一题”|松涛街道党工委): quoted words
+    before it open no part of its name, unlike a kind's (“红马甲”巡逻队, “红心”党员巡逻队)."""
+    return type_name in ("Community", "GovernmentAgency") or any(
+        lexicon.suffix_type.get(word) == "Community" for word, _ in taken)
 
 
 def _word_names_firm(left: list[Token], index: int, taken: list[tuple[str, str]], type_name: str) -> bool:

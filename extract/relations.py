@@ -158,6 +158,7 @@ class SentenceContext:
     estate: Mention | None = None
     town: Mention | None = None  # the case's sub-district or town
     carried: Mention | None = None  # the subject a sentence after a semicolon carries on from the one before
+    area_body: Mention | None = None  # the body the case's area acts through: its party organisation or committee
 
 
 def _allowed(rel_type: str, source: Mention, target: Mention) -> bool:
@@ -247,11 +248,12 @@ def _frame_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 def _area_as_its_body(mentions: list[Mention], ctx: SentenceContext) -> list[Mention]:
-    """"国定一居民区成立了…": the case's own area acting stands for its lead body."""
-    if ctx.area is None or ctx.lead is None:
+    """"国定一居民区成立了…": the case's own area acting stands for its own body (its party organisation or
+    committee), not for a lead body of a larger place."""
+    if ctx.area is None or ctx.area_body is None:
         return mentions
-    return [replace(ctx.lead, start=m.start, end=m.end) if m.type == "Community" and m.canonical == ctx.area.canonical
-            else m for m in mentions]
+    return [replace(ctx.area_body, start=m.start, end=m.end)
+            if m.type == "Community" and m.canonical == ctx.area.canonical else m for m in mentions]
 
 
 COMPANION = re.compile(r"(联合|携同|会同|协同|携手|邀请|动员|发动|召集)了?(辖区|共建|区域化党建)?(内的?)?(单位)?$")

@@ -530,6 +530,13 @@ def test_a_bare_area_word_acting_is_the_case_area_standing_for_its_lead_body():
     assert "Community:社区" not in graph.entities and "Community:和平居民区" not in graph.entities, sorted(graph.entities)
 
 
+def test_an_area_acting_stands_for_its_own_body_not_for_a_lead_of_a_larger_place():
+    text = "柳荫街道办事处破解停车难。桂香里社区党委牵头议事。桂香里社区还组建了“红马甲”巡逻队。"
+    graph = extract(text, area="", subdistrict="柳荫街道", title="柳荫街道破解停车难")
+    leads = {(r.source, r.target) for r in graph.relations.values() if r.type == "LEADS"}
+    assert leads == {("PartyOrganization:桂香里社区党委", "VolunteerTeam:红马甲巡逻队")}, leads
+
+
 def test_a_case_with_one_project_is_about_it():
     graph = extract("和平居民区党总支启动“口袋花园”微更新项目。施工由长江园林公司承担。")
     assert ("IMPLEMENTS", "PartnerUnit:长江园林公司", "Project:口袋花园微更新项目") in {
@@ -1154,6 +1161,15 @@ def test_a_place_located_in_a_chain_of_places_is_part_of_the_innermost():
     parts = {(r.source, r.target) for r in graph.relations.values() if r.type == "PART_OF"}
     assert ("Community:松园社区", "Community:和平路街道") in parts, parts
     assert ("Community:松园社区", "Community:青山市") not in parts, parts
+
+
+@pytest.mark.parametrize("text, name", [
+    ("接诉即办“每月一题”柳荫街道破解停车难。", "GovernmentAgency:柳荫街道办事处"),
+    ("“每月一题”松涛街道党工委破解停车难。", "PartyOrganization:松涛街道党工委"),
+    ("小区建立起“红心”党员巡逻队。", "VolunteerTeam:红心党员巡逻队"),  # a kind of team, named by the quote
+])
+def test_quoted_words_before_a_place_name_are_no_part_of_it(text, name):
+    assert name in extract(text, area="").entities, sorted(extract(text, area="").entities)
 
 
 @pytest.mark.parametrize("text", [

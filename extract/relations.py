@@ -289,6 +289,16 @@ COMPOSED_OF = re.compile(r"由[^，。；,;]{2,30}?组成")  # 由A、B组成的
 SET_UP = ("Project", "VolunteerTeam")  # what bodies set up, no partner of theirs (孵化出X团队, 携手组成小分队)
 
 
+PARTNER_ROLE = re.compile(r"单位|伙伴|对象")
+
+
+def _names_a_partner(text: str, position: int, mentions: list[Mention]) -> bool:
+    """辖区共建单位青松公司: a partner's role before its name, which the case rules read; A、B是共建单位 still
+    relates A and B."""
+    role = PARTNER_ROLE.match(text, position)
+    return role is not None and any(m.start == role.end() for m in mentions)
+
+
 def _names_the_cue(mention: Mention, rule: CueRule) -> bool:
     """A way of co-building (签订“党建结对联建”协议) still cues co-building; an activity's name (“双园共建”活动) does not."""
     return rule.type == "CO_BUILDS" and mention.type == "Mechanism"
@@ -307,7 +317,8 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
     for rule in cue_rules().values():
         for cue in rule.cue.finditer(text):
             if any(start <= cue.start() < end for start, end in frames + titles) or any(
-                    m.start <= cue.start() < m.end and not _names_the_cue(m, rule) for m in mentions):
+                    m.start <= cue.start() < m.end and not _names_the_cue(m, rule) for m in mentions) \
+                    or rule.type == "CO_BUILDS" and _names_a_partner(text, cue.end(), mentions):
                 continue
             before = [i for i, m in enumerate(mentions) if m.end <= cue.start()
                       and not any(start <= m.start < end for start, end in helpers)]

@@ -537,6 +537,12 @@ def test_an_area_acting_stands_for_its_own_body_not_for_a_lead_of_a_larger_place
     assert leads == {("PartyOrganization:桂香里社区党委", "VolunteerTeam:红马甲巡逻队")}, leads
 
 
+def test_a_partners_role_before_its_name_relates_it_to_the_area_not_to_the_names_around_it():
+    graph = extract("这是松涛社区党委成立的“停车自治小组”和辖区共建单位青松置业有限公司的共同努力。", area="松涛社区")
+    co_builds = {frozenset((r.source, r.target)) for r in graph.relations.values() if r.type == "CO_BUILDS"}
+    assert co_builds == {frozenset(("PartnerUnit:青松置业有限公司", "PartyOrganization:松涛社区党委"))}, co_builds
+
+
 def test_a_case_with_one_project_is_about_it():
     graph = extract("和平居民区党总支启动“口袋花园”微更新项目。施工由长江园林公司承担。")
     assert ("IMPLEMENTS", "PartnerUnit:长江园林公司", "Project:口袋花园微更新项目") in {

@@ -7,7 +7,7 @@ the ontology's domain and range before it is kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import chain
@@ -392,6 +392,28 @@ def _inside(match: re.Match, ctx: SentenceContext) -> list[Mention]:
     return [m for m in _outermost(ctx.mentions) if match.start("inside") <= m.start and m.end <= match.end("inside")]
 
 
+@cache
+def _word_joining_helpers(name: str) -> re.Pattern:
+    """The frame's word closing one helper's part before the next helper's (在A的指导|和B的支持下)."""
+    words = dict.fromkeys(word for rule in frame_rules().values() if rule.frame == name for word in rule.words)
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(f"的(?P<word>{alternatives})(?:和|与|及|、)")
+
+
+def _helpers_each_by_their_word(ctx: SentenceContext) -> Iterator[tuple[re.Match, str, str, list[Mention]]]:
+    """The helpers of 在X的…下 and 经过X的…, each with the frame word that follows it: 在A的指导和B的支持下 has A
+    guide and B support."""
+    for name in ("under", "through"):
+        for match, rel_type, rule_id in _frame_relations(name, ctx.sentence.text):
+            inside, start = _inside(match, ctx), match.start("inside")
+            for part in _word_joining_helpers(name).finditer(ctx.sentence.text, start, match.end("inside")):
+                helpers = [m for m in inside if start <= m.start and m.end <= part.start()]
+                word = part.group("word")
+                yield match, frame_type(name, word), f"{name}:{word}", helpers
+                start = part.end()
+            yield match, rel_type, rule_id, [m for m in inside if m.start >= start]
+
+
 def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """在X的支持下 (经过X的努力) … Y: X supports (guides, takes part in) Y, the first project or team set up
     after and those listed with it (…完成了A、B等一批改造), else the case's project; 由X牵头 (X leads the work
@@ -402,8 +424,7 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
     X manages the case's estate, else its area)."""
     text = ctx.sentence.text
     found = []
-    for match, rel_type, rule_id in chain(_frame_relations("under", text), _frame_relations("through", text)):
-        inside = _inside(match, ctx)
+    for match, rel_type, rule_id, inside in _helpers_each_by_their_word(ctx):
         later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]
         subject = next((o for o in later[:1] if rel_type == "GUIDES" and o.type != "Project"
                         and any(_allowed(rel_type, s, o) for s in inside)), None)

@@ -481,6 +481,9 @@ def _derived(type_word: str, *owners: str) -> GenericTarget:
 ESTATE_COMMITTEES = {"物管": ("物管会", ("物管会", "物业管理委员会")), "业": ("业委会", ("业委会", "业主委员会"))}
 
 
+TOWN_PARTY_COMMITTEES = ("镇党委", "乡党委")
+
+
 def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseContext) -> GenericTarget:
     """The body a bare type word refers to: the case's named one, else an implicit one, else none."""
     def pick(endings: tuple[str, ...], derived: GenericTarget, stem: str = "") -> GenericTarget:
@@ -490,6 +493,9 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
     if type_name == "PartyOrganization":
         if "党工委" in word:
             return pick(("党工委",), _derived("党工委", ctx.subdistrict))
+        if word.endswith(TOWN_PARTY_COMMITTEES):  # 镇党委: the case's town's, where its town is one
+            town = ctx.subdistrict if ctx.subdistrict.endswith(word[0]) else ""
+            return pick(("党委",), _derived("党委", town), town or word)
         if word.endswith("社区党委"):  # implied only where the case's unit is a 社区, not a street's 社区党委
             return pick(("社区党委",), _derived("党委", ctx.area if ctx.area.endswith("社区") else ""))
         branch = "党支部" if "党支部" in word else "党总支"  # an unnamed body is named as the text calls it

@@ -543,6 +543,19 @@ def test_a_partners_role_before_its_name_relates_it_to_the_area_not_to_the_names
     assert co_builds == {frozenset(("PartnerUnit:青松置业有限公司", "PartyOrganization:松涛社区党委"))}, co_builds
 
 
+def test_helpers_of_one_frame_each_take_the_word_after_them():
+    graph = extract("在街道党工委的指导和市农业局的支持下，松涛居委会建成了青禾书屋。")
+    relations = {(r.type, r.source) for r in graph.relations.values() if r.type in ("GUIDES", "SUPPORTS")}
+    assert relations == {("GUIDES", "PartyOrganization:示范街道党工委"), ("SUPPORTS", "GovernmentAgency:市农业局")}, \
+        relations
+
+
+def test_a_bare_town_party_committee_is_the_case_towns():
+    graph = extract("在镇党委的指导下，松涛村党支部开办了培训班。", area="松涛村", subdistrict="白沙镇")
+    assert ("GUIDES", "PartyOrganization:白沙镇党委", "PartyOrganization:松涛村党支部") in {
+        (r.type, r.source, r.target) for r in graph.relations.values()}, graph.relations
+
+
 def test_a_case_with_one_project_is_about_it():
     graph = extract("和平居民区党总支启动“口袋花园”微更新项目。施工由长江园林公司承担。")
     assert ("IMPLEMENTS", "PartnerUnit:长江园林公司", "Project:口袋花园微更新项目") in {

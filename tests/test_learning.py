@@ -173,6 +173,7 @@ def test_cross_validation_scores_each_gold_folder_alone_too(annotated, tmp_path)
     ("街道推行松涛联建，效果明显。", ("松涛联建", "Mechanism")),
     ("小区推广青禾楼栋自治，居民参与热情高。", ("青禾楼栋自治", "Mechanism")),
     ("以游园活动为纽带，邻里走近了。", ("游园活动", "Project")),  # one jieba word holds the type word
+    ("村党支部书记刘建华任青禾竹编合作社理事长。", ("青禾竹编合作社", "PartnerUnit")),  # 任 ends the name
     ("社区联合青松书店举办读书分享活动。", ("读书分享活动", "Project")),  # 举办 ends the name
 ])
 def test_wide_proposals_name_what_the_rules_passed_over(text, expected):

@@ -81,6 +81,7 @@ DESCRIBING_FLAGS = {"a", "b", "d", "m", "r"}  # 老, 主, 全, 本: words that d
 GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区", "片区", "景区", "校区", "地区", "全区", "全市", "都市",
                        "城市"}
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
+HONOUR_BEFORE = re.compile(r"(?:评为|获评|荣获|授予|命名为|获得)[“「]?$")  # 被评为|省级文明村: an honour, no place
 COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几]+[个家所座支处条类]$")  # 梅村三个|小区: a count of a kind
 LEADING_COUNT = re.compile(r"[0-9一二三四五六七八九十两几多]+\s?[个项家所座支处条批]")
 NUMERALS = "一二三四五六七八九十两"
@@ -614,6 +615,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                 or stem.endswith(CONJUNCTIONS):  # 党和政府: a list of two, no name
             continue
         if type_name == "Community" and COUNT_BEFORE.search(stem) and not NUMBER_STEM.match(stem):
+            continue
+        if type_name == "Community" and HONOUR_BEFORE.search(text, 0, start):
             continue
         if QUOTED_LIST_COUNT.search(text, start, suffix_start):
             continue  # “A”“B”三种治理模式: the kind the quoted names are of, no name of its own

@@ -258,8 +258,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             topic = topic or len(inner) == 1  # 小区停车“微”治理平台: a quoted modifier inside a descriptive name
             while index >= 0 and left[index].start >= opening:
                 index -= 1
-            if index >= 0 and left[index].word in QUOTES:
-                return start
+            if index >= 0 and (left[index].word in QUOTES or lexicon.type_by_ending(text[:opening]) in ORG_TYPES):
+                return start  # 居委会、业委会、物业|“三方联动”议事机制: the bodies it joins, listed before it
             continue
         if suffix_start - token.start > limit:
             return after_host if after_host is not None else start  # a host cut short: its part alone

@@ -564,11 +564,12 @@ FIRM_AT = re.compile(rf"^(?:[，,]?(?:小区|社区))?(?:里|内|中)?的{FIRM_K
 FIRM_OF_THE_ESTATE = re.compile(rf"(?:^|[^\u4e00-\u9fff])小区(?:里|内|中)?的{FIRM_KIND}$")
 FIRM_ENTERS = re.compile(r"^[^，。；,;]{0,12}?(进入|进驻|入驻|接管|管理)(了)?(小区)?")
 FIRM_MANAGES_AT = re.compile(r"^在$")
+FIRM_HIRED = re.compile(rf"(?:聘请|选聘|聘用|引进|引入)了?(?:新的|一家)?{FIRM_KIND}[—–\-－]*$")  # 小区聘请了X物业
 
 
 def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """Y小区里的X物业, X物业在Y有现场管理, X物业进入小区: the property firm manages that estate; the bare
-    小区的物业公司X: the case's estate."""
+    """Y小区里的X物业, X物业在Y有现场管理, X物业进入小区, Y小区聘请了X物业: the property firm manages that estate;
+    the bare 小区的物业公司X or 小区选聘了X: the case's estate, else its area."""
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
     found = []
@@ -587,6 +588,12 @@ def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mentio
         enters = FIRM_ENTERS.match(text[firm.end:])
         if enters and enters.group(3) and ctx.area is not None:
             found.append(("firm:enters", "MANAGES", firm, ctx.area))
+        clause_start = _clause_bounds(text, firm.start, firm.end)[0]
+        if FIRM_HIRED.search(text, clause_start, firm.start):
+            hirer = next((m for m in reversed(mentions[:i]) if m.type == "Community" and m.start >= clause_start),
+                         ctx.estate or ctx.area)
+            if hirer is not None:
+                found.append(("firm:hired", "MANAGES", firm, hirer))
     return found
 
 

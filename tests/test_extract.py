@@ -556,6 +556,15 @@ def test_a_bare_town_party_committee_is_the_case_towns():
         (r.type, r.source, r.target) for r in graph.relations.values()}, graph.relations
 
 
+@pytest.mark.parametrize("text, place", [
+    ("青禾小区已聘请松涛物业公司提供物业服务。", "Community:青禾小区"),
+    ("和平居民区环境老旧。经业主大会表决，小区选聘了新的物业服务企业——松涛物业服务有限公司。", "Community:和平居民区"),
+])
+def test_a_firm_an_estate_hires_manages_it(text, place):
+    managed = {(r.source, r.target) for r in extract(text).relations.values() if r.type == "MANAGES"}
+    assert len(managed) == 1 and next(iter(managed))[1] == place, managed
+
+
 def test_a_case_with_one_project_is_about_it():
     graph = extract("和平居民区党总支启动“口袋花园”微更新项目。施工由长江园林公司承担。")
     assert ("IMPLEMENTS", "PartnerUnit:长江园林公司", "Project:口袋花园微更新项目") in {

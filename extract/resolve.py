@@ -268,6 +268,18 @@ def unique_tails(names: set[str]) -> dict[str, str]:
     return tails
 
 
+def cut_person_names(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """A name that jieba cut a character short wherever it stands (陈来|康站在, 陈来康说: 陈来康) is the full
+    name the case gives too."""
+    full = {m.canonical for m in mentions if m.type == "Person"}
+    cut: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "Person":
+            cut.setdefault(m.canonical, set()).add(m.canonical + text[m.end:m.end + 1])
+    return {short: next(iter(longer)) for short, longer in cut.items()
+            if len(longer) == 1 and next(iter(longer)) in full - {short}}
+
+
 def apposed_ways(text: str, mentions: list[Mention]) -> dict[str, str]:
     """A quoted motto right before the way it names is another name of it:
     “党建引领、多方共治”的红心物业服务体系. So is a way whose name runs into the next one's:
@@ -664,7 +676,8 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     fullest.update({("Community", name): places.get(estate, estate) for name, estate in places.items()})
     joined = {"VolunteerTeam": unique_tails(by_type.get("VolunteerTeam", set())),
               "Mechanism": apposed_ways(case.text, named),
-              "PartyOrganization": unit_party_names(named, lexicon)}
+              "PartyOrganization": unit_party_names(named, lexicon),
+              "Person": cut_person_names(case.text, named)}
     for type_name, names in joined.items():
         for short, long in names.items():
             fullest[(type_name, short)] = fullest.get((type_name, long), long)

@@ -565,6 +565,11 @@ def test_a_firm_an_estate_hires_manages_it(text, place):
     assert len(managed) == 1 and next(iter(managed))[1] == place, managed
 
 
+def test_a_name_jieba_cuts_a_character_short_is_the_full_name_the_case_gives():
+    graph = extract("居民陈来康站在小区门口。陈来康回忆说，那时候小区很乱。")
+    assert sorted(e for e in graph.entities if e.startswith("Person:")) == ["Person:陈来康"], sorted(graph.entities)
+
+
 def test_a_case_with_one_project_is_about_it():
     graph = extract("和平居民区党总支启动“口袋花园”微更新项目。施工由长江园林公司承担。")
     assert ("IMPLEMENTS", "PartnerUnit:长江园林公司", "Project:口袋花园微更新项目") in {

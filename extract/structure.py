@@ -152,6 +152,18 @@ class CaseFacts:
     facility_endings: tuple[str, ...]
 
 
+OFFICE_ENDINGS = ("办事处", "人民政府", "政府")
+
+
+def _party_of_office(mentions: tuple[Mention, ...], lead: Mention | None) -> Mention | None:
+    """A case led by an office (柏林街道办事处) co-builds through its place's party committee (柏林街道党工委),
+    where the case names one: partners co-build with party bodies, not with offices."""
+    if lead is None or lead.type != "GovernmentAgency" or not lead.canonical.endswith(OFFICE_ENDINGS):
+        return lead
+    place = next(lead.canonical.removesuffix(e) for e in OFFICE_ENDINGS if lead.canonical.endswith(e))
+    return next((m for m in mentions if m.type == "PartyOrganization" and m.canonical.startswith(place)), lead)
+
+
 def partners_co_build(case: CaseFacts) -> list[RelationMention]:
     """In a case that speaks of 共建/结对/区域化党建, the partner units named near the cue co-build with its lead body.
 
@@ -159,7 +171,7 @@ def partners_co_build(case: CaseFacts) -> list[RelationMention]:
     """
     vocabulary = load_vocabulary()
     co_builds = vocabulary.relation("CO_BUILDS")
-    mentions, lead = case.mentions, case.lead
+    mentions, lead = case.mentions, _party_of_office(case.mentions, case.lead)
     cues = [c.start() for c in CO_BUILDING.finditer(case.text)
             if not any(m.start <= c.start() < m.end and m.type == "Project" for m in mentions)]  # “双园共建”活动
     if lead is None or not cues:

@@ -570,6 +570,13 @@ def test_a_name_jieba_cuts_a_character_short_is_the_full_name_the_case_gives():
     assert sorted(e for e in graph.entities if e.startswith("Person:")) == ["Person:陈来康"], sorted(graph.entities)
 
 
+def test_partners_of_a_case_an_office_leads_co_build_with_its_places_party_committee():
+    text = "柏林街道办事处推进小区治理。柏林街道党工委坚持党建引领。街道与柏林中学签订共建协议，柏林中学派出志愿者。"
+    graph = extract(text, area="", subdistrict="柏林街道", title="柏林街道办事处推进小区治理")
+    co_builds = {frozenset((r.source, r.target)) for r in graph.relations.values() if r.type == "CO_BUILDS"}
+    assert frozenset(("PartnerUnit:柏林中学", "PartyOrganization:柏林街道党工委")) in co_builds, co_builds
+
+
 def test_a_case_with_one_project_is_about_it():
     graph = extract("和平居民区党总支启动“口袋花园”微更新项目。施工由长江园林公司承担。")
     assert ("IMPLEMENTS", "PartnerUnit:长江园林公司", "Project:口袋花园微更新项目") in {

@@ -373,14 +373,18 @@ def case_context(case: Case, mentions: list[Mention]) -> CaseContext:
                        estate=estate)
 
 
+OPENING = 400  # characters of a case where it says where it is
+
+
 def _neighbourhood(case: Case, places: Counter) -> str:
     """Where the unit is the 社区 or, in the country, the 村, not the 居民区 (成都, 北京): the one named most, if
     named twice, in the title or alone."""
     named = [name for name, _ in places.most_common() if name.endswith(("社区", "村"))]
     if not named:
         return ""
-    return named[0] if (case.text.count(named[0]) >= 2 or named[0] in case.title + case.subtitle
-                        or len(named) == 1) else ""
+    opening = case.text[:OPENING]
+    return named[0] if (named[0] in case.title + case.subtitle
+                        or named[0] in opening and (case.text.count(named[0]) >= 2 or len(named) == 1)) else ""
 
 
 def is_area_form(name: str, area: str) -> bool:

@@ -577,6 +577,13 @@ def test_partners_of_a_case_an_office_leads_co_build_with_its_places_party_commi
     assert frozenset(("PartnerUnit:柏林中学", "PartyOrganization:柏林街道党工委")) in co_builds, co_builds
 
 
+def test_a_neighbourhood_named_only_late_in_a_sub_districts_case_is_not_its_area():
+    text = ("柏林街道党工委坚持党建引领，下辖12个社区。各社区普遍成立“红色议事会”，每月召开一次会议。" + "居民踊跃参加议事。" * 40
+            + "枫林社区被评为示范社区。枫林社区党委书记赵晓梅介绍了经验。")
+    graph = extract(text, area="", subdistrict="柏林街道", title="柏林街道党建引领小区治理")
+    assert "Committee:红色议事会" in graph.entities, sorted(graph.entities)
+
+
 def test_a_case_with_one_project_is_about_it():
     graph = extract("和平居民区党总支启动“口袋花园”微更新项目。施工由长江园林公司承担。")
     assert ("IMPLEMENTS", "PartnerUnit:长江园林公司", "Project:口袋花园微更新项目") in {

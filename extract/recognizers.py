@@ -259,7 +259,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             while index >= 0 and left[index].start >= opening:
                 index -= 1
             if index >= 0 and (left[index].word in QUOTES or lexicon.type_by_ending(text[:opening]) in ORG_TYPES):
-                return start  # 居委会、业委会、物业|“三方联动”议事机制: the bodies it joins, listed before it
+                return start  # 居委会、业委会、物业|“三方共商”议事机制: the bodies it joins, listed before it
             continue
         if suffix_start - token.start > limit:
             return after_host if after_host is not None else start  # a host cut short: its part alone

@@ -1211,7 +1211,7 @@ def test_a_place_located_in_a_chain_of_places_is_part_of_the_innermost():
 
 
 @pytest.mark.parametrize("text, name", [
-    ("社区建立居委会、业委会、物业“三方联动”议事机制。", "Mechanism:三方联动议事机制"),  # bodies it joins, listed
+    ("社区建立居委会、业委会、物业“三方共商”议事机制。", "Mechanism:三方共商议事机制"),  # bodies it joins, listed
     ("接诉即办“每月一题”柳荫街道破解停车难。", "GovernmentAgency:柳荫街道办事处"),
     ("“每月一题”松涛街道党工委破解停车难。", "PartyOrganization:松涛街道党工委"),
     ("小区建立起“红心”党员巡逻队。", "VolunteerTeam:红心党员巡逻队"),  # a kind of team, named by the quote

@@ -15,6 +15,7 @@ from itertools import chain
 from extract.amounts import amount_given_by, parse_amount
 from extract.lexicon import load_lexicon
 from extract.recognizers import JOINT_ACTION_RULE, ORG_TYPES, tokenize
+from extract.resolve import ESTATE_ENDINGS
 from extract.sentences import Sentence
 from graph.records import Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
@@ -568,8 +569,9 @@ FIRM_HIRED = re.compile(rf"(?:聘请|选聘|聘用|引进|引入)了?(?:新的|�
 
 
 def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
-    """Y小区里的X物业, X物业在Y有现场管理, X物业进入小区, Y小区聘请了X物业: the property firm manages that estate;
-    the bare 小区的物业公司X or 小区选聘了X: the case's estate, else its area."""
+    """Y小区里的X物业, X物业在Y有现场管理, X物业进入小区, Y小区聘请了X物业: the property firm manages that estate
+    (the place of the hiring clause, else the estate the sentence names before); the bare 小区的物业公司X or
+    小区选聘了X: the case's estate, else its area."""
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
     found = []
@@ -590,7 +592,8 @@ def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mentio
             found.append(("firm:enters", "MANAGES", firm, ctx.area))
         clause_start = _clause_bounds(text, firm.start, firm.end)[0]
         if FIRM_HIRED.search(text, clause_start, firm.start):
-            hirer = next((m for m in reversed(mentions[:i]) if m.type == "Community" and m.start >= clause_start),
+            places = [m for m in reversed(mentions[:i]) if m.type == "Community"]
+            hirer = next((m for m in places if m.start >= clause_start or m.canonical.endswith(ESTATE_ENDINGS)),
                          ctx.estate or ctx.area)
             if hirer is not None:
                 found.append(("firm:hired", "MANAGES", firm, hirer))

@@ -558,6 +558,7 @@ def test_a_bare_town_party_committee_is_the_case_towns():
 
 @pytest.mark.parametrize("text, place", [
     ("青禾小区已聘请松涛物业公司提供物业服务。", "Community:青禾小区"),
+    ("街道指导青禾小区成立业主委员会，选聘松涛物业服务有限公司进驻。", "Community:青禾小区"),  # the estate named before
     ("和平居民区环境老旧。经业主大会表决，小区选聘了新的物业服务企业——松涛物业服务有限公司。", "Community:和平居民区"),
 ])
 def test_a_firm_an_estate_hires_manages_it(text, place):

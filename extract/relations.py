@@ -460,7 +460,8 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
     for match, rel_type, rule_id in _frame_relations("by", text):
         clause_end = _clause_bounds(text, match.start(), match.end())[1]
         later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]
-        topic = [m for m in _outermost(ctx.mentions) if m.type in LED_TOPICS and m.end == match.start()]
+        topic = [m for m in _outermost(ctx.mentions) if m.type in LED_TOPICS and m.end <= match.start()
+                 and text[m.end:match.start()] in ("", "，", ",")]  # 成立了青禾理事会，由X牵头: X leads it
         objects = (topic or [m for m in later if m.end <= clause_end][:2]
                    or [m for m in later if m.type == "Project"][:1] or ([ctx.focus] if ctx.focus else []))
         found.extend((rule_id, rel_type, s, o) for s, o in _pairs(rel_type, _inside(match, ctx), objects))

@@ -585,6 +585,12 @@ def test_a_neighbourhood_named_only_late_in_a_sub_districts_case_is_not_its_area
     assert "Committee:红色议事会" in graph.entities, sorted(graph.entities)
 
 
+def test_a_body_set_up_right_before_by_x_is_led_by_x():
+    graph = extract("和平居民区启动“青禾花园”项目。居民区还成立了青禾乡贤理事会，由居民区党总支书记陈建华牵头，吸纳乡贤20人。")
+    leads = {r.target for r in graph.relations.values() if r.type == "LEADS" and r.evidence[0].rule == "by:牵头"}
+    assert leads == {"Committee:青禾乡贤理事会"}, leads
+
+
 def test_a_case_with_one_project_is_about_it():
     graph = extract("和平居民区党总支启动“口袋花园”微更新项目。施工由长江园林公司承担。")
     assert ("IMPLEMENTS", "PartnerUnit:长江园林公司", "Project:口袋花园微更新项目") in {

@@ -1254,6 +1254,7 @@ def test_a_place_said_to_be_where_a_body_is_addresses_it_and_is_not_the_subject(
     ("青禾社区建成全市首个共享平台。", "Project:首个共享平台"),
     ("五家党建联建单位代表出席签约。", "Mechanism:党建联建"),  # a way of governing describing the units
     ("松林村被评为省级文明村。", "Community:省级文明村"),  # an honour, no place
+    ("村党支部筹资修建村文化广场。", "Community:村文化广场"),  # a facility, no estate
     ("街道推行“支部领着干、居民商量干”的联席会议机制。", "Mechanism:联席会议机制"),  # the kind of the quoted way
 ])
 def test_words_that_only_look_like_names_name_nothing(text, not_a_name):

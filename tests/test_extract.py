@@ -591,6 +591,17 @@ def test_a_body_set_up_right_before_by_x_is_led_by_x():
     assert leads == {"Committee:青禾乡贤理事会"}, leads
 
 
+def test_a_count_before_a_way_is_no_part_of_its_name():
+    graph = extract("社区贴出一张“微实事”清单，居民一看就懂。")
+    assert "Mechanism:微实事清单" in graph.entities, sorted(graph.entities)
+
+
+def test_a_donation_funds_the_project():
+    graph = extract("楼道扶手项目由青松建设集团捐资3万元完成。")
+    assert ("FUNDED", "PartnerUnit:青松建设集团", "Project:楼道扶手项目") in {
+        (r.type, r.source, r.target) for r in graph.relations.values()}, graph.relations
+
+
 def test_a_case_with_one_project_is_about_it():
     graph = extract("和平居民区党总支启动“口袋花园”微更新项目。施工由长江园林公司承担。")
     assert ("IMPLEMENTS", "PartnerUnit:长江园林公司", "Project:口袋花园微更新项目") in {

@@ -83,6 +83,7 @@ GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
 HONOUR_BEFORE = re.compile(r"(?:评为|获评|荣获|授予|命名为|获得)[“「]?$")  # 被评为|省级文明村: an honour, no place
 COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几]+[个家所座支处条类]$")  # 梅村三个|小区: a count of a kind
+KIND_OPENERS = ("企业",)  # what a company is, said before its name: never its first word
 ARTICLES = ("一个", "一张", "一份", "一套", "一项")  # "a": a way is never named by one of these
 LEADING_COUNT = re.compile(r"[0-9一二三四五六七八九十两几多]+\s?[个项家所座支处条批张份套]")
 NUMERALS = "一二三四五六七八九十两"
@@ -606,6 +607,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if 0 <= local_at and local_at - start < 2 and re.fullmatch(r"[\u4e00-\u9fff]*", text[start:local_at]):
             start = _local_stem_start(text, local_at, tokens, lexicon)
         count = LEADING_COUNT.match(text, start, suffix_start - 2)
+        if text.startswith(KIND_OPENERS, start) and type_name in COMPANY_TYPES:
+            start += len(next(k for k in KIND_OPENERS if text.startswith(k, start)))  # 辖区企业|青松建设集团
         if count and (type_name == "Project" or type_name == "Mechanism" and count.group() in ARTICLES):
             start = count.end()  # 启动三个|老街巷改造项目, 一张|“微实事”清单: no part of the name; but 四张清单工作机制
         stem = _strip_quotes(text[start:suffix_start])

@@ -597,7 +597,7 @@ def test_a_count_before_a_way_is_no_part_of_its_name():
 
 
 def test_a_donation_funds_the_project():
-    graph = extract("楼道扶手项目由青松建设集团捐资3万元完成。")
+    graph = extract("楼道扶手项目由辖区企业青松建设集团捐资3万元完成。")  # what the company is opens no name
     assert ("FUNDED", "PartnerUnit:青松建设集团", "Project:楼道扶手项目") in {
         (r.type, r.source, r.target) for r in graph.relations.values()}, graph.relations
 

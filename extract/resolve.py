@@ -534,6 +534,9 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
         if bodies or type_name == "VolunteerTeam":  # a team is never implied by the area
             return GenericTarget()
         return _derived("物业", ctx.housing, ctx.area) if ctx.housing else GenericTarget()
+    if type_name == "PartnerUnit":  # 合作社: the case's named cooperative, else its village's
+        village = ctx.area if ctx.area.endswith("村") else ""
+        return pick(("合作社",), _derived("合作社", village))
     if type_name == "GovernmentAgency":
         office = word.removeprefix("街道")
         if office.endswith(("办", "中心")) and ctx.subdistrict:
@@ -547,14 +550,19 @@ CLAUSE_BREAKS = "，,。；;！？"
 
 
 def founded_team(mention: Mention, text: str, named: list[Mention]) -> GenericTarget | None:
-    """An unnamed team a firm or unit sets up is named after it: 恒禧物业成立了一支志愿者团队 → 恒禧物业志愿者团队."""
-    if mention.type != "VolunteerTeam" or not FOUNDING.search(text[max(0, mention.start - 6):mention.start]):
+    """An unnamed team a firm or unit sets up is named after it: 恒禧物业成立了一支志愿者团队 → 恒禧物业志愿者团队;
+    so is a cooperative a village sets up: 青禾村成立了农民专业合作社 → 青禾村农民专业合作社."""
+    if mention.type not in FOUNDED or not FOUNDING.search(text[max(0, mention.start - 6):mention.start]):
         return None
     clause_start = max(text.rfind(c, 0, mention.start) for c in CLAUSE_BREAKS) + 1
     founders = [m for m in named if clause_start <= m.start and m.end <= mention.start and not m.implicit]
-    if not founders or founders[-1].type not in COMPANY_TYPES:
+    if not founders or not FOUNDED[mention.type](founders[-1]):
         return None
     return GenericTarget(founders[-1].canonical + mention.text, True)
+
+
+FOUNDED = {"VolunteerTeam": lambda founder: founder.type in COMPANY_TYPES,
+           "PartnerUnit": lambda founder: founder.type == "Community" and founder.canonical.endswith("村")}
 
 
 PLACE_WORK = re.compile(r"(开展|进行|实施)了?[“「]?")

@@ -602,6 +602,15 @@ def test_a_donation_funds_the_project():
         (r.type, r.source, r.target) for r in graph.relations.values()}, graph.relations
 
 
+@pytest.mark.parametrize("text, name", [
+    ("青禾村成立了农民专业合作社，村民以土地入股。", "PartnerUnit:青禾村农民专业合作社"),  # named after its village
+    ("青禾村党支部探索党建引领发展。合作社年底给村民分红。", "PartnerUnit:青禾村合作社"),  # the case village's
+    ("青禾村的青禾竹编合作社年底给村民分红。", "PartnerUnit:青禾竹编合作社"),
+])
+def test_a_villages_cooperative_is_a_partner(text, name):
+    assert name in extract(text, area="青禾村", subdistrict="白沙镇").entities, sorted(extract(text).entities)
+
+
 def test_a_case_with_one_project_is_about_it():
     graph = extract("和平居民区党总支启动“口袋花园”微更新项目。施工由长江园林公司承担。")
     assert ("IMPLEMENTS", "PartnerUnit:长江园林公司", "Project:口袋花园微更新项目") in {
@@ -1266,6 +1275,7 @@ def test_a_place_said_to_be_where_a_body_is_addresses_it_and_is_not_the_subject(
     ("五家党建联建单位代表出席签约。", "Mechanism:党建联建"),  # a way of governing describing the units
     ("松林村被评为省级文明村。", "Community:省级文明村"),  # an honour, no place
     ("村党支部筹资修建村文化广场。", "Community:村文化广场"),  # a facility, no estate
+    ("白沙镇特色合作社品牌建设成效明显。", "PartnerUnit:白沙镇特色合作社"),  # the brand, no co-op
     ("街道推行“支部领着干、居民商量干”的联席会议机制。", "Mechanism:联席会议机制"),  # the kind of the quoted way
 ])
 def test_words_that_only_look_like_names_name_nothing(text, not_a_name):

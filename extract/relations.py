@@ -346,7 +346,7 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
             if not subjects:
                 continue
             subjects = _spoken_for(subjects, mentions, [(a, b) for a, b in speakers if b <= cue.start()])
-            if rel_type in ("CO_BUILDS", "GUIDES"):
+            if rel_type in ("CO_BUILDS", "GUIDES", "SUPPORTS"):
                 after = [k for k in after if mentions[k].end <= clause[1]]
             after = _before_a_doer(after, mentions, subjects, rel_type, ctx)
             objects = next((_group_after(mentions, k, text) for k in after

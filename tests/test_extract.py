@@ -611,6 +611,12 @@ def test_a_villages_cooperative_is_a_partner(text, name):
     assert name in extract(text, area="青禾村", subdistrict="白沙镇").entities, sorted(extract(text).entities)
 
 
+def test_support_reaches_no_body_past_the_end_of_its_clause():
+    graph = extract("城东区民政局给予大力支持，松涛居委会负责日常运营。")
+    supported = {r.target for r in graph.relations.values() if r.type == "SUPPORTS"}
+    assert "Committee:松涛居委会" not in supported, supported
+
+
 def test_a_case_with_one_project_is_about_it():
     graph = extract("和平居民区党总支启动“口袋花园”微更新项目。施工由长江园林公司承担。")
     assert ("IMPLEMENTS", "PartnerUnit:长江园林公司", "Project:口袋花园微更新项目") in {

@@ -532,12 +532,14 @@ def aim_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
 
 FOR_WHOM = re.compile(r"为([^，。；,;为]{1,20}?)(?:免费|无偿|义务|专门)?(提供|安装|捐赠|赠送|送上|开展|举办|挑选|进行|开设|开辟)")
 ADVICE = re.compile(r"指导|咨询|支持|帮助|便利|保障|快捷通道")
+FUNDS = re.compile(r"资金|经费|资助|补贴|补助")
 CONTRIBUTORS = ("PartnerUnit", "VolunteerTeam", "Person", "PropertyFirm", "GovernmentAgency")
 
 
 def benefit_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """X为Y提供/安装/进行…: an outside contributor takes part in the project Y (or the one named between, or the
-    case's), designs it when what it gives is a design (为X提供设计方案), or supports it when what it gives is advice,
+    case's), designs it when what it gives is a design (为X提供设计方案), funds it when what it gives is money
+    (为项目提供资金支持), or supports it when what it gives is advice,
     help or an easier way (为街区进行理论指导, 为项目开辟快捷通道); it supports a body Y."""
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
@@ -551,6 +553,8 @@ def benefit_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
             [ctx.focus] if ctx.focus and not inside else [])
         if DESIGN.search(text, match.end(), clause_end):
             rule_id, rel_type = "for:designs", "DESIGNED"
+        elif FUNDS.search(text, match.end(), clause_end):
+            rule_id, rel_type = "for:funds", "FUNDED"
         elif ADVICE.search(text, match.end(), clause_end):
             rule_id, rel_type = "for:advises", "SUPPORTS"
         else:

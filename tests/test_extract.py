@@ -617,6 +617,12 @@ def test_support_reaches_no_body_past_the_end_of_its_clause():
     assert "Committee:松涛居委会" not in supported, supported
 
 
+def test_money_given_for_a_project_funds_it():
+    graph = extract("和平居民区党总支启动“邻里食堂”项目。城东区民政局为项目提供资金支持。")
+    assert ("FUNDED", "GovernmentAgency:城东区民政局", "Project:邻里食堂项目") in {
+        (r.type, r.source, r.target) for r in graph.relations.values()}, graph.relations
+
+
 def test_a_case_with_one_project_is_about_it():
     graph = extract("和平居民区党总支启动“口袋花园”微更新项目。施工由长江园林公司承担。")
     assert ("IMPLEMENTS", "PartnerUnit:长江园林公司", "Project:口袋花园微更新项目") in {

@@ -869,6 +869,9 @@ def named_again_spans(sentence: Sentence, names: CaseNames, found: list[Span]) -
     return spans
 
 
+SPEECH_VERBS = ("说", "表示", "介绍", "告诉", "笑着")
+
+
 def _person_name(text: str, start: int, lexicon: Lexicon) -> int:
     """End of a person's name starting at ``start`` (surname + 1-2 characters), or start."""
     surname = next((s for s in lexicon.double_surnames if text.startswith(s, start)), "")
@@ -883,6 +886,8 @@ def _person_name(text: str, start: int, lexicon: Lexicon) -> int:
         given += 1
     if given == 0:
         return start
+    if given == 2 and text.startswith(SPEECH_VERBS, end):
+        return end  # 黄德明|说: the verb after the name, though 明说 is a word too
     if given == 2 and (posseg.dt.word_tag_tab.get(text[end - 1:end + 1]) in VERB_FLAGS
                        or text[end - 1] in GLUED_VERBS):
         return end - 1  # 王强|参与, 李青|到小区: the last character starts the verb

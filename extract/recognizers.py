@@ -28,6 +28,7 @@ COMPANY_PARENTHESES = {"）": "（", ")": "("}
 QUOTE_CHARS = "“”‘’「」『』《》\"'"
 PLACE_TOKENS = ("街道", "镇", "区", "市", "县", "省")
 DISTRICT_ENDINGS = ("区", "县", "市")  # districts, counties and cities
+DIVISION_WORDS = (*DISTRICT_ENDINGS, "省")  # a division's own word: …市|党支部 names no body
 FEE_PAYING_PLACES = ("居民区", "社区", "小区", "花园", "新村", "家园", "苑")
 STREET_WORDS = ("街道", "镇")
 DIVISION_ENDINGS = (*DISTRICT_ENDINGS, "镇", "乡")  # divisions with a government of their own (石门镇|人民政府)
@@ -415,7 +416,7 @@ def _ends_common_word(text: str, suffix_start: int, suffix: str, lexicon: Lexico
     石城|镇 and 东城|区 are places. After a division's own word (…市|党支部) it is never a body's name."""
     word = next((w for w in lexicon.not_after.get(suffix, ()) if text.endswith(w, 0, suffix_start)), "")
     place = text[max(0, suffix_start - len(word) - 1):suffix_start]
-    return bool(word) and (word in (*DISTRICT_ENDINGS, "省") or posseg.dt.word_tag_tab.get(place) != "ns")
+    return bool(word) and (word in DIVISION_WORDS or posseg.dt.word_tag_tab.get(place) != "ns")
 
 
 QUALITY_FLAGS = ("a", "an", "vn", "b")  # 幸福, 团结, 胜利, 新兴: words that name many a 社区 or 村
@@ -1102,7 +1103,7 @@ FIELD_WAY_RULE = "field-way"
 
 
 def field_way_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """Ways of governing the whole field names bare (召开联席会议), with a mechanism's type word right after them
+    """Ways of governing known across the field, named bare (召开联席会议), with a mechanism's type word right after them
     (联席会议制度): mechanisms, unless a longer name holds them or they only describe the noun after them
     (党建联建单位, 红色物业企业)."""
     text = sentence.text
@@ -1112,6 +1113,7 @@ def field_way_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 
 
 def _describes_noun_after(text: str, span: Span) -> bool:
+    """党建联建|单位: the way only says what kind of thing the noun after it is."""
     return _first_word_flag(text[span.end:span.end + 4]).startswith(("n", "vn", "j"))
 
 

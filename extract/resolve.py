@@ -378,7 +378,7 @@ OPENING = 400  # characters of a case where it says where it is
 
 def _neighbourhood(case: Case, places: Counter) -> str:
     """Where the unit is the 社区 or, in the country, the 村, not the 居民区 (成都, 北京): the one named most, if
-    named twice, in the title or alone."""
+    the title names it, or the case's opening does and it is named twice or alone."""
     named = [name for name, _ in places.most_common() if name.endswith(("社区", "村"))]
     if not named:
         return ""
@@ -511,7 +511,7 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
             return pick(("党工委",), _derived("党工委", ctx.subdistrict))
         if word.endswith(TOWN_PARTY_COMMITTEES):  # 镇党委: the case's town's, where its town is one
             town = ctx.subdistrict if ctx.subdistrict.endswith(word[0]) else ""
-            return pick(("党委",), _derived("党委", town), town or word)
+            return pick(("党委",), _derived("党委", town), town) if town else GenericTarget()
         if word.endswith("社区党委"):  # implied only where the case's unit is a 社区, not a street's 社区党委
             return pick(("社区党委",), _derived("党委", ctx.area if ctx.area.endswith("社区") else ""))
         branch = "党支部" if "党支部" in word else "党总支"  # an unnamed body is named as the text calls it
@@ -549,7 +549,11 @@ FOUNDING = re.compile(r"(?:成立|组建|组织|孵化|组成)了?(?:一支|一�
 CLAUSE_BREAKS = "，,。；;！？"
 
 
-def founded_team(mention: Mention, text: str, named: list[Mention]) -> GenericTarget | None:
+FOUNDED = {"VolunteerTeam": lambda founder: founder.type in COMPANY_TYPES,
+           "PartnerUnit": lambda founder: founder.type == "Community" and founder.canonical.endswith("村")}
+
+
+def founded_body(mention: Mention, text: str, named: list[Mention]) -> GenericTarget | None:
     """An unnamed team a firm or unit sets up is named after it: 恒禧物业成立了一支志愿者团队 → 恒禧物业志愿者团队;
     so is a cooperative a village sets up: 青禾村成立了农民专业合作社 → 青禾村农民专业合作社."""
     if mention.type not in FOUNDED or not FOUNDING.search(text[max(0, mention.start - 6):mention.start]):
@@ -559,10 +563,6 @@ def founded_team(mention: Mention, text: str, named: list[Mention]) -> GenericTa
     if not founders or not FOUNDED[mention.type](founders[-1]):
         return None
     return GenericTarget(founders[-1].canonical + mention.text, True)
-
-
-FOUNDED = {"VolunteerTeam": lambda founder: founder.type in COMPANY_TYPES,
-           "PartnerUnit": lambda founder: founder.type == "Community" and founder.canonical.endswith("村")}
 
 
 PLACE_WORK = re.compile(r"(开展|进行|实施)了?[“「]?")
@@ -704,7 +704,7 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
             resolved.append(replace(m, canonical=ctx.area))
         if m.text in lexicon.generic_mentions and m.evidence.rule != ACTING_AREA_RULE:
             type_name = lexicon.generic_mentions[m.text]
-            target = founded_team(m, case.text, named) or _generic_target(m.text, type_name, named, ctx)
+            target = founded_body(m, case.text, named) or _generic_target(m.text, type_name, named, ctx)
             if target.name:
                 resolved.append(replace(m, type=type_name, canonical=target.name, implicit=target.implicit,
                                         short=target.alias))

@@ -16,7 +16,7 @@ from extract.proposals import proposed_spans
 from extract.recognizers import (ORG_TYPES, Span, case_names, document_quoted_types, document_typed,
                                  known_quoted_spans, named_again_spans, recognize)
 from extract.relations import SentenceContext, extract_relations
-from extract.resolve import canonical_name, case_context, resolve_case
+from extract.resolve import canonical_name, case_context, place_stem, resolve_case
 from extract.sentences import Sentence, inside_sentences, split_sentences
 from extract.structure import CaseFacts, case_relations, structural_relations
 from graph.records import Case, CaseExtraction, Document, Evidence, Mention, RelationMention
@@ -50,7 +50,6 @@ def _lead(case: Case, mentions: list[Mention]) -> Mention | None:
 
 
 AREA_BODY_TYPES = ("PartyOrganization", "Committee")
-AREA_WORDS = ("居民区", "社区", "村")
 
 
 def _area_body(mentions: list[Mention], area: Mention | None, lead: Mention | None) -> Mention | None:
@@ -58,7 +57,7 @@ def _area_body(mentions: list[Mention], area: Mention | None, lead: Mention | No
     area's party organisation or committee named most; none where the case names neither."""
     if area is None:
         return None
-    stem = next((area.canonical.removesuffix(w) for w in AREA_WORDS if area.canonical.endswith(w)), area.canonical)
+    stem = place_stem(area.canonical)
     if lead is not None and lead.canonical.startswith(stem):
         return lead
     own = [m for m in mentions if m.type in AREA_BODY_TYPES and m.canonical.startswith(stem)]

@@ -113,11 +113,16 @@ def frame_rules() -> dict[str, FrameRule]:
 
 
 @cache
-def frame(name: str) -> re.Pattern:
-    """The frame's shape filled with all its words, longest first."""
+def _frame_words(name: str) -> str:
+    """All the frame's words as one alternation, longest first."""
     words = dict.fromkeys(word for rule in frame_rules().values() if rule.frame == name for word in rule.words)
-    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(FRAME_SHAPES[name].pattern.format(words=alternatives))
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@cache
+def frame(name: str) -> re.Pattern:
+    """The frame's shape filled with all its words."""
+    return re.compile(FRAME_SHAPES[name].pattern.format(words=_frame_words(name)))
 
 
 @cache
@@ -225,7 +230,7 @@ def _located_address(mentions: list[Mention], index: int, text: str) -> bool:
     """位于城东区的松涛镇, 同在城东区的松涛镇: the place says where the name after it is."""
     place, named = mentions[index], mentions[index + 1]
     clause_start = _clause_bounds(text, place.start, place.end)[0]
-    return bool(LOCATED.search(text, clause_start, place.start)) and text[place.end:named.start] == "的"
+    return bool(LOCATED.search(text, clause_start, place.start) and LOCATED_OF.match(text[place.end:named.start]))
 
 
 def _pairs(rel_type: str, subjects: Iterable[Mention], objects: Iterable[Mention]):
@@ -396,9 +401,7 @@ def _inside(match: re.Match, ctx: SentenceContext) -> list[Mention]:
 @cache
 def _word_joining_helpers(name: str) -> re.Pattern:
     """The frame's word closing one helper's part before the next helper's (在A的指导|和B的支持下)."""
-    words = dict.fromkeys(word for rule in frame_rules().values() if rule.frame == name for word in rule.words)
-    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(f"的(?P<word>{alternatives})(?:和|与|及|、)")
+    return re.compile(f"的(?P<word>{_frame_words(name)})(?:和|与|及|、)")
 
 
 def _helpers_each_by_their_word(ctx: SentenceContext) -> Iterator[tuple[re.Match, str, str, list[Mention]]]:

@@ -387,6 +387,14 @@ def _neighbourhood(case: Case, places: Counter) -> str:
                         or named[0] in opening and (case.text.count(named[0]) >= 2 or len(named) == 1)) else ""
 
 
+AREA_WORDS = ("居民区", "社区", "村")
+
+
+def place_stem(area: str) -> str:
+    """An area's own name without its unit word (和平|居民区, 松涛|社区, 青禾|村)."""
+    return next((area.removesuffix(word) for word in AREA_WORDS if area.endswith(word)), area)
+
+
 def is_area_form(name: str, area: str) -> bool:
     """An addressed area's other forms: 沁江路131弄, 131弄小区, 131小区 for 沁江路131弄居民区."""
     stem = area.removesuffix("居民区")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from extract.recognizers import HOSTS_OF_PARTY_BRANCHES
-from extract.resolve import LEGAL_FORMS, company_core
+from extract.resolve import LEGAL_FORMS, company_core, place_stem
 from graph.records import Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
 
@@ -64,8 +64,7 @@ def places_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
 def _names_area(estate: Mention, area: str) -> bool:
     """The sentence of this mention of an estate names the area too, or a body of it (松涛居委所辖青禾小区):
     a case names estates of other areas as well, and says which are its own beside the area's name."""
-    stem = area.removesuffix("居民区").removesuffix("社区").removesuffix("村")
-    return stem in estate.evidence.sentence.replace(estate.text, "")
+    return place_stem(area) in estate.evidence.sentence.replace(estate.text, "")
 
 
 def buildings_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:

@@ -139,7 +139,12 @@ def parse_html(markup: str) -> RawText:
 
 def read_html(path: Path) -> RawText:
     decoded = decode_text(path.read_bytes())
-    raw = parse_html(decoded.text)
+    return replace(read_page(decoded.text), warning=decoded.warning)
+
+
+def read_page(markup: str) -> RawText:
+    """A page's main text; a page with none is no document."""
+    raw = parse_html(markup)
     if not raw.text.strip():
         raise ReadError("HTML page has no main text")
-    return replace(raw, warning=decoded.warning)
+    return raw

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from loaders.encoding import decode_text
 from loaders.errors import ReadError
-from loaders.readers.html import parse_html
+from loaders.readers.html import read_page
 from loaders.readers.raw import RawText
 
 
@@ -20,10 +20,7 @@ def read_mhtml(path: Path) -> RawText:
         raise ReadError("saved page holds no HTML part")
     payload = page.get_payload(decode=True) or b""
     text, warning = _declared(payload, page.get_content_charset()) or _detected(payload)
-    raw = parse_html(text)
-    if not raw.text.strip():
-        raise ReadError("HTML page has no main text")
-    return replace(raw, format="mhtml", warning=warning)
+    return replace(read_page(text), format="mhtml", warning=warning)
 
 
 def _declared(payload: bytes, charset: str | None) -> tuple[str, str] | None:

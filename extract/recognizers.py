@@ -1400,7 +1400,7 @@ def office_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 ACTING_AREA_RULE = "acting-area"
 ACTING_AREA = re.compile(r"(?:^|(?<=[，。；,;]))(?:本|该)?(?P<word>居民区|社区)(?=(?:还|也|又|先后|积极|主动|随后|同时|专门|"
                          r"已经|已|率先|再|进一步)?(?:组建|成立|推出|建立|打造|开展|推行|探索|引入|启动|搭建|形成|创新|"
-                         r"实施|制定|牵头|发起))")
+                         r"实施|制定|牵头|发起|联合|携手|邀请|动员|发动|组织|运用|借助|通过|坚持|落实|联系))")
 
 
 def acting_area_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:

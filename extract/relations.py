@@ -631,7 +631,7 @@ def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
         if m.type not in LOCATABLE:
             continue
         places = [p for p in mentions[:i] if p.type == "Community" and not _qualifies_next(p, mentions, m)
-                  and not text.startswith(("：", ":"), p.end)]  # 青山区：“…”试点 labels a report, places no project
+                  and not _labels_report(text, p)]
         clause_end = _clause_bounds(text, m.start, m.end)[1]
         held_at = [p for p in mentions[i + 1:] if p.type == "Community" and p.end <= clause_end][:1] \
             if HELD_AT.match(text, m.end) else []
@@ -651,6 +651,11 @@ def located_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
                 and ESTATE_SUBJECT.match(text, _clause_bounds(text, m.start, m.end)[0]):
             found.append(("place:estate-does", "LOCATED_IN", m, ctx.estate))
     return found
+
+
+def _labels_report(text: str, place: Mention) -> bool:
+    """青山区：“…”试点: a place before a colon labels the report; it neither places nor does what follows."""
+    return text.startswith(("：", ":"), place.end)
 
 
 def _qualifies_next(place: Mention, mentions: list[Mention], located: Mention) -> bool:
@@ -946,7 +951,8 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     found = []
     outer = _area_as_its_body(_outermost(ctx.mentions), ctx)
 
-    helper_spans = _frame_spans(ctx.sentence.text, HELPER_FRAMES)
+    text = ctx.sentence.text
+    helper_spans = _frame_spans(text, HELPER_FRAMES)
     speaker_spans = _spans(ctx.sentence.text, (SPEAKER,))
 
     def users_outside(spans: list[tuple[int, int]], mechanism: Mention) -> list[int]:
@@ -971,8 +977,9 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
         users = users_outside(helper_spans + speaker_spans, mechanism) or users_outside(helper_spans, mechanism)
         clause_start = _clause_bounds(ctx.sentence.text, mechanism.start, mechanism.end)[0]
         users = [i for i in users if outer[i].start >= clause_start] or users
-        group = [m for m in _group_after(outer, _addressed(outer, users[0], ctx.sentence.text), ctx.sentence.text)
-                 if m.end <= mechanism.start] if users else []
+        group = [m for m in _group_after(outer, _addressed(outer, users[0], text), text)
+                 if m.end <= mechanism.start and not (m.type == "Community" and _labels_report(text, m))] \
+            if users else []  # 青松街道：“…”机制唱主角: the street's office at work; a district or city labels it
         rule = "mechanism:user"
         if not group or group[-1].end == mechanism.start:
             if ctx.estate is not None and ESTATE_SUBJECT.match(ctx.sentence.text, clause_start):

@@ -291,6 +291,23 @@ def apposed_ways(text: str, mentions: list[Mention]) -> dict[str, str]:
                  or first.start < second.start < first.end < second.end)}
 
 
+def titled_ways(case: Case, mentions: list[Mention], lexicon: Lexicon) -> dict[str, str]:
+    """A quoted name that only the headline gives (“青禾管家”激活小区治理) and the text gives as a way's
+    (推行“青禾管家”工作法) names that way: a headline calls a method by its brand."""
+    headline_end = len(case.title) if case.text.startswith(case.title) else 0
+    ways = {m.canonical for m in mentions if m.type == "Mechanism"}
+    projects: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "Project":
+            projects.setdefault(m.canonical, []).append(m)
+    found = {}
+    for name, spots in projects.items():
+        way = next((w for w in sorted(ways) if is_mechanism_short_form(name, w, lexicon)), "")
+        if way and all(m.end <= headline_end and m.text[0] in "“「『" for m in spots):
+            found[name] = way
+    return found
+
+
 LANE = re.compile(r"^(?P<road>[\u4e00-\u9fff]{2,6}?[路街])?(?P<lane>\d+(?:-\d+)?[弄号])(?P<tail>小区)?$")
 
 
@@ -672,6 +689,9 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     activities = placed_activities(case.text, named)
     named = [replace(m, canonical=campaign_name(activities.get(m.canonical, m.canonical), lexicon))
              if m.type == "Project" else m for m in named]
+    headline_ways = titled_ways(case, named, lexicon)
+    named = [replace(m, type="Mechanism", canonical=headline_ways[m.canonical])
+             if m.type == "Project" and m.canonical in headline_ways else m for m in named]
     firms = regained_first_characters(case.text, named, COMPANY_TYPES,
                                       lambda longer, n: is_company_short_form(longer, n, lexicon))
     named = [replace(m, canonical=firms.get(m.canonical, m.canonical)) if m.type in COMPANY_TYPES else m

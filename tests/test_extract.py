@@ -527,6 +527,9 @@ def test_a_bare_area_word_acting_is_the_case_area_standing_for_its_lead_body():
     relations = {(r.type, r.source, r.target) for r in graph.relations.values()}
     assert ("LEADS", "PartyOrganization:和平居民区党总支", "VolunteerTeam:护车先锋队") in relations, relations
     assert ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:停车积分制") in relations, relations
+    graph = extract("和平居民区党总支召开会议。居民区还联合辖区单位青松中学，组建了“护车先锋队”。")
+    relations = {(r.type, r.source, r.target) for r in graph.relations.values()}
+    assert ("LEADS", "PartyOrganization:和平居民区党总支", "VolunteerTeam:护车先锋队") in relations, relations
     graph = extract("光明社区党委召开会议。社区还组建了“护车先锋队”。")
     assert "Community:社区" not in graph.entities and "Community:和平居民区" not in graph.entities, sorted(graph.entities)
 
@@ -1379,3 +1382,11 @@ def test_a_facility_built_in_a_work_of_another_kind_is_part_of_it(text, facility
 def test_relations_read_from_one_sentence(text, rel_type, expected):
     found = {(r.source, r.target) for r in extract(text).relations.values() if r.type == rel_type}
     assert found == expected, found
+
+
+def test_a_headline_calls_a_way_by_its_quoted_brand():
+    title = "青山区：“青禾管家”激活小区治理"
+    graph = extract(f"{title}\n松风社区党委推行“青禾管家”工作法，小区面貌一新。", area="松风社区", title=title)
+    assert "Project:青禾管家" not in graph.entities, sorted(graph.entities)
+    users = {r.source for r in graph.relations.values() if r.type == "USES_MECHANISM"}
+    assert users == {"PartyOrganization:松风社区党委"}, users

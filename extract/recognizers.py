@@ -597,7 +597,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if _inside_quotes(text, suffix_start, end) or _ends_common_word(text, suffix_start, suffix, lexicon) \
                 or suffix_start in former_ends:
             continue  # 原|物业公司: the firm before, unnamed
-        start = left_extend(text, suffix_start, lexicon, type_name, tokens)
+        start = _listed_item_start(text, left_extend(text, suffix_start, lexicon, type_name, tokens), suffix_start,
+                                   type_name, tokens, lexicon)
         if type_name == "Community":
             start = _after_enclosing_place(text, start, end, PLACE_ENCLOSURES)
         else:  # a body's name: its place ends at its type word
@@ -656,6 +657,22 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if host and host.end() < end:
             spans.append(Span(start, host.end(), type_name, "host"))
     return spans
+
+
+MAX_LISTED_STEM = 4  # characters of a listed name's stem that jieba may have cut into single characters
+
+
+def _listed_item_start(text: str, start: int, suffix_start: int, type_name: str, tokens: tuple[Token, ...],
+                       lexicon: Lexicon) -> int:
+    """An item of a list of names of one type runs from the list mark (青松大酒店、禾|都|大酒店) where jieba cut
+    its rare name into single characters, one of them a function word that stopped the name short."""
+    item_start = text.rfind("、", max(0, suffix_start - MAX_LISTED_STEM - 1), suffix_start) + 1
+    if not 0 < item_start < start or suffix_start - item_start < 2 \
+            or not re.fullmatch(r"[\u4e00-\u9fff]+", text[item_start:suffix_start]) \
+            or lexicon.type_by_ending(text[:item_start - 1]) != type_name:
+        return start
+    words = [t.word for t in tokens if item_start <= t.start < suffix_start]
+    return item_start if all(len(w) == 1 and w not in CONJUNCTIONS for w in words) else start
 
 
 def _names_property_firm(stem: str, lexicon: Lexicon) -> bool:
@@ -940,12 +957,14 @@ def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         before = tokens[index - 1].word if index else ""
         if following.startswith(lexicon.person_titles):
             spans.append(Span(token.start, token.end, "Person", "name:title"))
-        elif following.startswith(lexicon.person_verbs) or before in lexicon.person_contexts \
+        elif following.startswith(lexicon.person_verbs) or SPOKEN_IN_A_MANNER.match(text, token.end) \
+                or before in lexicon.person_contexts \
                 or before == "的" and token.flag == "x" and COMING_FROM.search(text, 0, token.start):
             spans.append(Span(token.start, token.end, "Person", "name:context"))
     return spans + _named_after_context(text, tokens, spans, lexicon)
 
 
+SPOKEN_IN_A_MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}地(?:说|表示|介绍|告诉|回忆)")  # 青松乐呵呵地说, 高兴地告诉记者
 COMING_FROM = re.compile(r"来自[^，。；！？]{2,20}的$")  # 来自花溪时代社区的|李明
 
 

@@ -224,6 +224,10 @@ def test_amounts(text, amount):
     ("社区开展“贴心物业”行动，居民满意。", "贴心物业行动", "Project"),  # … unless a project word follows
     ("青禾公益基金捐赠了一批书架。", "青禾公益基金", "PartnerUnit"),
     ("青禾社区党建引领基层治理成效明显。", "青禾社区", "Community"),  # its 党建, not a body's 党委
+    ("活动由青松大酒店、禾都大酒店共同承办。", "禾都大酒店", "PartnerUnit"),  # a listed name jieba cut into characters
+    ("“菌菇好卖了。”王德池乐呵呵地说。", "王德池", "Person"),  # a name before a manner of speaking
+    ("青山县农村信用合作联社为合作社提供贷款。", "农村信用合作联社", "PartnerUnit"),
+    ("社区指导青竹院落选举成立了院委会，青竹院委会随即开展工作。", "青竹院委会", "Committee"),
 ])
 def test_entities_by_name_structure(text, name, type_name):
     graph = extract(text)

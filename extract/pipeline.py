@@ -12,7 +12,7 @@ from dataclasses import replace
 from extract.learned import decide_case, document_counts
 from extract.lexicon import Lexicon, load_lexicon
 from extract.model import ExtractionModel
-from extract.proposals import proposed_spans
+from extract.proposals import QUOTED_PROPOSAL, proposed_spans
 from extract.recognizers import (ORG_TYPES, Span, case_names, document_quoted_types, document_typed,
                                  known_quoted_spans, named_again_spans, recognize)
 from extract.relations import SentenceContext, extract_relations
@@ -180,13 +180,19 @@ def _subject(mentions: list[Mention], carried: Mention | None) -> Mention | None
 
 def _proposals(case: Case, document: Document, sentences: list[Sentence], named: list[Mention],
                lexicon: Lexicon) -> list[Mention]:
-    """Wide proposals where no rule named anything, as mentions under their own names."""
+    """Wide proposals where no rule named anything, as mentions under their own names; none for the quoted words
+    of a way the case names with its type word (以“三联”导向 beside the “三联”工作法 it stands for)."""
+    ways = {canonical_name(m.text) for m in named if m.type == "Mechanism"}
     proposals = []
     for sentence, inside in zip(sentences, inside_sentences(sentences, named)):
         taken = [Span(m.start - sentence.start, m.end - sentence.start, m.type, m.evidence.rule) for m in inside]
         for span in proposed_spans(sentence, lexicon, taken):
             start, end = sentence.start + span.start, sentence.start + span.end
             surface = sentence.text[span.start:span.end]
+            inner = canonical_name(surface)
+            if span.rule == QUOTED_PROPOSAL and any(lexicon.suffix_type.get(way.removeprefix(inner)) == "Mechanism"
+                                                   for way in ways if way.startswith(inner)):
+                continue
             proposals.append(Mention(text=surface, type=span.type, start=start, end=end,
                                      canonical=canonical_name(surface),
                                      evidence=_evidence(document, case, sentence.text, start, end, span.rule)))

@@ -18,6 +18,7 @@ MAX_PROPOSED = 12  # characters of a proposed name
 QUOTED = re.compile(r"[“「『]([^“”「」『』]{2,20})[”」』]")
 VERBS_IN_NAMES = ("Project", "Mechanism")
 PROPOSAL_RULE = "proposal:"
+QUOTED_PROPOSAL = f"{PROPOSAL_RULE}quoted"
 COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[个家所座支处条位名]")  # 三个业委会 counts bodies, names none
 
 
@@ -86,7 +87,7 @@ def quoted_proposals(sentence: Sentence, lexicon: Lexicon, spans: list[Span]) ->
         after = sentence.text[match.end():match.end() + 6]
         word = max((w for w in lexicon.suffix_type if after.startswith(w)), key=len, default="")
         type_name = lexicon.suffix_type[word] if word else "Project"
-        proposals.append(Span(match.start(), match.end() + len(word), type_name, f"{PROPOSAL_RULE}quoted"))
+        proposals.append(Span(match.start(), match.end() + len(word), type_name, QUOTED_PROPOSAL))
     return proposals
 
 

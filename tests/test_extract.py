@@ -531,9 +531,11 @@ def test_a_bare_area_word_acting_is_the_case_area_standing_for_its_lead_body():
     relations = {(r.type, r.source, r.target) for r in graph.relations.values()}
     assert ("LEADS", "PartyOrganization:和平居民区党总支", "VolunteerTeam:护车先锋队") in relations, relations
     assert ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:停车积分制") in relations, relations
-    graph = extract("和平居民区党总支召开会议。居民区还联合辖区单位青松中学，组建了“护车先锋队”。")
+    graph = extract("和平居民区党总支召开会议。居民区还联合辖区单位青松中学，组建了“护车先锋队”。"
+                    "居民区认真落实“双线联动”工作机制。")
     relations = {(r.type, r.source, r.target) for r in graph.relations.values()}
     assert ("LEADS", "PartyOrganization:和平居民区党总支", "VolunteerTeam:护车先锋队") in relations, relations
+    assert ("USES_MECHANISM", "PartyOrganization:和平居民区党总支", "Mechanism:双线联动工作机制") in relations
     graph = extract("光明社区党委召开会议。社区还组建了“护车先锋队”。")
     assert "Community:社区" not in graph.entities and "Community:和平居民区" not in graph.entities, sorted(graph.entities)
 

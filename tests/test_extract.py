@@ -224,6 +224,7 @@ def test_amounts(text, amount):
     ("社区开展“贴心物业”行动，居民满意。", "贴心物业行动", "Project"),  # … unless a project word follows
     ("青禾公益基金捐赠了一批书架。", "青禾公益基金", "PartnerUnit"),
     ("青禾社区党建引领基层治理成效明显。", "青禾社区", "Community"),  # its 党建, not a body's 党委
+    ("青松银行与青禾集团共同捐资设立“春晖”子基金。", "春晖子基金", "Project"),  # a fund named and set up
     ("活动由青松大酒店、禾都大酒店共同承办。", "禾都大酒店", "PartnerUnit"),  # a listed name jieba cut into characters
     ("“菌菇好卖了。”王德池乐呵呵地说。", "王德池", "Person"),  # a name before a manner of speaking
     ("青山县农村信用合作联社为合作社提供贷款。", "农村信用合作联社", "PartnerUnit"),
@@ -274,7 +275,8 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "社区走访了居民小区。", "辖区有老旧住宅小区十余个。", "大家把意见汇总成清单。",
                                   "一些街道和全省街道都在推进。", "全市街道都行动起来。",
                                   "把党支部建到小区，把党小组建到楼栋。", "老旧小区改造是一项系统工程。",
-                                  "这是一项惠民工程，也是重大民生工程。", "大家到现场查看工程进度。"])
+                                  "这是一项惠民工程，也是重大民生工程。", "大家到现场查看工程进度。",
+                                  "小区尽快启用大修基金修屋顶。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 

@@ -2,7 +2,8 @@
 
 Within a case, ``resolve`` joins short forms to full ones; across cases the only
 safe evidence is that one entity's name is an alias another entity of the same
-type was given (a quoted core, a surface form without its quotes), or, for bodies
+type was given (a quoted core, a surface form without its quotes) in the same document, or in another one
+for a name that means the same thing everywhere; or, for bodies
 within one document, that one name is a short form of the other. A name that is the alias of
 two different entities names neither and joins nothing; a name used in more
 cases than the entity that has it as alias is a thing of its own (四轮驱动 is
@@ -43,6 +44,16 @@ def short_body_names(graph: CaseGraph) -> dict[str, str]:
     return mapping
 
 
+RELATIVE_OPENINGS = ("区", "市", "县", "镇", "街道")  # 区水务局: the office of whichever district the report is from
+
+
+def _local_name(entity: Entity) -> bool:
+    """A name that means one thing only inside its own report: a way (ways are coined locally; the field's shared
+    ways share their exact names) or a body named relative to the report's place. Another report's fuller name
+    is no evidence of it."""
+    return entity.type == "Mechanism" or entity.name.startswith(RELATIVE_OPENINGS)
+
+
 def alias_targets(graph: CaseGraph) -> dict[str, str]:
     """Entity id → id of the entity it is another name of."""
     owners: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -50,9 +61,11 @@ def alias_targets(graph: CaseGraph) -> dict[str, str]:
         for alias in {canonical_name(alias) for alias in entity.aliases}:
             if alias != entity.name and len(alias) >= MIN_ALIAS_LENGTH:
                 owners[(entity.type, alias)].add(entity.id)
+    documents = {entity.id: {evidence.document for evidence in entity.evidence} for entity in graph.entities.values()}
     mapping = {}
     for entity in graph.entities.values():
-        found = owners.get((entity.type, entity.name), set()) - {entity.id}
+        found = {owner for owner in owners.get((entity.type, entity.name), set()) - {entity.id}
+                 if documents[owner] & documents[entity.id] or not _local_name(entity)}
         if len(found) == 1 and len(graph.entities[next(iter(found))].cases) >= len(entity.cases):
             mapping[entity.id] = next(iter(found))
     mapping = short_body_names(graph) | mapping

@@ -2,6 +2,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -500,6 +501,17 @@ def test_a_body_named_shortly_in_one_case_and_in_full_in_another_is_one_body():
     assert merge_aliases(graph) == 1
     assert sorted(graph.entities["GovernmentAgency:区园林和市容管理局"].cases) == ["t-01", "t-02"]
     assert {"GovernmentAgency:区民政局", "GovernmentAgency:区水务局"} <= set(graph.entities)
+
+
+def test_another_reports_fuller_name_joins_no_way_and_no_body_named_relative_to_its_place():
+    first, second = text_case("青松区水务局指导居民推行“四联”工作机制，青禾小区的“四联”机制成效明显。"), \
+        text_case("区水务局参与改造。居民区推行“四联”机制。")
+    second = (replace(second[0], id="u", path="u.txt"), replace(second[1], id="u-01", document="u"))
+    graph = build_case_graph([first[0], second[0]], [first[1], second[1]],
+                             [extract_case(first[1], first[0]), extract_case(second[1], second[0])])
+    assert {"GovernmentAgency:区水务局", "Mechanism:四联机制", "Mechanism:四联工作机制"} <= set(graph.entities)
+    merge_aliases(graph)
+    assert {"GovernmentAgency:区水务局", "Mechanism:四联机制"} <= set(graph.entities), sorted(graph.entities)
 
 
 def test_generic_mentions_resolve_to_the_case_body_or_an_implicit_one():

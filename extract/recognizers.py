@@ -1073,13 +1073,19 @@ def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 
 BUILDING_NUMBER = r"[0-9一二三四五六七八九十]{1,3}"
 BUILDING = re.compile(rf"(?:{BUILDING_NUMBER}号、)*{BUILDING_NUMBER}号楼(?![组道层])")
+HOSTED_BLOCK = re.compile(rf"(?<![0-9]){BUILDING_NUMBER}[栋幢](?![楼房])")  # 青禾小区26栋; a bare 27栋 is a count
 
 
 def building_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """Numbered buildings: 爱华五村一号楼; each of 金申城家园5号、13号楼; a bare 5号楼 (resolution joins it to a
-    named building of the case or drops it)."""
+    """Numbered buildings: 爱华五村一号楼, 青禾小区26栋; each of 金申城家园5号、13号楼; a bare 5号楼 (resolution
+    joins it to a named building of the case or drops it)."""
     text = sentence.text
     spans = []
+    for match in HOSTED_BLOCK.finditer(text):
+        host = next((h for h in lexicon.building_hosts if text.endswith(h, 0, match.start())), "")
+        host_start = left_extend(text, match.start() - len(host), lexicon, "Community") if host else match.start()
+        if host and host_start < match.start() - len(host):
+            spans.append(Span(host_start, match.end(), "Community", "building"))
     for match in BUILDING.finditer(text):
         host = next((h for h in lexicon.building_hosts if text.endswith(h, 0, match.start())), "")
         host_start = left_extend(text, match.start() - len(host), lexicon, "Community") if host else match.start()

@@ -67,15 +67,23 @@ def _names_area(estate: Mention, area: str) -> bool:
     return place_stem(area) in estate.evidence.sentence.replace(estate.text, "")
 
 
+NUMBERED_BUILDING = re.compile(r"[0-9一二三四五六七八九十]+(?:号楼|[栋幢])$")
+MIN_ESTATE_WORDS = 3  # characters of a building's estate words that, ending an estate's name, name that estate
+
+
 def buildings_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
-    """A named building (金申城家园5号楼) belongs to the estate its name starts with (金申城家园小区)."""
+    """A named building (金申城家园5号楼, 青禾小区26栋) belongs to the estate its name starts with (金申城家园小区), or
+    whose name ends with the building's estate words (中信青禾小区)."""
     places = [m for m in _firsts(mentions) if m.type == "Community"]
+    buildings = {m.canonical: match.start() for m in places if (match := NUMBERED_BUILDING.search(m.canonical))}
     found: Found = []
     for building in places:
-        if not building.canonical.endswith("号楼"):
+        if building.canonical not in buildings:
             continue
-        estates = [p for p in places if p is not building and not p.canonical.endswith("号楼")
-                   and building.canonical.startswith(p.canonical.removesuffix("小区"))]
+        own = building.canonical[:buildings[building.canonical]].removesuffix("小区")
+        estates = [p for p in places if p.canonical not in buildings and (
+            building.canonical.startswith(p.canonical.removesuffix("小区"))
+            or len(own) >= MIN_ESTATE_WORDS and p.canonical.removesuffix("小区").endswith(own))]
         if estates:
             found.append(("case:building-of-estate", building, max(estates, key=lambda p: len(p.canonical))))
     return found

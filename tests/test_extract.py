@@ -423,6 +423,14 @@ def test_buildings_named_after_their_estate_are_places_of_it():
         (r.type, r.source, r.target) for r in graph.relations.values()}
 
 
+def test_a_block_numbered_after_its_estate_is_a_place_of_it_and_a_bare_count_of_blocks_names_none():
+    graph = extract("中建翠竹园小区共有27栋楼。社区在翠竹园小区26栋建起了党群服务站，青松苑3幢的居民也来参观。")
+    places = {e.name for e in graph.entities.values() if e.type == "Community"}
+    assert {"翠竹园小区26栋", "青松苑3幢"} <= places and not [p for p in places if p.startswith("27")], places
+    assert ("PART_OF", "Community:翠竹园小区26栋", "Community:中建翠竹园小区") in {
+        (r.type, r.source, r.target) for r in graph.relations.values()}
+
+
 def test_a_place_cut_after_a_verb_like_character_takes_it_back():
     graph = extract("毗邻商务区的爱华五村，是动迁安置房小区。爱华五村一号楼是“亲子楼”。")
     assert "Community:爱华五村" in graph.entities and "Community:博五村" not in graph.entities

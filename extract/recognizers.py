@@ -37,6 +37,7 @@ ROAD_WORDS = ("路", "东路", "西路", "南路", "北路", "中路", "街", "�
 BRANCH_SUFFIXES = ("支行", "分行", "分公司", "地区公司", "营业部", "营业厅", "分店", "门店")
 COMPANY_TYPES = ("PartnerUnit", "PropertyFirm")
 HOSTS_OF_PARTY_BRANCHES = {"PartnerUnit", "GovernmentAgency", "PropertyFirm"}
+ALLIANCES = ("联盟", "协会", "商会", "联合会")  # bodies of members, named by the members' kind (物业联盟)
 HOSTED_TYPES = ("PartyOrganization", "VolunteerTeam")  # named after their host body
 AREA_OWNED_TYPES = ("VolunteerTeam", "Committee")  # named after their residential area (和平居民区志愿者服务队)
 FIELDED_TYPES = ("GovernmentAgency", "PartyOrganization")  # named after fields of work (bureaus and their branches)
@@ -91,7 +92,8 @@ NUMERALS = "一二三四五六七八九十两"
 LIST_COUNT = re.compile(rf"[0-9{NUMERALS}]+[种类项大套]")  # “A”“B”三种模式: the kind a list is of
 QUOTED_LIST_COUNT = re.compile(rf"[”」』]{LIST_COUNT.pattern}[\u4e00-\u9fff]{{0,4}}$")  # “A”“B”三种|治理|模式
 COUNT_WORD = re.compile(rf"[0-9{NUMERALS}几多]+[个间座家所支处条项批台部栋幢场次套张块盏组]")
-NUMBER_STEM = re.compile(r"^[一二三四五六七八九十两几多\d]+(?:大|大?[个座家支条项位名场次批类号份套本块面间])$")  # 3大类, 三大, 17号
+NUMBER_STEM = re.compile(r"^(?:[一二三四五六七八九十两几多\d]+(?:大|大?[个座家支条项位名场次批类号份套本块面间])"
+                         r"|第[一二三四五六七八九十\d]+届)$")  # 3大类, 三大, 17号
 
 
 def jieba_words() -> dict[str, int]:
@@ -233,6 +235,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     topic = text.startswith(lexicon.topic_suffixes, suffix_start)
     branch = text.startswith(BRANCH_SUFFIXES, suffix_start)
     registered = type_name == "PropertyFirm" and bool(REGISTERED_FIRM.match(text, suffix_start))
+    alliance = text.startswith(ALLIANCES, suffix_start)
     left = _tokens_before(tokens if tokens is not None else tokenize(text), text, suffix_start)
     start = suffix_start
     after_host: int | None = None  # where the name starts after the host of two fields (X学院|A与B|学院)
@@ -288,6 +291,11 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         if (_word_names_firm(left, index, taken, type_name)
                 or _adjective_opens_name(left, index, taken, lexicon, type_name)):
             return token.start
+        if alliance and not taken and lexicon.suffix_type.get(token.word) in COMPANY_TYPES:
+            start = token.start  # 青松物业|联盟: the kind of its members names an alliance
+            taken.append((token.word, "n"))
+            index -= 1
+            continue
         if branch and lexicon.suffix_type.get(token.word) in COMPANY_TYPES:
             start = token.start  # 农商银行|枫泾|支行, 青禾物业|南城|分公司: a branch carries its company's name
             taken.append((token.word, token.flag))
@@ -599,6 +607,9 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue  # 原|物业公司: the firm before, unnamed
         start = _listed_item_start(text, left_extend(text, suffix_start, lexicon, type_name, tokens), suffix_start,
                                    type_name, tokens, lexicon)
+        if type_name in HOSTED_TYPES:
+            start = min([start] + [host.start for host in spans if host.end == suffix_start
+                                   and host.type in HOSTS_OF_PARTY_BRANCHES])  # 安居物业有限公司|党支部: the host's whole name
         if type_name == "Community":
             start = _after_enclosing_place(text, start, end, PLACE_ENCLOSURES)
         else:  # a body's name: its place ends at its type word
@@ -615,8 +626,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             start = count.end()  # 启动三个|老街巷改造项目, 一张|“微实事”清单: no part of the name; but 四张清单工作机制
         stem = _strip_quotes(text[start:suffix_start])
         if common_word and (not stem or stem in lexicon.generic_heads or _is_common_word(stem)
-                            or stem.endswith(FEE_PAYING_PLACES)):
-            continue  # 物业管理, 小区物业费, 和平居民区物业费; but 由东华物业管理: a named firm and its work
+                            or stem.endswith(FEE_PAYING_PLACES) or lexicon.type_by_ending(stem) in ORG_TYPES):
+            continue  # 物业管理, 小区物业费, 市住建局物业科; but 由东华物业管理: a named firm and its work
         if len(stem) < 2 and (len(suffix) == 1 or type_name in ("Community", "Project") and stem) \
                 or stem.endswith(CONJUNCTIONS):  # 党和政府: a list of two, no name
             continue

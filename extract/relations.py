@@ -329,11 +329,11 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
             before = [i for i, m in enumerate(mentions) if m.end <= cue.start()
                       and not any(start <= m.start < end for start, end in helpers)]
             after = [i for i, m in enumerate(mentions) if m.start >= cue.end()]
-            if rule.type == "CO_BUILDS":  # A和B携手组成小分队: A and B co-build
-                after = [k for k in after if mentions[k].type not in SET_UP]
+            clause = _clause_bounds(text, cue.start(), cue.end())
+            if rule.type == "CO_BUILDS":  # A和B携手组成小分队, A与B签订共建协议，走进物业: A and B co-build
+                after = [k for k in after if mentions[k].type not in SET_UP and mentions[k].end <= clause[1]]
             if not before or not (after or rule.type in ("FUNDED", "CO_BUILDS")):
                 continue
-            clause = _clause_bounds(text, cue.start(), cue.end())
             names_money = rule.type == "FUNDED" and (
                 parse_amount(text) is not None or RAISES_MONEY.search(text, *clause) is not None)
             funded = _funded_project(mentions, before, ctx) if names_money else []

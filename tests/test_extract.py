@@ -226,6 +226,8 @@ def test_amounts(text, amount):
     ("青禾公益基金捐赠了一批书架。", "青禾公益基金", "PartnerUnit"),
     ("青禾社区党建引领基层治理成效明显。", "青禾社区", "Community"),  # its 党建, not a body's 党委
     ("青松银行与青禾集团共同捐资设立“春晖”子基金。", "春晖子基金", "Project"),  # a fund named and set up
+    ("街道牵头成立青松物业联盟，吸纳辖区物业企业加入。", "青松物业联盟", "Committee"),  # named by its members' kind
+    ("安居物业管理有限公司党支部开展活动。", "安居物业管理有限公司党支部", "PartyOrganization"),  # its host's whole name
     ("活动由青松大酒店、禾都大酒店共同承办。", "禾都大酒店", "PartnerUnit"),  # a listed name jieba cut into characters
     ("“菌菇好卖了。”王德池乐呵呵地说。", "王德池", "Person"),  # a name before a manner of speaking
     ("青山县农村信用合作联社为合作社提供贷款。", "农村信用合作联社", "PartnerUnit"),
@@ -567,6 +569,17 @@ def test_an_area_acting_stands_for_its_own_body_not_for_a_lead_of_a_larger_place
     graph = extract(text, area="", subdistrict="柳荫街道", title="柳荫街道破解停车难")
     leads = {(r.source, r.target) for r in graph.relations.values() if r.type == "LEADS"}
     assert leads == {("PartyOrganization:桂香里社区党委", "VolunteerTeam:红马甲巡逻队")}, leads
+
+
+def test_an_ordinal_term_or_an_offices_section_is_no_part_of_a_name():
+    graph = extract("青禾小区选举产生了第一届业主委员会。市住建局物业科到场指导。", area="松涛社区")
+    assert not [e for e in graph.entities if "第一届" in e or e.startswith("PropertyFirm:")], sorted(graph.entities)
+
+
+def test_two_bodies_signing_to_co_build_co_build_whatever_the_sentence_goes_on_to_name():
+    graph = extract("青禾物业党支部与松涛社区党委签订共建协议，开展“物业开放日”活动，邀请业主走进物业。", area="松涛社区")
+    co_builds = {frozenset((r.source, r.target)) for r in graph.relations.values() if r.type == "CO_BUILDS"}
+    assert co_builds == {frozenset(("PartyOrganization:青禾物业党支部", "PartyOrganization:松涛社区党委"))}, co_builds
 
 
 def test_a_partners_role_before_its_name_relates_it_to_the_area_not_to_the_names_around_it():

@@ -127,7 +127,7 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
     if type_name in HOSTED_TYPES and lexicon.suffix_type.get(word) in HOSTS_OF_PARTY_BRANCHES:
         return False  # 银行|党支部, 医院|志愿者服务队: a company's or an office's own party organisation or team
     if not in_dictionary(word):
-        return False
+        return lexicon.suffix_type.get(word[:1]) in ORG_TYPES  # 农业农村|局将|青禾村: a body's type word, glued on
     if flag in STOP_FLAGS or flag in PHRASE_FLAGS and len(word) > 2 and word[-2:] in lexicon.left_stop_words:
         return True  # 积极|参与: a set phrase ending in a verb that opens a clause
     if type_name in FIELDED_TYPES and flag in FIELD_FLAGS and word not in lexicon.suffix_type:

@@ -142,6 +142,7 @@ WORK_TYPES = {"设计": "DESIGNED", "规划": "DESIGNED"}
 WORK_BEFORE_AGENT = re.compile(r"(设计|规划|施工|承建|建设|实施)(?:工作|任务|方案)?由$")  # 施工由X承担
 TAKES_ON_WORK = re.compile(r"(?:负责|统一|共同)?(?:承担|完成|负责)")
 HELPERS_AFTER_LEAD = re.compile(r"[，,]([^，,。；;]{2,30}?)(?:积极|主动|全力|协同|共同)?(?:配合|协助|支持)[，,。；;]")  # 由X牵头，A、B积极配合
+SUBJECT_BEFORE_FRAME = re.compile(r"(?:还|也|始终|一直|积极|主动|坚持)?")  # 青禾村党支部始终在X的指导下
 LED_TOPICS = ("Project", "Committee", "VolunteerTeam")  # “一盏灯”项目由X牵头: the work named before 由 is led
 GENERIC_PLACES = ("小区", "居民区", "社区")  # 小区由X负责管理: the case's own place
 MANAGED_BY = re.compile(rf"由(?![于此])([^，。；,;]{{2,30}}?)((?:负责|统一|自行|共同)[^，。；,;]{{0,4}}?)?(?:{UPKEEP_WORDS})")
@@ -430,7 +431,9 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
     found = []
     for match, rel_type, rule_id, inside in _helpers_each_by_their_word(ctx):
         later = [m for m in _outermost(ctx.mentions) if m.start >= match.end()]
-        subject = next((o for o in later[:1] if rel_type == "GUIDES" and o.type != "Project"
+        opening = [m for m in _area_as_its_body(_outermost(ctx.mentions), ctx) if m.end <= match.start()
+                   and SUBJECT_BEFORE_FRAME.fullmatch(text, m.end, match.start())][-1:]  # X在Y的指导下: Y guides X
+        subject = next((o for o in opening + later[:1] if rel_type == "GUIDES" and o.type != "Project"
                         and any(_allowed(rel_type, s, o) for s in inside)), None)
         set_up = next((i for i, o in enumerate(later) if o.type in SET_UP), None)
         target = subject or (later[set_up] if set_up is not None else ctx.focus) or next(
@@ -732,6 +735,7 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
     return found
 
 
+STATIONED = re.compile(r"驻(?:村|社区)(?:第一|工作队)?$")  # 驻村第一书记: of the place, not of who sent them
 SERVES_AS = re.compile(r"^(?:担任|出任|兼任|现任|任)$")
 SERVES_AS_RULE = "serves-as:"
 EARLIER_TITLE_RULE = "title:"  # a title listed before the one right before the name
@@ -763,7 +767,9 @@ def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Ment
         orgs = [m for m in ctx.mentions if m.type != "Person" and role_start - 2 <= m.end <= role_start]
         named = max(orgs, key=lambda m: m.end - m.start, default=None)
         org = named
-        if org is None and ctx.lead is not None and person.evidence.rule.endswith("书记"):
+        if org is None and STATIONED.search(text, 0, role_start):
+            org = ctx.area_body  # 驻村第一书记: sent to serve the village's own body
+        elif org is None and ctx.lead is not None and person.evidence.rule.endswith("书记"):
             org = ctx.lead
         if org is not None and _allowed("MEMBER_OF", person, org):
             found.append(("role:member", "MEMBER_OF", person, org))

@@ -1431,3 +1431,12 @@ def test_a_headline_calls_a_way_by_its_quoted_brand():
     assert "Project:青禾管家" not in graph.entities, sorted(graph.entities)
     users = {r.source for r in graph.relations.values() if r.type == "USES_MECHANISM"}
     assert users == {"PartyOrganization:松风社区党委"}, users
+
+
+def test_a_village_body_named_before_its_guide_is_guided_and_a_stationed_secretary_serves_the_village():
+    text = "青禾村党支部在石门镇党委的指导下推行积分制。驻村第一书记陈建平介绍，石门镇农业农村局将青禾村列为示范村。"
+    graph = extract(text, area="青禾村", subdistrict="石门镇", title="石门镇党委推广积分制")
+    relations = {(r.type, r.source, r.target) for r in graph.relations.values()}
+    assert ("GUIDES", "PartyOrganization:石门镇党委", "PartyOrganization:青禾村党支部") in relations, relations
+    assert ("MEMBER_OF", "Person:陈建平", "PartyOrganization:青禾村党支部") in relations, relations
+    assert not [e for e in graph.entities if "局将" in e], sorted(graph.entities)

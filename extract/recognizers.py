@@ -43,7 +43,8 @@ AREA_OWNED_TYPES = ("VolunteerTeam", "Committee")  # named after their residenti
 FIELDED_TYPES = ("GovernmentAgency", "PartyOrganization")  # named after fields of work (bureaus and their branches)
 ORG_TYPES = {"PartyOrganization", "Committee", "PropertyFirm", "GovernmentAgency", "PartnerUnit", "VolunteerTeam"}
 JOINABLE_IN_NAMES = {"居委", "居委会", "村委会", "区委", "市委", "街道", "镇", "居民区", "社区", "大学", "学院", "小区", "弄", "号楼",
-                     "路", "支路", "新村", "村", "花园", "苑", "集团", "党委", "城管", "青年", "老年", "少年", "离退休", "退休"}
+                     "路", "支路", "新村", "村", "花园", "苑", "集团", "党委", "城管", "青年", "老年", "少年", "离退休", "退休",
+                     "处级", "科级", "局级", "厅级"}  # ranks: 处级干部包联制度
 PROJECT_VERBS = ("打造", "建成", "建设", "启动", "推进", "开展", "实施", "举办", "创建", "推出", "开设", "设立",
                  "改造", "完成", "建起", "搭建", "成立", "上线", "开通", "设置", "辟出", "认领", "推进了")
 MECHANISM_VERBS = ("形成", "探索", "运用", "坚持", "实行", "推行", "采用", "总结出", "建立", "构建", "健全",

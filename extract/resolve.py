@@ -87,6 +87,7 @@ def differ_in_separators(one: str, other: str) -> bool:
 
 
 WORK_WORDS = ("活动", "行动", "项目", "改造", "建设", "计划", "工程")
+MIN_TAIL_STEM = 4  # characters of a work's stem that, ending a fuller work's stem, name that work (环境提升工程)
 
 
 def project_stem(name: str) -> str:
@@ -114,7 +115,8 @@ def is_project_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
     Projects are named freely, so a shorter mention keeps the thing's last word and
     either its first word (亲子楼 for 亲子文化楼, 美好家园项目 for 美好家园改造项目) or its
     whole tail (笑脸墙 for 最美最暖笑脸墙); or it names the same thing without the
-    work done on it (五楼平台 for 五楼平台改造), or as the work done at a place (柏定支路项目
+    work done on it (五楼平台 for 五楼平台改造), or by its stem's tail with another work word (环境提升工程 for
+    老旧小区环境提升项目), or as the work done at a place (柏定支路项目
     for 柏定支路睦邻街区), or in another word order (党群六个微空间 for 六个党群微空间).
     Numbers never drop out: 1号楼组 is not 13号楼组.
     """
@@ -123,7 +125,8 @@ def is_project_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
     stem = project_stem(short)
     if stem == project_stem(long) or Counter(short) == Counter(long) and short[-1] == long[-1]:
         return True
-    if stem != short and len(stem) >= 3 and long.startswith(stem):
+    if stem != short and (len(stem) >= 3 and long.startswith(stem)
+                          or len(stem) >= MIN_TAIL_STEM and project_stem(long).endswith(stem)):
         return True
     if len(short) == len(long) or short[-1] != long[-1] or not _is_subsequence(short, long):
         return False

@@ -667,7 +667,7 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         host_pattern = HOSTS.get(type_name)
         host = host_pattern.match(text[:end], start) if host_pattern and not generic else None
         if host and host.end() < end:
-            spans.append(Span(start, host.end(), type_name, "host"))
+            spans.append(Span(start, host.end(), type_name, HOST_RULE))
     return spans
 
 
@@ -704,7 +704,9 @@ def _district_commission(text: str, suffix_start: int, lexicon: Lexicon,
     return (start, "GovernmentAgency") if district else None
 
 
-UNIVERSITY_HOST = re.compile(r"(?:[\u4e00-\u9fff]{2,6}?大学|[\u4e00-\u9fff]大)(?=[\u4e00-\u9fff]{1,12}(?:学院|研究院|研究所|工作室)$)")
+HOST_RULE = "host"  # a body named at the head of another's name: 师大 of 师大外语学院
+UNIVERSITY_HOST = re.compile(r"(?:[\u4e00-\u9fff]{2,6}?大学|[\u4e00-\u9fff]大)(?=[\u4e00-\u9fff]{1,12}(?:学院|研究院|研究所|工作室)$)"
+                             r"|[\u4e00-\u9fff]{2,10}?集团(?=[\u4e00-\u9fff]{2,8}公司$)")  # …集团|青禾置业公司: its group
 PARTY_HOST = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:党委|党工委|党总支)(?=[\u4e00-\u9fff]{1,6}(?:支部|党小组)$)")
 BUREAU_HOST = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:分局|局)(?=[\u4e00-\u9fff]{2,6}(?:派出所|所|中队|大队|支队)$)")
 HOSTS = {"PartnerUnit": UNIVERSITY_HOST, "PartyOrganization": PARTY_HOST,  # 师大外语学院 → 师大; X党委第三支部 → X党委
@@ -1494,13 +1496,13 @@ def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     kept: dict[tuple[int, str], Span] = {}
     for span in spans:
         key = (span.end, span.type)
-        if key not in kept or span.end - span.start > kept[key].end - kept[key].start or span.rule == "host":
+        if key not in kept or span.end - span.start > kept[key].end - kept[key].start or span.rule == HOST_RULE:
             kept[key] = span
     covered = [s for s in kept.values() if s.rule.startswith(("quoted", CAMPAIGN_RULE, FIELD_WAY_RULE)) or s.generic]
     for span in covered:
         if any(o is not span and o.start <= span.start and o.end >= span.end for o in kept.values()):
             del kept[(span.end, span.type)]
-    nested = {id(s) for s in kept.values() for longer in kept.values() if longer is not s and s.rule != "host"
+    nested = {id(s) for s in kept.values() for longer in kept.values() if longer is not s and s.rule != HOST_RULE
               and (longer.type == s.type and longer.start == s.start and longer.end > s.end
                    or s.type == "Project" and longer.type == "Mechanism" and longer.start <= s.start
                    and s.end < longer.end

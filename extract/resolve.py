@@ -21,7 +21,7 @@ from jieba import posseg
 from extract import segment
 from extract.amounts import chinese_number
 from extract.lexicon import Lexicon
-from extract.recognizers import ACTING_AREA_RULE, BUILDING_NUMBER, CAMPAIGN_RULE, COMPANY_TYPES
+from extract.recognizers import ACTING_AREA_RULE, BUILDING_NUMBER, CAMPAIGN_RULE, COMPANY_TYPES, HOST_RULE
 from graph.records import Case, Mention
 from loaders.places import NOT_DISTRICTS
 
@@ -702,13 +702,15 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     by_type: dict[str, set[str]] = {}
     for m in named:
         by_type.setdefault(m.type, set()).add(m.canonical)
+    hosts = {m.canonical for m in named if m.evidence.rule == HOST_RULE}  # 青禾集团 of 青禾集团置业公司: a body of its own
     fullest: dict[tuple[str, str], str] = {}
     for type_name, names in by_type.items():
         ordered = sorted(names, key=lambda name: (-len(name), name))
         short_form = SHORT_FORM_RULES.get(type_name, lambda *_: False)
         for position, short in enumerate(ordered):
-            target = next((long for long in ordered[:position] if is_alias(short, long)
-                           or differ_in_separators(short, long) or short_form(short, long, lexicon)), short)
+            target = short if short in hosts else next(
+                (long for long in ordered[:position] if is_alias(short, long)
+                 or differ_in_separators(short, long) or short_form(short, long, lexicon)), short)
             fullest[(type_name, short)] = fullest.get((type_name, target), target)
     places = (address_aliases(by_type.get("Community", set())) | apposed_places(case.text, named)
               | abbreviated_chains(by_type.get("Community", set()))

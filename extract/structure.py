@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from extract.recognizers import HOSTS_OF_PARTY_BRANCHES
+from extract.recognizers import HOST_RULE, HOSTS_OF_PARTY_BRANCHES
 from extract.resolve import LEGAL_FORMS, company_core, place_stem
 from graph.records import Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
@@ -107,7 +107,7 @@ def offices_nest(mentions: list[Mention], area: str, subdistrict: str) -> Found:
         for parent in firsts:
             if parent is not m and parent.type == m.type and m.canonical.startswith(parent.canonical) \
                     and (len(parent.canonical) >= 4 and m.type in ("PartyOrganization", "Committee")
-                         or m.type in ("PartnerUnit", "GovernmentAgency") and parent.evidence.rule == "host"):
+                         or m.type in ("PartnerUnit", "GovernmentAgency") and parent.evidence.rule == HOST_RULE):
                 found.append(("case:name-prefix", m, parent))
             elif m.type == "VolunteerTeam" and parent.type in TEAM_OWNERS and m.canonical.startswith(parent.canonical):
                 found.append(("case:team-of-body", m, parent))

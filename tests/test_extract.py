@@ -230,6 +230,7 @@ def test_amounts(text, amount):
     ("安居物业管理有限公司党支部开展活动。", "安居物业管理有限公司党支部", "PartyOrganization"),  # its host's whole name
     ("街道推行处级干部包联制度，每名干部联系一个小区。", "处级干部包联制度", "Mechanism"),  # a rank opens it
     ("社区将围绕青松物业党建联建机制的完善开展工作。", "青松物业党建联建机制", "Mechanism"),  # a way's 的 goes on
+    ("青禾城建集团松涛置业公司总经理介绍了情况。", "青禾城建集团", "PartnerUnit"),  # a company's group
     ("活动由青松大酒店、禾都大酒店共同承办。", "禾都大酒店", "PartnerUnit"),  # a listed name jieba cut into characters
     ("“菌菇好卖了。”王德池乐呵呵地说。", "王德池", "Person"),  # a name before a manner of speaking
     ("青山县农村信用合作联社为合作社提供贷款。", "农村信用合作联社", "PartnerUnit"),

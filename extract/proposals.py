@@ -91,7 +91,31 @@ def quoted_proposals(sentence: Sentence, lexicon: Lexicon, spans: list[Span]) ->
     return proposals
 
 
-PROPOSERS = (type_word_proposals, quoted_proposals)
+LISTED_TYPES = ("PartnerUnit", "GovernmentAgency", "PropertyFirm")
+LIST_MARKS = ("、", "和", "及")
+
+
+def listed_proposals(sentence: Sentence, lexicon: Lexicon, spans: list[Span]) -> list[Span]:
+    """An unnamed item right after a list of two or more named bodies of one type, as one of them (青松中学、
+    青禾医院、乐禾尚品共同参与: 乐禾尚品 too); its words run to a function word, verb or mark."""
+    text, proposals = sentence.text, []
+    bodies = sorted((s for s in spans if s.type in LISTED_TYPES), key=lambda s: s.start)
+    for first, second in zip(bodies, bodies[1:]):
+        if first.type != second.type or text[first.end:second.start] != "、" \
+                or not text.startswith(LIST_MARKS, second.end):
+            continue
+        start = end = second.end + 1
+        for token in (t for t in tokenize(text) if t.start >= start):
+            if token.start != end or token.word in PUNCT or lexicon.is_stop(token.word) \
+                    or token.flag in VERB_FLAGS or end - start >= MAX_PROPOSED:
+                break
+            end = token.end
+        if end - start >= 2 and not _covered(start, end, spans):
+            proposals.append(Span(start, end, second.type, f"{PROPOSAL_RULE}listed"))
+    return proposals
+
+
+PROPOSERS = (type_word_proposals, quoted_proposals, listed_proposals)
 
 
 def proposed_spans(sentence: Sentence, lexicon: Lexicon, spans: list[Span]) -> list[Span]:

@@ -181,6 +181,13 @@ def test_wide_proposals_name_what_the_rules_passed_over(text, expected):
     assert expected in {(text[s.start:s.end], s.type) for s in spans}
 
 
+def test_an_unnamed_item_after_a_list_of_named_bodies_is_proposed_as_one_of_them():
+    text = "活动由青松中学、青禾医院、乐禾尚品共同参与。"
+    named = [Span(3, 7, "PartnerUnit", "test"), Span(8, 12, "PartnerUnit", "test")]
+    proposals = {(text[s.start:s.end], s.type) for s in proposed_spans(Sentence(text, 0), load_lexicon(), named)}
+    assert ("乐禾尚品", "PartnerUnit") in proposals, proposals
+
+
 def test_a_photo_captions_mark_is_no_part_of_a_name():
     text = "▲青禾路18号院内新添了健身器材。"
     assert ("青禾路18号院", "Community") in {(text[s.start:s.end], s.type)

@@ -278,6 +278,21 @@ def _companion_leader(mentions: list[Mention], group: list[Mention], text: str) 
     return _group_before(mentions, earlier[-1], text)
 
 
+JOINED_WITH = re.compile(r"(?:^|[，,])(?:并|还|又|也)?(?:与|和|同)$")
+TOGETHER = re.compile(r"(?:共同|一起|一道)")
+
+
+def _joined_by_opener(subjects: list[Mention], mentions: list[Mention], text: str, cue_start: int,
+                      ctx: SentenceContext) -> list[Mention]:
+    """瑞禾银行…，并与青松集团共同捐资…: the body the sentence opens with acts with the ones it joined."""
+    first = min(subjects, key=lambda m: m.start)
+    if not (JOINED_WITH.search(text, 0, first.start) and TOGETHER.fullmatch(text, max(s.end for s in subjects),
+                                                                             cue_start)):
+        return []
+    opener = next((m for m in mentions if m.start == 0 and m.type in ORG_TYPES), ctx.carried)
+    return [opener] if opener is not None and opener not in subjects else []
+
+
 def _brought_along(subjects: list[Mention], text: str) -> bool:
     """会同A、B召开…, with no one named before 会同: A and B are brought along by the unnamed lead; they take part."""
     first = min(subjects, key=lambda m: m.start)
@@ -352,6 +367,7 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
             if not subjects:
                 continue
             subjects = _spoken_for(subjects, mentions, [(a, b) for a, b in speakers if b <= cue.start()])
+            subjects += _joined_by_opener(subjects, mentions, text, cue.start(), ctx)
             if rel_type in ("CO_BUILDS", "GUIDES", "SUPPORTS"):
                 after = [k for k in after if mentions[k].end <= clause[1]]
             after = _before_a_doer(after, mentions, subjects, rel_type, ctx)

@@ -1444,3 +1444,9 @@ def test_a_village_body_named_before_its_guide_is_guided_and_a_stationed_secreta
     assert ("GUIDES", "PartyOrganization:石门镇党委", "PartyOrganization:青禾村党支部") in relations, relations
     assert ("MEMBER_OF", "Person:陈建平", "PartyOrganization:青禾村党支部") in relations, relations
     assert not [e for e in graph.entities if "局将" in e], sorted(graph.entities)
+
+
+def test_the_body_a_sentence_opens_with_acts_with_the_one_it_joins():
+    graph = extract("青禾银行已连续5年开展公益活动，并与青松集团共同捐资100万元设立“春晖”子基金。")
+    funders = {r.source for r in graph.relations.values() if r.type == "FUNDED" and r.target == "Project:春晖子基金"}
+    assert funders == {"PartnerUnit:青禾银行", "PartnerUnit:青松集团"}, funders

@@ -717,6 +717,7 @@ PROJECT_AFTER = ("项目", "活动", "计划", "行动", "平台", "的建设", 
                  "品牌", "系列")
 PROJECT_WORD_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:项目|活动|计划|行动|工程)")
 
+GOAL_VERBS = ("实现", "做到", "达到", "确保")
 GENERATION = re.compile(r"^[0-9零〇一二三四五六七八九]0后$")
 
 
@@ -753,7 +754,8 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
             or len(inner) == 2 and (inner in lexicon.project_endings or inner in lexicon.suffix_type)  # 变成“工程”
             or len(inner) == 2 and posseg.dt.word_tag_tab.get(inner[0]) == "v"  # “晒课”: an activity
             or posseg.dt.word_tag_tab.get(inner) in ("i", "l") and inner[0] not in NUMERALS
-            and not WAY_AFTER.match(after)):  # a set phrase is a slogan, unless it names a way: “先易后难”的模式
+            and not WAY_AFTER.match(after)  # a set phrase is a slogan, unless it names a way: “先易后难”的模式
+            or before.endswith(GOAL_VERBS) and not WAY_AFTER.match(after)):  # 做到“小事不出楼”: a goal
         return ""
     inner_suffix = lexicon.type_word_ending(inner[1:])
     if inner_suffix and lexicon.suffix_type[inner_suffix] != "Community" and not MECHANISM_SHAPE.search(inner):

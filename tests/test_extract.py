@@ -265,7 +265,7 @@ def test_the_longest_of_names_sharing_a_start_wins():
                                   "居民区加强基层建设，推进楼组建设。", "自习课则是“进阶版”课程。",
                                   "大家还在朋友圈“晒课”。", "开展清理行动。", "终于打破小区治理困局。",
                                   "为签约率开好局。", "书记说“把小区的事情办好办实，办到大家心坎上”。",
-                                  "“三套车”到现场查看工程进度。"])
+                                  "“三套车”到现场查看工程进度。", "各方联动，做到“小事不出楼、大事不出社区”。"])
 def test_slogans_and_modifiers_are_no_names(text):
     graph = extract(text)
     assert not [e for e in graph.entities if e.startswith(("Mechanism:", "Project:", "PartyOrganization:", "GovernmentAgency:"))], sorted(graph.entities)

@@ -189,14 +189,17 @@ def _proposals(case: Case, document: Document, sentences: list[Sentence], named:
         for span in proposed_spans(sentence, lexicon, taken):
             start, end = sentence.start + span.start, sentence.start + span.end
             surface = sentence.text[span.start:span.end]
-            inner = canonical_name(surface)
-            if span.rule == QUOTED_PROPOSAL and any(lexicon.suffix_type.get(way.removeprefix(inner)) == "Mechanism"
-                                                   for way in ways if way.startswith(inner)):
+            name = canonical_name(surface)
+            if span.rule == QUOTED_PROPOSAL and _names_a_way(name, ways, lexicon):
                 continue
-            proposals.append(Mention(text=surface, type=span.type, start=start, end=end,
-                                     canonical=canonical_name(surface),
+            proposals.append(Mention(text=surface, type=span.type, start=start, end=end, canonical=name,
                                      evidence=_evidence(document, case, sentence.text, start, end, span.rule)))
     return proposals
+
+
+def _names_a_way(words: str, ways: set[str], lexicon: Lexicon) -> bool:
+    """The words are a way's name without its type word (三联 of 三联工作法)."""
+    return any(lexicon.suffix_type.get(way.removeprefix(words)) == "Mechanism" for way in ways if way.startswith(words))
 
 
 def _first_location(relations: list[RelationMention]) -> list[RelationMention]:

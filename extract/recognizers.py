@@ -718,6 +718,7 @@ PROJECT_AFTER = ("项目", "活动", "计划", "行动", "平台", "的建设", 
 PROJECT_WORD_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:项目|活动|计划|行动|工程)")
 
 GOAL_VERBS = ("实现", "做到", "达到", "确保")
+PEOPLE_BEFORE = re.compile(r"(?:(?:配有|配备|招募|选派|选聘)了?(?:专属|专职)?|[0-9一二三四五六七八九十百]+余?名)$")
 GENERATION = re.compile(r"^[0-9零〇一二三四五六七八九]0后$")
 
 
@@ -757,6 +758,8 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
             and not WAY_AFTER.match(after)  # a set phrase is a slogan, unless it names a way: “先易后难”的模式
             or before.endswith(GOAL_VERBS) and not WAY_AFTER.match(after)):  # 做到“小事不出楼”: a goal
         return ""
+    if PEOPLE_BEFORE.search(before):
+        return "VolunteerTeam"  # 每栋楼配有专属“楼栋管家”, 招募了36名“巷道管家”: people serving under one name
     inner_suffix = lexicon.type_word_ending(inner[1:])
     if inner_suffix and lexicon.suffix_type[inner_suffix] != "Community" and not MECHANISM_SHAPE.search(inner):
         type_name = lexicon.suffix_type[inner_suffix]

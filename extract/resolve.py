@@ -311,6 +311,13 @@ def titled_ways(case: Case, mentions: list[Mention], lexicon: Lexicon) -> dict[s
     return found
 
 
+def _retyped_work(mention: Mention, headline_ways: dict[str, str], teams: set[str]) -> Mention:
+    """A project mention that names a way the headline calls by its brand, or a team the case names as people."""
+    if mention.canonical in headline_ways:
+        return replace(mention, type="Mechanism", canonical=headline_ways[mention.canonical])
+    return replace(mention, type="VolunteerTeam") if mention.canonical in teams else mention
+
+
 LANE = re.compile(r"^(?P<road>[\u4e00-\u9fff]{2,6}?[路街])?(?P<lane>\d+(?:-\d+)?[弄号])(?P<tail>小区)?$")
 
 
@@ -693,8 +700,8 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     named = [replace(m, canonical=campaign_name(activities.get(m.canonical, m.canonical), lexicon))
              if m.type == "Project" else m for m in named]
     headline_ways = titled_ways(case, named, lexicon)
-    named = [replace(m, type="Mechanism", canonical=headline_ways[m.canonical])
-             if m.type == "Project" and m.canonical in headline_ways else m for m in named]
+    teams = {m.canonical for m in named if m.type == "VolunteerTeam"}  # 配有专属“楼栋管家”: people, wherever named
+    named = [_retyped_work(m, headline_ways, teams) if m.type == "Project" else m for m in named]
     firms = regained_first_characters(case.text, named, COMPANY_TYPES,
                                       lambda longer, n: is_company_short_form(longer, n, lexicon))
     named = [replace(m, canonical=firms.get(m.canonical, m.canonical)) if m.type in COMPANY_TYPES else m

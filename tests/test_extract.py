@@ -231,6 +231,7 @@ def test_amounts(text, amount):
     ("街道推行处级干部包联制度，每名干部联系一个小区。", "处级干部包联制度", "Mechanism"),  # a rank opens it
     ("社区将围绕青松物业党建联建机制的完善开展工作。", "青松物业党建联建机制", "Mechanism"),  # a way's 的 goes on
     ("青禾城建集团松涛置业公司总经理介绍了情况。", "青禾城建集团", "PartnerUnit"),  # a company's group
+    ("每栋楼都配有专属“楼栋管家”，负责巡查。", "楼栋管家", "VolunteerTeam"),  # people serving under a name
     ("活动由青松大酒店、禾都大酒店共同承办。", "禾都大酒店", "PartnerUnit"),  # a listed name jieba cut into characters
     ("“菌菇好卖了。”王德池乐呵呵地说。", "王德池", "Person"),  # a name before a manner of speaking
     ("青山县农村信用合作联社为合作社提供贷款。", "农村信用合作联社", "PartnerUnit"),
@@ -1450,3 +1451,10 @@ def test_the_body_a_sentence_opens_with_acts_with_the_one_it_joins():
     graph = extract("青禾银行已连续5年开展公益活动，并与青松集团共同捐资100万元设立“春晖”子基金。")
     funders = {r.source for r in graph.relations.values() if r.type == "FUNDED" and r.target == "Project:春晖子基金"}
     assert funders == {"PartnerUnit:青禾银行", "PartnerUnit:青松集团"}, funders
+
+
+def test_people_serving_under_one_quoted_name_are_a_team_wherever_the_case_names_them():
+    title = "“楼道管家”上岗 老小区换新颜"
+    graph = extract(f"{title}\n松风社区招募了20名“楼道管家”。“楼道管家”每天巡查楼道。", title=title)
+    named = sorted(e for e in graph.entities if e.endswith(":楼道管家"))
+    assert named == ["VolunteerTeam:楼道管家"], named

@@ -996,7 +996,8 @@ def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span]
             continue
         end = _person_name(text, token.end, lexicon)
         ends = text[end:end + 1] in PUNCT or text.startswith(lexicon.person_verbs, end)
-        if 2 <= end - token.end <= 3 and ends and not in_dictionary(text[token.end:end]):
+        if 2 <= end - token.end <= 3 and ends and not in_dictionary(text[token.end:end]) \
+                and not text.startswith(lexicon.person_titles, token.end + 1):  # 居民李大爷: a form of address
             spans.append(Span(token.end, end, "Person", "name:context"))
     return spans
 
@@ -1373,7 +1374,8 @@ def joint_action_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 def quoted_head_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """A quoted name and the short phrase right after it ending in a head word are one name, typed by the head:
     推行“四方共议”小区议事协调机制, 实施“老街新貌”改造工程; fields of work right before the quote open it
-    (党建引领“五方联动”协同机制). With 的 between (“邻里自治”的模式), or a list quoted, they stay apart."""
+    (党建引领“五方联动”协同机制), and so is a quoted chain of bodies (“街道党工委—社区党委—楼栋党小组”三级组织体系).
+    With 的 between (“邻里自治”的模式), or a list quoted, they stay apart."""
     spans = []
     for match in _quoted_head(tuple(lexicon.quoted_head_type)).finditer(sentence.text):
         head, end = match.group("head"), match.end()
@@ -1400,7 +1402,7 @@ def _quoted_head(heads: tuple[str, ...]) -> re.Pattern:
 
 
 MAX_HEAD_PHRASE = 8  # characters between a quoted name and its head word: “四方共议”|小区议事协调|机制
-MAX_QUOTED_WAY = 24  # a quoted chain of bodies before a head word: “街道党工委+社区党委+楼栋党小组+物业公司”联合治理模式
+MAX_QUOTED_WAY = 32  # a quoted chain of bodies before a head word: “街道党工委+社区党委+楼栋党小组+物业公司”联合治理模式
 HEAD_PHRASE_BREAK = set("到让使被从给这")  # “三套车”到现场查看工程: a clause; “X”这一模式: X alone is the name
 
 

@@ -231,6 +231,8 @@ def test_amounts(text, amount):
     ("街道推行处级干部包联制度，每名干部联系一个小区。", "处级干部包联制度", "Mechanism"),  # a rank opens it
     ("社区将围绕青松物业党建联建机制的完善开展工作。", "青松物业党建联建机制", "Mechanism"),  # a way's 的 goes on
     ("青禾城建集团松涛置业公司总经理介绍了情况。", "青禾城建集团", "PartnerUnit"),  # a company's group
+    ("社区建立“街道党工委—社区党委—楼院党总支—楼栋党小组—党员楼长”五层联动体系。",
+     "街道党工委—社区党委—楼院党总支—楼栋党小组—党员楼长五层联动体系", "Mechanism"),  # a long quoted chain
     ("每栋楼都配有专属“楼栋管家”，负责巡查。", "楼栋管家", "VolunteerTeam"),  # people serving under a name
     ("活动由青松大酒店、禾都大酒店共同承办。", "禾都大酒店", "PartnerUnit"),  # a listed name jieba cut into characters
     ("“菌菇好卖了。”王德池乐呵呵地说。", "王德池", "Person"),  # a name before a manner of speaking
@@ -1458,3 +1460,8 @@ def test_people_serving_under_one_quoted_name_are_a_team_wherever_the_case_names
     graph = extract(f"{title}\n松风社区招募了20名“楼道管家”。“楼道管家”每天巡查楼道。", title=title)
     named = sorted(e for e in graph.entities if e.endswith(":楼道管家"))
     assert named == ["VolunteerTeam:楼道管家"], named
+
+
+@pytest.mark.parametrize("text", ["居民李大爷说：“现在好了。”", "党员王阿姨带头清理楼道。"])
+def test_a_form_of_address_after_a_surname_is_no_persons_name(text):
+    assert not [e for e in extract(text).entities if e.startswith("Person:")], sorted(extract(text).entities)

@@ -754,10 +754,9 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
     if (GENERATION.match(inner) or inner in lexicon.generic_slogans or "的" in inner or inner[0] in "把让使将"
             or len(inner) == 2 and (inner in lexicon.project_endings or inner in lexicon.suffix_type)  # 变成“工程”
             or len(inner) == 2 and posseg.dt.word_tag_tab.get(inner[0]) == "v"  # “晒课”: an activity
-            or posseg.dt.word_tag_tab.get(inner) in ("i", "l") and inner[0] not in NUMERALS
-            and not WAY_AFTER.match(after)  # a set phrase is a slogan, unless it names a way: “先易后难”的模式
-            or before.endswith(GOAL_VERBS) and not WAY_AFTER.match(after)):  # 做到“小事不出楼”: a goal
-        return ""
+            or (posseg.dt.word_tag_tab.get(inner) in ("i", "l") and inner[0] not in NUMERALS
+                or before.endswith(GOAL_VERBS)) and not WAY_AFTER.match(after)):
+        return ""  # a set phrase or a goal (做到“小事不出楼”) is a slogan, unless it names a way: “先易后难”的模式
     if PEOPLE_BEFORE.search(before):
         return "VolunteerTeam"  # 每栋楼配有专属“楼栋管家”, 招募了36名“巷道管家”: people serving under one name
     inner_suffix = lexicon.type_word_ending(inner[1:])
@@ -1102,20 +1101,25 @@ def building_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     text = sentence.text
     spans = []
     for match in HOSTED_BLOCK.finditer(text):
-        host = next((h for h in lexicon.building_hosts if text.endswith(h, 0, match.start())), "")
-        host_start = left_extend(text, match.start() - len(host), lexicon, "Community") if host else match.start()
-        if host and host_start < match.start() - len(host):
+        host_start = _estate_start(text, match.start(), lexicon)
+        if host_start < match.start():
             spans.append(Span(host_start, match.end(), "Community", "building"))
     for match in BUILDING.finditer(text):
-        host = next((h for h in lexicon.building_hosts if text.endswith(h, 0, match.start())), "")
-        host_start = left_extend(text, match.start() - len(host), lexicon, "Community") if host else match.start()
-        estate = text[host_start:match.start()] if host and host_start < match.start() - len(host) else ""
+        host_start = _estate_start(text, match.start(), lexicon)
+        estate = text[host_start:match.start()]
         items = list(re.finditer(rf"({BUILDING_NUMBER})号", match.group()))
         for k, item in enumerate(items):
-            start = host_start if k == 0 and estate else match.start() + item.start()
+            start = host_start if k == 0 else match.start() + item.start()
             end = match.end() if k == len(items) - 1 else match.start() + item.end()
             spans.append(Span(start, end, "Community", "building", name=f"{estate}{item.group(1)}号楼"))
     return spans
+
+
+def _estate_start(text: str, at: int, lexicon: Lexicon) -> int:
+    """Where the estate named right before a building's number begins (青禾小区|26栋), or ``at`` when none is."""
+    host = next((h for h in lexicon.building_hosts if text.endswith(h, 0, at)), "")
+    start = left_extend(text, at - len(host), lexicon, "Community") if host else at
+    return start if host and start < at - len(host) else at
 
 
 CAMPAIGN_RULE = "campaign"

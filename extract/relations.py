@@ -970,12 +970,11 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
     Bodies named right before it (居委会、业委会、物业“四轮驱动”) are what it joins, not its users; but bodies
     listed right before an unquoted joint action (业委会和物业两方联动) each act in it (mechanism:joint).
     """
+    text = ctx.sentence.text
     found = []
     outer = _area_as_its_body(_outermost(ctx.mentions), ctx)
-
-    text = ctx.sentence.text
     helper_spans = _frame_spans(text, HELPER_FRAMES)
-    speaker_spans = _spans(ctx.sentence.text, (SPEAKER,))
+    speaker_spans = _spans(text, (SPEAKER,))
 
     def users_outside(spans: list[tuple[int, int]], mechanism: Mention) -> list[int]:
         return [i for i, m in enumerate(outer) if m.end <= mechanism.start and _allowed("USES_MECHANISM", m, mechanism)
@@ -987,30 +986,30 @@ def mechanism_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, M
         # only the nearest name before it: a farther one has that name in between, never a verb alone
         doer = next((m for m in reversed(outer) if m.end <= mechanism.start), None)
         if doer is not None and mechanism.evidence.rule == JOINT_ACTION_RULE \
-                and JOINED_RIGHT_BEFORE.fullmatch(ctx.sentence.text[doer.end:mechanism.start]):
-            joined = _group_before(outer, outer.index(doer), ctx.sentence.text)
+                and JOINED_RIGHT_BEFORE.fullmatch(text[doer.end:mechanism.start]):
+            joined = _group_before(outer, outer.index(doer), text)
             found.extend(("mechanism:joint", "USES_MECHANISM", m, mechanism) for m in joined
                          if _allowed("USES_MECHANISM", m, mechanism))
             continue
-        if (doer is not None and _uses_right_before(ctx.sentence.text[doer.end:mechanism.start])
+        if (doer is not None and _uses_right_before(text[doer.end:mechanism.start])
                 and _allowed("USES_MECHANISM", doer, mechanism)):
             found.append(("mechanism:doer", "USES_MECHANISM", doer, mechanism))
             continue
         users = users_outside(helper_spans + speaker_spans, mechanism) or users_outside(helper_spans, mechanism)
-        clause_start = _clause_bounds(ctx.sentence.text, mechanism.start, mechanism.end)[0]
+        clause_start = _clause_bounds(text, mechanism.start, mechanism.end)[0]
         users = [i for i in users if outer[i].start >= clause_start] or users
         group = [m for m in _group_after(outer, _addressed(outer, users[0], text), text)
                  if m.end <= mechanism.start and not (m.type == "Community" and _labels_report(text, m))] \
             if users else []  # 青松街道：“…”机制唱主角: the street's office at work; a district or city labels it
         rule = "mechanism:user"
         if not group or group[-1].end == mechanism.start:
-            if ctx.estate is not None and ESTATE_SUBJECT.match(ctx.sentence.text, clause_start):
+            if ctx.estate is not None and ESTATE_SUBJECT.match(text, clause_start):
                 group, rule = [ctx.estate], "mechanism:estate-does"
             elif ctx.carried is not None and _allowed("USES_MECHANISM", ctx.carried, mechanism):
                 group, rule = [ctx.carried], "mechanism:carried"
             elif ctx.town is not None and ctx.town.canonical.endswith(RURAL_TOWNS):
                 group, rule = [ctx.town], "mechanism:town"
-            elif ctx.lead is not None and _adopted_in_clause(ctx.sentence.text, clause_start, mechanism):
+            elif ctx.lead is not None and _adopted_in_clause(text, clause_start, mechanism):
                 group, rule = [ctx.lead], "mechanism:lead"
         found.extend((rule, "USES_MECHANISM", user, mechanism) for user in group
                      if _allowed("USES_MECHANISM", user, mechanism))

@@ -969,7 +969,7 @@ def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     tokens = tokenize(text)
     for index, token in enumerate(tokens):
         if not (2 <= len(token.word) <= 4 and (token.flag in ("x", "nr")) and _is_full_name(token.word, lexicon)
-                and not token.word[1:].startswith(lexicon.person_titles)):
+                and not token.word[1:].startswith(lexicon.person_titles)) or SERVING_AS.match(text, token.start):
             continue
         following = text[token.end:token.end + 3]
         before = tokens[index - 1].word if index else ""
@@ -982,6 +982,7 @@ def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans + _named_after_context(text, tokens, spans, lexicon)
 
 
+SERVING_AS = re.compile(r"任[\u4e00-\u9fff]{0,6}?(?:长|员|管家|书记|主任|顾问)(?=[，。；、,;]|$)")  # 党员任楼院管家: 任 serves
 SPOKEN_IN_A_MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}地(?:说|表示|介绍|告诉|回忆)")  # 青松乐呵呵地说, 高兴地告诉记者
 COMING_FROM = re.compile(r"来自[^，。；！？]{2,20}的$")  # 来自花溪时代社区的|李明
 
@@ -991,7 +992,8 @@ def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span]
     (居民|后|学兵，, 党员|王|秀英|带头)."""
     spans = []
     for token in tokens:
-        if token.word not in lexicon.person_contexts or any(s.start == token.end for s in found):
+        if token.word not in lexicon.person_contexts or any(s.start == token.end for s in found) \
+                or SERVING_AS.match(text, token.end):
             continue
         end = _person_name(text, token.end, lexicon)
         ends = text[end:end + 1] in PUNCT or text.startswith(lexicon.person_verbs, end)

@@ -97,10 +97,16 @@ def project_stem(name: str) -> str:
     return name
 
 
+WAY_KIND_WORDS = ("服务", "工作")  # “青禾管家”服务模式: the kind of work a way's brand is for
+
+
 def is_mechanism_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
-    """True when ``long`` is ``short`` with a mechanism's type word: 党建+楼栋 and 党建+楼栋模式 name one way."""
+    """True when ``long`` is ``short`` with a mechanism's type word, perhaps after the kind of work: 党建+楼栋,
+    党建+楼栋模式 and 党建+楼栋服务模式 name one way (not 青禾物业管理体系, a system of its own)."""
     rest = long[len(short):]
-    return len(short) >= 3 and long.startswith(short) and lexicon.suffix_type.get(rest) == "Mechanism"
+    type_word = lexicon.type_word_ending(rest)
+    return len(short) >= 3 and long.startswith(short) and lexicon.suffix_type.get(type_word) == "Mechanism" \
+        and rest[:-len(type_word)] in ("", *WAY_KIND_WORDS)
 
 
 def campaign_name(name: str, lexicon: Lexicon) -> str:

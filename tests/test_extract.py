@@ -75,6 +75,8 @@ def test_amounts(text, amount):
     ("在区园林和市容管理局的支持下，居民完成改造。", "区园林和市容管理局", "GovernmentAgency"),
     ("专家指导；上航工设计团队负责整体设计。", "上航工设计团队", "PartnerUnit"),
     ("其中包括任用小区居民后学兵，担任总工程师。", "后学兵", "Person"),
+    ("村民赵春梅今年七十岁。", "赵春梅", "Person"),
+    ("居民任建国说，楼道干净了。", "任建国", "Person"),
     ("居民区引进赛博系统管理停车。", "赛博系统", "Project"),
     ("自今年街道推进主题自治楼栋建设以来，居民积极参与。", "主题自治楼栋建设", "Project"),
     ("“兰花爷爷”朱忠德老伯积极投身共建。", "朱忠德", "Person"),
@@ -285,7 +287,8 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "一些街道和全省街道都在推进。", "全市街道都行动起来。",
                                   "把党支部建到小区，把党小组建到楼栋。", "老旧小区改造是一项系统工程。",
                                   "这是一项惠民工程，也是重大民生工程。", "大家到现场查看工程进度。",
-                                  "小区尽快启用大修基金修屋顶。"])
+                                  "小区尽快启用大修基金修屋顶。", "辖区12个行政村都已完成。",
+                                  "村民自己商量村里的大小事。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 
@@ -1432,9 +1435,10 @@ def test_relations_read_from_one_sentence(text, rel_type, expected):
     assert found == expected, found
 
 
-def test_a_headline_calls_a_way_by_its_quoted_brand():
+@pytest.mark.parametrize("way", ["工作法", "服务模式"])
+def test_a_headline_calls_a_way_by_its_quoted_brand(way):
     title = "青山区：“青禾管家”激活小区治理"
-    graph = extract(f"{title}\n松风社区党委推行“青禾管家”工作法，小区面貌一新。", area="松风社区", title=title)
+    graph = extract(f"{title}\n松风社区党委推行“青禾管家”{way}，小区面貌一新。", area="松风社区", title=title)
     assert "Project:青禾管家" not in graph.entities, sorted(graph.entities)
     users = {r.source for r in graph.relations.values() if r.type == "USES_MECHANISM"}
     assert users == {"PartyOrganization:松风社区党委"}, users
@@ -1462,6 +1466,6 @@ def test_people_serving_under_one_quoted_name_are_a_team_wherever_the_case_names
     assert named == ["VolunteerTeam:楼道管家"], named
 
 
-@pytest.mark.parametrize("text", ["居民李大爷说：“现在好了。”", "党员王阿姨带头清理楼道。"])
-def test_a_form_of_address_after_a_surname_is_no_persons_name(text):
+@pytest.mark.parametrize("text", ["居民李大爷说：“现在好了。”", "党员王阿姨带头清理楼道。", "党员任楼院管家，村民任楼栋长。"])
+def test_a_form_of_address_or_a_post_after_a_surname_is_no_persons_name(text):
     assert not [e for e in extract(text).entities if e.startswith("Person:")], sorted(extract(text).entities)

@@ -414,10 +414,11 @@ def _named_after_place(type_name: str, taken: list[tuple[str, str]], lexicon: Le
 
 def _word_names_firm(left: list[Token], index: int, taken: list[tuple[str, str]], type_name: str) -> bool:
     """A two-character word alone between a list mark and 物业 is the firm's name (、安居|物业), verb or not;
-    after a comma it is the clause's verb (，推动|物业参加)."""
+    after a comma, or a heading's number (二、引入|物业), it is the clause's verb (，推动|物业参加)."""
     token = left[index]
     return (type_name == "PropertyFirm" and not taken and len(token.word) == 2
-            and token.flag in VERB_FLAGS | PHRASE_FLAGS and index > 0 and left[index - 1].word == "、")
+            and token.flag in VERB_FLAGS | PHRASE_FLAGS and index > 0 and left[index - 1].word == "、"
+            and not (index > 1 and re.fullmatch(rf"[{NUMERALS}\d]+", left[index - 2].word)))
 
 
 def _ends_common_word(text: str, suffix_start: int, suffix: str, lexicon: Lexicon) -> bool:

@@ -76,6 +76,7 @@ def test_amounts(text, amount):
     ("专家指导；上航工设计团队负责整体设计。", "上航工设计团队", "PartnerUnit"),
     ("其中包括任用小区居民后学兵，担任总工程师。", "后学兵", "Person"),
     ("村民赵春梅今年七十岁。", "赵春梅", "Person"),
+    ("小区召开业主大会，选举产生青杉小区业主委员会。", "青杉小区业主委员会", "Committee"),
     ("居民任建国说，楼道干净了。", "任建国", "Person"),
     ("居民区引进赛博系统管理停车。", "赛博系统", "Project"),
     ("自今年街道推进主题自治楼栋建设以来，居民积极参与。", "主题自治楼栋建设", "Project"),
@@ -291,6 +292,11 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "村民自己商量村里的大小事。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
+
+
+def test_a_verb_after_a_headings_number_names_no_firm():
+    graph = extract("二、引入物业，规范服务\n业委会公开招标，选聘新物业。")
+    assert not [e for e in graph.entities if e.startswith("PropertyFirm:") and "引入" in e], sorted(graph.entities)
 
 
 @pytest.mark.parametrize("text", ["建成较早的青杉小区没有物业，楼道堆物严重。", "老旧小区缺少物业服务企业，环境较差。",

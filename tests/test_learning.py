@@ -181,6 +181,11 @@ def test_wide_proposals_name_what_the_rules_passed_over(text, expected):
     assert expected in {(text[s.start:s.end], s.type) for s in spans}
 
 
+@pytest.mark.parametrize("text", ["小区召开第一次业主大会。", "村里召开第三届监事会。", "三个业委会都已成立。"])
+def test_a_count_or_an_ordinal_before_a_type_word_proposes_nothing(text):
+    assert not proposed_spans(Sentence(text, 0), load_lexicon(), [])
+
+
 def test_an_unnamed_item_after_a_list_of_named_bodies_is_proposed_as_one_of_them():
     text = "活动由青松中学、青禾医院、乐禾尚品共同参与。"
     named = [Span(3, 7, "PartnerUnit", "test"), Span(8, 12, "PartnerUnit", "test")]

@@ -476,8 +476,9 @@ WECHAT_COPY = ("点击蓝字 关注我们\n党建引领丨翠竹社区的充电�
                "来源 | 青禾发布\n编辑 | 张青\n审核：李禾\n往期推荐\n▶ 青禾：垃圾分类进社区\n分享 收藏 点赞 在看\n")
 
 
-def test_a_wechat_article_copied_as_text_keeps_its_headline_and_text_and_drops_its_account_and_links():
-    text, _ = normalize_text(WECHAT_COPY)
+@pytest.mark.parametrize("copy", [WECHAT_COPY, WECHAT_COPY.replace(" 发表于青禾", " 浙江").replace("来源 | ", "来源：")])
+def test_a_wechat_article_copied_as_text_keeps_its_headline_and_text_and_drops_its_account_and_links(copy):
+    text, _ = normalize_text(copy)
     assert [s.title for s in split_spans(text)] == ["党建引领丨翠竹社区的充电棚建起来了"]
     assert "只见新装的充电棚整齐排列。" in text and "新建充电棚3处。" in text, text
     assert [f for f in ("蓝字", "原创", "发表于", "点击上方", "图为", "来源", "编辑", "审核", "往期", "垃圾分类", "在看")

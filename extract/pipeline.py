@@ -181,8 +181,9 @@ def _subject(mentions: list[Mention], carried: Mention | None) -> Mention | None
 def _proposals(case: Case, document: Document, sentences: list[Sentence], named: list[Mention],
                lexicon: Lexicon) -> list[Mention]:
     """Wide proposals where no rule named anything, as mentions under their own names; none for the quoted words
-    of a way the case names with its type word (以“三联”导向 beside the “三联”工作法 it stands for)."""
-    ways = {canonical_name(m.text) for m in named if m.type == "Mechanism"}
+    of a body or way the case names with its type word (以“三联”导向 beside the “三联”工作法 it stands for, a
+    headline's “红马甲” beside the “红马甲”志愿服务队)."""
+    bodies = {canonical_name(m.text) for m in named}
     proposals = []
     for sentence, inside in zip(sentences, inside_sentences(sentences, named)):
         taken = [Span(m.start - sentence.start, m.end - sentence.start, m.type, m.evidence.rule) for m in inside]
@@ -190,16 +191,16 @@ def _proposals(case: Case, document: Document, sentences: list[Sentence], named:
             start, end = sentence.start + span.start, sentence.start + span.end
             surface = sentence.text[span.start:span.end]
             name = canonical_name(surface)
-            if span.rule == QUOTED_PROPOSAL and _names_a_way(name, ways, lexicon):
+            if span.rule == QUOTED_PROPOSAL and _names_a_body(name, bodies, lexicon):
                 continue
             proposals.append(Mention(text=surface, type=span.type, start=start, end=end, canonical=name,
                                      evidence=_evidence(document, case, sentence.text, start, end, span.rule)))
     return proposals
 
 
-def _names_a_way(words: str, ways: set[str], lexicon: Lexicon) -> bool:
-    """The words are a way's name without its type word (三联 of 三联工作法)."""
-    return any(lexicon.suffix_type.get(way.removeprefix(words)) == "Mechanism" for way in ways if way.startswith(words))
+def _names_a_body(words: str, bodies: set[str], lexicon: Lexicon) -> bool:
+    """The words are a body's or a way's name without its type word (三联 of 三联工作法)."""
+    return any(body.removeprefix(words) in lexicon.suffix_type for body in bodies if body.startswith(words))
 
 
 def _first_location(relations: list[RelationMention]) -> list[RelationMention]:

@@ -482,7 +482,7 @@ def _opens_abbreviation(left: list[Token], index: int) -> bool:
     return len(token.word) == 1 and token.flag == "f" and (index == 0 or left[index - 1].word in PUNCT)
 
 
-FIELD_HOSTS = ("区", "市")  # 区园林和市容管理局
+FIELD_HOSTS = ("区", "市", "县", "省", "州", "旗")  # 区园林和市容管理局, 县文化和旅游局
 FIELD_HOST_ENDINGS = ("大学", "学院")  # 澄江大学国际关系与公共事务学院
 MAX_FIELD_WORDS = 2
 

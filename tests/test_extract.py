@@ -131,6 +131,8 @@ def test_amounts(text, amount):
     ("物业公司总经理管建国介绍了改造方案。", "管建国", "Person"),
     ("嘉定区规划资源局开辟审批快捷通道。", "嘉定区规划资源局", "GovernmentAgency"),
     ("杨浦区园林和市容管理局参与。", "杨浦区园林和市容管理局", "GovernmentAgency"),
+    ("县人力资源和社会保障局派出业务骨干。", "县人力资源和社会保障局", "GovernmentAgency"),
+    ("青山县文化和旅游局给予支持。", "青山县文化和旅游局", "GovernmentAgency"),
     ("街道加梯办全程指导。", "示范街道加梯办", "GovernmentAgency"),
     ("居民区党总支联合辖区单位成立「东体睦邻联盟」。", "东体睦邻联盟", "Committee"),
     ("推进“小小楼道一片天，温暖邻里一家人”自治项目。", "小小楼道一片天，温暖邻里一家人", "Project"),
@@ -289,7 +291,7 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "把党支部建到小区，把党小组建到楼栋。", "老旧小区改造是一项系统工程。",
                                   "这是一项惠民工程，也是重大民生工程。", "大家到现场查看工程进度。",
                                   "小区尽快启用大修基金修屋顶。", "辖区12个行政村都已完成。",
-                                  "村民自己商量村里的大小事。"])
+                                  "村民自己商量村里的大小事。", "村民筹资硬化村组道路。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 

@@ -258,8 +258,9 @@ def test_a_proposal_is_kept_when_the_model_is_sure_it_is_something_though_unsure
     assert _decision((0.2, 0.6, 0.2), classes, (), lambda _: True, drop=0.95, propose=0.6) == []
 
 
-def test_the_quoted_words_of_a_way_named_with_its_type_word_are_no_proposal():
-    text = "街道总结出“两全”工作法。街道将继续以“两全”导向促进融合，以“双圈”导向促进服务。"
+@pytest.mark.parametrize("text", ["街道总结出“两全”工作法。街道将继续以“两全”导向促进融合，以“双圈”导向促进服务。",
+                                  "“两全”跑出加速度\n社区组建“两全”志愿服务队，以“双圈”导向促进服务。"])
+def test_the_quoted_words_of_a_body_or_way_named_with_its_type_word_are_no_proposal(text):
     document, case = text_case(text)
     extraction = rule_extractions(document, [case], load_lexicon(), propose=True)[0]
     proposed = {m.canonical for m in extraction.mentions if m.evidence.rule.startswith("proposal:")}

@@ -34,6 +34,7 @@ STREET_WORDS = ("街道", "镇")
 DIVISION_ENDINGS = (*DISTRICT_ENDINGS, "镇", "乡")  # divisions with a government of their own (石门镇|人民政府)
 LEGAL_COMPANY_NAME = re.compile(r"(?:物业(?:服务|管理)?)?(?:股份)?有限(?:责任)?公司")  # a registered name, place first
 ROAD_WORDS = ("路", "东路", "西路", "南路", "北路", "中路", "街", "大街", "巷", "大道")
+LANE_ENDINGS = ("里",)  # 春晖里, 幸福里: lanes and the estates named after them
 BRANCH_SUFFIXES = ("支行", "分行", "分公司", "地区公司", "营业部", "营业厅", "分店", "门店")
 COMPANY_TYPES = ("PartnerUnit", "PropertyFirm")
 HOSTS_OF_PARTY_BRANCHES = {"PartnerUnit", "GovernmentAgency", "PropertyFirm"}
@@ -308,6 +309,11 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.append((token.word, "ns"))  # a place name's word now, which no verb trimming drops
             index -= 1
             continue
+        if token.word in LANE_ENDINGS and index > 0 and _names_lane(left[index - 1], token, lexicon):
+            start = left[index - 1].start  # 春晖|里|社区: a lane's name ends in 里, though jieba reads "inside"
+            taken.extend([(token.word, "ns"), (left[index - 1].word, "ns")])
+            index -= 2
+            continue
         if (type_name == "Community" and token.word in lexicon.surnames and len(taken) == 1
                 and suffix_start - token.end == 1):
             return token.start  # 段|庄村, 张|楼村: a village named by a family and one place word, its surname a count word too
@@ -396,6 +402,13 @@ def _local_stem_start(text: str, suffix_start: int, tokens: tuple[Token, ...], l
         if suffix_start - start >= 2:
             return start if named and suffix_start - start <= MAX_LOCAL_STEM else suffix_start
     return suffix_start
+
+
+def _names_lane(word: Token, ending: Token, lexicon: Lexicon) -> bool:
+    """A proper or plain noun right before 里 names a lane (春晖|里), unless it is a type or generic word (小区|里)."""
+    return (word.end == ending.start and len(word.word) >= 2 and word.flag in PROPER_FLAGS | {"x", "n"}
+            and word.word not in lexicon.suffix_type and word.word not in lexicon.generic_heads
+            and not lexicon.is_stop(word.word))
 
 
 def _names_bureau(type_name: str, taken: list[tuple[str, str]], lexicon: Lexicon) -> bool:

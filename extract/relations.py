@@ -309,6 +309,7 @@ def _funded_project(mentions: list[Mention], before: list[int], ctx: SentenceCon
 
 COMPOSED_OF = re.compile(r"由[^，。；,;]{2,30}?组成")  # 由A、B组成的小组: its members, who lead nothing by it
 SET_UP = ("Project", "VolunteerTeam")  # what bodies set up, no partner of theirs (孵化出X团队, 携手组成小分队)
+FOUNDED_BEFORE = re.compile(r"(?:成立|组建|组成|设立)了?[“「『]?$")  # 成立了“青松公益联盟”: a council set up too
 
 
 PARTNER_ROLE = re.compile(r"单位|伙伴|对象")
@@ -451,7 +452,8 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
                    and SUBJECT_BEFORE_FRAME.fullmatch(text, m.end, match.start())][-1:]  # X在Y的指导下: Y guides X
         subject = next((o for o in opening + later[:1] if rel_type == "GUIDES" and o.type != "Project"
                         and any(_allowed(rel_type, s, o) for s in inside)), None)
-        set_up = next((i for i, o in enumerate(later) if o.type in SET_UP), None)
+        set_up = next((i for i, o in enumerate(later) if o.type in SET_UP
+                       or o.type == "Committee" and FOUNDED_BEFORE.search(text, 0, o.start)), None)
         target = subject or (later[set_up] if set_up is not None else ctx.focus) or next(
             (o for o in later if any(_allowed(rel_type, s, o) for s in inside)), None)
         if target is None:

@@ -78,6 +78,7 @@ def test_amounts(text, amount):
     ("村民赵春梅今年七十岁。", "赵春梅", "Person"),
     ("小区召开业主大会，选举产生青杉小区业主委员会。", "青杉小区业主委员会", "Committee"),
     ("青禾街道党工委指导春桃里社区党委开展工作。", "春桃里社区党委", "PartyOrganization"),  # a lane's 里
+    ("社区把旧厂房改造成邻里客厅。", "邻里客厅", "Project"),
     ("居民任建国说，楼道干净了。", "任建国", "Person"),
     ("居民区引进赛博系统管理停车。", "赛博系统", "Project"),
     ("自今年街道推进主题自治楼栋建设以来，居民积极参与。", "主题自治楼栋建设", "Project"),
@@ -293,7 +294,8 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "这是一项惠民工程，也是重大民生工程。", "大家到现场查看工程进度。",
                                   "小区尽快启用大修基金修屋顶。", "辖区12个行政村都已完成。",
                                   "村民自己商量村里的大小事。", "村民筹资硬化村组道路。",
-                                  "这是一个弃管小区，环境较差。", "居民在小区里成立了议事会。"])
+                                  "这是一个弃管小区，环境较差。", "居民在小区里成立了议事会。",
+                                  "这里是典型的城中村。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 
@@ -1439,6 +1441,9 @@ def test_a_facility_built_in_a_work_of_another_kind_is_part_of_it(text, facility
     # a body opening a later clause acts on what follows it; the subject of an earlier cue does not reach past it
     ("青禾物业党支部推行新模式，由和平居民区党总支牵头，成立了青禾小区业委会。", "LEADS",
      {("PartyOrganization:和平居民区党总支", "Committee:青禾小区业委会")}),
+    # a council set up after the frame is what its body led, before a project named later
+    ("在和平居民区党总支的牵头下，辖区企业成立了“青松公益联盟”，在青禾书屋开展服务。", "LEADS",
+     {("PartyOrganization:和平居民区党总支", "Committee:青松公益联盟")}),
 ])
 def test_relations_read_from_one_sentence(text, rel_type, expected):
     found = {(r.source, r.target) for r in extract(text).relations.values() if r.type == rel_type}

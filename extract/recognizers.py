@@ -236,7 +236,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     verbs_ok = type_name == "Mechanism" or text.startswith(ACTIVITY_SUFFIXES, suffix_start)
     topic = text.startswith(lexicon.topic_suffixes, suffix_start)
     branch = text.startswith(BRANCH_SUFFIXES, suffix_start)
-    registered = type_name == "PropertyFirm" and bool(REGISTERED_FIRM.match(text, suffix_start))
+    registered = (type_name == "PropertyFirm" and bool(REGISTERED_FIRM.match(text, suffix_start))
+                  or type_name == "PartnerUnit" and bool(LEGAL_COMPANY_NAME.match(text, suffix_start)))
     alliance = text.startswith(ALLIANCES, suffix_start)
     left = _tokens_before(tokens if tokens is not None else tokenize(text), text, suffix_start)
     start = suffix_start
@@ -286,7 +287,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             continue
         if registered and not taken and len(token.word) == 2 and token.flag in VERB_FLAGS \
                 and not lexicon.is_stop(token.word):
-            start = token.start  # 安居|物业服务有限公司: a registered firm's own word, though jieba tags it a verb
+            start = token.start  # 安居|物业服务有限公司, 电梯安装|有限公司: a registered firm's own word or trade,
+            # though jieba tags it a verb
             taken.append((token.word, "nz"))
             index -= 1
             continue

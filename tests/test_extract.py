@@ -79,6 +79,8 @@ def test_amounts(text, amount):
     ("小区召开业主大会，选举产生青杉小区业主委员会。", "青杉小区业主委员会", "Committee"),
     ("青禾街道党工委指导春桃里社区党委开展工作。", "春桃里社区党委", "PartyOrganization"),  # a lane's 里
     ("社区把旧厂房改造成邻里客厅。", "邻里客厅", "Project"),
+    ("青禾电梯安装有限公司负责电梯的施工。", "青禾电梯安装有限公司", "PartnerUnit"),  # a trade that jieba tags a verb
+    ("社区邀请区住房城乡建设委现场答疑。", "区住房城乡建设委", "GovernmentAgency"),
     ("居民任建国说，楼道干净了。", "任建国", "Person"),
     ("居民区引进赛博系统管理停车。", "赛博系统", "Project"),
     ("自今年街道推进主题自治楼栋建设以来，居民积极参与。", "主题自治楼栋建设", "Project"),
@@ -295,7 +297,7 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "小区尽快启用大修基金修屋顶。", "辖区12个行政村都已完成。",
                                   "村民自己商量村里的大小事。", "村民筹资硬化村组道路。",
                                   "这是一个弃管小区，环境较差。", "居民在小区里成立了议事会。",
-                                  "这里是典型的城中村。"])
+                                  "这里是典型的城中村。", "社区成立有限公司运营。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
 

@@ -311,6 +311,11 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.append((token.word, "ns"))  # a place name's word now, which no verb trimming drops
             index -= 1
             continue
+        if taken and taken[-1][0] == "村" and _names_village(token, lexicon):
+            start = token.start  # 山下|村|党支部: a village named by a place word
+            taken.append((token.word, "ns"))
+            index -= 1
+            continue
         if token.word in LANE_ENDINGS and index > 0 and _names_lane(left[index - 1], token, lexicon):
             start = left[index - 1].start  # 春晖|里|社区: a lane's name ends in 里, though jieba reads "inside"
             taken.extend([(token.word, "ns"), (left[index - 1].word, "ns")])
@@ -406,6 +411,12 @@ def _local_stem_start(text: str, suffix_start: int, tokens: tuple[Token, ...], l
     return suffix_start
 
 
+def _names_village(word: Token, lexicon: Lexicon) -> bool:
+    """A two-character place word (山下, 河东) right before 村 is the village's name."""
+    return (word.flag == "s" and len(word.word) == 2 and not lexicon.is_stop(word.word)
+            and word.word not in lexicon.generic_heads)
+
+
 def _names_lane(word: Token, ending: Token, lexicon: Lexicon) -> bool:
     """A proper or plain noun right before 里 names a lane (春晖|里), unless it is a type or generic word (小区|里)."""
     return (word.end == ending.start and len(word.word) >= 2 and word.flag in PROPER_FLAGS | {"x", "n"}
@@ -436,11 +447,24 @@ def _word_names_firm(left: list[Token], index: int, taken: list[tuple[str, str]]
             and not (index > 1 and re.fullmatch(rf"[{NUMERALS}\d]+", left[index - 2].word)))
 
 
+TOWN_WORDS = ("镇", "乡", "街道")
+TOWN_AFTER_COUNTY = re.compile(r"(?<=[县区市旗])[\u4e00-\u9fff]{2}$")
+
+
+def _town_after_county(text: str, start: int, suffix_start: int) -> int:
+    """Right after a county or district, the two characters before a town's type word are its name, however jieba
+    cut them (松阳县|古|市镇: 古市镇)."""
+    match = TOWN_AFTER_COUNTY.search(text, 0, suffix_start)
+    return match.start() if match else start
+
+
 def _ends_common_word(text: str, suffix_start: int, suffix: str, lexicon: Lexicon) -> bool:
     """The type word ends a common word (山村, 城镇, 城区), unless a place name ends right before it: 青山|村,
     石城|镇 and 东城|区 are places. After a division's own word (…市|党支部) it is never a body's name."""
     word = next((w for w in lexicon.not_after.get(suffix, ()) if text.endswith(w, 0, suffix_start)), "")
     place = text[max(0, suffix_start - len(word) - 1):suffix_start]
+    if suffix in TOWN_WORDS and TOWN_AFTER_COUNTY.search(text, 0, suffix_start):
+        return False  # 松阳县|古市镇: a town's name right after its county
     return bool(word) and (word in DIVISION_WORDS or posseg.dt.word_tag_tab.get(place) != "ns")
 
 
@@ -629,6 +653,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                                    and host.type in HOSTS_OF_PARTY_BRANCHES])  # 安居物业有限公司|党支部: the host's whole name
         if type_name == "Community":
             start = _after_enclosing_place(text, start, end, PLACE_ENCLOSURES)
+            if suffix_start - start < 2 and suffix in TOWN_WORDS:
+                start = _town_after_county(text, start, suffix_start)
         else:  # a body's name: its place ends at its type word
             start = _after_enclosing_place(text, start, suffix_start)
         if suffix == "小区":

@@ -663,7 +663,18 @@ def _in_area_terms(mention: Mention, ctx: CaseContext) -> Mention:
         mention = replace(mention, canonical=local_platform_name(mention.canonical, ctx))
     if mention.type in ("PartyOrganization", "Committee"):
         mention = replace(mention, canonical=area_body_name(mention.canonical, ctx.area))
+    if mention.type in VILLAGE_BODY_TYPES:
+        mention = replace(mention, canonical=village_body_name(mention.canonical, ctx.area))
     return mention
+
+
+VILLAGE_BODY_TYPES = ("PartyOrganization", "Committee", "PartnerUnit", "VolunteerTeam")
+
+
+def village_body_name(name: str, area: str) -> str:
+    """A body named after the bare word 村 is the case's village's: 村股份经济合作社 → 山前村股份经济合作社."""
+    words = segment.cut(name)
+    return area + name[1:] if area.endswith("村") and len(words) > 1 and words[0] == "村" else name
 
 
 PARTY_BODIES = ("党总支", "党支部", "党委")

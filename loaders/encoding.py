@@ -1,10 +1,15 @@
-"""Decode bytes of a text file: BOM, UTF-8, UTF-16, then GB18030, never a silent guess."""
+"""Decode bytes of a text file: BOM, UTF-8, UTF-16, the charset a page declares, then GB18030 or Big5, never a
+silent guess."""
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
+import jieba
+
 from loaders.errors import ReadError
+from loaders.normalize import simplified
 
 CJK_SHARE_FOR_GB = 0.3
 MAX_REPLACED_SHARE = 0.01  # UTF-8 text with at most this share of broken bytes is read with replacements
@@ -69,6 +74,45 @@ def _mostly_utf8(data: bytes) -> Decoded | None:
     return Decoded(text, "utf-8", f"{replaced} byte sequence(s) that are not UTF-8 replaced by \ufffd")
 
 
+DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_-]{2,20})|"""
+                              rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_-]{2,20})""", re.IGNORECASE)
+WIDER_CODECS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs"}  # the superset each is written in
+
+
+def declared_codec(data: bytes) -> str:
+    """The codec a saved web page or XML file declares in its head (<meta charset="big5">), or ''."""
+    match = DECLARED_CHARSET.search(data[:4096])
+    if not match:
+        return ""
+    name = (match.group(1) or match.group(2)).decode("ascii").lower()
+    try:
+        codec = codecs.lookup(WIDER_CODECS.get(name, name)).name
+    except LookupError:
+        return ""
+    return codec
+
+
+COMMON_WORD_FREQUENCY = 1000  # a character jieba's dictionary counts this often is an everyday one
+
+
+def _plausibility(text: str) -> float:
+    """Share of everyday characters among a reading's Chinese ones: bytes read in the wrong Chinese codec decode
+    too, into rare characters (GB18030 bytes read as Big5, and the other way round)."""
+    characters = [c for c in simplified(text[:4096]) if "\u4e00" <= c <= "\u9fff"]
+    jieba.initialize()  # once: later calls return at once
+    frequency = jieba.dt.FREQ
+    return sum(1 for c in characters if frequency.get(c, 0) >= COMMON_WORD_FREQUENCY) / max(1, len(characters))
+
+
+def _chinese(data: bytes, codec: str) -> str:
+    """The text in a Chinese codec when it reads without error and is mostly Chinese, else ''."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return ""
+    return text if _cjk_share(text) >= CJK_SHARE_FOR_GB else ""
+
+
 def decode_text(data: bytes) -> Decoded:
     """Decode ``data``; raise ReadError when no encoding fits."""
     if data.startswith(codecs.BOM_UTF8):
@@ -85,13 +129,16 @@ def decode_text(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = ""
-    if text and _cjk_share(text) >= CJK_SHARE_FOR_GB:
-        return Decoded(text, "gb18030")
+    codec = declared_codec(data)
+    if codec:
+        try:
+            return Decoded(data.decode(codec), codec)
+        except UnicodeDecodeError:
+            pass
+    readings = [(text, codec) for codec in ("gb18030", "big5hkscs") if (text := _chinese(data, codec))]
+    if readings:
+        return Decoded(*max(readings, key=lambda reading: _plausibility(reading[0])))
     decoded = _mostly_utf8(data)
     if decoded is None:
-        raise ReadError("unknown text encoding (not UTF-8, UTF-16 or GB18030/GBK)")
+        raise ReadError("unknown text encoding (not UTF-8, UTF-16, GB18030/GBK or Big5)")
     return decoded

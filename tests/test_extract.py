@@ -81,6 +81,9 @@ def test_amounts(text, amount):
     ("社区把旧厂房改造成邻里客厅。", "邻里客厅", "Project"),
     ("青禾电梯安装有限公司负责电梯的施工。", "青禾电梯安装有限公司", "PartnerUnit"),  # a trade that jieba tags a verb
     ("社区邀请区住房城乡建设委现场答疑。", "区住房城乡建设委", "GovernmentAgency"),
+    ("走进青田县古市镇的共富工坊。", "古市镇", "Community"),  # jieba cuts 古|市镇
+    ("山下村党支部共商发展大计。", "山下村党支部", "PartyOrganization"),  # a village named by a place word
+    ("村里还成立了乡贤参事会。", "乡贤参事会", "Committee"),
     ("居民任建国说，楼道干净了。", "任建国", "Person"),
     ("居民区引进赛博系统管理停车。", "赛博系统", "Project"),
     ("自今年街道推进主题自治楼栋建设以来，居民积极参与。", "主题自治楼栋建设", "Project"),
@@ -297,9 +300,15 @@ def test_slogans_and_modifiers_are_no_names(text):
                                   "小区尽快启用大修基金修屋顶。", "辖区12个行政村都已完成。",
                                   "村民自己商量村里的大小事。", "村民筹资硬化村组道路。",
                                   "这是一个弃管小区，环境较差。", "居民在小区里成立了议事会。",
-                                  "这里是典型的城中村。", "社区成立有限公司运营。"])
+                                  "这里是典型的城中村。", "社区成立有限公司运营。", "利用闲置村小学校舍建起工坊。",
+                                  "全县乡镇都参加。", "推进市镇建设。"])
 def test_words_that_only_look_like_names_are_none(text):
     assert not extract(text).entities
+
+
+def test_a_body_named_after_the_bare_word_village_is_the_cases_villages():
+    graph = extract("青禾村党支部牵头成立村股份经济合作社，村民入股。", area="青禾村")
+    assert "PartnerUnit:青禾村股份经济合作社" in graph.entities, sorted(graph.entities)
 
 
 def test_a_verb_after_a_headings_number_names_no_firm():

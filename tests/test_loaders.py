@@ -27,6 +27,22 @@ def test_utf8_bom_and_gb18030_are_detected(tmp_path):
         assert read_document(path, name).text == CASE_TEXT
 
 
+TRADITIONAL_PAGE = ("<html><head><meta charset=\"big5\"><title>青竹村的共富工坊</title></head><body>"
+                    "<h1>青竹村的共富工坊</h1><p>青竹村黨支部牽頭成立合作社，村民在家門口就業。</p></body></html>")
+
+
+def test_a_web_page_is_read_in_the_charset_it_declares(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(TRADITIONAL_PAGE.encode("big5"))
+    assert "青竹村党支部牵头成立合作社" in read_document(path, "page").text
+
+
+@pytest.mark.parametrize("text, codec", [("青竹村黨支部牽頭成立合作社，村民在家門口就業。", "big5"),
+                                         ("青竹村党支部牵头成立合作社，村民在家门口就业。", "gb18030")])
+def test_chinese_text_without_a_declared_charset_is_read_in_the_codec_it_reads_as_words_in(text, codec):
+    assert decode_text(text.encode(codec)).text == text
+
+
 def test_unknown_encoding_and_binary_are_refused():
     with pytest.raises(ReadError, match="encoding"):
         decode_text("café naïve".encode("latin-1"))

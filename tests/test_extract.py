@@ -84,6 +84,8 @@ def test_amounts(text, amount):
     ("走进青田县古市镇的共富工坊。", "古市镇", "Community"),  # jieba cuts 古|市镇
     ("山下村党支部共商发展大计。", "山下村党支部", "PartyOrganization"),  # a village named by a place word
     ("村里还成立了乡贤参事会。", "乡贤参事会", "Committee"),
+    ("青松银行绿湖支行向桃源社区捐赠爱心物资。", "桃源社区", "Community"),  # one noun, but acted for
+    ("三是推动落实。桃源社区依托议事平台解决难题。", "桃源社区", "Community"),  # one noun, but acting
     ("居民任建国说，楼道干净了。", "任建国", "Person"),
     ("居民区引进赛博系统管理停车。", "赛博系统", "Project"),
     ("自今年街道推进主题自治楼栋建设以来，居民积极参与。", "主题自治楼栋建设", "Project"),
@@ -331,7 +333,7 @@ def test_a_body_named_as_the_former_one_is_none(text, type_name):
 @pytest.mark.parametrize("text", ["新闻晨报上海社区新媒体平台报道了此事。", "莘庄镇社区推进楼栋建设。", "打造和谐社区。",
                                   "建设和谐社区、文明社区和智慧社区。", "联合青湖、松湖两个社区举办比赛。",
                                   "青松街道所有社区都参加。", "青松社区辖区内小区都已完成改造。", "青山区文明社区创建工作启动。",
-                                  "建设幸福社区，打造美好家园。"])
+                                  "建设幸福社区，打造美好家园。", "熟人社区形成了。", "居民社区参与热情高。"])
 def test_a_title_a_town_or_a_quality_before_社区_names_no_neighbourhood(text):
     assert not [e for e in extract(text).entities if e.endswith("社区")], sorted(extract(text).entities)
 

@@ -138,7 +138,9 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
         return False  # 医疗|保障|局, 市场|监督|管理局: a bureau named by its task
     if flag in VERB_FLAGS or flag in PHRASE_FLAGS:
         return not topic and (type_name not in VERBS_ALLOWED_IN or (not adjacent and flag in VERB_FLAGS))
-    return lexicon.suffix_type.get(word) in ORG_TYPES and not ((topic or type_name == "Mechanism") and not adjacent)
+    names_body = lexicon.suffix_type.get(word) in ORG_TYPES or (
+        type_name == "Project" and len(word) > 2 and lexicon.type_by_ending(word) in ORG_TYPES)  # 管理局|出资建设|书屋
+    return names_body and not ((topic or type_name == "Mechanism") and not adjacent)
 
 
 @dataclass(frozen=True)

@@ -254,6 +254,12 @@ def _frame_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
     return _spans(text, map(frame, names))
 
 
+def _named_frame_spans(text: str, names: tuple[str, ...], mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Where the frames named match in ``text`` around a body: one naming none (由企业出资) is left to the cues."""
+    return [m.span() for name in names for m in frame(name).finditer(text)
+            if any(m.start("inside") <= x.start and x.end <= m.end("inside") for x in mentions)]
+
+
 def _area_as_its_body(mentions: list[Mention], ctx: SentenceContext) -> list[Mention]:
     """"国定一居民区成立了…": the case's own area acting stands for its own body (its party organisation or
     committee), not for a lead body of a larger place."""
@@ -332,7 +338,7 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
     follows in its clause relates them: 居民区党总支牵头成立自治小组 (LEADS)."""
     text = ctx.sentence.text
     mentions = _area_as_its_body(_outermost(ctx.mentions), ctx)
-    frames = _frame_spans(text, FRAMES) + _spans(text, (COMPOSED_OF,))
+    frames = _named_frame_spans(text, FRAMES, mentions) + _spans(text, (COMPOSED_OF,))
     helpers = _frame_spans(text, HELPER_FRAMES)
     speakers = _spans(text, (SPEAKER,))
     titles = _spans(text, (BOOK_TITLE,))
@@ -497,6 +503,9 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
         clause_start = _clause_bounds(text, match.start(), match.end())[0]
         project = [m for m in _outermost(ctx.mentions) if clause_start <= m.start and m.end <= match.start()
                    and m.type == "Project"][-1:]
+        if not project and rel_type == "FUNDED":  # 由企业出资…落实生态园的建设: the work named after, else the case's
+            project = [m for m in _outermost(ctx.mentions) if m.start >= match.end() and m.type == "Project"][:1] \
+                or ([ctx.focus] if ctx.focus else [])
         found.extend((rule_id, rel_type, s, o) for s, o in _pairs(rel_type, _inside(match, ctx), project))
     found.extend(agent_work_relations(ctx))
     for match in MANAGED_BY.finditer(text):

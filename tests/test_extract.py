@@ -1454,6 +1454,10 @@ def test_a_facility_built_in_a_work_of_another_kind_is_part_of_it(text, facility
     # a body opening a later clause acts on what follows it; the subject of an earlier cue does not reach past it
     ("青禾物业党支部推行新模式，由和平居民区党总支牵头，成立了青禾小区业委会。", "LEADS",
      {("PartyOrganization:和平居民区党总支", "Committee:青禾小区业委会")}),
+    # a frame naming no body (由企业出资) leaves its word to the cue rule
+    ("经过协商，居民李明与公司商定由企业出资十万元帮助建设青禾书屋。", "FUNDED", {("Person:李明", "Project:青禾书屋")}),
+    # a bureau's name ends a project's verbs on the left
+    ("区城市管理局出资建设青禾书屋。", "FUNDED", {("GovernmentAgency:区城市管理局", "Project:青禾书屋")}),
     # a council set up after the frame is what its body led, before a project named later
     ("在和平居民区党总支的牵头下，辖区企业成立了“青松公益联盟”，在青禾书屋开展服务。", "LEADS",
      {("PartyOrganization:和平居民区党总支", "Committee:青松公益联盟")}),

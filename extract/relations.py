@@ -580,7 +580,7 @@ def benefit_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
     for match in FOR_WHOM.finditer(text):
         clause_start, clause_end = _clause_bounds(text, match.start(), match.end())
         before = [m for m in mentions if clause_start <= m.start and m.end <= match.start()]
-        actors = [m for m in before[:1] if m.type in CONTRIBUTORS]
+        actors = [m for m in (_group_after(before, 0, text) if before else []) if m.type in CONTRIBUTORS]  # A、B为…
         inside = [m for m in mentions if match.start(1) <= m.start and m.end <= match.end(1)]
         projects = [m for m in inside if m.type == "Project"] or [m for m in before[1:] if m.type == "Project"] or (
             [ctx.focus] if ctx.focus and not inside else [])

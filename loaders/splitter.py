@@ -195,13 +195,14 @@ def _heading_block(lines: list[Line], i: int) -> list[int]:
         return [i]
     block = []
     for j in range(i, len(lines)):
-        if lines[j].block != lines[i].block or not is_title_like(lines[j].text):
+        if lines[j].block != lines[i].block or not is_title_like(lines[j].text) or _is_numbered_heading(lines[j]):
             break
         block.append(j)
     if not block:
         return []
     following = block[-1] + 1
-    ends = following == len(lines) or lines[following].block != lines[i].block or _is_page_metadata(lines[following])
+    ends = (following == len(lines) or lines[following].block != lines[i].block or _is_page_metadata(lines[following])
+            or _is_numbered_heading(lines[following]))  # 标题 | ——副标题 | 一、背景: a section opens under the title
     return block if ends else []
 
 

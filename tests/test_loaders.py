@@ -343,6 +343,27 @@ def test_a_case_filed_on_a_word_form_keeps_the_text_of_its_table(tmp_path):
     assert [c.title for c in cases] == ["加装电梯暖人心"] and "主要做法：" + CASE_TEXT in cases[0].text, cases
 
 
+def test_a_word_report_keeps_its_headline_over_its_numbered_sections_and_its_table_rows_apart(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("“青禾驿站”温暖快递小哥", level=1)
+    document.add_paragraph("——青山区松风街道翠竹社区党委案例")
+    document.add_heading("一、背景", level=2)
+    document.add_paragraph("翠竹社区辖区内有快递网点12个，快递员、外卖员等新就业群体超过600人，他们工作时间长，歇脚难、喝水难、充电难。")
+    document.add_heading("二、做法", level=2)
+    document.add_paragraph("社区党委联合青山区邮政管理局、翠竹物业，在社区党群服务中心设立“青禾驿站”，为新就业群体提供饮水、充电、休息等服务。")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "服务项目", "服务次数"
+    table.cell(1, 0).text, table.cell(1, 1).text = "免费充电", "3000余次"
+    document.add_paragraph("社区还组建了“小哥志愿服务队”，由快递员王志强担任队长，协助社区开展入户走访和安全巡查。")
+    path = tmp_path / "report.docx"
+    document.save(path)
+    cases = load_documents([path]).cases
+    assert [(c.title, c.subtitle) for c in cases] == [("“青禾驿站”温暖快递小哥", "青山区松风街道翠竹社区党委案例")], cases
+    assert "3000余次社区" not in cases[0].text, cases[0].text
+
+
 def test_pdf_text_layer_is_read_and_scanned_pdf_is_refused(tmp_path):
     from fpdf import FPDF
     from fontTools.ttLib import TTFont

@@ -40,6 +40,10 @@ def _table_lines(table: Table) -> list[str]:
         texts = [text for text in texts if text]
         if len(texts) == 2 and len(texts[0]) <= FORM_LABEL_MAX and "\n" not in texts[0]:
             texts = [f"{texts[0]}：{texts[1]}"]
+        elif len(texts) > 2:
+            texts = ["；".join(texts)]
+        if len(texts) == 1 and len(cells) > 1 and texts[0][-1] not in SENTENCE_END:
+            texts = [texts[0] + "。"]  # a row (免费充电：3000余次) ends where it ends, never run on into the next line
         lines.extend([*texts, ""])
     return lines
 

@@ -302,7 +302,8 @@ def apposed_ways(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 def titled_ways(case: Case, mentions: list[Mention], lexicon: Lexicon) -> dict[str, str]:
     """A quoted name that only the headline gives (“青禾管家”激活小区治理) and the text gives as a way's
-    (推行“青禾管家”工作法) names that way: a headline calls a method by its brand."""
+    (推行“青禾管家”工作法, or the way itself: 推行“青禾管家”服务) names that way: a headline calls a method by
+    its brand."""
     headline_end = len(case.title) if case.text.startswith(case.title) else 0
     ways = {m.canonical for m in mentions if m.type == "Mechanism"}
     projects: dict[str, list[Mention]] = {}
@@ -311,7 +312,7 @@ def titled_ways(case: Case, mentions: list[Mention], lexicon: Lexicon) -> dict[s
             projects.setdefault(m.canonical, []).append(m)
     found = {}
     for name, spots in projects.items():
-        way = next((w for w in sorted(ways) if is_mechanism_short_form(name, w, lexicon)), "")
+        way = next((w for w in sorted(ways) if w == name or is_mechanism_short_form(name, w, lexicon)), "")
         if way and all(m.end <= headline_end and m.text[0] in "“「『" for m in spots):
             found[name] = way
     return found

@@ -883,6 +883,8 @@ def test_a_party_body_named_by_its_units_kind_is_that_units():
     graph = extract("绿源物业进驻小区。物业党支部书记王刚带领员工参与活动。")
     assert ("MEMBER_OF", "Person:王刚", "PartyOrganization:绿源物业党支部") in {
         (r.type, r.source, r.target) for r in graph.relations.values()}
+    graph = extract("社区引入青禾物业服务有限公司。物业公司党支部书记王刚带领员工入驻小区。")
+    assert "PartyOrganization:青禾物业服务有限公司党支部" in graph.entities, sorted(graph.entities)
     assert "PartyOrganization:绿源物业党支部" in extract("绿源物业党支部书记王刚介绍。").entities
 
 
@@ -1470,7 +1472,7 @@ def test_relations_read_from_one_sentence(text, rel_type, expected):
     assert found == expected, found
 
 
-@pytest.mark.parametrize("way", ["工作法", "服务模式"])
+@pytest.mark.parametrize("way", ["工作法", "服务模式", ""])
 def test_a_headline_calls_a_way_by_its_quoted_brand(way):
     title = "青山区：“青禾管家”激活小区治理"
     graph = extract(f"{title}\n松风社区党委推行“青禾管家”{way}，小区面貌一新。", area="松风社区", title=title)

@@ -102,9 +102,14 @@ WAY_KIND_WORDS = ("服务", "工作")  # “青禾管家”服务模式: the kin
 
 def is_mechanism_short_form(short: str, long: str, lexicon: Lexicon) -> bool:
     """True when ``long`` is ``short`` with a mechanism's type word, perhaps after the kind of work: 党建+楼栋,
-    党建+楼栋模式 and 党建+楼栋服务模式 name one way (not 青禾物业管理体系, a system of its own)."""
+    党建+楼栋模式 and 党建+楼栋服务模式 name one way (not 青禾物业管理体系, a system of its own); or when ``short``
+    is the words of ``long`` before its type word, after what it joins (三社联动 of …三社联动机制)."""
     rest = long[len(short):]
     type_word = lexicon.type_word_ending(rest)
+    long_type_word = lexicon.type_word_ending(long)
+    if len(short) >= 4 and lexicon.suffix_type.get(long_type_word) == "Mechanism" \
+            and long.removesuffix(long_type_word).endswith(short):
+        return True  # 三社联动 of “社区+社会组织+社工”三社联动机制: the way's own words, after what it joins
     return len(short) >= 3 and long.startswith(short) and lexicon.suffix_type.get(type_word) == "Mechanism" \
         and rest[:-len(type_word)] in ("", *WAY_KIND_WORDS)
 

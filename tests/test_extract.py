@@ -1472,6 +1472,14 @@ def test_relations_read_from_one_sentence(text, rel_type, expected):
     assert found == expected, found
 
 
+def test_a_ways_own_words_after_the_bodies_it_joins_are_its_short_name():
+    title = "青禾街道：“三社联动”破解养老难题"
+    graph = extract(f"{title}\n青禾街道党工委探索“社区+社会组织+社会工作者”三社联动机制。", area="", subdistrict="青禾街道",
+                    title=title)
+    ways = sorted(e for e in graph.entities if e.startswith("Mechanism:"))
+    assert ways == ["Mechanism:社区+社会组织+社会工作者三社联动机制"], ways
+
+
 @pytest.mark.parametrize("way", ["工作法", "服务模式", ""])
 def test_a_headline_calls_a_way_by_its_quoted_brand(way):
     title = "青山区：“青禾管家”激活小区治理"

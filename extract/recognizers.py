@@ -1020,10 +1020,17 @@ def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if following.startswith(lexicon.person_titles):
             spans.append(Span(token.start, token.end, "Person", "name:title"))
         elif following.startswith(lexicon.person_verbs) or SPOKEN_IN_A_MANNER.match(text, token.end) \
+                or _role_in_brackets(lexicon.roles).match(text, token.end) \
                 or before in lexicon.person_contexts \
                 or before == "的" and token.flag == "x" and COMING_FROM.search(text, 0, token.start):
             spans.append(Span(token.start, token.end, "Person", "name:context"))
     return spans + _named_after_context(text, tokens, spans, lexicon)
+
+
+@lru_cache(maxsize=4)
+def _role_in_brackets(roles: tuple[str, ...]) -> re.Pattern:
+    """A role in brackets right after a name (刘芳（青松社区党委书记）：): an interview's speaker."""
+    return re.compile(rf"[（(][^（）()]{{0,20}}?(?:{'|'.join(map(re.escape, roles))})[）)]")
 
 
 SERVING_AS = re.compile(r"任[\u4e00-\u9fff]{0,6}?(?:长|员|管家|书记|主任|顾问)(?=[，。；、,;]|$)")  # 党员任楼院管家: 任 serves

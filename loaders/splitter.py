@@ -25,7 +25,8 @@ SUBTITLE = re.compile(r"^[—–-]{1,2}\s*\S")
 BYLINE = re.compile(r"^[■▲●◆□]?\s*(本报|本刊)?(记者|通讯员|撰文)\s*\S{2,8}$|^[■▲●◆]\s*\S{2,12}$")
 SIGNATURE = re.compile(r"^[（(][^）)]{2,20}[）)]$")
 METADATA = re.compile(r"\d{4}[-/年.]\d{1,2}|[|｜]|www\.|https?://|来源[:：]")
-NOT_TITLE_START = re.compile(r"^(题图|上图|下图|左图|右图|图[:：]|摄影|本报资料|图片|照片|注[:：])")
+NOT_TITLE_START = re.compile(r"^(题图|上图|下图|左图|右图|图[:：]|摄影|本报资料|图片|照片|注[:：]|记者[:：]|问[:：]|答[:：])")
+COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,4}[|｜丨]\s*(?=\S)")  # 访谈｜…: a headline's column, no page metadata
 PREFACE_TITLES = re.compile(r"^(序|序言|前言|目\s*录|后记|编者按|卷首语|编后语)$")
 TITLE_MAX = 40
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")  # 一、…: a section of the article, not a case of its own
@@ -91,7 +92,7 @@ def is_title_like(text: str) -> bool:
         return False  # a sentence; a headline may exclaim or ask (…今天交付！南尖小区告别爬楼时代)
     if text[-1] in "。；;，,、":
         return False
-    return not (SIGNATURE.match(text) or METADATA.search(text) or NOT_TITLE_START.match(text)
+    return not (SIGNATURE.match(text) or METADATA.search(COLUMN_LABEL.sub("", text)) or NOT_TITLE_START.match(text)
                 or BYLINE.match(text) or TOC_LEADER.search(text))
 
 

@@ -1456,6 +1456,9 @@ def test_a_facility_built_in_a_work_of_another_kind_is_part_of_it(text, facility
     # a body opening a later clause acts on what follows it; the subject of an earlier cue does not reach past it
     ("青禾物业党支部推行新模式，由和平居民区党总支牵头，成立了青禾小区业委会。", "LEADS",
      {("PartyOrganization:和平居民区党总支", "Committee:青禾小区业委会")}),
+    # an interview's speaker, named with the body and role in brackets
+    ("刘芳（桂园社区党委书记）：我们社区有高层住宅46栋。", "MEMBER_OF",
+     {("Person:刘芳", "PartyOrganization:桂园社区党委")}),
     # every contributor listed before 为…提供 takes part
     ("和平居民区党总支推出“青禾积分”。青松超市、青禾图书馆为积分兑换提供物资和场地。", "PARTICIPATES_IN",
      {("PartnerUnit:青松超市", "Project:青禾积分"), ("PartnerUnit:青禾图书馆", "Project:青禾积分")}),

@@ -522,6 +522,13 @@ def test_a_wechat_article_copied_as_text_keeps_its_headline_and_text_and_drops_i
             if f in text] == [], text
 
 
+def test_an_interview_keeps_its_headline_with_a_column_label_and_its_questions_are_no_titles():
+    text, _ = normalize_text("访谈｜翠竹社区书记谈“楼长制”\n\n记者：翠竹社区是怎么想到推行“楼长制”的？\n\n"
+                             "刘芳（翠竹社区党委书记）：我们社区有高层住宅46栋，很多居民互相不认识。\n\n"
+                             "记者：下一步有什么打算？\n\n刘芳：我们准备联合派出所，让楼长制更好地服务居民。\n")
+    assert [s.title for s in split_spans(text)] == ["访谈｜翠竹社区书记谈“楼长制”"]
+
+
 def test_a_short_heading_that_closes_a_page_does_not_take_the_article_before_it():
     text, _ = normalize_text("近日，松风街道翠竹社区建成充电棚3处，居民纷纷点赞。\n社区党委书记介绍，下一步将继续推进。\n\n"
                              "友情链接\n青禾市政府网\n")

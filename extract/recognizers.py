@@ -453,6 +453,9 @@ TOWN_WORDS = ("镇", "乡", "街道")
 TOWN_AFTER_COUNTY = re.compile(r"(?<=[县区市旗])[\u4e00-\u9fff]{2}$")
 
 
+OFFICE_BRANCH = re.compile(rf"机关(?:第?[{NUMERALS}\d]+)?")  # 财政局|机关一|支部: the branch of an office's staff
+
+
 def _town_after_county(text: str, start: int, suffix_start: int) -> int:
     """Right after a county or district, the two characters before a town's type word are its name, however jieba
     cut them (松阳县|古|市镇: 古市镇)."""
@@ -651,8 +654,9 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         start = _listed_item_start(text, left_extend(text, suffix_start, lexicon, type_name, tokens), suffix_start,
                                    type_name, tokens, lexicon)
         if type_name in HOSTED_TYPES:
-            start = min([start] + [host.start for host in spans if host.end == suffix_start
-                                   and host.type in HOSTS_OF_PARTY_BRANCHES])  # 安居物业有限公司|党支部: the host's whole name
+            start = min([start] + [host.start for host in spans if host.type in HOSTS_OF_PARTY_BRANCHES and (
+                host.end == suffix_start or OFFICE_BRANCH.fullmatch(text, host.end, suffix_start))])
+            # 安居物业有限公司|党支部, 青石县财政局|机关|党支部: the host's whole name
         if type_name == "Community":
             start = _after_enclosing_place(text, start, end, PLACE_ENCLOSURES)
             if suffix_start - start < 2 and suffix in TOWN_WORDS:

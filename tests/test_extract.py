@@ -85,6 +85,9 @@ def test_amounts(text, amount):
     ("山下村党支部共商发展大计。", "山下村党支部", "PartyOrganization"),  # a village named by a place word
     ("村里还成立了乡贤参事会。", "乡贤参事会", "Committee"),
     ("区财政局派人参加。", "区财政局", "GovernmentAgency"),  # 财政 is a type word of its own
+    ("区人大常委会派人参加。", "区人大常委会", "GovernmentAgency"),
+    ("石门镇社会事务办派人参加。", "石门镇社会事务办", "GovernmentAgency"),
+    ("青禾村文化礼堂里坐满了人。", "青禾村文化礼堂", "Project"),
     ("青石县财政局机关党支部参加。", "青石县财政局机关党支部", "PartyOrganization"),  # the branch of an office's staff
     ("青松银行绿湖支行向桃源社区捐赠爱心物资。", "桃源社区", "Community"),  # one noun, but acted for
     ("三是推动落实。桃源社区依托议事平台解决难题。", "桃源社区", "Community"),  # one noun, but acting

@@ -506,9 +506,14 @@ def district_body_name(name: str, type_name: str, case: Case) -> str:
     return name
 
 
+PLACED_PLATFORM = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:社区|小区|居民区|村)(?=[\u4e00-\u9fff]{2})")
+
+
 def local_platform_name(name: str, ctx: CaseContext) -> str:
-    """A deliberation platform named by its brand alone (“千智汇”议事堂) is the case area's own."""
-    if not ctx.area or not name.endswith(PLATFORM_ENDINGS) or name.startswith(ctx.area_stem):
+    """A deliberation platform named by its brand alone (“千智汇”议事堂) is the case area's own; one named after
+    another place (松风社区邻里议事会) is that place's."""
+    if not ctx.area or not name.endswith(PLATFORM_ENDINGS) or name.startswith(ctx.area_stem) \
+            or PLACED_PLATFORM.match(name):
         return name
     for generic in ("居民区", "社区", "小区"):
         name = name.removeprefix(generic)

@@ -88,6 +88,10 @@ def test_amounts(text, amount):
     ("区人大常委会派人参加。", "区人大常委会", "GovernmentAgency"),
     ("石门镇社会事务办派人参加。", "石门镇社会事务办", "GovernmentAgency"),
     ("青禾村文化礼堂里坐满了人。", "青禾村文化礼堂", "Project"),
+    ("青禾小区环境和物业管理委员会召开会议。", "青禾小区环境和物业管理委员会", "Committee"),
+    ("青禾小区楼委会召开会议。", "青禾小区楼委会", "Committee"),
+    ("青禾社区义工队上门服务。", "青禾社区义工队", "VolunteerTeam"),
+    ("松风社区邻里议事会召开会议。", "松风社区邻里议事会", "Committee"),  # another place's, not the case area's
     ("青石县财政局机关党支部参加。", "青石县财政局机关党支部", "PartyOrganization"),  # the branch of an office's staff
     ("青松银行绿湖支行向桃源社区捐赠爱心物资。", "桃源社区", "Community"),  # one noun, but acted for
     ("三是推动落实。桃源社区依托议事平台解决难题。", "桃源社区", "Community"),  # one noun, but acting
@@ -316,6 +320,12 @@ def test_words_that_only_look_like_names_are_none(text):
 def test_a_body_named_after_the_bare_word_village_is_the_cases_villages():
     graph = extract("青禾村党支部牵头成立村股份经济合作社，村民入股。", area="青禾村")
     assert "PartnerUnit:青禾村股份经济合作社" in graph.entities, sorted(graph.entities)
+
+
+@pytest.mark.parametrize("text, inner", [("青禾社区基金会派人参加。", "Project:青禾社区基金"),
+                                         ("青禾社区社会组织联合会派人参加。", "PartnerUnit:青禾社区社会组织")])
+def test_a_type_word_inside_a_longer_ones_name_names_nothing(text, inner):
+    assert inner not in extract(text).entities, sorted(extract(text).entities)
 
 
 def test_a_verb_after_a_headings_number_names_no_firm():

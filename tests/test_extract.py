@@ -91,6 +91,7 @@ def test_amounts(text, amount):
     ("青禾小区环境和物业管理委员会召开会议。", "青禾小区环境和物业管理委员会", "Committee"),
     ("青禾小区楼委会召开会议。", "青禾小区楼委会", "Committee"),
     ("青禾社区义工队上门服务。", "青禾社区义工队", "VolunteerTeam"),
+    ("社区坚持和发展新时代“青禾经验”，矛盾不出社区。", "青禾经验", "Mechanism"),  # a quoted experience: a way
     ("松风社区邻里议事会召开会议。", "松风社区邻里议事会", "Committee"),  # another place's, not the case area's
     ("青石县财政局机关党支部参加。", "青石县财政局机关党支部", "PartyOrganization"),  # the branch of an office's staff
     ("青松银行绿湖支行向桃源社区捐赠爱心物资。", "桃源社区", "Community"),  # one noun, but acted for

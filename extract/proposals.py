@@ -19,8 +19,8 @@ QUOTED = re.compile(r"[“「『]([^“”「」『』]{2,20})[”」』]")
 VERBS_IN_NAMES = ("Project", "Mechanism")
 PROPOSAL_RULE = "proposal:"
 QUOTED_PROPOSAL = f"{PROPOSAL_RULE}quoted"
-COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[个家所座支处条位名次届]")  # 三个业委会 counts bodies, 第一次业主大会
-# a sitting: they name none
+# 三个业委会 counts bodies and 第一次业主大会 a sitting: they name none
+COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[个家所座支处条位名次届]")
 
 
 def _covered(start: int, end: int, spans: list[Span]) -> bool:

@@ -91,6 +91,7 @@ KIND_OPENERS = ("企业",)  # what a company is, said before its name: never its
 ARTICLES = ("一个", "一张", "一份", "一套", "一项")  # "a": a way is never named by one of these
 LEADING_COUNT = re.compile(r"[0-9一二三四五六七八九十两几多]+\s?[个项家所座支处条批张份套]")
 NUMERALS = "一二三四五六七八九十两"
+OFFICE_BRANCH = re.compile(rf"机关(?:第?[{NUMERALS}\d]+)?")  # 财政局|机关一|支部: the branch of an office's staff
 LIST_COUNT = re.compile(rf"[0-9{NUMERALS}]+[种类项大套]")  # “A”“B”三种模式: the kind a list is of
 QUOTED_LIST_COUNT = re.compile(rf"[”」』]{LIST_COUNT.pattern}[\u4e00-\u9fff]{{0,4}}$")  # “A”“B”三种|治理|模式
 COUNT_WORD = re.compile(rf"[0-9{NUMERALS}几多]+[个间座家所支处条项批台部栋幢场次套张块盏组]")
@@ -289,8 +290,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             continue
         if registered and not taken and len(token.word) == 2 and token.flag in VERB_FLAGS \
                 and not lexicon.is_stop(token.word):
-            start = token.start  # 安居|物业服务有限公司, 电梯安装|有限公司: a registered firm's own word or trade,
-            # though jieba tags it a verb
+            # 安居|物业服务有限公司, 电梯安装|有限公司: a registered firm's own word or trade, though jieba tags it a verb
+            start = token.start
             taken.append((token.word, "nz"))
             index -= 1
             continue
@@ -451,9 +452,6 @@ def _word_names_firm(left: list[Token], index: int, taken: list[tuple[str, str]]
 
 TOWN_WORDS = ("镇", "乡", "街道")
 TOWN_AFTER_COUNTY = re.compile(r"(?<=[县区市旗])[\u4e00-\u9fff]{2}$")
-
-
-OFFICE_BRANCH = re.compile(rf"机关(?:第?[{NUMERALS}\d]+)?")  # 财政局|机关一|支部: the branch of an office's staff
 
 
 def _town_after_county(text: str, start: int, suffix_start: int) -> int:
@@ -1017,7 +1015,7 @@ def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     tokens = tokenize(text)
     for index, token in enumerate(tokens):
         if not (2 <= len(token.word) <= 4 and (token.flag in ("x", "nr")) and _is_full_name(token.word, lexicon)
-                and not token.word[1:].startswith(lexicon.person_titles)) or SERVING_AS.match(text, token.start):
+                and not token.word[1:].startswith(lexicon.person_titles)) or TAKES_A_POST.match(text, token.start):
             continue
         following = text[token.end:token.end + 3]
         before = tokens[index - 1].word if index else ""
@@ -1037,7 +1035,7 @@ def _role_in_brackets(roles: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"[（(][^（）()]{{0,20}}?(?:{'|'.join(map(re.escape, roles))})[）)]")
 
 
-SERVING_AS = re.compile(r"任[\u4e00-\u9fff]{0,6}?(?:长|员|管家|书记|主任|顾问)(?=[，。；、,;]|$)")  # 党员任楼院管家: 任 serves
+TAKES_A_POST = re.compile(r"任[\u4e00-\u9fff]{0,6}?(?:长|员|管家|书记|主任|顾问)(?=[，。；、,;]|$)")  # 党员任楼院管家: 任 serves
 SPOKEN_IN_A_MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}地(?:说|表示|介绍|告诉|回忆)")  # 青松乐呵呵地说, 高兴地告诉记者
 COMING_FROM = re.compile(r"来自[^，。；！？]{2,20}的$")  # 来自花溪时代社区的|李明
 
@@ -1048,7 +1046,7 @@ def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span]
     spans = []
     for token in tokens:
         if token.word not in lexicon.person_contexts or any(s.start == token.end for s in found) \
-                or SERVING_AS.match(text, token.end):
+                or TAKES_A_POST.match(text, token.end):
             continue
         end = _person_name(text, token.end, lexicon)
         ends = text[end:end + 1] in PUNCT or text.startswith(lexicon.person_verbs, end)

@@ -1026,7 +1026,23 @@ def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                 or before in lexicon.person_contexts \
                 or before == "的" and token.flag == "x" and COMING_FROM.search(text, 0, token.start):
             spans.append(Span(token.start, token.end, "Person", "name:context"))
-    return spans + _named_after_context(text, tokens, spans, lexicon)
+    return spans + _split_name_spans(text, tokens, spans, lexicon) + _named_after_context(text, tokens, spans, lexicon)
+
+
+def _split_name_spans(text: str, tokens: tuple[Token, ...], found: list[Span], lexicon: Lexicon) -> list[Span]:
+    """A full name jieba cut after its surname (李|明远|说), right before an action or a title: a person."""
+    spans = []
+    for token in tokens:
+        if len(token.word) != 1 or token.flag != "nr" or token.word not in lexicon.surnames \
+                or any(s.start <= token.start < s.end for s in found):
+            continue
+        end = _person_name(text, token.start, lexicon)
+        name = text[token.start:end]
+        if 2 <= len(name) <= 3 and not in_dictionary(name) and not name[1:].startswith(
+                (*lexicon.person_titles, *lexicon.roles)) and text.startswith(
+                (*lexicon.person_verbs, *lexicon.person_titles), end):  # not 王主任|说, a form of address
+            spans.append(Span(token.start, end, "Person", "name:context"))
+    return spans
 
 
 @lru_cache(maxsize=4)

@@ -97,6 +97,7 @@ def test_amounts(text, amount):
     ("青松银行绿湖支行向桃源社区捐赠爱心物资。", "桃源社区", "Community"),  # one noun, but acted for
     ("三是推动落实。桃源社区依托议事平台解决难题。", "桃源社区", "Community"),  # one noun, but acting
     ("居民任建国说，楼道干净了。", "任建国", "Person"),
+    ("县农业农村局干部李明远说，村里再建大棚。", "李明远", "Person"),  # jieba cuts 李|明远
     ("居民区引进赛博系统管理停车。", "赛博系统", "Project"),
     ("自今年街道推进主题自治楼栋建设以来，居民积极参与。", "主题自治楼栋建设", "Project"),
     ("“兰花爷爷”朱忠德老伯积极投身共建。", "朱忠德", "Person"),
@@ -1530,6 +1531,7 @@ def test_people_serving_under_one_quoted_name_are_a_team_wherever_the_case_names
     assert named == ["VolunteerTeam:楼道管家"], named
 
 
-@pytest.mark.parametrize("text", ["居民李大爷说：“现在好了。”", "党员王阿姨带头清理楼道。", "党员任楼院管家，村民任楼栋长。"])
+@pytest.mark.parametrize("text", ["居民李大爷说：“现在好了。”", "党员王阿姨带头清理楼道。", "党员任楼院管家，村民任楼栋长。",
+                                  "王主任说，问题解决了。"])
 def test_a_form_of_address_or_a_post_after_a_surname_is_no_persons_name(text):
     assert not [e for e in extract(text).entities if e.startswith("Person:")], sorted(extract(text).entities)

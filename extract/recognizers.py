@@ -1277,7 +1277,7 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue  # 青湖、松湖两个社区: a count of places, no name
         placed = (_within_street(text, start) or _within_division(tokens, start)
                   or _listed_neighbourhood(text, start, match.end()) or body_named
-                  or _acting_neighbourhood(text, start, match.end(), tokens, lexicon))
+                  or _acting_neighbourhood(text, start, match.end(), stem, tokens, lexicon))
         named = quality or _names_neighbourhood(stem, lexicon) or placed and _plain_stem(stem, lexicon)
         if named and not _inside_quotes(text, start, match.end()):
             spans.append(Span(start, match.end(), "Community", "neighbourhood"))
@@ -1337,10 +1337,10 @@ def _listed_neighbourhood(text: str, start: int, end: int) -> bool:
 ACTOR_OPENERS = "，。；：,;:向为与和到"  # where a clause, or the phrase of an action's party, opens
 
 
-def _acting_neighbourhood(text: str, start: int, end: int, tokens: tuple[Token, ...], lexicon: Lexicon) -> bool:
+def _acting_neighbourhood(text: str, start: int, end: int, stem: tuple[Token, ...], tokens: tuple[Token, ...],
+                          lexicon: Lexicon) -> bool:
     """A 社区 named by one noun that opens a clause, or follows 向/为/与, right before a verb acts or is acted
     for, so it is a place of its own (桃源社区依托…, 向桃源社区捐赠), not a quality (建设和谐社区) or its people."""
-    stem = [t for t in tokens if start <= t.start and t.end <= end - 2]
     following = next((t for t in tokens if t.start == end), None)
     return (len(stem) == 1 and len(stem[0].word) == 2 and stem[0].flag in ("n", "nr", "ns", "x")
             and stem[0].word not in lexicon.person_contexts and stem[0].word not in lexicon.generic_heads

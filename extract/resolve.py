@@ -684,8 +684,10 @@ VILLAGE_BODY_TYPES = ("PartyOrganization", "Committee", "PartnerUnit", "Voluntee
 
 def village_body_name(name: str, area: str) -> str:
     """A body named after the bare word 村 is the case's village's: 村股份经济合作社 → 山前村股份经济合作社."""
+    if not (area.endswith("村") and name.startswith("村")):
+        return name
     words = segment.cut(name)
-    return area + name[1:] if area.endswith("村") and len(words) > 1 and words[0] == "村" else name
+    return area + name[1:] if len(words) > 1 and words[0] == "村" else name
 
 
 PARTY_BODIES = ("党总支", "党支部", "党委")

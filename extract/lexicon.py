@@ -26,6 +26,7 @@ class Lexicon:
     max_name_length: int
     generic_heads: frozenset[str]
     generic_mentions: dict[str, str]
+    office_short_forms: dict[str, str]  # 住建 → 住房和城乡建设
     standalone_names: frozenset[str]
     roles: tuple[str, ...]
     person_titles: tuple[str, ...]
@@ -109,6 +110,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         max_name_length=int(data["max_name_length"]),
         generic_heads=frozenset(data["generic_heads"]),
         generic_mentions=dict(data["generic_mentions"]),
+        office_short_forms=dict(data["office_short_forms"]),
         standalone_names=frozenset(data["standalone_names"]),
         roles=tuple(sorted(data["roles"], key=len, reverse=True)),
         person_titles=tuple(data["person_titles"]),

@@ -49,7 +49,7 @@ def _lead(case: Case, mentions: list[Mention]) -> Mention | None:
     return next(m for m in local if m.canonical == best)
 
 
-AREA_BODY_TYPES = ("PartyOrganization", "Committee")
+AREA_COMMITTEES = ("居委会", "居委", "居民委员会", "村委会", "村民委员会")  # not its councils (青禾议事厅)
 
 
 def _area_body(mentions: list[Mention], area: Mention | None, lead: Mention | None) -> Mention | None:
@@ -60,7 +60,8 @@ def _area_body(mentions: list[Mention], area: Mention | None, lead: Mention | No
     stem = place_stem(area.canonical)
     if lead is not None and lead.canonical.startswith(stem):
         return lead
-    own = [m for m in mentions if m.type in AREA_BODY_TYPES and m.canonical.startswith(stem)]
+    own = [m for m in mentions if m.canonical.startswith(stem) and (
+        m.type == "PartyOrganization" or m.type == "Committee" and m.canonical.endswith(AREA_COMMITTEES))]
     if not own:
         return None
     counts = Counter(m.canonical for m in own)

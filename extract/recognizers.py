@@ -319,6 +319,13 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.append((token.word, "ns"))
             index -= 1
             continue
+        if token.word in FIELD_HOSTS and type_name in DIVISION_BODIES and index > 0 \
+                and not text.startswith(TOWN_WORDS, suffix_start) and not _names_a_place(taken, lexicon) \
+                and _names_division(left[index - 1], token, lexicon):
+            start = left[index - 1].start  # 松涛|区|民政局: a district jieba does not know, cut off its 区
+            taken.extend([(token.word, "ns"), (left[index - 1].word, "ns")])
+            index -= 2
+            continue
         if token.word in LANE_ENDINGS and index > 0 and _names_lane(left[index - 1], token, lexicon):
             start = left[index - 1].start  # 春晖|里|社区: a lane's name ends in 里, though jieba reads "inside"
             taken.extend([(token.word, "ns"), (left[index - 1].word, "ns")])
@@ -535,6 +542,24 @@ def _is_field_word(token: Token, lexicon: Lexicon) -> bool:
         and token.word not in lexicon.suffix_type
 
 
+DIVISION_BODIES = ("GovernmentAgency", "PartyOrganization")  # offices and committees named after their division
+CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _names_a_place(taken: list[tuple[str, str]], lexicon: Lexicon) -> bool:
+    """The words of a name taken so far hold a smaller place (青石县|南岭镇党委 is the town's, named by the town)."""
+    return any(lexicon.type_by_ending(word) == "Community" for word, _ in taken)
+
+
+def _names_division(name: Token, host: Token, lexicon: Lexicon) -> bool:
+    """A word right before a lone 区/县/市 names that division (松涛|区, 青石|县), unless it is a function or common
+    word of the sentence (辖|区 is one word; 各|区 names none)."""
+    return (name.end == host.start and len(name.word) >= 2 and bool(CJK_WORD.fullmatch(name.word))
+            and name.flag not in STOP_FLAGS and name.flag not in VERB_FLAGS and not lexicon.is_stop(name.word)
+            and name.word not in lexicon.generic_heads and not lexicon.suffix_type.get(name.word)
+            and name.word + host.word not in GENERIC_PLACE_WORDS)
+
+
 def _host_of_two_fields(left: list[Token], index: int, taken: list[tuple[str, str]], lexicon: Lexicon) -> int:
     """Index of the host when a 和/与 joins two fields of work inside one body's name (区|住房|保障|和|房屋|管理局); else -1.
 
@@ -661,6 +686,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                 start = _town_after_county(text, start, suffix_start)
         else:  # a body's name: its place ends at its type word
             start = _after_enclosing_place(text, start, suffix_start)
+            if suffix_start - start < 2 and suffix.startswith(TOWN_WORDS):
+                start = _town_after_county(text, start, suffix_start)  # 松阳县|古市镇党委
         if suffix == "小区":
             start = min(start, _start_after_place(text, suffix_start, NEIGHBOURHOOD_STEM, lexicon))
         local_at = min((at for word in LOCAL_NAME_WORDS if (at := text.find(word, start, end)) >= 0), default=-1)
@@ -764,6 +791,8 @@ PROJECT_AFTER = ("项目", "活动", "计划", "行动", "平台", "的建设", 
 PROJECT_WORD_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:项目|活动|计划|行动|工程)")
 
 GOAL_VERBS = ("实现", "做到", "达到", "确保")
+# An honour conferred (获评“文明社区”“示范小区”): titles of merit, not names of things, however they end.
+HONOURED = re.compile(r"(?:获评|荣获|评为|获得|授予|命名为|入选)(?:[“「『][^“”「」『』]{2,24}[”」』][、和与及]?)*$")
 PEOPLE_BEFORE = re.compile(r"(?:(?:配有|配备|招募|选派|选聘)了?(?:专属|专职)?|[0-9一二三四五六七八九十百]+余?名)$")
 GENERATION = re.compile(r"^[0-9零〇一二三四五六七八九]0后$")
 
@@ -854,7 +883,8 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             run_end = following.end()  # “A”“B”“C”三种模式: every item is read by what follows the list
         after = text[run_end:run_end + 14]
         before = text[max(0, match.start() - 12):match.start()].removesuffix("了")
-        if any(c in "。！？；" for c in inner) or after.startswith(SLOGAN_AFTER):
+        if any(c in "。！？；" for c in inner) or after.startswith(SLOGAN_AFTER) \
+                or HONOURED.search(text, 0, match.start()):
             continue
         if lexicon.starts_with_type_word(after) or re.match(r"[\u4e00-\u9fff]", after[:1] or " ") \
                 and lexicon.automaton.exists(after[:2]):
@@ -1535,7 +1565,7 @@ def office_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 ACTING_AREA_RULE = "acting-area"
 ACTING_AREA = re.compile(r"(?:^|(?<=[，。；,;]))(?:本|该)?(?P<word>居民区|社区)(?=(?:还|也|又|先后|积极|主动|随后|同时|专门|"
                          r"已经|已|率先|再|进一步|认真|及时|持续|着力|全力|第一时间)?(?:组建|成立|推出|建立|打造|开展|推行|探索|引入|启动|搭建|形成|创新|"
-                         r"实施|制定|牵头|发起|联合|携手|邀请|动员|发动|组织|运用|借助|通过|坚持|落实|联系))")
+                         r"实施|制定|牵头|发起|联合|携手|邀请|动员|发动|组织|运用|借助|通过|坚持|落实|联系|孵化|培育|设立|举办))")
 
 
 def acting_area_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:

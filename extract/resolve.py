@@ -20,7 +20,7 @@ from jieba import posseg
 
 from extract import segment
 from extract.amounts import chinese_number
-from extract.lexicon import Lexicon
+from extract.lexicon import Lexicon, load_lexicon
 from extract.recognizers import ACTING_AREA_RULE, BUILDING_NUMBER, CAMPAIGN_RULE, COMPANY_TYPES, HOST_RULE
 from graph.records import Case, Mention
 from loaders.places import NOT_DISTRICTS
@@ -60,7 +60,16 @@ def is_alias(short: str, long: str) -> bool:
     if long.endswith("公司") and REGISTERED_NAME.search(long):
         core = REGISTERED_NAME.sub("", long)
         return short == core or is_alias(short, core) or _is_shortened(short, long)
-    return _is_shortened(short, long)
+    return _is_shortened(short, long) or _is_office_short_form(short, long)
+
+
+def _is_office_short_form(short: str, long: str) -> bool:
+    """区住建局 of 区住房和城乡建设局: the short form's words, written out, give the full name or a shortening of it."""
+    for word, full in load_lexicon().office_short_forms.items():
+        if word in short and full in long:
+            written_out = short.replace(word, full, 1)
+            return written_out == long or _is_shortened(written_out, long)
+    return False
 
 
 def _is_shortened(short: str, long: str) -> bool:
@@ -511,8 +520,8 @@ PLACED_PLATFORM = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:社区|小区|居民区|�
 
 def local_platform_name(name: str, ctx: CaseContext) -> str:
     """A deliberation platform named by its brand alone (“千智汇”议事堂) is the case area's own; one named after
-    another place (松风社区邻里议事会) is that place's."""
-    if not ctx.area or not name.endswith(PLATFORM_ENDINGS) or name.startswith(ctx.area_stem) \
+    its own area (松涛议事厅 of 松涛社区) or another place (松风社区邻里议事会) keeps its name."""
+    if not ctx.area or not name.endswith(PLATFORM_ENDINGS) or name.startswith(place_stem(ctx.area)) \
             or PLACED_PLATFORM.match(name):
         return name
     for generic in ("居民区", "社区", "小区"):
@@ -575,6 +584,9 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
                 return pick(forms, owners)
         if "居委" in word:
             return pick(("居委会", "居委"), _derived("居委会", ctx.area_stem, ctx.area), ctx.area_stem)
+        if "村委" in word:  # the village's committee: the case's unit is the village
+            village = ctx.area if ctx.area.endswith("村") else ""
+            return pick(("村委会", "村民委员会"), _derived("村委会", village), village)
         if word == "社区":
             return pick(("居委会",), _derived("居委会", ctx.area) if ctx.area.endswith("社区") else GenericTarget(),
                         ctx.area)

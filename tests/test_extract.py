@@ -25,6 +25,10 @@ def extract(text: str, area: str = "和平居民区", subdistrict: str = "示范
     return build_case_graph([document], [case], [extract_case(case, document)])
 
 
+def relation_triples(graph) -> set[tuple[str, str, str]]:
+    return {(r.type, r.source, r.target) for r in graph.relations.values()}
+
+
 @pytest.mark.parametrize("text, amount", [("出资一百五十万元", 1_500_000), ("花费5600万元", 56_000_000),
                                           ("筹集资金1.2万元", 12_000), ("经费两千元", 2_000), ("没有金额", None)])
 def test_amounts(text, amount):
@@ -82,6 +86,9 @@ def test_amounts(text, amount):
     ("青禾电梯安装有限公司负责电梯的施工。", "青禾电梯安装有限公司", "PartnerUnit"),  # a trade that jieba tags a verb
     ("社区邀请区住房城乡建设委现场答疑。", "区住房城乡建设委", "GovernmentAgency"),
     ("走进青田县古市镇的共富工坊。", "古市镇", "Community"),  # jieba cuts 古|市镇
+    ("青田县古市镇党委书记到村调研。", "古市镇党委", "PartyOrganization"),
+    ("松涛区民政局到小区调研。", "松涛区民政局", "GovernmentAgency"),  # jieba cuts 松涛|区, a district it does not know
+    ("溪口县南岭镇党委到村调研。", "南岭镇党委", "PartyOrganization"),  # the town's, named by the town
     ("山下村党支部共商发展大计。", "山下村党支部", "PartyOrganization"),  # a village named by a place word
     ("村里还成立了乡贤参事会。", "乡贤参事会", "Committee"),
     ("区财政局派人参加。", "区财政局", "GovernmentAgency"),  # 财政 is a type word of its own
@@ -1388,6 +1395,9 @@ def test_a_place_said_to_be_where_a_body_is_addresses_it_and_is_not_the_subject(
     ("村党支部筹资修建村文化广场。", "Community:村文化广场"),  # a facility, no estate
     ("白沙镇特色合作社品牌建设成效明显。", "PartnerUnit:白沙镇特色合作社"),  # the brand, no co-op
     ("街道推行“支部领着干、居民商量干”的联席会议机制。", "Mechanism:联席会议机制"),  # the kind of the quoted way
+    ("青石村是一个山区村，也是一个典型村。", "Community:山区村"),  # a kind of village, no place
+    ("社区孵化了“银发帮帮团”“青松巡逻队”等6支志愿服务队伍。", "VolunteerTeam:志愿服务队伍"),  # the kind of the teams
+    ("和平居民区先后获评“松江市和谐社区”“松江市文明社区”。", "Project:松江市文明社区"),  # honours, no work
 ])
 def test_words_that_only_look_like_names_name_nothing(text, not_a_name):
     assert not_a_name not in extract(text).entities, sorted(extract(text).entities)
@@ -1535,3 +1545,22 @@ def test_people_serving_under_one_quoted_name_are_a_team_wherever_the_case_names
                                   "王主任说，问题解决了。"])
 def test_a_form_of_address_or_a_post_after_a_surname_is_no_persons_name(text):
     assert not [e for e in extract(text).entities if e.startswith("Person:")], sorted(extract(text).entities)
+
+
+def test_an_offices_short_form_is_its_full_name():
+    graph = extract("松涛区住房和城乡建设局到小区调研。随后，区住建局出资更换了化粪池。", district="松涛区")
+    assert [e for e in graph.entities if e.startswith("GovernmentAgency:")] == ["GovernmentAgency:松涛区住房和城乡建设局"]
+
+
+def test_a_bare_village_committee_is_the_case_villages():
+    graph = extract("青石村党总支书记、村委会主任周海介绍，村里建起了加工车间。", area="青石村")
+    assert ("MEMBER_OF", "Person:周海", "Committee:青石村村委会") in relation_triples(graph)
+
+
+def test_a_platform_named_after_its_own_area_keeps_its_name_and_is_not_the_area_acting():
+    graph = extract("社区党委牵头成立“松涛议事厅”。今年以来，议事厅收集诉求80条。社区孵化了“银发帮帮团”，"
+                    "社区还联合青禾医院开展义诊。", area="松涛社区")
+    triples = relation_triples(graph)
+    assert "Committee:松涛议事厅" in graph.entities
+    assert ("LEADS", "PartyOrganization:松涛社区党委", "VolunteerTeam:银发帮帮团") in triples
+    assert not any(source == "Committee:松涛议事厅" for _, source, _ in triples)

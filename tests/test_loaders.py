@@ -592,6 +592,14 @@ def test_breadcrumbs_view_counters_and_pinyin_glosses_are_page_furniture():
     assert "人民调解委员会" in text and "晨光社区调解员" in text and "(app)" in text
 
 
+def test_a_photos_caption_and_credit_are_page_furniture():
+    raw = ("青松社区建起了议事厅。\n\n（图为青松议事厅议事现场。通讯员 李青 摄）\n\n图为居民在议事厅议事\n\n"
+           "记者 王敏 摄\n\n居民们很满意。\n")
+    text, _ = normalize_text(raw)
+    assert "图为" not in text and "摄" not in text
+    assert "青松社区建起了议事厅。" in text and "居民们很满意。" in text
+
+
 def test_a_counter_left_empty_and_a_font_size_switch_are_page_furniture():
     text, _ = normalize_text("浏览：次\n字号：【大】【中】【小】\n\n晨光社区调解员上门化解邻里纠纷，居民纷纷点赞。\n")
     assert text == "晨光社区调解员上门化解邻里纠纷，居民纷纷点赞。", text

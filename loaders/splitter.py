@@ -243,13 +243,14 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
     if _one_markdown_headline(lines):
         return _spans_from(starts, lines, end)
     seen_text = " ".join(line.text for line in lines[:after])
-    signed_off = False
+    signed_off = read_body = False
     i = after
     while i < len(lines):
         own_block = lines[i].block != lines[i - 1].block
         block = _heading_block(lines, i) if own_block or _is_numbered_heading(lines[i]) else []
-        if not block or SECTION_HEADING.match(_heading_text(lines[block[0]].text)):
+        if not block or SECTION_HEADING.match(_heading_text(lines[block[0]].text)) or not read_body:
             signed_off = signed_off or bool(SIGNATURE.match(lines[i].text))
+            read_body = read_body or any(c in SENTENCE_END for c in lines[i].text)  # a case has text before the next
             seen_text += lines[i].text
             i += 1
             continue

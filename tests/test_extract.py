@@ -88,6 +88,8 @@ def test_amounts(text, amount):
     ("走进青田县古市镇的共富工坊。", "古市镇", "Community"),  # jieba cuts 古|市镇
     ("青田县古市镇党委书记到村调研。", "古市镇党委", "PartyOrganization"),
     ("松涛区民政局到小区调研。", "松涛区民政局", "GovernmentAgency"),  # jieba cuts 松涛|区, a district it does not know
+    ("居民区成立了“青禾护绿队”，由12名党员组成。", "青禾护绿队", "VolunteerTeam"),
+    ("青松社区党委形成“社区党委—院落党小组—院委会”的治理链条。", "社区党委—院落党小组—院委会", "Mechanism"),  # a chain
     ("溪口县南岭镇党委到村调研。", "南岭镇党委", "PartyOrganization"),  # the town's, named by the town
     ("山下村党支部共商发展大计。", "山下村党支部", "PartyOrganization"),  # a village named by a place word
     ("村里还成立了乡贤参事会。", "乡贤参事会", "Committee"),

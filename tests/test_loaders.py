@@ -553,6 +553,22 @@ def test_a_page_clipped_to_markdown_is_named_by_its_header_which_like_its_links_
     assert document.raw_text[document.offsets[at]:document.offsets[at] + 4] == "青禾物业"
 
 
+def test_a_numbered_subhead_before_any_text_opens_no_case_of_its_own():
+    raw = ("楼道亮了，居民笑了！\n\n青禾发布 2025-06-20 08:30 上海\n\n01\n聚焦“急难愁盼”\n\n"
+           "家住青禾街道松风苑小区的李阿姨最近心情不错，楼道里装上了感应灯。\n\n02\n多方共商共议\n\n"
+           "居民区党总支召集业委会和物业公司商定方案。\n")
+    text, _ = normalize_text(raw)
+    assert [s.title for s in split_spans(text)] == ["楼道亮了，居民笑了！"] and "01" not in text, text
+
+
+def test_a_case_forms_title_field_names_the_case_and_its_filers_fields_are_no_text():
+    raw = ("基层治理创新案例申报表\n\n案例名称：“院落议事”让老院子焕发新生机\n申报单位：青禾区委社会工作部\n"
+           "联系人：王敏　联系电话：0000-0000000\n\n一、基本情况\n\n青禾区松风街道翠竹社区有老旧院落23个，居民反映强烈。\n")
+    text, _ = normalize_text(raw)
+    assert [s.title for s in split_spans(text)] == ["“院落议事”让老院子焕发新生机"], text
+    assert "申报" not in text and "联系" not in text, text
+
+
 def test_a_two_line_headline_and_the_publishers_line_make_one_title():
     raw = ("翠竹社区召开加装电梯\n意见征询会\n发布机构：示范街道办事处　日期：2024年3月1日\n\n"
            "3月1日上午，翠竹社区活动室里坐满了人，居民代表围绕加装电梯发表意见，社区党委书记逐条记录。\n")

@@ -54,6 +54,17 @@ def _local_name(entity: Entity) -> bool:
     return entity.type == "Mechanism" or entity.name.startswith(RELATIVE_OPENINGS)
 
 
+PLACE_ENDINGS = ("村", "社区", "居民区", "小区", "镇", "街道", "区", "县", "市")
+TEAM_AND_BODY_TYPES = (*BODY_TYPES, "PropertyFirm", "VolunteerTeam")
+
+
+def _named_after_its_place(owner: Entity, alias: str) -> bool:
+    """木兰村乡贤理事会 called 乡贤理事会: the short name is the place's own body, and another report's 乡贤理事会 is
+    another place's."""
+    return (owner.type in TEAM_AND_BODY_TYPES and owner.name.endswith(alias)
+            and owner.name[:-len(alias)].endswith(PLACE_ENDINGS))
+
+
 def alias_targets(graph: CaseGraph) -> dict[str, str]:
     """Entity id → id of the entity it is another name of."""
     owners: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -65,7 +76,8 @@ def alias_targets(graph: CaseGraph) -> dict[str, str]:
     mapping = {}
     for entity in graph.entities.values():
         found = {owner for owner in owners.get((entity.type, entity.name), set()) - {entity.id}
-                 if documents[owner] & documents[entity.id] or not _local_name(entity)}
+                 if documents[owner] & documents[entity.id]
+                 or not _local_name(entity) and not _named_after_its_place(graph.entities[owner], entity.name)}
         if len(found) == 1 and len(graph.entities[next(iter(found))].cases) >= len(entity.cases):
             mapping[entity.id] = next(iter(found))
     mapping = short_body_names(graph) | mapping

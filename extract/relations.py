@@ -338,7 +338,8 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
     follows in its clause relates them: 居民区党总支牵头成立自治小组 (LEADS)."""
     text = ctx.sentence.text
     mentions = _area_as_its_body(_outermost(ctx.mentions), ctx)
-    frames = _named_frame_spans(text, FRAMES, mentions) + _spans(text, (COMPOSED_OF,))
+    members = _spans(text, (COMPOSED_OF,))  # 成立了由A、B组成的X: X is what is set up, A and B its members
+    frames = _named_frame_spans(text, FRAMES, mentions) + members
     helpers = _frame_spans(text, HELPER_FRAMES)
     speakers = _spans(text, (SPEAKER,))
     titles = _spans(text, (BOOK_TITLE,))
@@ -351,7 +352,8 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
                 continue
             before = [i for i, m in enumerate(mentions) if m.end <= cue.start()
                       and not any(start <= m.start < end for start, end in helpers)]
-            after = [i for i, m in enumerate(mentions) if m.start >= cue.end()]
+            after = [i for i, m in enumerate(mentions) if m.start >= cue.end()
+                     and not any(start <= m.start < end for start, end in members)]
             clause = _clause_bounds(text, cue.start(), cue.end())
             if rule.type == "CO_BUILDS":  # A和B携手组成小分队, A与B签订共建协议，走进物业: A and B co-build
                 after = [k for k in after if mentions[k].type not in SET_UP and mentions[k].end <= clause[1]]
@@ -602,6 +604,7 @@ FIRM_KIND = r"(?:物业服务企业|物业服务公司|物业管理公司|物业
 FIRM_AT = re.compile(rf"^(?:[，,]?(?:小区|社区))?(?:里|内|中)?的{FIRM_KIND}$")
 FIRM_OF_THE_ESTATE = re.compile(rf"(?:^|[^\u4e00-\u9fff])小区(?:里|内|中)?的{FIRM_KIND}$")
 FIRM_ENTERS = re.compile(r"^[^，。；,;]{0,12}?(进入|进驻|入驻|接管|管理)(了)?(小区)?")
+FIRM_WINS = re.compile(r"(?:成功|最终)?中标")  # X物业中标: chosen by the estate's tender to run it
 FIRM_MANAGES_AT = re.compile(r"^在$")
 FIRM_HIRED = re.compile(rf"(?:聘请|选聘|聘用|引进|引入)了?(?:新的|一家)?{FIRM_KIND}[—–\-－]*$")  # 小区聘请了X物业
 
@@ -609,7 +612,7 @@ FIRM_HIRED = re.compile(rf"(?:聘请|选聘|聘用|引进|引入)了?(?:新的|�
 def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """Y小区里的X物业, X物业在Y有现场管理, X物业进入小区, Y小区聘请了X物业: the property firm manages that estate
     (the place of the hiring clause, else the estate the sentence names before); the bare 小区的物业公司X or
-    小区选聘了X: the case's estate, else its area."""
+    小区选聘了X, X物业中标: the case's estate, else its area."""
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
     found = []
@@ -628,6 +631,8 @@ def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mentio
         enters = FIRM_ENTERS.match(text[firm.end:])
         if enters and enters.group(3) and ctx.area is not None:
             found.append(("firm:enters", "MANAGES", firm, ctx.area))
+        if FIRM_WINS.match(text, firm.end) and (ctx.estate or ctx.area) is not None:
+            found.append(("firm:wins-tender", "MANAGES", firm, ctx.estate or ctx.area))
         clause_start = _clause_bounds(text, firm.start, firm.end)[0]
         if FIRM_HIRED.search(text, clause_start, firm.start):
             places = [m for m in reversed(mentions[:i]) if m.type == "Community"]

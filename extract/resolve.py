@@ -602,6 +602,9 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
         village = ctx.area if ctx.area.endswith("村") else ""
         return pick(("合作社",), _derived("合作社", village))
     if type_name == "GovernmentAgency":
+        if word.endswith("政府"):  # 镇政府: the case's town's, where its town is one
+            town = ctx.subdistrict if ctx.subdistrict.endswith(word[0]) else ""
+            return pick(("政府",), _derived("人民政府", town), town) if town else GenericTarget()
         office = word.removeprefix("街道")
         if office.endswith(("办", "中心")) and ctx.subdistrict:
             return GenericTarget(ctx.subdistrict + office)

@@ -89,6 +89,7 @@ def test_amounts(text, amount):
     ("青田县古市镇党委书记到村调研。", "古市镇党委", "PartyOrganization"),
     ("松涛区民政局到小区调研。", "松涛区民政局", "GovernmentAgency"),  # jieba cuts 松涛|区, a district it does not know
     ("居民区成立了“青禾护绿队”，由12名党员组成。", "青禾护绿队", "VolunteerTeam"),
+    ("社区成立了由15名老党员组成的“巷管家”监督队。", "巷管家监督队", "VolunteerTeam"),
     ("青松社区党委形成“社区党委—院落党小组—院委会”的治理链条。", "社区党委—院落党小组—院委会", "Mechanism"),  # a chain
     ("溪口县南岭镇党委到村调研。", "南岭镇党委", "PartyOrganization"),  # the town's, named by the town
     ("山下村党支部共商发展大计。", "山下村党支部", "PartyOrganization"),  # a village named by a place word
@@ -582,6 +583,15 @@ def test_another_reports_fuller_name_joins_no_way_and_no_body_named_relative_to_
     assert {"GovernmentAgency:区水务局", "Mechanism:四联机制", "Mechanism:四联工作机制"} <= set(graph.entities)
     merge_aliases(graph)
     assert {"GovernmentAgency:区水务局", "Mechanism:四联机制"} <= set(graph.entities), sorted(graph.entities)
+
+
+def test_another_reports_body_named_after_its_place_joins_no_body_of_the_same_kind_elsewhere():
+    first, second = text_case("青石村成立了青石村乡贤理事会，乡贤理事会每月议事。"), text_case("村里成立了乡贤理事会。")
+    second = (replace(second[0], id="u", path="u.txt"), replace(second[1], id="u-01", document="u"))
+    graph = build_case_graph([first[0], second[0]], [first[1], second[1]],
+                             [extract_case(first[1], first[0]), extract_case(second[1], second[0])])
+    merge_aliases(graph)
+    assert {"Committee:青石村乡贤理事会", "Committee:乡贤理事会"} <= set(graph.entities), sorted(graph.entities)
 
 
 def test_generic_mentions_resolve_to_the_case_body_or_an_implicit_one():
@@ -1460,6 +1470,12 @@ def test_a_facility_built_in_a_work_of_another_kind_is_part_of_it(text, facility
 
 
 @pytest.mark.parametrize("text, rel_type, expected", [
+    # a firm that wins the estate's tender runs it
+    ("和平居民区召开业主大会，经过公开招标，青禾物业服务有限公司中标。", "MANAGES",
+     {("PropertyFirm:青禾物业服务有限公司", "Community:和平居民区")}),
+    # what a body sets up is the council, not the members it is made of
+    ("青松小区业委会换届了。居民区党总支推动成立了由居委会、业委会、物业三方组成的“红色议事会”。", "LEADS",
+     {("PartyOrganization:和平居民区党总支", "Committee:和平居民区红色议事会")}),
     # the work named right before 由 is what the body after it leads, not a project further on
     ("“一盏灯”公益项目由青禾社区党委牵头，组织在职党员认领，还带动了“楼道美化”行动。", "LEADS",
      {("PartyOrganization:青禾社区党委", "Project:一盏灯公益项目")}),
@@ -1566,3 +1582,8 @@ def test_a_platform_named_after_its_own_area_keeps_its_name_and_is_not_the_area_
     assert "Committee:松涛议事厅" in graph.entities
     assert ("LEADS", "PartyOrganization:松涛社区党委", "VolunteerTeam:银发帮帮团") in triples
     assert not any(source == "Committee:松涛议事厅" for _, source, _ in triples)
+
+
+def test_a_bare_town_government_is_the_case_towns():
+    graph = extract("镇政府补助20万元修建了青禾文化广场。", area="木兰村", subdistrict="桂溪镇")
+    assert ("FUNDED", "GovernmentAgency:桂溪镇人民政府", "Project:青禾文化广场") in relation_triples(graph)

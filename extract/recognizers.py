@@ -584,10 +584,11 @@ PLACE_END_CHARS = "镇县省"
 def _ends_place_before(left: list[Token], index: int, suffix_start: int) -> bool:
     """A guessed word opening with the end of a place name before it (莘庄|镇春申|府邸小区, 江北|区青松|街道):
     the name starts after it."""
-    token = left[index]
-    if index == 0 or in_dictionary(token.word) or suffix_start - token.start <= 2:
-        return False
-    return token.word[0] in PLACE_END_CHARS or token.word[0] in DISTRICT_ENDINGS and left[index - 1].flag == "ns"
+    token, before = left[index], left[index - 1] if index else None
+    if before is None or in_dictionary(token.word) or suffix_start - token.start <= 2 \
+            or before.flag in STOP_FLAGS or not CJK_WORD.fullmatch(before.word):
+        return False  # 由|县公安|局: no place before the glued 县, which opens the name
+    return token.word[0] in PLACE_END_CHARS or token.word[0] in DISTRICT_ENDINGS and before.flag == "ns"
 
 
 def glued_stop_prefix(token: Token, lexicon: Lexicon) -> int:
@@ -855,7 +856,8 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
     if framed and len(inner) <= 3:
         return ""
     own_project = any(inner.endswith(e) for e in lexicon.project_endings if len(e) >= 2)
-    verb_cued = before.endswith(MECHANISM_VERBS) and len(inner) >= 4 and not own_project
+    verb_cued = before.endswith(MECHANISM_VERBS) and len(inner) >= 4 and not own_project \
+        and not after.startswith(PROJECT_AFTER)  # 通过“青禾智治”App: a means, not a way
     names_the_bodies = bool(_body_list(tuple(lexicon.generic_mentions)).search(before))
     if (MECHANISM_SHAPE.search(inner) or verb_cued or framed or names_a_way or names_the_bodies
             or inner.endswith(lexicon.mechanism_endings)):
@@ -896,11 +898,14 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if (commas > 1 or len(inner) > 12 and commas) and not names_a_thing:
             continue
         type_name = _quoted_type(inner, before, after, lexicon)
+        app = APP_AFTER.match(text, match.end()) if type_name == "Project" else None  # “青禾智治”App: the app's name
         if type_name:
-            spans.append(Span(match.start(), match.end(), type_name, f"quoted:{type_name.lower()}"))
+            spans.append(Span(match.start(), app.end() if app else match.end(), type_name,
+                              f"quoted:{type_name.lower()}"))
     return spans
 
 
+APP_AFTER = re.compile(r"App|APP|app|小程序")
 QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’]{2,24})[”」』’]")  # ‘…’: a name quoted inside a quotation
 MAX_QUOTED_NAME = 16  # characters of a quoted name; a longer quoted run is a way of working only when one follows
 QUOTED_ITEM_AFTER = re.compile(r"[、和与及]?[“「『]([^“”「」『』]{2,16})[”」』]")  # the next item of a quoted list

@@ -33,7 +33,7 @@ ABBREVIATIONS = (("居委党", "居民区党"), ("居委会党", "居民区党")
 
 def quoted_short_name(text: str) -> str:
     """The quoted core of a name like “131弄、乐起来”平台 (an alias of it), else ''."""
-    match = re.fullmatch(r"[“「『\"]([^”」』\"]{2,20})[”」』\"][\u4e00-\u9fff]{1,4}", text)
+    match = re.fullmatch(r"[“「『\"]([^”」』\"]{2,20})[”」』\"](?:[\u4e00-\u9fff]{1,4}|App|APP|app)", text)
     return match.group(1) if match else ""
 
 
@@ -508,8 +508,9 @@ DISTRICT_BODIES = ("PartyOrganization", "GovernmentAgency")
 def district_body_name(name: str, type_name: str, case: Case) -> str:
     """A district body named without its district (区委, 区水务局) takes the case's: 澄江区委; a street office
     named without its street (街道加梯办) takes the case's sub-district."""
-    if type_name in DISTRICT_BODIES and case.district and name.startswith("区") and len(name) >= 2:
-        return case.district.removesuffix("区") + name
+    unit = case.district[-1:]  # 区 or 县
+    if type_name in DISTRICT_BODIES and case.district and name.startswith(unit) and len(name) >= 2:
+        return case.district.removesuffix(unit) + name
     if type_name == "GovernmentAgency" and case.subdistrict and name.startswith("街道") and len(name) > 3:
         return case.subdistrict + name.removeprefix("街道")
     return name

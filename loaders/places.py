@@ -12,9 +12,10 @@ import re
 NAME_CHAR = r"[\u4e00-\u9fff0-9A-Za-z]"
 LEFT_STOPS = ("的", "在", "由", "与", "和", "及", "对", "将", "把", "为", "是", "了", "从", "向", "于",
               "同", "跟", "以", "经", "让", "被", "给", "各", "本", "该", "届", "全", "之",
-              "个", "也", "都", "还", "就")
+              "个", "也", "都", "还", "就", "到")
 LEFT_STOP_WORDS = ("位于", "辖区", "联合", "通过", "依托", "面对", "针对", "围绕", "会同", "协同", "携手",
-                   "组织", "邀请", "发动", "推动", "指导", "支持", "牵头", "所辖", "毗邻", "近年来", "按照")
+                   "组织", "邀请", "发动", "推动", "指导", "支持", "牵头", "所辖", "毗邻", "近年来", "按照",
+                   "家住", "走进", "来到", "前往", "一行")
 HIGHER_PLACES = ("街道", "镇", "区", "市", "省", "县")
 SUBJECT_SUFFIXES = ("居民区", "街道", "居委会", "居委", "党总支", "党支部", "党工委")
 GENERIC_STEMS = {"居民", "居民区", "社区", "小区", "街道", "各", "本", "该", "全", "这个", "这里", "周边", "周围", "附近", "其他",
@@ -52,8 +53,11 @@ def left_boundary(text: str, suffix_start: int, max_len: int = MAX_NAME) -> int:
 
 def names_ending_in(text: str, suffixes: tuple[str, ...]) -> list[str]:
     """Every 'stem + suffix' name in the text whose stem is not a generic word."""
-    pattern = re.compile("(?:" + "|".join(sorted(map(re.escape, suffixes), key=len, reverse=True))
-                         + ")(?![域别间块划])")
+    return _names_at(text, re.compile("(?:" + "|".join(sorted(map(re.escape, suffixes), key=len, reverse=True))
+                                      + ")(?![域别间块划])"))
+
+
+def _names_at(text: str, pattern: re.Pattern) -> list[str]:
     names = []
     for match in pattern.finditer(text):
         start = left_boundary(text, match.start())
@@ -78,14 +82,17 @@ def _most_named(names: list[str]) -> str:
     return max(names, key=names.count) if names else ""
 
 
+DIVISION = re.compile(r"区(?![域别间块划])|县(?!里|级|长|域|乡|城(?!关))")  # not 县城, 县里: the county's town or level
+
+
 def district_names(text: str) -> list[str]:
-    """Districts named in the text: two or three characters before 区 (上海|嘉定区, 浦东新区)."""
+    """Districts and counties named in the text: two or three characters before 区 or 县 (上海|嘉定区, 浦东新区, 云岭县)."""
     names = []
-    for name in names_ending_in(text, ("区",)):
-        stem = name[:-1]
+    for name in _names_at(text, DIVISION):
+        stem, unit = name[:-1], name[-1]
         if not name.endswith(NOT_DISTRICTS) and not any(c.isdigit() for c in stem):
             short = stem[-3:] if stem.endswith("新") else stem[-2:]  # 浦东新区, 上海|嘉定区
-            names.append((stem if len(stem) <= 3 else short) + "区")
+            names.append((stem if len(stem) <= 3 else short) + unit)
     return names
 
 

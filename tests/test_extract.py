@@ -89,6 +89,9 @@ def test_amounts(text, amount):
     ("青田县古市镇党委书记到村调研。", "古市镇党委", "PartyOrganization"),
     ("松涛区民政局到小区调研。", "松涛区民政局", "GovernmentAgency"),  # jieba cuts 松涛|区, a district it does not know
     ("居民区成立了“青禾护绿队”，由12名党员组成。", "青禾护绿队", "VolunteerTeam"),
+    ("网格员通过“青禾智治”App上报问题。", "青禾智治App", "Project"),  # an app is named with its kind
+    ("由县公安局牵头，县住建局参与。", "县公安局", "GovernmentAgency"),  # jieba glues 县公安 after 由
+    ("近日，县委常委、组织部部长王强一行到村调研。", "王强", "Person"),
     ("社区成立了由15名老党员组成的“巷管家”监督队。", "巷管家监督队", "VolunteerTeam"),
     ("青松社区党委形成“社区党委—院落党小组—院委会”的治理链条。", "社区党委—院落党小组—院委会", "Mechanism"),  # a chain
     ("溪口县南岭镇党委到村调研。", "南岭镇党委", "PartyOrganization"),  # the town's, named by the town
@@ -1409,6 +1412,7 @@ def test_a_place_said_to_be_where_a_body_is_addresses_it_and_is_not_the_subject(
     ("街道推行“支部领着干、居民商量干”的联席会议机制。", "Mechanism:联席会议机制"),  # the kind of the quoted way
     ("青石村是一个山区村，也是一个典型村。", "Community:山区村"),  # a kind of village, no place
     ("社区孵化了“银发帮帮团”“青松巡逻队”等6支志愿服务队伍。", "VolunteerTeam:志愿服务队伍"),  # the kind of the teams
+    ("推动网格员队伍专业化、职业化。", "VolunteerTeam:网格员队伍"),  # the staff, no team
     ("和平居民区先后获评“松江市和谐社区”“松江市文明社区”。", "Project:松江市文明社区"),  # honours, no work
 ])
 def test_words_that_only_look_like_names_name_nothing(text, not_a_name):
@@ -1587,3 +1591,8 @@ def test_a_platform_named_after_its_own_area_keeps_its_name_and_is_not_the_area_
 def test_a_bare_town_government_is_the_case_towns():
     graph = extract("镇政府补助20万元修建了青禾文化广场。", area="木兰村", subdistrict="桂溪镇")
     assert ("FUNDED", "GovernmentAgency:桂溪镇人民政府", "Project:青禾文化广场") in relation_triples(graph)
+
+
+def test_a_county_body_named_without_its_county_takes_the_cases():
+    graph = extract("县民政局到青禾村调研。", district="云岭县")
+    assert "GovernmentAgency:云岭县民政局" in graph.entities, sorted(graph.entities)

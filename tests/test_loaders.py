@@ -553,6 +553,11 @@ def test_a_page_clipped_to_markdown_is_named_by_its_header_which_like_its_links_
     assert document.raw_text[document.offsets[at]:document.offsets[at] + 4] == "青禾物业"
 
 
+def test_a_case_lies_in_the_county_it_names_and_a_visit_is_no_part_of_a_towns_name():
+    text = "近日，县委常委王强一行到城关镇南街社区调研。云岭县城关镇南街社区有居民9600人，县城的老小区多。"
+    assert locate_case(text)[:2] == ("云岭县", "城关镇")
+
+
 def test_a_numbered_subhead_before_any_text_opens_no_case_of_its_own():
     raw = ("楼道亮了，居民笑了！\n\n青禾发布 2025-06-20 08:30 上海\n\n01\n聚焦“急难愁盼”\n\n"
            "家住青禾街道松风苑小区的李阿姨最近心情不错，楼道里装上了感应灯。\n\n02\n多方共商共议\n\n"

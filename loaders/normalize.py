@@ -116,8 +116,11 @@ def _strip(line: _Line) -> _Line:
 
 
 def _remove_pattern(line: _Line, pattern: re.Pattern) -> _Line:
+    matches = list(pattern.finditer(line.text))
+    if not matches:
+        return line  # most lines hold none: no copy
     keep = [True] * len(line.chars)
-    for match in pattern.finditer(line.text):
+    for match in matches:
         for i in range(match.start(), match.end()):
             keep[i] = False
     return _Line([c for c, k in zip(line.chars, keep) if k], [o for o, k in zip(line.offsets, keep) if k],

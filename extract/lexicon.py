@@ -30,6 +30,7 @@ class Lexicon:
     standalone_names: frozenset[str]
     roles: tuple[str, ...]
     person_titles: tuple[str, ...]
+    kin_forms: frozenset[str]
     mechanism_endings: tuple[str, ...]
     agreement_endings: tuple[str, ...]
     joint_parties: tuple[str, ...]
@@ -60,6 +61,10 @@ class Lexicon:
 
     def is_stop(self, token: str) -> bool:
         return token in self.left_stops or token in self.left_stop_words
+
+    def is_form_of_address(self, name: str) -> bool:
+        """A surname and a title or kinship word (王主任, 李大爷, 陈伯): how people are called, no full name."""
+        return name[1:].startswith(self.person_titles) or len(name) == 2 and name[1] in self.kin_forms
 
     def type_word_ending(self, word: str) -> str:
         """The longest type word that ends ``word`` (税务局 → 税务局, 园林市容局 → 局), or ''."""
@@ -114,6 +119,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         standalone_names=frozenset(data["standalone_names"]),
         roles=tuple(sorted(data["roles"], key=len, reverse=True)),
         person_titles=tuple(data["person_titles"]),
+        kin_forms=frozenset(data["kin_forms"]),
         mechanism_endings=tuple(data["mechanism_endings"]),
         agreement_endings=tuple(data["agreement_endings"]),
         joint_parties=tuple(data["joint_parties"]),

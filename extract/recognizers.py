@@ -958,6 +958,9 @@ class CaseNames:
     automaton: ahocorasick.Automaton | None
 
 
+SHORT_NAME_GIVEN = re.compile(r"[（(](?:以下)?简称[:：]?[“「]?([^“”「」（）()]{2,10})[”」]?[）)]")  # X（简称“Y”）
+
+
 def case_names(sentences: list[Sentence], found: dict[int, list[Span]]) -> CaseNames:
     typed: dict[str, Span] = {}
     for sentence in sentences:
@@ -966,6 +969,9 @@ def case_names(sentences: list[Sentence], found: dict[int, list[Span]]) -> CaseN
             if (span.type in AGAIN_TYPES or span.type == "Community" and surface.endswith(VILLAGE_OR_NEIGHBOURHOOD)) \
                     and not span.generic and len(surface) >= MIN_AGAIN:
                 typed.setdefault(surface, span)
+            short = SHORT_NAME_GIVEN.match(sentence.text, span.end)
+            if short and span.type != "Person" and not span.generic:  # the short name it is given names it again
+                typed.setdefault(short.group(1), replace(span, name=span.name or _strip_quotes(surface)))
     return CaseNames(typed, build_automaton(typed) if typed else None)
 
 
@@ -1029,7 +1035,7 @@ def person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         name = text[start:end]
         common_word = any(posseg.dt.word_tag_tab.get(part, "nr") not in ("nr", "ns") for part in (name[:2], name))
         if (end - start >= 2 and not lexicon.automaton.exists(name) and not common_word
-                and not name[1:].startswith(lexicon.person_titles)):
+                and not lexicon.is_form_of_address(name)):
             spans.append(Span(start, end, "Person", f"role:{match.group()}", role=match.group()))
     return spans
 
@@ -1050,7 +1056,7 @@ def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     tokens = tokenize(text)
     for index, token in enumerate(tokens):
         if not (2 <= len(token.word) <= 4 and (token.flag in ("x", "nr")) and _is_full_name(token.word, lexicon)
-                and not token.word[1:].startswith(lexicon.person_titles)) or TAKES_A_POST.match(text, token.start):
+                and not lexicon.is_form_of_address(token.word)) or TAKES_A_POST.match(text, token.start):
             continue
         following = text[token.end:token.end + 3]
         before = tokens[index - 1].word if index else ""
@@ -1102,7 +1108,8 @@ def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span]
         end = _person_name(text, token.end, lexicon)
         ends = text[end:end + 1] in PUNCT or text.startswith(lexicon.person_verbs, end)
         if 2 <= end - token.end <= 3 and ends and not in_dictionary(text[token.end:end]) \
-                and not text.startswith(lexicon.person_titles, token.end + 1):  # 居民李大爷: a form of address
+                and not text.startswith(lexicon.person_titles, token.end + 1) \
+                and not lexicon.is_form_of_address(text[token.end:end]):  # 居民李大爷, 居民陈伯: forms of address
             spans.append(Span(token.end, end, "Person", "name:context"))
     return spans
 

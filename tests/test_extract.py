@@ -90,6 +90,7 @@ def test_amounts(text, amount):
     ("松涛区民政局到小区调研。", "松涛区民政局", "GovernmentAgency"),  # jieba cuts 松涛|区, a district it does not know
     ("居民区成立了“青禾护绿队”，由12名党员组成。", "青禾护绿队", "VolunteerTeam"),
     ("网格员通过“青禾智治”App上报问题。", "青禾智治App", "Project"),  # an app is named with its kind
+    ("区住建局为加装电梯开通审批绿色通道。", "绿色通道", "Mechanism"),  # a way of the whole field
     ("由县公安局牵头，县住建局参与。", "县公安局", "GovernmentAgency"),  # jieba glues 县公安 after 由
     ("近日，县委常委、组织部部长王强一行到村调研。", "王强", "Person"),
     ("社区成立了由15名老党员组成的“巷管家”监督队。", "巷管家监督队", "VolunteerTeam"),
@@ -1413,6 +1414,7 @@ def test_a_place_said_to_be_where_a_body_is_addresses_it_and_is_not_the_subject(
     ("青石村是一个山区村，也是一个典型村。", "Community:山区村"),  # a kind of village, no place
     ("社区孵化了“银发帮帮团”“青松巡逻队”等6支志愿服务队伍。", "VolunteerTeam:志愿服务队伍"),  # the kind of the teams
     ("推动网格员队伍专业化、职业化。", "VolunteerTeam:网格员队伍"),  # the staff, no team
+    ("住在6楼的居民陈伯高兴地说：“终于不用爬楼了。”", "Person:陈伯"),  # a form of address
     ("和平居民区先后获评“松江市和谐社区”“松江市文明社区”。", "Project:松江市文明社区"),  # honours, no work
 ])
 def test_words_that_only_look_like_names_name_nothing(text, not_a_name):
@@ -1596,3 +1598,9 @@ def test_a_bare_town_government_is_the_case_towns():
 def test_a_county_body_named_without_its_county_takes_the_cases():
     graph = extract("县民政局到青禾村调研。", district="云岭县")
     assert "GovernmentAgency:云岭县民政局" in graph.entities, sorted(graph.entities)
+
+
+def test_a_short_name_a_body_is_given_names_it_again():
+    graph = extract("社区党委指导居民成立了“居民自治改造委员会”（简称“自改委”）。随后，自改委牵头制定了分摊方案。")
+    assert [e for e in graph.entities if e.startswith("Committee:")] == ["Committee:居民自治改造委员会"]
+    assert len(graph.entities["Committee:居民自治改造委员会"].evidence) >= 2

@@ -279,6 +279,14 @@ def test_the_headline_is_the_heading_of_the_longer_title_part_where_the_site_nam
     assert raw.title == "星河社区：议事会里议出幸福账"
 
 
+def test_a_headline_marked_by_its_class_names_the_case_where_the_page_title_is_the_site_and_its_section():
+    raw = parse_html("<html><head><title>桂湖区民政局--工作动态</title></head><body><table>"
+                     "<tr><td class='logo'>桂湖区民政局</td></tr><tr><td class='title'>老楼装上新电梯 居民出行一键直达</td></tr>"
+                     "<tr><td class='content'>近日，星河社区翠屏新村12栋的电梯正式投入使用，居民们纷纷点赞，"
+                     "社区党委书记介绍，下一步还将推进更多楼栋加装电梯。</td></tr></table></body></html>")
+    assert raw.title == "老楼装上新电梯 居民出行一键直达"
+
+
 def test_a_name_linked_inside_a_paragraph_stays_in_its_sentence():
     raw = parse_html("<html><body><div><p>今年以来，<span><a href='/x'>青松社区</a></span>党委牵头成立加梯议事会，"
                      "邀请居民代表共同商议方案，先后召开协调会8次，居民满意度明显提升。</p></div></body></html>")

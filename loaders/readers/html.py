@@ -20,6 +20,7 @@ FURNITURE_WORDS = {"nav", "navbar", "topnav", "menu", "topbar", "logo", "footer"
                    "crumbs", "breadcrumb", "location", "position", "share", "related", "relate", "hotlist",
                    "prenext", "pager", "pagination", "sidebar", "toolbar", "tool", "tools", "qr", "qrcode"}
 HEADLINE_WORDS = {"title", "tit", "headline", "biaoti", "bt"}  # class or id words of a headline not in <h1>
+HEADLINE_MAX = 60  # characters of a headline; a longer marked block is text
 LINK_LIST_TAGS = {"div", "section", "ul", "ol", "dl", "li", "table", "tr", "td"}  # no <p>: its links are names
 LINKS_SHARE = 0.5  # a block whose text is mostly links is navigation: a menu, 上一篇/下一篇, 相关新闻
 PARAGRAPHS = ["p", "section"]
@@ -112,10 +113,13 @@ def _headline(soup: BeautifulSoup, main: Tag, page_title: str) -> str:
     for heading in headings:
         if len(heading) >= 4 and (heading in longest or longest in heading):
             return heading
-    if len(title_parts) > 1:
-        return max(article_parts, key=len)
     first = main.find(["h1", "h2"]) or soup.find(_is_titled)
-    return first.get_text(" ", strip=True) if first and first.get_text(strip=True) else page_title
+    marked = first.get_text(" ", strip=True) if first else ""
+    if len(title_parts) > 1:
+        article = max(article_parts, key=len)
+        # 网站名--栏目 names no article: a marked headline longer than the site's name is the article's
+        return marked if len(article) < len(marked) <= HEADLINE_MAX else article
+    return marked or page_title
 
 
 def parse_html(markup: str) -> RawText:

@@ -1624,13 +1624,25 @@ RECOGNIZERS: dict[str, Recognizer] = {
 }
 
 
+COLUMN_MARKS = "｜|丨／/"
+
+
+def _after_column_mark(span: Span, text: str) -> Span:
+    """访谈｜桂园社区: a headline's column mark, which jieba may glue to the name after it, opens no name."""
+    start = span.start
+    while start < span.end - 1 and text[start] in COLUMN_MARKS:
+        start += 1
+    return replace(span, start=start) if start != span.start else span
+
+
 def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """All spans of a sentence; where spans of a type share their end or their start, the longest wins.
 
     A project named inside a mechanism's name is part of that name (“1+1+N”楼组|管理模式), and a
     person's name that ends on another name's type word is that name (牛家村与…: no person).
     """
-    spans = [span for recognizer in RECOGNIZERS.values() for span in recognizer(sentence, lexicon)]
+    spans = [_after_column_mark(span, sentence.text)
+             for recognizer in RECOGNIZERS.values() for span in recognizer(sentence, lexicon)]
     kept: dict[tuple[int, str], Span] = {}
     for span in spans:
         key = (span.end, span.type)

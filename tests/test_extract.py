@@ -91,6 +91,7 @@ def test_amounts(text, amount):
     ("居民区成立了“青禾护绿队”，由12名党员组成。", "青禾护绿队", "VolunteerTeam"),
     ("网格员通过“青禾智治”App上报问题。", "青禾智治App", "Project"),  # an app is named with its kind
     ("区住建局为加装电梯开通审批绿色通道。", "绿色通道", "Mechanism"),  # a way of the whole field
+    ("访谈｜松园社区书记谈楼长制。", "松园社区", "Community"),  # a column's mark is no part of the name after it
     ("由县公安局牵头，县住建局参与。", "县公安局", "GovernmentAgency"),  # jieba glues 县公安 after 由
     ("近日，县委常委、组织部部长王强一行到村调研。", "王强", "Person"),
     ("社区成立了由15名老党员组成的“巷管家”监督队。", "巷管家监督队", "VolunteerTeam"),

@@ -143,6 +143,8 @@ WORK_BEFORE_AGENT = re.compile(r"(设计|规划|施工|承建|建设|实施)(?:�
 TAKES_ON_WORK = re.compile(r"(?:负责|统一|共同)?(?:承担|完成|负责)")
 HELPERS_AFTER_LEAD = re.compile(r"[，,]([^，,。；;]{2,30}?)(?:积极|主动|全力|协同|共同)?(?:配合|协助|支持)[，,。；;]")  # 由X牵头，A、B积极配合
 SUBJECT_BEFORE_FRAME = re.compile(r"(?:还|也|始终|一直|积极|主动|坚持)?")  # 青禾村党支部始终在X的指导下
+LED_BODIES = ("PartyOrganization", "Committee")  # bodies a higher one leads by guiding them
+OWN_COMMITTEES = ("居委会", "居民委员会", "业委会", "业主委员会")  # the three carriages act of their own
 LED_TOPICS = ("Project", "Committee", "VolunteerTeam")  # “一盏灯”项目由X牵头: the work named before 由 is led
 GENERIC_PLACES = ("小区", "居民区", "社区")  # 小区由X负责管理: the case's own place
 MANAGED_BY = re.compile(rf"由(?![于此])([^，。；,;]{{2,30}}?)((?:负责|统一|自行|共同)[^，。；,;]{{0,4}}?)?(?:{UPKEEP_WORDS})")
@@ -446,7 +448,8 @@ def _helpers_each_by_their_word(ctx: SentenceContext) -> Iterator[tuple[re.Match
 
 def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """在X的支持下 (经过X的努力) … Y: X supports (guides, takes part in) Y, the first project or team set up
-    after and those listed with it (…完成了A、B等一批改造), else the case's project; 由X牵头 (X leads the work
+    after and those listed with it (…完成了A、B等一批改造), else the case's project; 在X的带领下，A和B…: X
+    guides the party bodies and councils A and B that act; 由X牵头 (X leads the work
     named right before 由, else what its clause names); 得到X支持,
     与X通力合作 and 通过X等齐心协力 (X supports the project); Y对X的指导
     (Y对X进行指导); 按照X的要求: X guides the project named there or after, else the case's; 由X设计/施工: X designs
@@ -468,6 +471,10 @@ def under_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
             continue
         targets = _group_after(later, set_up, text) if target is not subject and set_up is not None else [target]
         found.extend((rule_id, rel_type, s, o) for s, o in _pairs(rel_type, inside, targets))
+        if rel_type == "LEADS" and later and text[match.end():later[0].start] in ("", "，", ","):
+            led = [o for o in _group_after(later, 0, text) if o.type in LED_BODIES
+                   and not o.canonical.endswith(OWN_COMMITTEES)]  # 在X的带领下，A和B…: X guides A and B, which act
+            found.extend((rule_id, "GUIDES", s, o) for s, o in _pairs("GUIDES", inside, led))
     for match, rel_type, rule_id in _frame_relations("with", text):
         target = next((m for m in _outermost(ctx.mentions) if m.type == "Project"), ctx.focus)
         if target is not None:

@@ -1477,6 +1477,11 @@ def test_a_facility_built_in_a_work_of_another_kind_is_part_of_it(text, facility
 
 
 @pytest.mark.parametrize("text, rel_type, expected", [
+    # under a higher body's lead, the bodies that act are guided by it; the residents' own committees act of their own
+    ("在青石街道党工委的带领下，松涛社区党委和青禾花园党支部反复商议，居委会、业委会积极配合。", "GUIDES",
+     {("PartyOrganization:青石街道党工委", "PartyOrganization:松涛社区党委"),
+      ("PartyOrganization:青石街道党工委", "PartyOrganization:青禾花园党支部")}),
+    ("在和平居民区党总支的牵头下，居委会、业委会协同配合。", "GUIDES", set()),
     # a firm that wins the estate's tender runs it
     ("和平居民区召开业主大会，经过公开招标，青禾物业服务有限公司中标。", "MANAGES",
      {("PropertyFirm:青禾物业服务有限公司", "Community:和平居民区")}),

@@ -14,3 +14,6 @@ def is_short_numbered_heading(text: str) -> bool:
     """A short numbered line with no sentence end: a section heading, never the start of a broken paragraph."""
     return (len(text) <= SHORT_HEADING and bool(NUMBERED_HEADING.match(text))
             and not any(c in SENTENCE_END for c in text))
+
+
+FORM_TITLE_LABELS = ("案例名称", "案例标题", "案例题目")  # a case form's field that holds the case's title

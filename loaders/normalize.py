@@ -15,7 +15,7 @@ from functools import cache
 import jieba
 import opencc
 
-from loaders.headings import NUMBERED_HEADING, SENTENCE_END, is_short_numbered_heading
+from loaders.headings import FORM_TITLE_LABELS, NUMBERED_HEADING, SENTENCE_END, is_short_numbered_heading
 
 CONTINUES = set("，,、：:（(“‘《「『—")
 CJK_PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—…·￥％")
@@ -35,7 +35,7 @@ FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在
                        r"^(?:(?:分享|收藏|点赞|在看|转发|赞)\s*){2,}$|"  # captions, credits and share bar
                        r"^\S{0,24}(?:申报表|推荐表|报送表|登记表)$|^(?:申报|报送|推荐|填报)(?:单位|人|时间|日期)\s*[:：]|"
                        r"^联系(?:人|电话|方式)\s*[:：]")  # a case form's header and its filer's fields
-FORM_TITLE_LABEL = re.compile(r"^(?:案例名称|案例标题|案例题目)\s*[:：]\s*")  # 案例名称：… on a form: the case's title
+FORM_TITLE_LABEL = re.compile(rf"^(?:{'|'.join(FORM_TITLE_LABELS)})\s*[:：]\s*")  # 案例名称：… on a form: the case's title
 BOLD = re.compile(r"\*\*|__")
 LINK_MARKUP = re.compile(r"!\[[^\[\]]*\]\([^()\s]*\)|\[(?=[^\[\]]*\]\([^()\s]*\))|\]\([^()\s]*\)")  # ![图](…), [text](url)
 LIST_MARKER = re.compile(r"^\s*[-*+•]\s+(?=\S)")  # - 青松村新建了厂房: a list item's bullet, no part of its text

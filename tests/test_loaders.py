@@ -530,6 +530,21 @@ def test_a_wechat_article_copied_as_text_keeps_its_headline_and_text_and_drops_i
             if f in text] == [], text
 
 
+def test_a_word_case_form_without_a_heading_is_named_by_its_title_field(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("基层治理创新案例推荐表")
+    form = document.add_table(rows=3, cols=2)
+    for row, (label, value) in enumerate([("案例名称", "楼栋议事会让老楼焕新颜"), ("申报单位", "青禾区松风街道工作委员会"),
+                                          ("案例简介", CASE_TEXT)]):
+        form.cell(row, 0).text, form.cell(row, 1).text = label, value
+    path = tmp_path / "form.docx"
+    document.save(path)
+    [case] = load_documents([path]).cases
+    assert case.title == "楼栋议事会让老楼焕新颜" and "申报单位" not in case.text, case
+
+
 def test_an_interview_keeps_its_headline_with_a_column_label_and_its_questions_are_no_titles():
     text, _ = normalize_text("访谈｜翠竹社区书记谈“楼长制”\n\n记者：翠竹社区是怎么想到推行“楼长制”的？\n\n"
                              "刘芳（翠竹社区党委书记）：我们社区有高层住宅46栋，很多居民互相不认识。\n\n"

@@ -11,7 +11,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from loaders.errors import ReadError
-from loaders.headings import SENTENCE_END
+from loaders.headings import FORM_TITLE_LABELS, SENTENCE_END
 from loaders.readers.raw import RawText
 
 HEADING_LEVEL = re.compile(r"(?:Heading|标题)\s*(\d)")
@@ -38,6 +38,9 @@ def _table_lines(table: Table) -> list[str]:
         cells = list({id(cell._tc): cell for cell in row.cells}.values())
         texts = ["\n".join(p.text.strip() for p in cell.paragraphs if p.text.strip()) for cell in cells]
         texts = [text for text in texts if text]
+        if len(texts) == 2 and texts[0] in FORM_TITLE_LABELS:
+            lines.extend([f"# {texts[1]}", ""])  # 案例名称 | …: the case's title, a heading of the form
+            continue
         if len(texts) == 2 and len(texts[0]) <= FORM_LABEL_MAX and "\n" not in texts[0]:
             texts = [f"{texts[0]}：{texts[1]}"]
         elif len(texts) > 2:

@@ -885,9 +885,10 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             run_end = following.end()  # “A”“B”“C”三种模式: every item is read by what follows the list
         after = text[run_end:run_end + 14]
         before = text[max(0, match.start() - 12):match.start()].removesuffix("了")
+        full = FULL_NAME_AFTER.match(text, match.end())
         if any(c in "。！？；" for c in inner) or after.startswith(SLOGAN_AFTER) \
-                or HONOURED.search(text, 0, match.start()):
-            continue
+                or HONOURED.search(text, 0, match.start()) or full and lexicon.type_by_ending(full.group(1)):
+            continue  # “弄管会”（弄堂管理委员会）: the short name of the body named in brackets, typed by that name
         if lexicon.starts_with_type_word(after) or re.match(r"[\u4e00-\u9fff]", after[:1] or " ") \
                 and lexicon.automaton.exists(after[:2]):
             continue
@@ -958,7 +959,11 @@ class CaseNames:
     automaton: ahocorasick.Automaton | None
 
 
+FULL_NAME_AFTER = re.compile(r"[（(]([\u4e00-\u9fff]{2,20})[）)]")
 SHORT_NAME_GIVEN = re.compile(r"[（(](?:以下)?简称[:：]?[“「]?([^“”「」（）()]{2,10})[”」]?[）)]")  # X（简称“Y”）
+
+
+SHORT_NAME_BEFORE = re.compile(r"[“「]([^“”「」（）()]{2,10})[”」][（(]$")  # “弄管会”（弄堂管理委员会）
 
 
 def case_names(sentences: list[Sentence], found: dict[int, list[Span]]) -> CaseNames:
@@ -969,7 +974,9 @@ def case_names(sentences: list[Sentence], found: dict[int, list[Span]]) -> CaseN
             if (span.type in AGAIN_TYPES or span.type == "Community" and surface.endswith(VILLAGE_OR_NEIGHBOURHOOD)) \
                     and not span.generic and len(surface) >= MIN_AGAIN:
                 typed.setdefault(surface, span)
-            short = SHORT_NAME_GIVEN.match(sentence.text, span.end)
+            closed = sentence.text[span.end:span.end + 1] in "）)"
+            short = SHORT_NAME_GIVEN.match(sentence.text, span.end) or (
+                SHORT_NAME_BEFORE.search(sentence.text, 0, span.start) if closed else None)
             if short and span.type != "Person" and not span.generic:  # the short name it is given names it again
                 typed.setdefault(short.group(1), replace(span, name=span.name or _strip_quotes(surface)))
     return CaseNames(typed, build_automaton(typed) if typed else None)
@@ -1009,8 +1016,8 @@ def _person_name(text: str, start: int, lexicon: Lexicon) -> int:
         given += 1
     if given == 0:
         return start
-    if given == 2 and text.startswith(SPEECH_VERBS, end):
-        return end  # 黄德明|说: the verb after the name, though 明说 is a word too
+    if given == 2 and (text.startswith(SPEECH_VERBS, end) or _takes_post_at(text, end)):
+        return end  # 黄德明|说, 王秀珍|任主任: the verb after the name, though 明说 and 珍任 are words too
     if given == 2 and (posseg.dt.word_tag_tab.get(text[end - 1:end + 1]) in VERB_FLAGS
                        or text[end - 1] in GLUED_VERBS):
         return end - 1  # 王强|参与, 李青|到小区: the last character starts the verb
@@ -1066,7 +1073,9 @@ def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
                 or _role_in_brackets(lexicon.roles).match(text, token.end) \
                 or before in lexicon.person_contexts \
                 or before == "的" and token.flag == "x" and COMING_FROM.search(text, 0, token.start):
-            spans.append(Span(token.start, token.end, "Person", "name:context"))
+            end = _person_name(text, token.start, lexicon)
+            end = end if end > token.end and _takes_post_at(text, end) else token.end  # 陈秀|珍任|主任
+            spans.append(Span(token.start, end, "Person", "name:context"))
     return spans + _split_name_spans(text, tokens, spans, lexicon) + _named_after_context(text, tokens, spans, lexicon)
 
 
@@ -1093,6 +1102,15 @@ def _role_in_brackets(roles: tuple[str, ...]) -> re.Pattern:
 
 
 TAKES_A_POST = re.compile(r"任[\u4e00-\u9fff]{0,6}?(?:长|员|管家|书记|主任|顾问)(?=[，。；、,;]|$)")  # 党员任楼院管家: 任 serves
+SERVING_VERBS = ("担任", "出任", "兼任", "现任", "接任", "继任")
+
+
+def _takes_post_at(text: str, end: int) -> bool:
+    """A post taken right at ``end`` (王秀珍|任主任), not the second half of a verb the name's last character begins
+    (李刚|担任队长 is no 李刚担)."""
+    return bool(TAKES_A_POST.match(text, end)) and not text.startswith(SERVING_VERBS, end - 1)
+
+
 SPOKEN_IN_A_MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}地(?:说|表示|介绍|告诉|回忆)")  # 青松乐呵呵地说, 高兴地告诉记者
 COMING_FROM = re.compile(r"来自[^，。；！？]{2,20}的$")  # 来自花溪时代社区的|李明
 
@@ -1106,7 +1124,8 @@ def _named_after_context(text: str, tokens: tuple[Token, ...], found: list[Span]
                 or TAKES_A_POST.match(text, token.end):
             continue
         end = _person_name(text, token.end, lexicon)
-        ends = text[end:end + 1] in PUNCT or text.startswith(lexicon.person_verbs, end)
+        ends = text[end:end + 1] in PUNCT or text.startswith(lexicon.person_verbs, end) \
+            or _takes_post_at(text, end)  # 党员王秀珍任主任: the name ends where its post begins
         if 2 <= end - token.end <= 3 and ends and not in_dictionary(text[token.end:end]) \
                 and not text.startswith(lexicon.person_titles, token.end + 1) \
                 and not lexicon.is_form_of_address(text[token.end:end]):  # 居民李大爷, 居民陈伯: forms of address

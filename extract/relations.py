@@ -778,7 +778,7 @@ STATIONED = re.compile(r"驻(?:村|社区)(?:第一|工作队)?$")  # 驻村第�
 SERVES_AS = re.compile(r"^(?:担任|出任|兼任|现任|任|[（(])$")  # 刘芳（青松社区党委书记）: an interview's speaker too
 SERVES_AS_RULE = "serves-as:"
 EARLIER_TITLE_RULE = "title:"  # a title listed before the one right before the name
-SERVES_AS_BARE_ROLE = re.compile(r"(?:担任|出任|兼任)([\u4e00-\u9fff]{2,4}?)(?=[，,。；;、]|$)")  # 由X担任团长
+SERVES_AS_BARE_ROLE = re.compile(r"(?:担任|出任|兼任|任)([\u4e00-\u9fff]{2,4}?)(?=[，,。；;、]|$)")  # 由X担任团长
 
 
 def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:

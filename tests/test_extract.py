@@ -1415,6 +1415,7 @@ def test_a_place_said_to_be_where_a_body_is_addresses_it_and_is_not_the_subject(
     ("青石村是一个山区村，也是一个典型村。", "Community:山区村"),  # a kind of village, no place
     ("社区孵化了“银发帮帮团”“青松巡逻队”等6支志愿服务队伍。", "VolunteerTeam:志愿服务队伍"),  # the kind of the teams
     ("推动网格员队伍专业化、职业化。", "VolunteerTeam:网格员队伍"),  # the staff, no team
+    ("首先对弄堂停车进行整治。", "Project:弄堂停车进行整治"),  # a work done, no name
     ("住在6楼的居民陈伯高兴地说：“终于不用爬楼了。”", "Person:陈伯"),  # a form of address
     ("和平居民区先后获评“松江市和谐社区”“松江市文明社区”。", "Project:松江市文明社区"),  # honours, no work
 ])
@@ -1610,3 +1611,14 @@ def test_a_short_name_a_body_is_given_names_it_again():
     graph = extract("社区党委指导居民成立了“居民自治改造委员会”（简称“自改委”）。随后，自改委牵头制定了分摊方案。")
     assert [e for e in graph.entities if e.startswith("Committee:")] == ["Committee:居民自治改造委员会"]
     assert len(graph.entities["Committee:居民自治改造委员会"].evidence) >= 2
+
+
+def test_a_quoted_short_name_with_the_full_name_in_brackets_names_that_body():
+    graph = extract("居民区党总支还成立了“弄管会”（弄堂管理委员会），由居民骨干组成。弄管会成立后，首先整治停车。")
+    assert "Project:弄管会" not in graph.entities
+    assert len(graph.entities["Committee:弄堂管理委员会"].evidence) == 3
+
+
+def test_a_member_named_before_the_post_they_take_serves_the_body_named_last():
+    graph = extract("居民区成立了青禾议事会，党员陈秀珍任主任。")
+    assert ("MEMBER_OF", "Person:陈秀珍", "Committee:和平居民区青禾议事会") in relation_triples(graph)

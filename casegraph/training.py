@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from extract.calibration import Outcome, fit_calibration
+from extract.calibration import Outcome, fit_calibration, fit_calibrations
 from extract.gold import GoldDocument, document_path, read_gold
 from extract.learned import (case_candidates, decide_case, document_counts, entity_candidates, entity_label,
                              gold_relation_index, pair_label, pair_rows)
@@ -145,7 +145,7 @@ def fact_outcomes(gold: GoldDocument, extractions: list[CaseExtraction]
             right = bool(source and target and any(r.type == relation.type
                                                     for r in relations.get((source.id, target.id), ())))
             key = (relation.type, relation.source.canonical, relation.target.canonical)
-            _keep_best(links, key, Outcome(relation.confidence, right))
+            _keep_best(links, key, Outcome(relation.confidence, right, relation.type))
     return tuple(entities.values()), tuple(links.values())
 
 
@@ -156,8 +156,10 @@ def _keep_best(outcomes: dict, key: tuple, outcome: Outcome) -> None:
 
 def calibrated(model: ExtractionModel, held_out: Sequence[HeldOut]) -> ExtractionModel:
     """The model with each part's confidence calibrated on how these held-out decisions fared."""
+    relations = [o for h in held_out for o in h.relations]
     return replace(model, entity_calibration=fit_calibration([o for h in held_out for o in h.entities]),
-                   relation_calibration=fit_calibration([o for h in held_out for o in h.relations]))
+                   relation_calibration=fit_calibration(relations),
+                   relation_calibration_by_type=fit_calibrations(relations))
 
 
 def cross_validate(documents: Sequence[LabelledDocument], progress: Progress | None = None) -> CaseGraph:

@@ -366,7 +366,7 @@ def _decide_pairs(extraction: CaseExtraction, pairs: list[PairCandidate], model:
         evidence = rule.evidence if rule else _pair_evidence(pair, rel_type)
         relations.append(RelationMention(type=rel_type, source=source, target=target, evidence=evidence,
                                          amount=rule.amount if rule else None, role=rule.role if rule else "",
-                                         confidence=model.relation_calibration(probability)))
+                                         confidence=model.relation_confidence(rel_type, probability)))
     return relations
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from extract.calibration import Calibration
+from extract.calibration import OTHER_KINDS, Calibration
 
 Features = dict[str, float]
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "default_model"
@@ -112,14 +112,22 @@ class ExtractionModel:
     source: str = ""
     entity_calibration: Calibration = Calibration()
     relation_calibration: Calibration = Calibration()
+    relation_calibration_by_type: dict[str, Calibration] = field(default_factory=dict)
+
+    def relation_confidence(self, rel_type: str, probability: float) -> float:
+        """How often a relation of this type so scored held on documents the model did not see."""
+        by_type = self.relation_calibration_by_type
+        return by_type.get(rel_type, by_type.get(OTHER_KINDS, self.relation_calibration))(probability)
 
     def save(self, folder: str | Path) -> Path:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         calibrations = {"entities": self.entity_calibration, "relations": self.relation_calibration}
+        by_type = {"entities": {}, "relations": self.relation_calibration_by_type}
         for part, file_name in MODEL_FILES.items():
             data = {**getattr(self, part).to_json(), "thresholds": asdict(self.thresholds),
-                    "calibration": calibrations[part].to_json()}
+                    "calibration": calibrations[part].to_json(),
+                    "calibration_by_type": {kind: c.to_json() for kind, c in by_type[part].items()}}
             (folder / file_name).write_text(_one_feature_a_line(data), encoding="utf-8")
         return folder
 
@@ -149,7 +157,10 @@ def load_model(folder: str | Path) -> ExtractionModel:
                            relations=LinearModel.from_json(parts["relations"]),
                            thresholds=Thresholds(**parts["entities"].get("thresholds", {})), source=str(folder),
                            entity_calibration=Calibration.from_json(parts["entities"].get("calibration", ())),
-                           relation_calibration=Calibration.from_json(parts["relations"].get("calibration", ())))
+                           relation_calibration=Calibration.from_json(parts["relations"].get("calibration", ())),
+                           relation_calibration_by_type={
+                               kind: Calibration.from_json(points)
+                               for kind, points in parts["relations"].get("calibration_by_type", {}).items()})
 
 
 @cache

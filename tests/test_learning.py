@@ -5,16 +5,18 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
 import casegraph.training as training
 from casegraph import api
-from extract.calibration import Calibration, Outcome, fit_calibration
+from extract import calibration as calibration_module
+from extract.calibration import OTHER_KINDS, Calibration, Outcome, fit_calibration, fit_calibrations
 from extract.gold import normalise_name, read_gold_file
 from extract.learned import _decision, case_candidates, entity_candidates
 from extract.lexicon import load_lexicon
-from extract.model import NONE, fit, load_model
+from extract.model import DEFAULT_MODEL_DIR, NONE, fit, load_model
 from extract.pipeline import rule_extractions
 from extract.proposals import proposed_spans
 from extract.recognizers import Span
@@ -58,6 +60,19 @@ def test_calibration_maps_a_score_to_how_often_such_facts_were_right():
     assert calibration(0.3) <= calibration(0.6) <= calibration(0.9), "a calibration keeps the order of the facts"
     assert Calibration.from_json(calibration.to_json()) == calibration
     assert fit_calibration([Outcome(0.4, True)] * 2)(0.4) == 0.4, "without a wrong fact there is nothing to map"
+
+
+def test_each_relation_type_with_enough_held_out_facts_is_calibrated_on_its_own(monkeypatch):
+    monkeypatch.setattr(calibration_module, "MIN_KIND_OUTCOMES", 8)
+    sure = [Outcome(0.9, True, "PART_OF")] * 7 + [Outcome(0.2, False, "PART_OF")]
+    overrated = [Outcome(0.9, True, "LEADS")] * 4 + [Outcome(0.9, False, "LEADS")] * 4
+    few = [Outcome(0.9, True, "GUIDES"), Outcome(0.2, False, "GUIDES")]
+    maps = fit_calibrations(sure + overrated + few)
+    assert maps["PART_OF"](0.9) == pytest.approx(1.0) and maps["LEADS"](0.9) == pytest.approx(0.5)
+    assert "GUIDES" not in maps and maps[OTHER_KINDS](0.9) == pytest.approx(1.0), "a kind with few facts shares one map"
+    model = replace(load_model(DEFAULT_MODEL_DIR), relation_calibration_by_type=maps)
+    assert model.relation_confidence("LEADS", 0.9) == pytest.approx(0.5)
+    assert model.relation_confidence("GUIDES", 0.9) == pytest.approx(1.0)
 
 
 def test_a_trained_model_is_calibrated_on_documents_it_did_not_see(annotated, tmp_path, monkeypatch):

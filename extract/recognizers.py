@@ -959,14 +959,15 @@ class CaseNames:
     automaton: ahocorasick.Automaton | None
 
 
+# Short names a text gives a body: after it (X（简称“Y”）), or before it with its full name in brackets
+# (“弄管会”（弄堂管理委员会）, a quote that FULL_NAME_AFTER keeps from being typed on its own).
+SHORT_NAME_GIVEN = re.compile(r"[（(](?:以下)?简称[:：]?[“「]?([^“”「」（）()]{2,10})[”」]?[）)]")
+SHORT_NAME_BEFORE = re.compile(r"[“「]([^“”「」（）()]{2,10})[”」][（(]$")
 FULL_NAME_AFTER = re.compile(r"[（(]([\u4e00-\u9fff]{2,20})[）)]")
-SHORT_NAME_GIVEN = re.compile(r"[（(](?:以下)?简称[:：]?[“「]?([^“”「」（）()]{2,10})[”」]?[）)]")  # X（简称“Y”）
-
-
-SHORT_NAME_BEFORE = re.compile(r"[“「]([^“”「」（）()]{2,10})[”」][（(]$")  # “弄管会”（弄堂管理委员会）
 
 
 def case_names(sentences: list[Sentence], found: dict[int, list[Span]]) -> CaseNames:
+    """The case's typed names, and the short names the text gives them, each found again wherever it recurs."""
     typed: dict[str, Span] = {}
     for sentence in sentences:
         for span in found[sentence.start]:

@@ -1529,6 +1529,9 @@ def quoted_head_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     With 的 between (“邻里自治”的模式), or a list quoted, they stay apart."""
     spans = []
     for match in _quoted_head(tuple(lexicon.quoted_head_type)).finditer(sentence.text):
+        quoted = QUOTED.match(sentence.text, match.start())
+        if quoted and lexicon.type_by_ending(quoted.group(1)) in ACTING_BODIES:
+            continue  # “街坊议事厅”先后商议巷道改造: a body named in quotes acts; the phrase is what it does
         head, end = match.group("head"), match.end()
         while following := next((h for h in lexicon.quoted_head_type if sentence.text.startswith(h, end)), ""):
             head, end = following, end + len(following)  # “四不管”小区改造|工程: the last head names it
@@ -1553,6 +1556,7 @@ def _quoted_head(heads: tuple[str, ...]) -> re.Pattern:
 
 
 MAX_HEAD_PHRASE = 8  # characters between a quoted name and its head word: “四方共议”|小区议事协调|机制
+ACTING_BODIES = ("Committee", "PartyOrganization", "GovernmentAgency", "VolunteerTeam")
 MAX_QUOTED_WAY = 32  # a quoted chain of bodies before a head word: “街道党工委+社区党委+楼栋党小组+物业公司”联合治理模式
 HEAD_PHRASE_BREAK = set("到让使被从给这")  # “三套车”到现场查看工程: a clause; “X”这一模式: X alone is the name
 

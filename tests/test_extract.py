@@ -89,6 +89,7 @@ def test_amounts(text, amount):
     ("青田县古市镇党委书记到村调研。", "古市镇党委", "PartyOrganization"),
     ("松涛区民政局到小区调研。", "松涛区民政局", "GovernmentAgency"),  # jieba cuts 松涛|区, a district it does not know
     ("居民区成立了“青禾护绿队”，由12名党员组成。", "青禾护绿队", "VolunteerTeam"),
+    ("青禾经济联合社出资40万元整治巷道。", "青禾经济联合社", "PartnerUnit"),
     ("网格员通过“青禾智治”App上报问题。", "青禾智治App", "Project"),  # an app is named with its kind
     ("区住建局为加装电梯开通审批绿色通道。", "绿色通道", "Mechanism"),  # a way of the whole field
     ("访谈｜松园社区书记谈楼长制。", "松园社区", "Community"),  # a column's mark is no part of the name after it
@@ -1416,6 +1417,8 @@ def test_a_place_said_to_be_where_a_body_is_addresses_it_and_is_not_the_subject(
     ("社区孵化了“银发帮帮团”“青松巡逻队”等6支志愿服务队伍。", "VolunteerTeam:志愿服务队伍"),  # the kind of the teams
     ("推动网格员队伍专业化、职业化。", "VolunteerTeam:网格员队伍"),  # the staff, no team
     ("首先对弄堂停车进行整治。", "Project:弄堂停车进行整治"),  # a work done, no name
+    ("“青禾议事厅”议出城中村治理新路子。", "Community:议出城中村"),  # a kind of village, after a verb
+    ("“青禾议事厅”先后商议巷道改造、消防安全等事项。", "Project:青禾议事厅先后商议巷道改造"),  # the body acts
     ("住在6楼的居民陈伯高兴地说：“终于不用爬楼了。”", "Person:陈伯"),  # a form of address
     ("和平居民区先后获评“松江市和谐社区”“松江市文明社区”。", "Project:松江市文明社区"),  # honours, no work
 ])

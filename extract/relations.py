@@ -1050,15 +1050,22 @@ IS_ROLE_IN = re.compile(r"(?:是|为|作为|担任)$")
 
 
 def _role_in(ctx: SentenceContext, mentions: list[Mention]) -> list[tuple[str, str, Mention, Mention]]:
-    """X是“邻里花园”项目的发起人: X's role in a project is a relation to it."""
+    """X是“邻里花园”项目的发起人, “邻里花园”项目的施工方为X: X's role in a project is a relation to it."""
     text = ctx.sentence.text
     found = []
     for i, project in enumerate(mentions):
-        if project.type != "Project" or not i or not IS_ROLE_IN.search(text, 0, project.start):
+        if project.type != "Project":
             continue
-        doer = mentions[i - 1]
-        found.extend((f"role-in:{rel_type.lower()}", rel_type, doer, project) for rel_type, roles in ROLE_IN.items()
-                     if re.match(f"的(?:{roles})", text[project.end:]) and _allowed(rel_type, doer, project))
+        doer_before = mentions[i - 1] if i and IS_ROLE_IN.search(text, 0, project.start) else None
+        doer_after = mentions[i + 1] if i + 1 < len(mentions) else None
+        for rel_type, roles in ROLE_IN.items():
+            role = re.match(f"的?(?:{roles})", text[project.end:])
+            if role is None:
+                continue
+            named_after = doer_after is not None and re.fullmatch("是|为", text[project.end + role.end():doer_after.start])
+            doer = doer_before or (doer_after if named_after else None)  # 项目的施工单位为X
+            if doer is not None and _allowed(rel_type, doer, project):
+                found.append((f"role-in:{rel_type.lower()}", rel_type, doer, project))
     return found
 
 

@@ -1486,6 +1486,9 @@ def test_a_facility_built_in_a_work_of_another_kind_is_part_of_it(text, facility
      {("PartyOrganization:青石街道党工委", "PartyOrganization:松涛社区党委"),
       ("PartyOrganization:青石街道党工委", "PartyOrganization:青禾花园党支部")}),
     ("在和平居民区党总支的牵头下，居委会、业委会协同配合。", "GUIDES", set()),
+    # a role in a project named after it (项目的施工单位为X) is X's relation to it
+    ("青禾花园改造项目的施工单位为青松建设有限公司。", "IMPLEMENTS",
+     {("PartnerUnit:青松建设有限公司", "Project:青禾花园改造项目")}),
     # a firm that wins the estate's tender runs it
     ("和平居民区召开业主大会，经过公开招标，青禾物业服务有限公司中标。", "MANAGES",
      {("PropertyFirm:青禾物业服务有限公司", "Community:和平居民区")}),

@@ -612,6 +612,7 @@ FIRM_AT = re.compile(rf"^(?:[，,]?(?:小区|社区))?(?:里|内|中)?的{FIRM_K
 FIRM_OF_THE_ESTATE = re.compile(rf"(?:^|[^\u4e00-\u9fff])小区(?:里|内|中)?的{FIRM_KIND}$")
 FIRM_ENTERS = re.compile(r"^[^，。；,;]{0,12}?(进入|进驻|入驻|接管|管理)(了)?(小区)?")
 FIRM_WINS = re.compile(r"(?:成功|最终)?中标")  # X物业中标: chosen by the estate's tender to run it
+FIRM_SERVING = re.compile(r"(?:承接|负责|提供)(?:本|该)?小区(?:的)?物业(?:服务|管理)(?:工作)?的$")  # 承接小区物业服务的X
 FIRM_MANAGES_AT = re.compile(r"^在$")
 FIRM_HIRED = re.compile(rf"(?:聘请|选聘|聘用|引进|引入)了?(?:新的|一家)?{FIRM_KIND}[—–\-－]*$")  # 小区聘请了X物业
 
@@ -619,7 +620,7 @@ FIRM_HIRED = re.compile(rf"(?:聘请|选聘|聘用|引进|引入)了?(?:新的|�
 def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """Y小区里的X物业, X物业在Y有现场管理, X物业进入小区, Y小区聘请了X物业: the property firm manages that estate
     (the place of the hiring clause, else the estate the sentence names before); the bare 小区的物业公司X or
-    小区选聘了X, X物业中标: the case's estate, else its area."""
+    小区选聘了X, X物业中标, 承接小区物业服务的X: the case's estate, else its area."""
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
     found = []
@@ -638,8 +639,11 @@ def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mentio
         enters = FIRM_ENTERS.match(text[firm.end:])
         if enters and enters.group(3) and ctx.area is not None:
             found.append(("firm:enters", "MANAGES", firm, ctx.area))
-        if FIRM_WINS.match(text, firm.end) and (ctx.estate or ctx.area) is not None:
-            found.append(("firm:wins-tender", "MANAGES", firm, ctx.estate or ctx.area))
+        run_estate = ctx.estate or ctx.area
+        if run_estate is not None and FIRM_WINS.match(text, firm.end):
+            found.append(("firm:wins-tender", "MANAGES", firm, run_estate))
+        elif run_estate is not None and FIRM_SERVING.search(text, 0, firm.start):
+            found.append(("firm:serves", "MANAGES", firm, run_estate))
         clause_start = _clause_bounds(text, firm.start, firm.end)[0]
         if FIRM_HIRED.search(text, clause_start, firm.start):
             places = [m for m in reversed(mentions[:i]) if m.type == "Community"]

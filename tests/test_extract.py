@@ -1489,7 +1489,9 @@ def test_a_facility_built_in_a_work_of_another_kind_is_part_of_it(text, facility
     # a role in a project named after it (项目的施工单位为X) is X's relation to it
     ("青禾花园改造项目的施工单位为青松建设有限公司。", "IMPLEMENTS",
      {("PartnerUnit:青松建设有限公司", "Project:青禾花园改造项目")}),
-    # a firm that wins the estate's tender runs it
+    # a firm that wins the estate's tender, or is said to serve it, runs it
+    ("和平居民区很好。承接小区物业服务的青松物业服务有限公司派驻了项目经理。", "MANAGES",
+     {("PropertyFirm:青松物业服务有限公司", "Community:和平居民区")}),
     ("和平居民区召开业主大会，经过公开招标，青禾物业服务有限公司中标。", "MANAGES",
      {("PropertyFirm:青禾物业服务有限公司", "Community:和平居民区")}),
     # what a body sets up is the council, not the members it is made of

@@ -576,7 +576,7 @@ def _host_of_two_fields(left: list[Token], index: int, taken: list[tuple[str, st
 
 
 QUOTED_WHOLE = re.compile(r"[“「『\"][^”」』\"]+[”」』\"]")  # “丑小鸭”小区: a figure of speech, not a place
-GLUE_CHARS = "在及为的是把被对"
+GLUE_CHARS = "在及为的是把被对由"
 CONJUNCTIONS = ("和", "与", "及")
 PLACE_END_CHARS = "镇县省"
 

@@ -95,6 +95,7 @@ def test_amounts(text, amount):
     ("访谈｜松园社区书记谈楼长制。", "松园社区", "Community"),  # a column's mark is no part of the name after it
     ("由县公安局牵头，县住建局参与。", "县公安局", "GovernmentAgency"),  # jieba glues 县公安 after 由
     ("近日，县委常委、组织部部长王强一行到村调研。", "王强", "Person"),
+    ("居民张桂芳向区人大代表李国华反映问题。", "李国华", "Person"),
     ("社区成立了由15名老党员组成的“巷管家”监督队。", "巷管家监督队", "VolunteerTeam"),
     ("青松社区党委形成“社区党委—院落党小组—院委会”的治理链条。", "社区党委—院落党小组—院委会", "Mechanism"),  # a chain
     ("溪口县南岭镇党委到村调研。", "南岭镇党委", "PartyOrganization"),  # the town's, named by the town
@@ -1417,6 +1418,7 @@ def test_a_place_said_to_be_where_a_body_is_addresses_it_and_is_not_the_subject(
     ("社区孵化了“银发帮帮团”“青松巡逻队”等6支志愿服务队伍。", "VolunteerTeam:志愿服务队伍"),  # the kind of the teams
     ("推动网格员队伍专业化、职业化。", "VolunteerTeam:网格员队伍"),  # the staff, no team
     ("首先对弄堂停车进行整治。", "Project:弄堂停车进行整治"),  # a work done, no name
+    ("对居民反映集中的问题，先由议事会协商，再由代表形成建议。", "Committee:和平居民区先由议事会"),  # 先由 glued
     ("“青禾议事厅”议出城中村治理新路子。", "Community:议出城中村"),  # a kind of village, after a verb
     ("“青禾议事厅”先后商议巷道改造、消防安全等事项。", "Project:青禾议事厅先后商议巷道改造"),  # the body acts
     ("住在6楼的居民陈伯高兴地说：“终于不用爬楼了。”", "Person:陈伯"),  # a form of address

@@ -96,6 +96,7 @@ def test_amounts(text, amount):
     ("由县公安局牵头，县住建局参与。", "县公安局", "GovernmentAgency"),  # jieba glues 县公安 after 由
     ("近日，县委常委、组织部部长王强一行到村调研。", "王强", "Person"),
     ("居民张桂芳向区人大代表李国华反映问题。", "李国华", "Person"),
+    ("家住青松社区的独居老人罗德明，把连心卡贴在了门后。", "罗德明", "Person"),
     ("社区成立了由15名老党员组成的“巷管家”监督队。", "巷管家监督队", "VolunteerTeam"),
     ("青松社区党委形成“社区党委—院落党小组—院委会”的治理链条。", "社区党委—院落党小组—院委会", "Mechanism"),  # a chain
     ("溪口县南岭镇党委到村调研。", "南岭镇党委", "PartyOrganization"),  # the town's, named by the town

@@ -156,10 +156,9 @@ def _keep_best(outcomes: dict, key: tuple, outcome: Outcome) -> None:
 
 def calibrated(model: ExtractionModel, held_out: Sequence[HeldOut]) -> ExtractionModel:
     """The model with each part's confidence calibrated on how these held-out decisions fared."""
-    relations = [o for h in held_out for o in h.relations]
+    by_type, other_types = fit_calibrations([o for h in held_out for o in h.relations])
     return replace(model, entity_calibration=fit_calibration([o for h in held_out for o in h.entities]),
-                   relation_calibration=fit_calibration(relations),
-                   relation_calibration_by_type=fit_calibrations(relations))
+                   relation_calibration=other_types, relation_calibration_by_type=by_type)
 
 
 def cross_validate(documents: Sequence[LabelledDocument], progress: Progress | None = None) -> CaseGraph:

@@ -49,20 +49,18 @@ class Outcome:
 
 
 MIN_KIND_OUTCOMES = 60  # held-out facts of one kind that calibrate it on its own; fewer share one map
-OTHER_KINDS = ""  # the key of the map the kinds with too few facts share
 
 
-def fit_calibrations(outcomes: Sequence[Outcome]) -> dict[str, Calibration]:
-    """One map per kind with enough held-out facts of both outcomes, so a kind the model is too sure of (LEADS read
-    from a cue) is not lifted by a surer one sharing its scores (PART_OF of nested places); the other kinds share
-    one map fitted on their facts alone."""
+def fit_calibrations(outcomes: Sequence[Outcome]) -> tuple[dict[str, Calibration], Calibration]:
+    """A map for each kind with enough held-out facts of both outcomes, so a kind the model is too sure of (LEADS
+    read from a cue) is not lifted by a surer one sharing its scores (PART_OF of nested places), and the one map
+    the other kinds share, fitted on their facts alone."""
     by_kind: dict[str, list[Outcome]] = {}
     for outcome in outcomes:
         by_kind.setdefault(outcome.kind, []).append(outcome)
     own = {kind for kind, kept in by_kind.items() if len(kept) >= MIN_KIND_OUTCOMES and len({o.right for o in kept}) == 2}
-    maps = {kind: fit_calibration(by_kind[kind]) for kind in sorted(own)}
-    maps[OTHER_KINDS] = fit_calibration([o for o in outcomes if o.kind not in own])
-    return maps
+    return ({kind: fit_calibration(by_kind[kind]) for kind in sorted(own)},
+            fit_calibration([o for o in outcomes if o.kind not in own]))
 
 
 def fit_calibration(outcomes: Sequence[Outcome]) -> Calibration:

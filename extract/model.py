@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from extract.calibration import OTHER_KINDS, Calibration
+from extract.calibration import Calibration
 
 Features = dict[str, float]
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "default_model"
@@ -111,13 +111,12 @@ class ExtractionModel:
     thresholds: Thresholds = field(default_factory=lambda: Thresholds())
     source: str = ""
     entity_calibration: Calibration = Calibration()
-    relation_calibration: Calibration = Calibration()
+    relation_calibration: Calibration = Calibration()  # the relation types without a map of their own
     relation_calibration_by_type: dict[str, Calibration] = field(default_factory=dict)
 
     def relation_confidence(self, rel_type: str, probability: float) -> float:
         """How often a relation of this type so scored held on documents the model did not see."""
-        by_type = self.relation_calibration_by_type
-        return by_type.get(rel_type, by_type.get(OTHER_KINDS, self.relation_calibration))(probability)
+        return self.relation_calibration_by_type.get(rel_type, self.relation_calibration)(probability)
 
     def save(self, folder: str | Path) -> Path:
         folder = Path(folder)

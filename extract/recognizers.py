@@ -1089,9 +1089,9 @@ def _split_name_spans(text: str, tokens: tuple[Token, ...], found: list[Span], l
             continue
         end = _person_name(text, token.start, lexicon)
         name = text[token.start:end]
-        if 2 <= len(name) <= 3 and not in_dictionary(name) and not name[1:].startswith(
-                (*lexicon.person_titles, *lexicon.roles)) and text.startswith(
-                (*lexicon.person_verbs, *lexicon.person_titles), end):  # not 王主任|说, a form of address
+        if 2 <= len(name) <= 3 and not in_dictionary(name) and not lexicon.is_form_of_address(name) \
+                and not name[1:].startswith(lexicon.roles) \
+                and text.startswith((*lexicon.person_verbs, *lexicon.person_titles), end):  # not 王主任|说
             spans.append(Span(token.start, end, "Person", "name:context"))
     return spans
 

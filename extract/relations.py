@@ -1051,6 +1051,8 @@ ROLE_IN = {"LEADS": "发起人|发起者|牵头人|牵头单位|负责人|创始
            "IMPLEMENTS": "施工方|施工单位|承建方|承建单位|建设者", "FUNDED": "出资方|出资人|捐赠者|捐赠方|赞助方",
            "PARTICIPATES_IN": "参与者|参与方|参与单位"}
 IS_ROLE_IN = re.compile(r"(?:是|为|作为|担任)$")
+ROLE_NAMED = {rel_type: re.compile(f"的?(?:{roles})") for rel_type, roles in ROLE_IN.items()}  # 项目的|施工方
+NAMED_AS = re.compile("是|为")  # 项目的施工方|为|X
 
 
 def _role_in(ctx: SentenceContext, mentions: list[Mention]) -> list[tuple[str, str, Mention, Mention]]:
@@ -1062,11 +1064,11 @@ def _role_in(ctx: SentenceContext, mentions: list[Mention]) -> list[tuple[str, s
             continue
         doer_before = mentions[i - 1] if i and IS_ROLE_IN.search(text, 0, project.start) else None
         doer_after = mentions[i + 1] if i + 1 < len(mentions) else None
-        for rel_type, roles in ROLE_IN.items():
-            role = re.match(f"的?(?:{roles})", text[project.end:])
+        for rel_type, role_named in ROLE_NAMED.items():
+            role = role_named.match(text, project.end)
             if role is None:
                 continue
-            named_after = doer_after is not None and re.fullmatch("是|为", text[project.end + role.end():doer_after.start])
+            named_after = doer_after is not None and NAMED_AS.fullmatch(text, role.end(), doer_after.start)
             doer = doer_before or (doer_after if named_after else None)  # 项目的施工单位为X
             if doer is not None and _allowed(rel_type, doer, project):
                 found.append((f"role-in:{rel_type.lower()}", rel_type, doer, project))

@@ -12,7 +12,7 @@ import pytest
 import casegraph.training as training
 from casegraph import api
 from extract import calibration as calibration_module
-from extract.calibration import OTHER_KINDS, Calibration, Outcome, fit_calibration, fit_calibrations
+from extract.calibration import Calibration, Outcome, fit_calibration, fit_calibrations
 from extract.gold import normalise_name, read_gold_file
 from extract.learned import _decision, case_candidates, entity_candidates
 from extract.lexicon import load_lexicon
@@ -67,10 +67,10 @@ def test_each_relation_type_with_enough_held_out_facts_is_calibrated_on_its_own(
     sure = [Outcome(0.9, True, "PART_OF")] * 7 + [Outcome(0.2, False, "PART_OF")]
     overrated = [Outcome(0.9, True, "LEADS")] * 4 + [Outcome(0.9, False, "LEADS")] * 4
     few = [Outcome(0.9, True, "GUIDES"), Outcome(0.2, False, "GUIDES")]
-    maps = fit_calibrations(sure + overrated + few)
+    maps, shared = fit_calibrations(sure + overrated + few)
     assert maps["PART_OF"](0.9) == pytest.approx(1.0) and maps["LEADS"](0.9) == pytest.approx(0.5)
-    assert "GUIDES" not in maps and maps[OTHER_KINDS](0.9) == pytest.approx(1.0), "a kind with few facts shares one map"
-    model = replace(load_model(DEFAULT_MODEL_DIR), relation_calibration_by_type=maps)
+    assert "GUIDES" not in maps and shared(0.9) == pytest.approx(1.0), "a kind with few facts shares one map"
+    model = replace(load_model(DEFAULT_MODEL_DIR), relation_calibration=shared, relation_calibration_by_type=maps)
     assert model.relation_confidence("LEADS", 0.9) == pytest.approx(0.5)
     assert model.relation_confidence("GUIDES", 0.9) == pytest.approx(1.0)
 

@@ -121,6 +121,8 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
     """
     if word in PUNCT or all(c in PUNCT for c in word) or lexicon.is_stop(word):
         return True
+    if TERM_OF_OFFICE.fullmatch(word) and type_name != "Project":
+        return True  # 小区|第二届|业委会: a body's term is no part of its name, but 第二届|篮球赛 is the event's
     if word in JOINABLE_IN_NAMES or re.fullmatch(r"[0-9A-Za-z]+|第.+|[一二三四五六七八九十\d]+期", word):
         return False  # 花园|一期|小区: an estate's phase is part of its name
     if flag == "s" and (type_name == "Community" or type_name in ESTATE_BODY_TYPES and word[0] in "东西南北"):
@@ -168,13 +170,23 @@ def tokenize(text: str) -> tuple[Token, ...]:
             position += 1
             continue
         for piece in _unglued(word, tags):
-            flag = "p" if word in BY_WAY_OF_DIVISION and piece == word[0] else tags.get(piece, "x")
+            flag = "p" if word in BY_WAY_OF_DIVISION and piece == word[0] else _place_tag(piece, tags)
             tokens.append(Token(position, position + len(piece), piece, flag))
             position += len(piece)
     return tuple(tokens)
 
 
+def _place_tag(word: str, tags: dict[str, str]) -> str:
+    """A word's part of speech; a direction and a landform (南岸, 北麓), which jieba tags as a direction or a
+    locality, is a place's name ("ns") as 河西 is: 南岸|社区."""
+    if len(word) == 2 and word[0] in DIRECTIONS and word[1] in LANDFORMS:
+        return "ns"
+    return tags.get(word, "x")
+
+
 DIRECTIONS = ("东", "南", "西", "北", "中")
+LANDFORMS = "岸麓"
+TERM_OF_OFFICE = re.compile(r"第.+届")
 DIRECTION_PARTS = tuple(direction + "里" for direction in DIRECTIONS)  # 北里, 西里: quarters of a place
 GLUED_PREPOSITIONS = "由在把被将与从对于让给"  # the segmenter's guess glues them to a name after or before them
 GLUED_VERBS = "到向"  # 副局长李青到|小区: a name the segmenter's guess glued to the verb after it
@@ -201,15 +213,16 @@ def _unglued(word: str, tags: dict[str, str]) -> tuple[str, ...]:
     return (word,)
 
 
-def _tokens_before(tokens: tuple[Token, ...], text: str, position: int) -> list[Token]:
-    """Tokens left of ``position``; one that straddles it is cut there (a cut proper name stays a name part)."""
+def _tokens_before(tokens: tuple[Token, ...], text: str, position: int, cut_is_name: bool = False) -> list[Token]:
+    """Tokens left of ``position``; one that straddles it is cut there (a cut proper name stays a name part, and so
+    does any cut word when ``cut_is_name``: 青|松|花苑, where jieba read 松花 and 松 alone is a verb)."""
     left = []
     for token in tokens:
         if token.end <= position:
             left.append(token)
         elif token.start < position:
             word = text[token.start:position]
-            flag = token.flag if token.flag in PROPER_FLAGS else posseg.dt.word_tag_tab.get(word, "x")
+            flag = token.flag if token.flag in PROPER_FLAGS or cut_is_name else posseg.dt.word_tag_tab.get(word, "x")
             left.append(Token(token.start, position, word, flag))
             break
         else:
@@ -242,7 +255,9 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     registered = (type_name == "PropertyFirm" and bool(REGISTERED_FIRM.match(text, suffix_start))
                   or type_name == "PartnerUnit" and bool(LEGAL_COMPANY_NAME.match(text, suffix_start)))
     alliance = text.startswith(ALLIANCES, suffix_start)
-    left = _tokens_before(tokens if tokens is not None else tokenize(text), text, suffix_start)
+    place_word = type_name == "Community" and text[suffix_start:suffix_start + 2] in lexicon.suffix_type
+    left = _tokens_before(tokens if tokens is not None else tokenize(text), text, suffix_start,
+                          cut_is_name=place_word)  # a word jieba reads across a place's two-character type word
     start = suffix_start
     after_host: int | None = None  # where the name starts after the host of two fields (X学院|A与B|学院)
     taken: list[tuple[str, str]] = []
@@ -316,6 +331,11 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             continue
         if taken and taken[-1][0] == "村" and _names_village(token, lexicon):
             start = token.start  # 山下|村|党支部: a village named by a place word
+            taken.append((token.word, "ns"))
+            index -= 1
+            continue
+        if _is_town_of_government(left, index, taken, type_name, lexicon):
+            start = token.start  # 白鹤|镇|人民政府, 青|山镇|人民政府: a town jieba does not know, whose government it is
             taken.append((token.word, "ns"))
             index -= 1
             continue
@@ -551,6 +571,16 @@ def _names_a_place(taken: list[tuple[str, str]], lexicon: Lexicon) -> bool:
     return any(lexicon.type_by_ending(word) == "Community" for word, _ in taken)
 
 
+def _is_town_of_government(left: list[Token], index: int, taken: list[tuple[str, str]], type_name: str,
+                           lexicon: Lexicon) -> bool:
+    """A lone 镇 or 乡, or a two-character word ending in one, right before (人民)政府, after a word that names
+    it: the town's name, which goes on to the left."""
+    token = left[index]
+    town = token.word in ("镇", "乡") and index > 0 and _names_division(left[index - 1], token, lexicon) \
+        or len(token.word) == 2 and token.word[-1] in "镇乡" and token.flag == "ns"
+    return type_name == "GovernmentAgency" and town and all(word == "人民" for word, _ in taken)
+
+
 def _names_division(name: Token, host: Token, lexicon: Lexicon) -> bool:
     """A word right before a lone 区/县/市 names that division (松涛|区, 青石|县), unless it is a function or common
     word of the sentence (辖|区 is one word; 各|区 names none)."""
@@ -703,7 +733,9 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if common_word and (not stem or stem in lexicon.generic_heads or _is_common_word(stem)
                             or stem.endswith(FEE_PAYING_PLACES) or lexicon.type_by_ending(stem) in ORG_TYPES):
             continue  # 物业管理, 小区物业费, 市住建局物业科; but 由东华物业管理: a named firm and its work
-        if len(stem) < 2 and (len(suffix) == 1 or type_name in ("Community", "Project") and stem) \
+        word_into_suffix = any(t.start == start < suffix_start < t.end for t in tokens)  # 桂|花苑: one word, 桂花
+        if len(stem) < 2 and (len(suffix) == 1 or type_name in ("Community", "Project") and stem
+                              and not word_into_suffix) \
                 or stem.endswith(CONJUNCTIONS):  # 党和政府: a list of two, no name
             continue
         if type_name == "Community" and COUNT_BEFORE.search(stem) and not NUMBER_STEM.match(stem):
@@ -1346,7 +1378,7 @@ def neighbourhood_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
-STREET_BEFORE_NEIGHBOURHOOD = re.compile(r"街道(?=[\u4e00-\u9fff\d]{2,8}?(?:社区|居民区|村)$)")  # 长安街道|翠湖社区
+STREET_BEFORE_NEIGHBOURHOOD = re.compile(r"街道(?=[\u4e00-\u9fff\d]{2,8}?(?:社区|居民区|村|苑)$)")  # 长安街道|翠湖社区, |桂花苑
 DIVISION_BEFORE_STREET = re.compile(r"(?<=[\u4e00-\u9fff]{2}[市区县])(?=[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡)$)")  # 南城区|长安街道
 PLACE_ENCLOSURES = re.compile(f"{STREET_BEFORE_NEIGHBOURHOOD.pattern}|{DIVISION_BEFORE_STREET.pattern}")
 
@@ -1662,7 +1694,8 @@ def _after_column_mark(span: Span, text: str) -> Span:
 def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """All spans of a sentence; where spans of a type share their end or their start, the longest wins.
 
-    A project named inside a mechanism's name is part of that name (“1+1+N”楼组|管理模式), and a
+    A project named inside a mechanism's or a body's name is part of that name (“1+1+N”楼组|管理模式,
+    7栋楼道|议事会), and a
     person's name that ends on another name's type word is that name (牛家村与…: no person).
     """
     spans = [_after_column_mark(span, sentence.text)
@@ -1678,7 +1711,7 @@ def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             del kept[(span.end, span.type)]
     nested = {id(s) for s in kept.values() for longer in kept.values() if longer is not s and s.rule != HOST_RULE
               and (longer.type == s.type and longer.start == s.start and longer.end > s.end
-                   or s.type == "Project" and longer.type == "Mechanism" and longer.start <= s.start
+                   or s.type == "Project" and longer.type in ("Mechanism", *ORG_TYPES) and longer.start <= s.start
                    and s.end < longer.end
                    or s.type == "Person" and longer.type != "Person" and longer.start <= s.start
                    and s.end == longer.end)}

@@ -321,6 +321,19 @@ FOUNDED_BEFORE = re.compile(r"(?:成立|组建|组成|设立)了?[“「『]?$")
 
 
 PARTNER_ROLE = re.compile(r"单位|伙伴|对象")
+BEFORE_A_WAY = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,6})?等?[“「『]?")  # …业委会、物业服务企业“三方…”
+
+
+def _parties_of_ways(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+    """建立了居委会、业委会、物业“三方联席”制度: the bodies named right before a way are its parties, which
+    use it (the mechanism rules read that), not what the cue before them acts on."""
+    spans = []
+    for index, way in enumerate(mentions):
+        body = index - 1
+        if way.type == "Mechanism" and body >= 0 and mentions[body].type in ORG_TYPES \
+                and BEFORE_A_WAY.fullmatch(text, mentions[body].end, way.start):
+            spans.append((min(m.start for m in _group_before(mentions, body, text)), way.start))
+    return spans
 
 
 def _names_a_partner(text: str, position: int, mentions: list[Mention]) -> bool:
@@ -340,7 +353,8 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
     follows in its clause relates them: 居民区党总支牵头成立自治小组 (LEADS)."""
     text = ctx.sentence.text
     mentions = _area_as_its_body(_outermost(ctx.mentions), ctx)
-    members = _spans(text, (COMPOSED_OF,))  # 成立了由A、B组成的X: X is what is set up, A and B its members
+    members = _spans(text, (COMPOSED_OF,)) + _parties_of_ways(mentions, text)  # 成立了由A、B组成的X: X is what
+    # is set up, A and B its members
     frames = _named_frame_spans(text, FRAMES, mentions) + members
     helpers = _frame_spans(text, HELPER_FRAMES)
     speakers = _spans(text, (SPEAKER,))

@@ -1423,6 +1423,7 @@ def test_a_place_said_to_be_where_a_body_is_addresses_it_and_is_not_the_subject(
     ("“青禾议事厅”议出城中村治理新路子。", "Community:议出城中村"),  # a kind of village, after a verb
     ("“青禾议事厅”先后商议巷道改造、消防安全等事项。", "Project:青禾议事厅先后商议巷道改造"),  # the body acts
     ("住在6楼的居民陈伯高兴地说：“终于不用爬楼了。”", "Person:陈伯"),  # a form of address
+    ("楼下干净了，居民钱大妈笑着说。", "Person:钱大妈"),  # a form of address
     ("和平居民区先后获评“松江市和谐社区”“松江市文明社区”。", "Project:松江市文明社区"),  # honours, no work
 ])
 def test_words_that_only_look_like_names_name_nothing(text, not_a_name):
@@ -1633,3 +1634,43 @@ def test_a_quoted_short_name_with_the_full_name_in_brackets_names_that_body():
 def test_a_member_named_before_the_post_they_take_serves_the_body_named_last():
     graph = extract("居民区成立了青禾议事会，党员陈秀珍任主任。")
     assert ("MEMBER_OF", "Person:陈秀珍", "Committee:和平居民区青禾议事会") in relation_triples(graph)
+
+
+def test_a_direction_and_a_landform_name_a_neighbourhood():
+    graph = extract("面对这一难题，北岸社区党委主动担当。北岸社区位于城东。")
+    assert {"Community:北岸社区", "PartyOrganization:北岸社区党委"} <= set(graph.entities), sorted(graph.entities)
+
+
+def test_a_bodys_term_of_office_is_no_part_of_its_name():
+    graph = extract("小区第三届业委会任期届满后，选举产生了新一届业委会。")
+    assert [e for e in graph.entities if e.startswith("Committee:")] == ["Committee:和平居民区业委会"]
+
+
+def test_bodies_named_before_a_way_are_its_parties_not_what_the_cue_acts_on():
+    graph = extract("新一届业委会成立后，在社区党委的推动下，建立了居委会、业委会、物业服务企业“三方议事”制度。")
+    triples = relation_triples(graph)
+    assert ("USES_MECHANISM", "Committee:和平居委会", "Mechanism:三方议事制度") in triples
+    assert not any(rel == "LEADS" for rel, _, _ in triples), triples
+
+
+def test_a_town_jieba_cuts_keeps_its_name_before_its_government():
+    graph = extract("青山镇人民政府组织农技人员来村里指导种植。白鹤镇人民政府也派了人。")
+    assert {"GovernmentAgency:青山镇人民政府", "GovernmentAgency:白鹤镇人民政府"} <= set(graph.entities)
+    assert "GovernmentAgency:人民政府" not in graph.entities
+
+
+def test_a_team_posted_to_a_village_names_no_village():
+    graph = extract("县农业农村委驻村工作队帮助村里争取到整治资金。")
+    assert not any(e.endswith("驻村") for e in graph.entities), sorted(graph.entities)
+
+
+def test_a_project_word_inside_a_bodys_name_is_no_project():
+    graph = extract("在社区党委的指导下，9栋楼道议事会召开了3次会议。")
+    assert not any(e.startswith("Project:") for e in graph.entities), sorted(graph.entities)
+
+
+def test_an_estate_ending_in_huayuan_is_a_place():
+    graph = extract("辖区有青松花苑、听涛苑2个住宅小区。石门街道桂花苑有居民800户。小区里有个小花苑。")
+    places = {e for e in graph.entities if e.startswith("Community:")}
+    assert {"Community:青松花苑", "Community:听涛苑", "Community:桂花苑"} <= places, places
+    assert "Community:小花苑" not in places

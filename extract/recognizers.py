@@ -423,8 +423,9 @@ def _local_stem_start(text: str, suffix_start: int, tokens: tuple[Token, ...], l
     for index in range(len(left) - 1, -1, -1):
         token = left[index]
         if not re.match(r"[\u4e00-\u9fff]", token.word) or token.word in lexicon.suffix_type \
-                or token.flag.startswith("u") or token.word in lexicon.negations:
-            break  # 最大|的|物业公司: a particle ends the phrase before the name; 小区|没有|物业 names none
+                or token.flag.startswith("u") or token.word in lexicon.negations or token.flag in ("p", "c"):
+            break  # 最大|的|物业公司: a particle ends the phrase before the name, as 建设局|对|物业 a preposition;
+            # 小区|没有|物业 names none
         after_place = index > 0 and left[index - 1].word.endswith(ENCLOSING_PLACES)  # 浦东新区|为民|居民区
         if posseg.dt.word_tag_tab.get(token.word[0]) in VERB_FLAGS and (len(token.word) == 1 or token.flag == "x") \
                 and not after_place:

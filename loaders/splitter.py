@@ -232,10 +232,14 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
         title = _heading_text(opening) if len(lines) > 1 and is_title_like(opening) else fallback_title
         return [CaseSpan(title=title, subtitle="", start=0, end=end)]
     title_lines = _heading_block(lines, first)
+    if len(title_lines) > 1 and CASE_LABEL.fullmatch(_heading_text(lines[title_lines[0]].text)):
+        title_lines = title_lines[1:]  # 案例六 | 标题: the label alone on its line is no part of the title
     subtitle = ""
     after = title_lines[-1] + 1
-    if len(title_lines) > 1 and _is_subtitle(lines[title_lines[-1]]):
-        subtitle = _clean_subtitle(lines[title_lines.pop()].text)
+    sub_at = next((k for k in range(1, len(title_lines)) if _is_subtitle(lines[title_lines[k]])), None)
+    if sub_at is not None:  # ——副标题 and the lines it runs on to (a subtitle broken across lines)
+        subtitle = _clean_subtitle("".join(lines[j].text for j in title_lines[sub_at:]))
+        title_lines = title_lines[:sub_at]
     elif after < len(lines) and _is_subtitle(lines[after]):
         subtitle = _clean_subtitle(lines[after].text)
         after += 1

@@ -1674,3 +1674,8 @@ def test_an_estate_ending_in_huayuan_is_a_place():
     places = {e for e in graph.entities if e.startswith("Community:")}
     assert {"Community:青松花苑", "Community:听涛苑", "Community:桂花苑"} <= places, places
     assert "Community:小花苑" not in places
+
+
+def test_a_preposition_before_a_firm_word_opens_no_local_name():
+    graph = extract("青山县住房和城乡建设局对物业服务质量开展季度考评。")
+    assert not any(e.startswith("PropertyFirm:") for e in graph.entities), sorted(graph.entities)

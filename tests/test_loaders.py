@@ -467,6 +467,13 @@ def test_numbered_items_open_cases_only_for_a_new_area():
     assert (span.title, span.subtitle) == ("加装电梯 打通最后一公里", "和平居民区党总支案例")
 
 
+def test_a_case_label_on_its_own_line_and_a_subtitle_broken_across_lines_leave_the_title_clean():
+    page = ("案例六\n“红管家”让老小区有了好帮手\n——青禾县城关镇翠竹社区推进物业党建\n联建的实践\n\n"
+            "翠竹社区位于城关镇中心城区，辖区有老旧小区11个。\n")
+    [span] = split_spans(page, "fallback")
+    assert (span.title, span.subtitle) == ("“红管家”让老小区有了好帮手", "青禾县城关镇翠竹社区推进物业党建联建的实践")
+
+
 def test_a_sectioned_case_stays_one_case_and_its_headings_stay_lines():
     raw = ("加装电梯“加”出幸福感\n\n——华庭居民区党支部案例\n\n一、项目背景\n华庭居民区建于1995年，共有住宅42幢。\n\n"
            "二、主要做法\n（一）党员带头，破解意见分歧\n居民区党支部组建加梯工作专班，逐户上门做工作。\n"

@@ -186,6 +186,7 @@ def _place_tag(word: str, tags: dict[str, str]) -> str:
 
 DIRECTIONS = ("东", "南", "西", "北", "中")
 LANDFORMS = "岸麓"
+MEASURE_WORDS = ("个", "位", "名", "家", "支", "所")  # 3名|党员; but 名苑 is an estate's word
 TERM_OF_OFFICE = re.compile(r"第.+届")
 DIRECTION_PARTS = tuple(direction + "里" for direction in DIRECTIONS)  # 北里, 西里: quarters of a place
 GLUED_PREPOSITIONS = "由在把被将与从对于让给"  # the segmenter's guess glues them to a name after or before them
@@ -366,6 +367,9 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         if lexicon.suffix_type.get(token.word) == "Mechanism" and type_name != "Mechanism":
             break
         lead_in = glued_stop_prefix(token, lexicon)
+        if token.word[:lead_in] in MEASURE_WORDS and lexicon.suffix_type.get(token.word[lead_in:]) == "Community" \
+                and (type_name == "Community" or type_name in ESTATE_BODY_TYPES):
+            lead_in = 0  # 锦华|名苑|小区: an estate's word jieba guessed, opening on what is a measure word elsewhere
         if lead_in == len(token.word) or (lead_in and not taken and len(token.word) - lead_in == 1):
             break  # 做实|党工委: one character left after the verb is the verb's, not a name
         if lead_in:

@@ -194,6 +194,10 @@ def test_amounts(text, amount):
     ("和平居民区志愿者服务队走进社区。", "和平居民区志愿者服务队", "VolunteerTeam"),
     ("街道市场监管所上门检查。", "示范街道市场监管所", "GovernmentAgency"),
     ("区残联和区妇联提供帮助。", "区残联", "GovernmentAgency"),
+    ("居民住在锦华名苑小区。", "锦华名苑小区", "Community"),  # 名苑: a guessed word opening on a measure word
+    ("青山市自来水公司为小区改造管网。", "青山市自来水公司", "PartnerUnit"),
+    ("青山区卫生健康局支持社区开展义诊。", "青山区卫生健康局", "GovernmentAgency"),
+    ("青山区慈善总会捐赠物资。", "青山区慈善总会", "PartnerUnit"),
     ("长宁区阳光社会工作服务社派出社工。", "长宁区阳光社会工作服务社", "PartnerUnit"),
     ("由居委会、业委会、安居物业共同组成。", "安居物业", "PropertyFirm"),
     ("和平居民区辖翠湖一村、翠湖二村两个小区。", "翠湖一村", "Community"),

@@ -36,7 +36,7 @@ MIN_TITLE_PLACE = 3  # characters of a body's name that, found in the title, nam
 
 def _lead(case: Case, mentions: list[Mention]) -> Mention | None:
     """The body a case is about: the local party organisation or office whose place the title names,
-    else its most mentioned one."""
+    else its most mentioned one, a place's own before a partner's (春晖社区党委 before a bank's 党支部)."""
     local = [m for m in mentions if m.type in LEAD_TYPES and not m.canonical.endswith(HIGHER_LEVEL)
              and not m.canonical.startswith(("区", "市"))]
     if not local:
@@ -45,6 +45,7 @@ def _lead(case: Case, mentions: list[Mention]) -> Mention | None:
     title = _title(case)
     places = {m.canonical for m in mentions if m.type == "Community"}
     best = max(counts, key=lambda name: (_place_in_title(name, places, title), counts[name],
+                                         any(name.startswith(place) for place in places),
                                          name.endswith(("党总支", "党支部"))))
     return next(m for m in local if m.canonical == best)
 
@@ -192,8 +193,8 @@ def _proposals(case: Case, document: Document, sentences: list[Sentence], named:
             start, end = sentence.start + span.start, sentence.start + span.end
             surface = sentence.text[span.start:span.end]
             name = canonical_name(surface)
-            if span.rule == QUOTED_PROPOSAL and _names_a_body(name, bodies, lexicon):
-                continue
+            if span.rule == QUOTED_PROPOSAL and _names_a_body(name, bodies, lexicon) or name in bodies:
+                continue  # a name the rules typed keeps their type (“积分超市” … 支持积分超市运营)
             proposals.append(Mention(text=surface, type=span.type, start=start, end=end, canonical=name,
                                      evidence=_evidence(document, case, sentence.text, start, end, span.rule)))
     return proposals

@@ -1626,7 +1626,8 @@ def long_name_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
-STREET_OFFICE = re.compile(r"(?:街道|镇|(?<!辖)区)[\u4e00-\u9fff]{2,3}办(?![理法事公学好成实])")  # not 辖区居民办实事
+STREET_OFFICE = re.compile(r"(?:街道|镇|(?<![辖社小])区)[\u4e00-\u9fff]{2,3}(?<![主承协])办(?![理法事公学好成实])")
+# not 辖区居民办实事, nor 社区党委主办 (an organiser)
 
 
 def office_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:

@@ -30,6 +30,13 @@ COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,4}[|｜丨]\s*(?=\S)")  # 访谈�
 PREFACE_TITLES = re.compile(r"^(序|序言|前言|目\s*录|后记|编者按|卷首语|编后语)$")
 TITLE_MAX = 40
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")  # 一、…: a section of the article, not a case of its own
+PLACE_HEADING = re.compile(r"^[一二三四五六七八九十]+、[^：:，。]{2,24}?(?:社区|村|居民区|街道|镇|乡|小区)[：:]")
+# 一、东湖街道柳荫社区：… heads a case of a collection, named by its place
+
+
+def _is_section(line: Line) -> bool:
+    text = _heading_text(line.text)
+    return bool(SECTION_HEADING.match(text)) and not PLACE_HEADING.match(text)
 CASE_LABEL = re.compile(rf"^[【\[]?\s*(典型)?案例\s*[{NUMERALS}\d]{{1,3}}\s*[】\]]?\s*[：:、.．\s]?\s*")
 
 
@@ -252,7 +259,9 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
     while i < len(lines):
         own_block = lines[i].block != lines[i - 1].block
         block = _heading_block(lines, i) if own_block or _is_numbered_heading(lines[i]) else []
-        if not block or SECTION_HEADING.match(_heading_text(lines[block[0]].text)) or not read_body:
+        if block and not read_body and PLACE_HEADING.match(_heading_text(lines[block[0]].text)):
+            starts[0] = (first, _title_text(lines, block), "")  # the page's title is the collection's
+        if not block or _is_section(lines[block[0]]) or not read_body:
             signed_off = signed_off or bool(SIGNATURE.match(lines[i].text))
             read_body = read_body or any(c in SENTENCE_END for c in lines[i].text)  # a case has text before the next
             seen_text += lines[i].text
@@ -261,12 +270,13 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
         title_block = block
         while _heading_block(lines, block[-1] + 1):
             block = _heading_block(lines, block[-1] + 1)
-            if not SECTION_HEADING.match(_heading_text(lines[block[0]].text)):
+            if not _is_section(lines[block[0]]):
                 title_block = block  # a section heading under a title (标题, 一、主要做法) leaves the title the case's
         names = subject_names(_first_sentence(lines, block[-1] + 1))
         if not own_block:
             names = [name for name in names if not name.endswith(("街道", "镇"))]
-        if signed_off or (names and not any(name in seen_text for name in names)):
+        placed = bool(PLACE_HEADING.match(_heading_text(lines[title_block[0]].text)))
+        if signed_off or placed or (names and not any(name in seen_text for name in names)):
             starts.append((title_block[0], _title_text(lines, title_block), ""))
             signed_off = False
         for j in range(title_block[0], block[-1] + 1):

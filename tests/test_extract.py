@@ -1683,3 +1683,12 @@ def test_an_estate_ending_in_huayuan_is_a_place():
 def test_a_preposition_before_a_firm_word_opens_no_local_name():
     graph = extract("青山县住房和城乡建设局对物业服务质量开展季度考评。")
     assert not any(e.startswith("PropertyFirm:") for e in graph.entities), sorted(graph.entities)
+
+
+def test_a_places_own_party_body_leads_the_case_before_a_partners_branch():
+    text = ("活动由春晖社区党委主办，共建单位青禾银行桃源支行、春晖幼儿园的党员认领了心愿卡。"
+            "青禾银行桃源支行党支部书记刘振华当场认领了一个心愿。")
+    graph = extract(text, area="", subdistrict="")
+    co_builds = {frozenset((r.source, r.target)) for r in graph.relations.values() if r.type == "CO_BUILDS"}
+    assert frozenset(("PartnerUnit:春晖幼儿园", "PartyOrganization:春晖社区党委")) in co_builds, co_builds
+    assert not any(e.endswith("主办") for e in graph.entities), sorted(graph.entities)

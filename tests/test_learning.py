@@ -280,3 +280,10 @@ def test_the_quoted_words_of_a_body_or_way_named_with_its_type_word_are_no_propo
     extraction = rule_extractions(document, [case], load_lexicon(), propose=True)[0]
     proposed = {m.canonical for m in extraction.mentions if m.evidence.rule.startswith("proposal:")}
     assert "两全" not in proposed and "双圈" in proposed, proposed
+
+
+def test_a_name_the_rules_typed_is_proposed_under_no_other_type():
+    document, case = text_case("“积分超市”激发新动力\n村党支部推行“积分超市”。镇政府安排资金支持积分超市运营。")
+    extraction = rule_extractions(document, [case], load_lexicon(), propose=True)[0]
+    types = {m.type for m in extraction.mentions if m.canonical == "积分超市"}
+    assert types == {"Project"}, types

@@ -449,6 +449,14 @@ def _titles(text):
     return [span.title for span in split_spans(text, "fallback")]
 
 
+def test_numbered_sections_each_headed_by_a_place_are_the_cases_of_a_collection():
+    text = ("青禾区基层治理典型案例\n\n一、东湖街道柳荫社区：楼栋管家让服务更贴心\n柳荫社区选出楼栋管家。\n"
+            "二、西山街道石泉社区：共享车棚破解充电难\n石泉社区建成共享车棚3处。\n")
+    assert _titles(text) == ["东湖街道柳荫社区：楼栋管家让服务更贴心", "西山街道石泉社区：共享车棚破解充电难"]
+    one_case = ("加装电梯暖人心\n\n一、基本情况\n和平居民区位于示范街道东部。\n二、主要做法\n居民区党总支召开议事会。\n")
+    assert _titles(one_case) == ["加装电梯暖人心"]
+
+
 def test_labelled_cases_split_at_each_label_and_skip_the_contents():
     text = ("优秀案例汇编\n\n目录\n案例一：议事会解决停车难\n案例二：加装电梯\n\n"
             "案例一：议事会解决停车难\n和平居民区党支部牵头成立议事会。\n\n"

@@ -630,6 +630,9 @@ def glued_stop_prefix(token: Token, lexicon: Lexicon) -> int:
     """Length of the function words or verbs jieba glued to the front of a word it only guessed (由|沪华)."""
     if in_dictionary(token.word) or token.flag in PROPER_FLAGS:
         return 0
+    if len(token.word) > 2 and posseg.dt.word_tag_tab.get(token.word[0]) in VERB_FLAGS \
+            and token.word[1:] in lexicon.generic_heads:
+        return len(token.word)  # 管出|老旧|小区 cut as 出老旧: a verb and a generic word, no name
     return _stop_prefix(token.word, lexicon)
 
 

@@ -651,8 +651,8 @@ def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mentio
                 and "管理" in text[after.end:_clause_bounds(text, after.end, after.end)[1]]):
             found.append(("firm:manages-at", "MANAGES", firm, after))
         enters = FIRM_ENTERS.match(text[firm.end:])
-        if enters and enters.group(3) and ctx.area is not None:
-            found.append(("firm:enters", "MANAGES", firm, ctx.area))
+        if enters and enters.group(3) and (ctx.estate or ctx.area) is not None:
+            found.append(("firm:enters", "MANAGES", firm, ctx.estate or ctx.area))  # the case's estate, else area
         run_estate = ctx.estate or ctx.area
         if run_estate is not None and FIRM_WINS.match(text, firm.end):
             found.append(("firm:wins-tender", "MANAGES", firm, run_estate))
@@ -814,7 +814,8 @@ def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Ment
     for index, person in enumerate(mentions):
         serves = SERVES_AS_BARE_ROLE.match(text, person.end)
         role = serves.group(1) if serves and serves.group(1) in roles else ""
-        bodies = [m for m in mentions[:index] if m.type in ORG_TYPES]
+        bodies = [m for m in mentions[:index] if m.type in ORG_TYPES and text[m.end:person.start] not in roles]
+        # 成立了X，由社区党委书记Y担任主任: X, not the body of Y's title
         if person.type == "Person" and role and bodies and _allowed("MEMBER_OF", person, bodies[-1]):
             found.append((SERVES_AS_RULE + role, "MEMBER_OF", person, bodies[-1]))
     for person in ctx.mentions:

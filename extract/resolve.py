@@ -569,8 +569,8 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
         return GenericTarget(found) if found else derived
 
     if type_name == "PartyOrganization":
-        if "党工委" in word:
-            return pick(("党工委",), _derived("党工委", ctx.subdistrict))
+        if "工委" in word:  # 街道党工委, or 街道工委 as some cities call it
+            return pick(("党工委", "工委"), _derived("党工委", ctx.subdistrict))
         if word.endswith(TOWN_PARTY_COMMITTEES):  # 镇党委: the case's town's, where its town is one
             town = ctx.subdistrict if ctx.subdistrict.endswith(word[0]) else ""
             return pick(("党委",), _derived("党委", town), town) if town else GenericTarget()
@@ -664,6 +664,8 @@ def _helping_frame_after(words: tuple[str, ...]) -> re.Pattern:
 
 
 def _acts(mention: Mention, text: str, lexicon: Lexicon) -> bool:
+    if lexicon.starts_with_type_word(text[mention.end:]):
+        return False  # 长乐街道|工委的指导下: the place of the body named with it
     if mention.start > 0 and text[mention.start - 1] in PLACE_MARKERS:  # 在X街道, unless 在 opens a helping frame
         words = tuple(word for row in lexicon.frames.get("under", {}).values() for word in row)
         return text[mention.start - 1] == "在" and bool(_helping_frame_after(words).match(text, mention.end))

@@ -46,6 +46,7 @@ def test_amounts(text, amount):
     ("居民共同打造“邻里花园”项目。", "邻里花园项目", "Project"),
     ("“幸福驿站”是居民议事的好去处。", "幸福驿站", "Project"),
     ("“睦邻书屋”则为老人提供了去处。", "睦邻书屋", "Project"),
+    ("“共享车棚”破解充电难题。", "共享车棚", "Project"),
     ("“邻里帮帮团”已挂牌成立。", "邻里帮帮团", "VolunteerTeam"),
     ("居民区积极推进加梯工作，电梯加装惠及居民。", "加装电梯", "Project"),
     ("居民区推进旧住房成套改造项目。", "两旧一村改造", "Project"),
@@ -1692,3 +1693,27 @@ def test_a_places_own_party_body_leads_the_case_before_a_partners_branch():
     co_builds = {frozenset((r.source, r.target)) for r in graph.relations.values() if r.type == "CO_BUILDS"}
     assert frozenset(("PartnerUnit:春晖幼儿园", "PartyOrganization:春晖社区党委")) in co_builds, co_builds
     assert not any(e.endswith("主办") for e in graph.entities), sorted(graph.entities)
+
+
+def test_a_firm_entering_the_estate_manages_the_cases_estate_not_its_area():
+    text = "松林社区的松林小区建于1985年。松林小区共有住户560户。物管会选聘了青松物业服务有限公司。青松物业随后进驻小区。"
+    graph = extract(text, area="松林社区")
+    assert ("MANAGES", "PropertyFirm:青松物业服务有限公司", "Community:松林小区") in relation_triples(graph)
+    assert ("MANAGES", "PropertyFirm:青松物业服务有限公司", "Community:松林社区") not in relation_triples(graph)
+
+
+def test_a_street_party_committee_called_gongwei_is_the_streets_party_committee():
+    graph = extract("在长乐街道工委的指导下，社区成立了物管会。街道工委还牵头成立了红色物业联盟。")
+    assert "PartyOrganization:长乐街道工委" in graph.entities, sorted(graph.entities)
+    assert "GovernmentAgency:长乐街道办事处" not in graph.entities, sorted(graph.entities)
+    assert ("LEADS", "PartyOrganization:长乐街道工委", "Committee:红色物业联盟") in relation_triples(graph)
+
+
+def test_a_post_taken_in_a_body_set_up_is_in_that_body_not_the_body_of_the_members_title():
+    graph = extract("社区党委推动成立了松林小区物业管理委员会，由社区党委书记李秀梅担任主任。", area="松林社区")
+    assert ("MEMBER_OF", "Person:李秀梅", "Committee:松林小区物业管理委员会") in relation_triples(graph)
+
+
+def test_a_verb_glued_to_a_generic_word_before_a_place_word_names_no_place():
+    graph = extract("物管会“管”出老旧小区新气象。")
+    assert not any(e.startswith("Community:") for e in graph.entities), sorted(graph.entities)

@@ -20,7 +20,8 @@ from extract.sentences import Sentence
 from graph.records import Mention, RelationMention
 from ontology.vocabulary import load_vocabulary
 
-COORDINATION = re.compile(r"^[、和与及跟同,，]?$|^(以及|还有)$|^(还|也|又|先后|分别|积极|主动)[与同跟]$")
+COORDINATION = re.compile(r"^(?:[、和与及跟同,，]?|以及|还有|(?:还|也|又|先后|分别|积极|主动)[与同跟])"
+                          r"(?:(?:辖区|共建|驻区)?单位|辖区企业)?$")  # A与辖区单位B: B named by its role
 
 
 UPKEEP_WORDS = "管理|维护|维保|运维|运营|养护|保洁"

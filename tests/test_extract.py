@@ -1717,3 +1717,11 @@ def test_a_post_taken_in_a_body_set_up_is_in_that_body_not_the_body_of_the_membe
 def test_a_verb_glued_to_a_generic_word_before_a_place_word_names_no_place():
     graph = extract("物管会“管”出老旧小区新气象。")
     assert not any(e.startswith("Community:") for e in graph.entities), sorted(graph.entities)
+
+
+def test_a_neighbourhood_signing_an_agreement_with_a_unit_named_by_its_role_co_builds_with_it():
+    graph = extract("枫叶社区还与辖区单位青山市第三人民医院签订共享停车协议。业委会与青禾物业签订物业服务合同。",
+                    area="枫叶社区")
+    triples = relation_triples(graph)
+    assert ("CO_BUILDS", "PartnerUnit:青山市第三人民医院", "Community:枫叶社区") in triples, triples
+    assert not any(rel == "CO_BUILDS" and "青禾物业" in source + target for rel, source, target in triples)

@@ -127,6 +127,23 @@ def _remove_pattern(line: _Line, pattern: re.Pattern) -> _Line:
                  line.width)
 
 
+TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")  # | 青石社区 | 白河区财政局 | 老年助餐点建设 |
+TABLE_RULE = re.compile(r"^[\s:\-|]*$")  # | --- | :---: |
+
+
+def _table_row(line: _Line) -> _Line:
+    """A Markdown table's row is read as one sentence of its cells (青石社区，白河区财政局，老年助餐点建设。), so no
+    row runs into the next; its rule line under the header is no text."""
+    row = TABLE_ROW.match(line.text)
+    if not row:
+        return line
+    if TABLE_RULE.match(row.group(1)):
+        return _Line([], [], 0)
+    first, last = row.start(1) - 1, row.end(1)
+    chars = ["，" if c == "|" else c for c in line.chars[first + 1:last]] + ["。"]
+    return _Line(chars, line.offsets[first + 1:last + 1], line.width)
+
+
 def _remove_inner_spaces(line: _Line) -> _Line:
     """Drop spaces that touch a Chinese character (PDF and full-width spacing)."""
     chars, offsets = [], []
@@ -324,6 +341,7 @@ def normalize_text(raw: str, markdown: bool = False,
         if options.simplify:
             line = _simplify(line)
         line = _remove_pattern(line, BOLD)
+        line = _table_row(line)
         line = _remove_pattern(line, LINK_MARKUP)
         line = _remove_pattern(line, LIST_MARKER)
         line = _remove_pattern(line, PINYIN_GLOSS)

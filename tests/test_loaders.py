@@ -672,3 +672,10 @@ def test_a_news_dateline_is_no_part_of_the_first_sentence():
     assert "\n和平居民区建起议事厅。" in text, text
     assert "\n翠竹村修好了道路。" in text and "\n青禾村建起书屋。" in text, text
     assert offsets[text.index("松园社区")] == raw.index("松园社区")
+
+
+def test_a_markdown_tables_rows_are_read_as_sentences_of_their_cells():
+    raw = "| 社区 | 共建单位 |\n| --- | :---: |\n| 青松社区 | 青禾中学 |\n| 松涛社区 | 松风医院 |\n"
+    text, offsets = normalize_text(raw, markdown=True)
+    assert text.split("\n") == ["社区，共建单位。", "", "青松社区，青禾中学。", "松涛社区，松风医院。"], text
+    assert raw[offsets[text.index("青禾中学")]:].startswith("青禾中学")

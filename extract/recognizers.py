@@ -1438,18 +1438,20 @@ def _listed_neighbourhood(text: str, start: int, end: int) -> bool:
 
 ACTOR_OPENERS = "，。；：,;:向为与和到"  # where a clause, or the phrase of an action's party, opens
 ACTING_LEAD_INS = ("还", "也", "又", "先后", "积极", "主动", "与", "同")  # 桃源社区还与…: words before the act
+OPENING_QUOTES = ("“", "「", "『")  # 其中，石门社区“四点半课堂”…: the place of the work named after it
 
 
 def _acting_neighbourhood(text: str, start: int, end: int, stem: tuple[Token, ...], tokens: tuple[Token, ...],
                           lexicon: Lexicon) -> bool:
     """A 社区 named by one noun that opens a clause, or follows 向/为/与, right before a verb (or an adverb or
-    preposition before one) acts or is acted for, so it is a place of its own (桃源社区依托…, 桃源社区还与…,
-    向桃源社区捐赠), not a quality (建设和谐社区) or its people."""
+    preposition before one) acts or is acted for, or names a work of its own after it, so it is a place of its
+    own (桃源社区依托…, 桃源社区还与…, 向桃源社区捐赠, 石门社区“四点半课堂”), not a quality (建设和谐社区) or its
+    people."""
     following = next((t for t in tokens if t.start == end), None)
     return (len(stem) == 1 and len(stem[0].word) == 2 and stem[0].flag in ("n", "nr", "ns", "x")
             and stem[0].word not in lexicon.person_contexts and stem[0].word not in lexicon.generic_heads
             and (start == 0 or text[start - 1] in ACTOR_OPENERS) and following is not None
-            and (following.flag == "v" or following.word in ACTING_LEAD_INS))
+            and (following.flag == "v" or following.word in ACTING_LEAD_INS or following.word in OPENING_QUOTES))
 
 
 def _plain_stem(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:

@@ -1725,3 +1725,8 @@ def test_a_neighbourhood_signing_an_agreement_with_a_unit_named_by_its_role_co_b
     triples = relation_triples(graph)
     assert ("CO_BUILDS", "PartnerUnit:青山市第三人民医院", "Community:枫叶社区") in triples, triples
     assert not any(rel == "CO_BUILDS" and "青禾物业" in source + target for rel, source, target in triples)
+
+
+def test_a_neighbourhood_named_right_before_a_quoted_work_is_that_works_place():
+    graph = extract("其中，石门社区“四点半课堂”由青石中学教师志愿者授课。")
+    assert ("LOCATED_IN", "Project:四点半课堂", "Community:石门社区") in relation_triples(graph)

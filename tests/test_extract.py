@@ -1429,6 +1429,7 @@ def test_a_place_said_to_be_where_a_body_is_addresses_it_and_is_not_the_subject(
     ("“青禾议事厅”先后商议巷道改造、消防安全等事项。", "Project:青禾议事厅先后商议巷道改造"),  # the body acts
     ("住在6楼的居民陈伯高兴地说：“终于不用爬楼了。”", "Person:陈伯"),  # a form of address
     ("楼下干净了，居民钱大妈笑着说。", "Person:钱大妈"),  # a form of address
+    ("——访青湖区柳塘街道荷花社区党委书记吴秀兰", "Community:访青湖区"),  # an interview's subtitle
     ("和平居民区先后获评“松江市和谐社区”“松江市文明社区”。", "Project:松江市文明社区"),  # honours, no work
 ])
 def test_words_that_only_look_like_names_name_nothing(text, not_a_name):

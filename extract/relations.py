@@ -279,6 +279,8 @@ def _companion_leader(mentions: list[Mention], group: list[Mention], text: str) 
     """居委联合物业和业委会牵头…: the body before 联合 acts; the ones it brought along take part."""
     first = min(group, key=lambda m: m.start)
     earlier = [i for i, m in enumerate(mentions) if m.end <= first.start]
+    if earlier and _addresses(mentions[earlier[-1]], first, text):
+        first = mentions[earlier.pop()]  # 联合珠江区|来穗局: the place is the brought body's address
     if not earlier:
         return []
     between = text[mentions[earlier[-1]].end:first.start]

@@ -1731,3 +1731,10 @@ def test_a_neighbourhood_signing_an_agreement_with_a_unit_named_by_its_role_co_b
 def test_a_neighbourhood_named_right_before_a_quoted_work_is_that_works_place():
     graph = extract("其中，石门社区“四点半课堂”由青石中学教师志愿者授课。")
     assert ("LOCATED_IN", "Project:四点半课堂", "Community:石门社区") in relation_triples(graph)
+
+
+def test_a_body_that_builds_a_work_with_an_office_it_brought_along_leads_it():
+    graph = extract("沙岗村党委联合珠江区民政局，在村里建起了“新市民之家”。", area="沙岗村")
+    triples = relation_triples(graph)
+    assert ("LEADS", "PartyOrganization:沙岗村党委", "Project:新市民之家") in triples, triples
+    assert ("PARTICIPATES_IN", "GovernmentAgency:珠江区民政局", "Project:新市民之家") in triples, triples

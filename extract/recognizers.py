@@ -185,9 +185,9 @@ def _place_tag(word: str, tags: dict[str, str]) -> str:
 
 
 DIRECTIONS = ("东", "南", "西", "北", "中")
-LANDFORMS = "岸麓"
+LANDFORMS = "岸麓"  # after a direction, a place's name (南岸, 北麓)
 MEASURE_WORDS = ("个", "位", "名", "家", "支", "所")  # 3名|党员; but 名苑 is an estate's word
-TERM_OF_OFFICE = re.compile(r"第.+届")
+TERM_OF_OFFICE = re.compile(r"第.+届")  # 第二届: a body's term of office, or an event's edition
 DIRECTION_PARTS = tuple(direction + "里" for direction in DIRECTIONS)  # 北里, 西里: quarters of a place
 GLUED_PREPOSITIONS = "由在把被将与从对于让给"  # the segmenter's guess glues them to a name after or before them
 GLUED_VERBS = "到向"  # 副局长李青到|小区: a name the segmenter's guess glued to the verb after it
@@ -428,7 +428,7 @@ def _local_stem_start(text: str, suffix_start: int, tokens: tuple[Token, ...], l
         token = left[index]
         if not re.match(r"[\u4e00-\u9fff]", token.word) or token.word in lexicon.suffix_type \
                 or token.flag.startswith("u") or token.word in lexicon.negations or token.flag in ("p", "c"):
-            break  # 最大|的|物业公司: a particle ends the phrase before the name, as 建设局|对|物业 a preposition;
+            break  # 最大|的|物业公司, 建设局|对|物业: a particle or preposition ends the phrase before the name;
             # 小区|没有|物业 names none
         after_place = index > 0 and left[index - 1].word.endswith(ENCLOSING_PLACES)  # 浦东新区|为民|居民区
         if posseg.dt.word_tag_tab.get(token.word[0]) in VERB_FLAGS and (len(token.word) == 1 or token.flag == "x") \
@@ -1709,8 +1709,7 @@ def recognize(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """All spans of a sentence; where spans of a type share their end or their start, the longest wins.
 
     A project named inside a mechanism's or a body's name is part of that name (“1+1+N”楼组|管理模式,
-    7栋楼道|议事会), and a
-    person's name that ends on another name's type word is that name (牛家村与…: no person).
+    7栋楼道|议事会), and a person's name that ends on another name's type word is that name (牛家村与…: no person).
     """
     spans = [_after_column_mark(span, sentence.text)
              for recognizer in RECOGNIZERS.values() for span in recognizer(sentence, lexicon)]

@@ -356,8 +356,8 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
     follows in its clause relates them: 居民区党总支牵头成立自治小组 (LEADS)."""
     text = ctx.sentence.text
     mentions = _area_as_its_body(_outermost(ctx.mentions), ctx)
-    members = _spans(text, (COMPOSED_OF,)) + _parties_of_ways(mentions, text)  # 成立了由A、B组成的X: X is what
-    # is set up, A and B its members
+    # 成立了由A、B组成的X, 建立了A、B“三方”制度: X or the way is what is set up, A and B its members or parties
+    members = _spans(text, (COMPOSED_OF,)) + _parties_of_ways(mentions, text)
     frames = _named_frame_spans(text, FRAMES, mentions) + members
     helpers = _frame_spans(text, HELPER_FRAMES)
     speakers = _spans(text, (SPEAKER,))

@@ -32,11 +32,6 @@ TITLE_MAX = 40
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")  # 一、…: a section of the article, not a case of its own
 PLACE_HEADING = re.compile(r"^[一二三四五六七八九十]+、[^：:，。]{2,24}?(?:社区|村|居民区|街道|镇|乡|小区)[：:]")
 # 一、东湖街道柳荫社区：… heads a case of a collection, named by its place
-
-
-def _is_section(line: Line) -> bool:
-    text = _heading_text(line.text)
-    return bool(SECTION_HEADING.match(text)) and not PLACE_HEADING.match(text)
 CASE_LABEL = re.compile(rf"^[【\[]?\s*(典型)?案例\s*[{NUMERALS}\d]{{1,3}}\s*[】\]]?\s*[：:、.．\s]?\s*")
 
 
@@ -78,6 +73,12 @@ def _title_text(lines: list[Line], block: list[int]) -> str:
     """A case title from its heading lines, without a section number ("二、")."""
     title = " ".join(_heading_text(lines[j].text) for j in block)
     return NUMBERED_HEADING.sub("", title, count=1).strip() or title
+
+
+def _is_section(line: Line) -> bool:
+    """A numbered section of one article (二、主要做法), not a collection's case headed by its place."""
+    text = _heading_text(line.text)
+    return bool(SECTION_HEADING.match(text)) and not PLACE_HEADING.match(text)
 
 
 def _is_toc(line: Line) -> bool:

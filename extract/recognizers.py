@@ -214,9 +214,12 @@ def _unglued(word: str, tags: dict[str, str]) -> tuple[str, ...]:
     return (word,)
 
 
-def _tokens_before(tokens: tuple[Token, ...], text: str, position: int, cut_is_name: bool = False) -> list[Token]:
+def _tokens_before(tokens: tuple[Token, ...], text: str, position: int, cut_is_name: bool = False,
+                   place: bool = False) -> list[Token]:
     """Tokens left of ``position``; one that straddles it is cut there (a cut proper name stays a name part, and so
-    does any cut word when ``cut_is_name``: 青|松|花苑, where jieba read 松花 and 松 alone is a verb)."""
+    does any cut word when ``cut_is_name``: 青|松|花苑, where jieba read 松花 and 松 alone is a verb). Before a
+    place's type word, two characters or more cut from a word jieba read with it, no word of their own, are the
+    place's name (下坪|村)."""
     left = []
     for token in tokens:
         if token.end <= position:
@@ -224,6 +227,7 @@ def _tokens_before(tokens: tuple[Token, ...], text: str, position: int, cut_is_n
         elif token.start < position:
             word = text[token.start:position]
             flag = token.flag if token.flag in PROPER_FLAGS or cut_is_name else posseg.dt.word_tag_tab.get(word, "x")
+            flag = "ns" if place and len(word) >= 2 and not in_dictionary(word) else flag
             left.append(Token(token.start, position, word, flag))
             break
         else:
@@ -258,7 +262,7 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     alliance = text.startswith(ALLIANCES, suffix_start)
     place_word = type_name == "Community" and text[suffix_start:suffix_start + 2] in lexicon.suffix_type
     left = _tokens_before(tokens if tokens is not None else tokenize(text), text, suffix_start,
-                          cut_is_name=place_word)  # a word jieba reads across a place's two-character type word
+                          cut_is_name=place_word, place=type_name == "Community")
     start = suffix_start
     after_host: int | None = None  # where the name starts after the host of two fields (X学院|A与B|学院)
     taken: list[tuple[str, str]] = []

@@ -313,9 +313,10 @@ def _brought_along(subjects: list[Mention], text: str) -> bool:
 
 def _funded_project(mentions: list[Mention], before: list[int], ctx: SentenceContext) -> list[Mention]:
     """Money given with no project after the cue goes to the project named earlier in the sentence
-    (“睦邻小院”总投资50万元，由X出资), else to the case's project."""
+    (“睦邻小院”总投资50万元，由X出资), else to the case's project, if the case has named it by then."""
     earlier = [mentions[i] for i in before if mentions[i].type == "Project"]
-    return earlier[-1:] or ([ctx.focus] if ctx.focus is not None else [])
+    named_by_now = ctx.focus is not None and ctx.focus.start < ctx.sentence.start + len(ctx.sentence.text)
+    return earlier[-1:] or ([ctx.focus] if named_by_now else [])  # not a work the case names only later
 
 
 COMPOSED_OF = re.compile(r"由[^，。；,;]{2,30}?组成")  # 由A、B组成的小组: its members, who lead nothing by it

@@ -196,6 +196,7 @@ def test_amounts(text, amount):
     ("街道市场监管所上门检查。", "示范街道市场监管所", "GovernmentAgency"),
     ("区残联和区妇联提供帮助。", "区残联", "GovernmentAgency"),
     ("居民住在锦华名苑小区。", "锦华名苑小区", "Community"),  # 名苑: a guessed word opening on a measure word
+    ("上坪村、下坪村和石门村三个村组建了联合党委。", "下坪村", "Community"),  # 下坪村: one word to jieba
     ("青山市自来水公司为小区改造管网。", "青山市自来水公司", "PartnerUnit"),
     ("青山区卫生健康局支持社区开展义诊。", "青山区卫生健康局", "GovernmentAgency"),
     ("青山区慈善总会捐赠物资。", "青山区慈善总会", "PartnerUnit"),
@@ -1738,3 +1739,11 @@ def test_a_body_that_builds_a_work_with_an_office_it_brought_along_leads_it():
     triples = relation_triples(graph)
     assert ("LEADS", "PartyOrganization:沙岗村党委", "Project:新市民之家") in triples, triples
     assert ("PARTICIPATES_IN", "GovernmentAgency:珠江区民政局", "Project:新市民之家") in triples, triples
+
+
+def test_money_given_before_the_case_names_any_work_funds_no_work_named_later():
+    graph = extract("镇人民政府投入资金300万元，修建了茶园道路。村民积极参与人居环境整治。",
+                    area="上坪村", subdistrict="龙泉镇")
+    assert not any(rel == "FUNDED" for rel, _, _ in relation_triples(graph)), relation_triples(graph)
+    graph = extract("村民积极参与人居环境整治。镇人民政府投入资金300万元支持整治。", area="上坪村", subdistrict="龙泉镇")
+    assert ("FUNDED", "GovernmentAgency:龙泉镇人民政府", "Project:人居环境整治") in relation_triples(graph)

@@ -139,6 +139,8 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
         return False  # 自然资源|局(党支部): a bureau's field of work
     if type_name == "GovernmentAgency" and flag in VERB_FLAGS and adjacent:
         return False  # 医疗|保障|局, 市场|监督|管理局: a bureau named by its task
+    if flag == "l" and len(word) == 3 and type_name == "VolunteerTeam":
+        return False  # 夕阳红|志愿者服务队: a team named by a set phrase
     if flag in VERB_FLAGS or flag in PHRASE_FLAGS:
         return not topic and (type_name not in VERBS_ALLOWED_IN or (not adjacent and flag in VERB_FLAGS))
     names_body = lexicon.suffix_type.get(word) in ORG_TYPES or (

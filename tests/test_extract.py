@@ -200,6 +200,9 @@ def test_amounts(text, amount):
     ("青山市自来水公司为小区改造管网。", "青山市自来水公司", "PartnerUnit"),
     ("青山区卫生健康局支持社区开展义诊。", "青山区卫生健康局", "GovernmentAgency"),
     ("青山区慈善总会捐赠物资。", "青山区慈善总会", "PartnerUnit"),
+    ("青山区新华书店参与共建。", "新华书店", "PartnerUnit"),
+    ("社区组建了夕阳红志愿者服务队。", "夕阳红志愿者服务队", "VolunteerTeam"),  # named by a set phrase
+    ("社区组建了银发宣讲团。", "银发宣讲团", "VolunteerTeam"),
     ("长宁区阳光社会工作服务社派出社工。", "长宁区阳光社会工作服务社", "PartnerUnit"),
     ("由居委会、业委会、安居物业共同组成。", "安居物业", "PropertyFirm"),
     ("和平居民区辖翠湖一村、翠湖二村两个小区。", "翠湖一村", "Community"),

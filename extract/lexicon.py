@@ -79,8 +79,12 @@ class Lexicon:
         """Every word of the cue rule, of any relation type."""
         return tuple(word for _, words in self.cue_rules.values() for word in words)
 
+    @cached_property
+    def longest_type_word(self) -> int:
+        return max(map(len, self.suffix_type))
+
     def starts_with_type_word(self, text: str) -> bool:
-        return any(text[:n] in self.suffix_type for n in range(1, len(text) + 1))
+        return any(text[:n] in self.suffix_type for n in range(1, min(len(text), self.longest_type_word) + 1))
 
 
 def parse_lexicon(data: dict) -> Lexicon:

@@ -747,9 +747,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if common_word and (not stem or stem in lexicon.generic_heads or _is_common_word(stem)
                             or stem.endswith(FEE_PAYING_PLACES) or lexicon.type_by_ending(stem) in ORG_TYPES):
             continue  # 物业管理, 小区物业费, 市住建局物业科; but 由东华物业管理: a named firm and its work
-        word_into_suffix = any(t.start == start < suffix_start < t.end for t in tokens)  # 桂|花苑: one word, 桂花
         if len(stem) < 2 and (len(suffix) == 1 or type_name in ("Community", "Project") and stem
-                              and not word_into_suffix) \
+                              and not _word_into_suffix(tokens, start, suffix_start)) \
                 or stem.endswith(CONJUNCTIONS):  # 党和政府: a list of two, no name
             continue
         if type_name == "Community" and COUNT_BEFORE.search(stem) and not NUMBER_STEM.match(stem):
@@ -789,6 +788,11 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if host and host.end() < end:
             spans.append(Span(start, host.end(), type_name, HOST_RULE))
     return spans
+
+
+def _word_into_suffix(tokens: tuple[Token, ...], start: int, suffix_start: int) -> bool:
+    """The one-character stem and the type word's first character are one word to jieba (桂|花苑: 桂花)."""
+    return any(t.start == start < suffix_start < t.end for t in tokens)
 
 
 MAX_LISTED_STEM = 4  # characters of a listed name's stem that jieba may have cut into single characters

@@ -373,9 +373,6 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         if lexicon.suffix_type.get(token.word) == "Mechanism" and type_name != "Mechanism":
             break
         lead_in = glued_stop_prefix(token, lexicon)
-        if token.word[:lead_in] in MEASURE_WORDS and lexicon.suffix_type.get(token.word[lead_in:]) == "Community" \
-                and (type_name == "Community" or type_name in ESTATE_BODY_TYPES):
-            lead_in = 0  # 锦华|名苑|小区: an estate's word jieba guessed, opening on what is a measure word elsewhere
         if lead_in == len(token.word) or (lead_in and not taken and len(token.word) - lead_in == 1):
             break  # 做实|党工委: one character left after the verb is the verb's, not a name
         if lead_in:
@@ -639,7 +636,10 @@ def glued_stop_prefix(token: Token, lexicon: Lexicon) -> int:
     if len(token.word) > 2 and posseg.dt.word_tag_tab.get(token.word[0]) in VERB_FLAGS \
             and token.word[1:] in lexicon.generic_heads:
         return len(token.word)  # 管出|老旧|小区 cut as 出老旧: a verb and a generic word, no name
-    return _stop_prefix(token.word, lexicon)
+    lead_in = _stop_prefix(token.word, lexicon)
+    if token.word[:lead_in] in MEASURE_WORDS and lexicon.suffix_type.get(token.word[lead_in:]) == "Community":
+        return 0  # 锦华|名苑|小区: an estate's word, opening on what is a measure word elsewhere
+    return lead_in
 
 
 def _stop_prefix(word: str, lexicon: Lexicon) -> int:
@@ -1448,7 +1448,6 @@ def _listed_neighbourhood(text: str, start: int, end: int) -> bool:
 
 ACTOR_OPENERS = "，。；：,;:向为与和到"  # where a clause, or the phrase of an action's party, opens
 ACTING_LEAD_INS = ("还", "也", "又", "先后", "积极", "主动", "与", "同")  # 桃源社区还与…: words before the act
-OPENING_QUOTES = ("“", "「", "『")  # 其中，石门社区“四点半课堂”…: the place of the work named after it
 
 
 def _acting_neighbourhood(text: str, start: int, end: int, stem: tuple[Token, ...], tokens: tuple[Token, ...],
@@ -1461,7 +1460,7 @@ def _acting_neighbourhood(text: str, start: int, end: int, stem: tuple[Token, ..
     return (len(stem) == 1 and len(stem[0].word) == 2 and stem[0].flag in ("n", "nr", "ns", "x")
             and stem[0].word not in lexicon.person_contexts and stem[0].word not in lexicon.generic_heads
             and (start == 0 or text[start - 1] in ACTOR_OPENERS) and following is not None
-            and (following.flag == "v" or following.word in ACTING_LEAD_INS or following.word in OPENING_QUOTES))
+            and (following.flag == "v" or following.word in ACTING_LEAD_INS or following.word in QUOTES.values()))
 
 
 def _plain_stem(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:

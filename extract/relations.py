@@ -654,10 +654,10 @@ def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mentio
         if (after is not None and after.type == "Community" and FIRM_MANAGES_AT.match(text[firm.end:after.start])
                 and "管理" in text[after.end:_clause_bounds(text, after.end, after.end)[1]]):
             found.append(("firm:manages-at", "MANAGES", firm, after))
+        run_estate = ctx.estate or ctx.area  # the case's estate, else its area
         enters = FIRM_ENTERS.match(text[firm.end:])
-        if enters and enters.group(3) and (ctx.estate or ctx.area) is not None:
-            found.append(("firm:enters", "MANAGES", firm, ctx.estate or ctx.area))  # the case's estate, else area
-        run_estate = ctx.estate or ctx.area
+        if enters and enters.group(3) and run_estate is not None:
+            found.append(("firm:enters", "MANAGES", firm, run_estate))
         if run_estate is not None and FIRM_WINS.match(text, firm.end):
             found.append(("firm:wins-tender", "MANAGES", firm, run_estate))
         elif run_estate is not None and FIRM_SERVING.search(text, 0, firm.start):

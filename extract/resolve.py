@@ -562,6 +562,11 @@ ESTATE_COMMITTEES = {"物管": ("物管会", ("物管会", "物业管理委员�
 TOWN_PARTY_COMMITTEES = ("镇党委", "乡党委")
 
 
+def _case_town(word: str, ctx: CaseContext) -> str:
+    """The case's town, where a bare 镇党委 or 乡政府 names its kind (镇, 乡); else ''."""
+    return ctx.subdistrict if ctx.subdistrict.endswith(word[0]) else ""
+
+
 def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseContext) -> GenericTarget:
     """The body a bare type word refers to: the case's named one, else an implicit one, else none."""
     def pick(endings: tuple[str, ...], derived: GenericTarget, stem: str = "") -> GenericTarget:
@@ -572,7 +577,7 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
         if "工委" in word:  # 街道党工委, or 街道工委 as some cities call it
             return pick(("党工委", "工委"), _derived("党工委", ctx.subdistrict))
         if word.endswith(TOWN_PARTY_COMMITTEES):  # 镇党委: the case's town's, where its town is one
-            town = ctx.subdistrict if ctx.subdistrict.endswith(word[0]) else ""
+            town = _case_town(word, ctx)
             return pick(("党委",), _derived("党委", town), town) if town else GenericTarget()
         if word.endswith("社区党委"):  # implied only where the case's unit is a 社区, not a street's 社区党委
             return pick(("社区党委",), _derived("党委", ctx.area if ctx.area.endswith("社区") else ""))
@@ -604,7 +609,7 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
         return pick(("合作社",), _derived("合作社", village))
     if type_name == "GovernmentAgency":
         if word.endswith("政府"):  # 镇政府: the case's town's, where its town is one
-            town = ctx.subdistrict if ctx.subdistrict.endswith(word[0]) else ""
+            town = _case_town(word, ctx)
             return pick(("政府",), _derived("人民政府", town), town) if town else GenericTarget()
         office = word.removeprefix("街道")
         if office.endswith(("办", "中心")) and ctx.subdistrict:

@@ -75,10 +75,13 @@ def _title_text(lines: list[Line], block: list[int]) -> str:
     return NUMBERED_HEADING.sub("", title, count=1).strip() or title
 
 
+def _is_place_heading(line: Line) -> bool:
+    return bool(PLACE_HEADING.match(_heading_text(line.text)))
+
+
 def _is_section(line: Line) -> bool:
     """A numbered section of one article (二、主要做法), not a collection's case headed by its place."""
-    text = _heading_text(line.text)
-    return bool(SECTION_HEADING.match(text)) and not PLACE_HEADING.match(text)
+    return bool(SECTION_HEADING.match(_heading_text(line.text))) and not _is_place_heading(line)
 
 
 def _is_toc(line: Line) -> bool:
@@ -260,7 +263,7 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
     while i < len(lines):
         own_block = lines[i].block != lines[i - 1].block
         block = _heading_block(lines, i) if own_block or _is_numbered_heading(lines[i]) else []
-        if block and not read_body and PLACE_HEADING.match(_heading_text(lines[block[0]].text)):
+        if block and not read_body and _is_place_heading(lines[block[0]]):
             starts[0] = (first, _title_text(lines, block), "")  # the page's title is the collection's
         if not block or _is_section(lines[block[0]]) or not read_body:
             signed_off = signed_off or bool(SIGNATURE.match(lines[i].text))
@@ -276,8 +279,7 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
         names = subject_names(_first_sentence(lines, block[-1] + 1))
         if not own_block:
             names = [name for name in names if not name.endswith(("街道", "镇"))]
-        placed = bool(PLACE_HEADING.match(_heading_text(lines[title_block[0]].text)))
-        if signed_off or placed or (names and not any(name in seen_text for name in names)):
+        if signed_off or _is_place_heading(lines[title_block[0]]) or (names and not any(name in seen_text for name in names)):
             starts.append((title_block[0], _title_text(lines, title_block), ""))
             signed_off = False
         for j in range(title_block[0], block[-1] + 1):

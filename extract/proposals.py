@@ -11,7 +11,7 @@ import re
 
 from extract import segment
 from extract.lexicon import Lexicon
-from extract.recognizers import PUNCT, VERB_FLAGS, Span, glued_stop_prefix, tokenize
+from extract.recognizers import COMPANY_TYPES, PUNCT, VERB_FLAGS, Span, after_kind_opener, glued_stop_prefix, tokenize
 from extract.sentences import Sentence
 
 MAX_PROPOSED = 12  # characters of a proposed name
@@ -72,6 +72,8 @@ def type_word_proposals(sentence: Sentence, lexicon: Lexicon, spans: list[Span])
             continue  # a longer type word further on takes this one in
         type_name = lexicon.proposal_type[word]
         start = _left_edge(text, start_of_word, type_name, lexicon)
+        if type_name in COMPANY_TYPES:
+            start = after_kind_opener(text, start, start_of_word)
         stem = text[start:start_of_word]
         if len(stem) >= 2 and not COUNTED.search(stem) and not _only_generic(stem, lexicon) \
                 and not _taken(start, end, spans, proposals):

@@ -87,7 +87,14 @@ GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
 HONOUR_BEFORE = re.compile(r"(?:评为|获评|荣获|授予|命名为|获得)[“「]?$")  # 被评为|省级文明村: an honour, no place
 COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几]+[个家所座支处条类]$")  # 梅村三个|小区: a count of a kind
-KIND_OPENERS = ("企业",)  # what a company is, said before its name: never its first word
+KIND_OPENERS = ("爱心企业", "爱心商户", "爱心商家", "爱心单位", "企业")  # what a company is, said before its name
+
+
+def after_kind_opener(text: str, start: int, end: int) -> int:
+    """辖区企业|青松建设集团, 爱心商户|瓯江超市: a company's kind said before its name is no part of it."""
+    return start + len(next((k for k in KIND_OPENERS if text.startswith(k, start, end)), ""))
+
+
 ARTICLES = ("一个", "一张", "一份", "一套", "一项")  # "a": a way is never named by one of these
 LEADING_COUNT = re.compile(r"[0-9一二三四五六七八九十两几多]+\s?[个项家所座支处条批张份套]")
 NUMERALS = "一二三四五六七八九十两"
@@ -739,8 +746,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if 0 <= local_at and local_at - start < 2 and re.fullmatch(r"[\u4e00-\u9fff]*", text[start:local_at]):
             start = _local_stem_start(text, local_at, tokens, lexicon)
         count = LEADING_COUNT.match(text, start, suffix_start - 2)
-        if text.startswith(KIND_OPENERS, start) and type_name in COMPANY_TYPES:
-            start += len(next(k for k in KIND_OPENERS if text.startswith(k, start)))  # 辖区企业|青松建设集团
+        if type_name in COMPANY_TYPES:
+            start = after_kind_opener(text, start, suffix_start)
         if count and (type_name == "Project" or type_name == "Mechanism" and count.group() in ARTICLES):
             start = count.end()  # 启动三个|老街巷改造项目, 一张|“微实事”清单: no part of the name; but 四张清单工作机制
         stem = _strip_quotes(text[start:suffix_start])
@@ -1087,8 +1094,8 @@ def person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     spans = []
     for match in re.finditer(_alternation(lexicon.roles), text):
         start = match.end()
-        if start < len(text) and text[start] in "、，":
-            continue
+        if start < len(text) and text[start] in "、，" or TAKES_A_POST.match(text, start):
+            continue  # 书记任召集人: the role's holder takes another, unnamed
         end = _person_name(text, start, lexicon)
         name = text[start:end]
         common_word = any(posseg.dt.word_tag_tab.get(part, "nr") not in ("nr", "ns") for part in (name[:2], name))
@@ -1152,7 +1159,8 @@ def _role_in_brackets(roles: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"[（(][^（）()]{{0,20}}?(?:{'|'.join(map(re.escape, roles))})[）)]")
 
 
-TAKES_A_POST = re.compile(r"任[\u4e00-\u9fff]{0,6}?(?:长|员|管家|书记|主任|顾问)(?=[，。；、,;]|$)")  # 党员任楼院管家: 任 serves
+TAKES_A_POST = re.compile(r"任[\u4e00-\u9fff]{0,6}?(?:长|员|管家|书记|主任|顾问|召集人|负责人|联络人|带头人)(?=[，。；、,;]|$)")
+# 党员任楼院管家, 书记任召集人: 任 serves
 SERVING_VERBS = ("担任", "出任", "兼任", "现任", "接任", "继任")
 
 
@@ -1454,13 +1462,14 @@ def _acting_neighbourhood(text: str, start: int, end: int, stem: tuple[Token, ..
                           lexicon: Lexicon) -> bool:
     """A 社区 named by one noun that opens a clause, or follows 向/为/与, right before a verb (or an adverb or
     preposition before one) acts or is acted for, or names a work of its own after it, so it is a place of its
-    own (桃源社区依托…, 桃源社区还与…, 向桃源社区捐赠, 石门社区“四点半课堂”), not a quality (建设和谐社区) or its
-    people."""
+    own (桃源社区依托…, 桃源社区还与…, 向桃源社区捐赠, 石门社区“四点半课堂”), or is where a clause happens
+    (在桃源社区，…), not a quality (建设和谐社区) or its people."""
     following = next((t for t in tokens if t.start == end), None)
-    return (len(stem) == 1 and len(stem[0].word) == 2 and stem[0].flag in ("n", "nr", "ns", "x")
+    scene = text[start - 1:start] == "在" and text[end:end + 1] in "，,"  # 在桃源社区，…: where the clause happens
+    return (len(stem) == 1 and len(stem[0].word) == 2 and stem[0].flag in ("n", "nr", "ns", "nz", "x")
             and stem[0].word not in lexicon.person_contexts and stem[0].word not in lexicon.generic_heads
-            and (start == 0 or text[start - 1] in ACTOR_OPENERS) and following is not None
-            and (following.flag == "v" or following.word in ACTING_LEAD_INS or following.word in QUOTES.values()))
+            and following is not None and (scene or (start == 0 or text[start - 1] in ACTOR_OPENERS) and (
+                following.flag == "v" or following.word in ACTING_LEAD_INS or following.word in QUOTES.values())))
 
 
 def _plain_stem(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:

@@ -263,13 +263,18 @@ def _named_frame_spans(text: str, names: tuple[str, ...], mentions: list[Mention
             if any(m.start("inside") <= x.start and x.end <= m.end("inside") for x in mentions)]
 
 
+DISPOSAL_MARKERS = ("将", "把")  # 将秧田村列为试点: the area is what is acted on, not the actor
+
+
 def _area_as_its_body(mentions: list[Mention], ctx: SentenceContext) -> list[Mention]:
     """"国定一居民区成立了…": the case's own area acting stands for its own body (its party organisation or
-    committee), not for a lead body of a larger place."""
+    committee), not for a lead body of a larger place; the area acted on (将X列为…) stays the place."""
     if ctx.area is None or ctx.area_body is None:
         return mentions
+    text = ctx.sentence.text
     return [replace(ctx.area_body, start=m.start, end=m.end)
-            if m.type == "Community" and m.canonical == ctx.area.canonical else m for m in mentions]
+            if m.type == "Community" and m.canonical == ctx.area.canonical
+            and not text.endswith(DISPOSAL_MARKERS, 0, m.start) else m for m in mentions]
 
 
 COMPANION = re.compile(r"(联合|携同|会同|协同|携手|邀请|动员|发动|召集)了?(辖区|共建|区域化党建)?(内的?)?(单位)?$")
@@ -656,7 +661,9 @@ def firm_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mentio
             found.append(("firm:manages-at", "MANAGES", firm, after))
         run_estate = ctx.estate or ctx.area  # the case's estate, else its area
         enters = FIRM_ENTERS.match(text[firm.end:])
-        if enters and enters.group(3) and run_estate is not None:
+        if enters and after is not None and after.type == "Community" and after.start == firm.end + enters.end():
+            found.append(("firm:enters", "MANAGES", firm, after))  # X物业进驻福润小区: the estate it names
+        elif enters and enters.group(3) and run_estate is not None:
             found.append(("firm:enters", "MANAGES", firm, run_estate))
         if run_estate is not None and FIRM_WINS.match(text, firm.end):
             found.append(("firm:wins-tender", "MANAGES", firm, run_estate))

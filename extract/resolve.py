@@ -560,6 +560,7 @@ ESTATE_COMMITTEES = {"物管": ("物管会", ("物管会", "物业管理委员�
 
 
 TOWN_PARTY_COMMITTEES = ("镇党委", "乡党委")
+STATION_ENDINGS = ("所", "队")  # an office posted to the place: 派出所, 司法所, 城管中队
 
 
 def _case_town(word: str, ctx: CaseContext) -> str:
@@ -611,6 +612,9 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
         if word.endswith("政府"):  # 镇政府: the case's town's, where its town is one
             town = _case_town(word, ctx)
             return pick(("政府",), _derived("人民政府", town), town) if town else GenericTarget()
+        if word.endswith(STATION_ENDINGS):  # 派出所: the case's one named station, else as the text calls it
+            stations = {m.canonical for m in named if m.type == type_name and m.canonical.endswith(word)}
+            return GenericTarget(stations.pop() if len(stations) == 1 else word)
         office = word.removeprefix("街道")
         if office.endswith(("办", "中心")) and ctx.subdistrict:
             return GenericTarget(ctx.subdistrict + office)

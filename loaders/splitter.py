@@ -32,6 +32,7 @@ TITLE_MAX = 40
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")  # 一、…: a section of the article, not a case of its own
 PLACE_HEADING = re.compile(r"^[一二三四五六七八九十]+、[^：:，。]{2,24}?(?:社区|村|居民区|街道|镇|乡|小区)[：:]")
 # 一、东湖街道柳荫社区：… heads a case of a collection, named by its place
+PLACE_LINE = re.compile(r"^[\u4e00-\u9fff]{2,24}?(?:社区|村|居民区|街道|镇|乡)$")  # a title's place, on its own line
 CASE_LABEL = re.compile(rf"^[【\[]?\s*(典型)?案例\s*[{NUMERALS}\d]{{1,3}}\s*[】\]]?\s*[：:、.．\s]?\s*")
 
 
@@ -70,9 +71,9 @@ def _heading_text(text: str) -> str:
 
 
 def _title_text(lines: list[Line], block: list[int]) -> str:
-    """A case title from its heading lines, without a section number ("二、")."""
+    """A case title from its heading lines, without a section number ("二、") or case label ("案例三：")."""
     title = " ".join(_heading_text(lines[j].text) for j in block)
-    return NUMBERED_HEADING.sub("", title, count=1).strip() or title
+    return CASE_LABEL.sub("", NUMBERED_HEADING.sub("", title, count=1), count=1).strip() or title
 
 
 def _is_place_heading(line: Line) -> bool:
@@ -247,8 +248,9 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
         title_lines = title_lines[1:]  # 案例六 | 标题: the label alone on its line is no part of the title
     subtitle = ""
     after = title_lines[-1] + 1
-    sub_at = next((k for k in range(1, len(title_lines)) if _is_subtitle(lines[title_lines[k]])), None)
-    if sub_at is not None:  # ——副标题 and the lines it runs on to (a subtitle broken across lines)
+    sub_at = next((k for k in range(1, len(title_lines)) if _is_subtitle(lines[title_lines[k]])
+                   or PLACE_LINE.match(_heading_text(lines[title_lines[k]].text))), None)
+    if sub_at is not None:  # ——副标题 or the case's place, and the lines it runs on to (a subtitle broken across lines)
         subtitle = _clean_subtitle("".join(lines[j].text for j in title_lines[sub_at:]))
         title_lines = title_lines[:sub_at]
     elif after < len(lines) and _is_subtitle(lines[after]):

@@ -1750,3 +1750,72 @@ def test_money_given_before_the_case_names_any_work_funds_no_work_named_later():
     assert not any(rel == "FUNDED" for rel, _, _ in relation_triples(graph)), relation_triples(graph)
     graph = extract("村民积极参与人居环境整治。镇人民政府投入资金300万元支持整治。", area="上坪村", subdistrict="龙泉镇")
     assert ("FUNDED", "GovernmentAgency:龙泉镇人民政府", "Project:人居环境整治") in relation_triples(graph)
+
+
+def test_an_office_named_with_he_inside_keeps_its_whole_name():
+    graph = extract("青林区住房和城乡建设局对改造项目进行了验收。", area="", subdistrict="")
+    assert "GovernmentAgency:青林区住房和城乡建设局" in graph.entities, sorted(graph.entities)
+
+
+def test_rooms_and_zones_of_a_centre_are_no_places():
+    graph = extract("中心设置助餐、康复等功能区，还有阅读区和健身区。", area="", subdistrict="")
+    assert not any(e.startswith("Community:") for e in graph.entities), sorted(graph.entities)
+
+
+def test_a_charitable_firms_kind_before_its_name_is_no_part_of_it():
+    graph = extract("社区联合辖区爱心企业青禾餐饮有限公司开设长者食堂，爱心商户松风超市也参与其中。",
+                    area="", subdistrict="")
+    assert {"PartnerUnit:青禾餐饮有限公司", "PartnerUnit:松风超市"} <= set(graph.entities), sorted(graph.entities)
+    assert not any("爱心" in e for e in graph.entities), sorted(graph.entities)
+
+
+def test_a_bare_police_or_justice_station_is_the_cases_one_named_station():
+    graph = extract("社区联合柳岸派出所、柳岸司法所成立调解室。复杂纠纷由司法所指派调解员介入。",
+                    area="", subdistrict="")
+    agencies = sorted(e for e in graph.entities if e.startswith("GovernmentAgency:"))
+    assert agencies == ["GovernmentAgency:柳岸司法所", "GovernmentAgency:柳岸派出所"], agencies
+    graph = extract("社区请派出所民警讲解防诈骗知识。", area="", subdistrict="")
+    assert "GovernmentAgency:派出所" in graph.entities, sorted(graph.entities)
+
+
+def test_an_estate_named_inside_its_committees_name_is_a_place_too():
+    graph = extract("社区引导翠湖花园小区业委会利用公共收益增设停车位。", area="", subdistrict="")
+    assert {"Committee:翠湖花园小区业委会", "Community:翠湖花园小区"} <= set(graph.entities), sorted(graph.entities)
+
+
+def test_a_firm_entering_a_named_estate_manages_that_estate():
+    graph = extract("社区邀请青禾物业服务有限公司进驻桂香小区，实行先服务后收费。", area="", subdistrict="")
+    assert ("MANAGES", "PropertyFirm:青禾物业服务有限公司", "Community:桂香小区") in relation_triples(graph)
+
+
+def test_a_neighbourhood_where_a_clause_happens_or_whose_residents_council_meets_is_a_place():
+    graph = extract("在大安社区，社区党委书记周丽兼任街长。", area="", subdistrict="")
+    assert "Community:大安社区" in graph.entities, sorted(graph.entities)
+    graph = extract("在柳岸街道枫林社区居民议事会上，居民说出了烦恼。", area="", subdistrict="")
+    assert "Community:枫林社区" in graph.entities, sorted(graph.entities)
+    assert extract("在熟人社区，大家互相帮助。", area="", subdistrict="").entities == {}
+
+
+def test_a_secretary_who_takes_a_post_is_no_person_named_ren():
+    graph = extract("枫林社区居民议事会由社区党支部书记任召集人。", area="", subdistrict="")
+    assert not any(e.startswith("Person:") for e in graph.entities), sorted(graph.entities)
+    assert "Person:任志强" in extract("社区党委书记任志强介绍了情况。", area="", subdistrict="").entities
+
+
+def test_a_town_named_with_shi_a_model_village_and_the_villages_looks_are_read_as_such():
+    graph = extract("青阳市沙市镇秧田村被列为积分制管理试点村，村容村貌焕然一新。", area="", subdistrict="")
+    places = sorted(e for e in graph.entities if e.startswith("Community:"))
+    assert places == ["Community:沙市镇", "Community:秧田村", "Community:青阳市"], places
+
+
+def test_the_area_acted_on_is_the_place_not_its_body_acting():
+    graph = extract("秧田村党总支在村里开办“积分超市”。青阳市乡村振兴局将秧田村列为试点村，拨付试点经费15万元。",
+                    area="秧田村", subdistrict="")
+    funders = {source for rel, source, _ in relation_triples(graph) if rel == "FUNDED"}
+    assert funders == {"GovernmentAgency:青阳市乡村振兴局"}, relation_triples(graph)
+
+
+def test_a_streets_law_enforcement_centre_is_an_office_of_the_street():
+    graph = extract("问题上报柳岸街道综合执法中心处置。", area="", subdistrict="")
+    assert "GovernmentAgency:柳岸街道综合执法中心" in graph.entities, sorted(graph.entities)
+    assert "GovernmentAgency:示范街道综合执法中心" in extract("问题由街道综合执法中心处置。").entities

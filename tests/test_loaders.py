@@ -679,3 +679,16 @@ def test_a_markdown_tables_rows_are_read_as_sentences_of_their_cells():
     text, offsets = normalize_text(raw, markdown=True)
     assert text.split("\n") == ["社区，共建单位。", "", "青松社区，青禾中学。", "松涛社区，松风医院。"], text
     assert raw[offsets[text.index("青禾中学")]:].startswith("青禾中学")
+
+
+def test_a_place_line_under_the_headline_is_its_subtitle_and_a_case_label_opens_no_title():
+    page = "调解室里的一杯茶\n青溪区柳岸街道桃溪社区\n\n桃溪社区成立调解室，邻里纠纷有了去处。\n"
+    [span] = split_spans(page, "fallback")
+    assert (span.title, span.subtitle) == ("调解室里的一杯茶", "青溪区柳岸街道桃溪社区")
+    text, _ = normalize_text("## 案例五：楼道管家守护老楼\n\n松岗社区党委招募楼道管家，每人认领一个楼道。\n",
+                             markdown=True)
+    assert [s.title for s in split_spans(text)] == ["楼道管家守护老楼"]
+
+
+def test_a_profiles_ji_before_its_county_is_no_part_of_the_countys_name():
+    assert district_names("乡贤回村建家乡——记青溪县柳岸镇桃溪村") == ["青溪县"]

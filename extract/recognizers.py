@@ -87,7 +87,7 @@ GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
 HONOUR_BEFORE = re.compile(r"(?:评为|获评|荣获|授予|命名为|获得)[“「]?$")  # 被评为|省级文明村: an honour, no place
 COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几]+[个家所座支处条类]$")  # 梅村三个|小区: a count of a kind
-KIND_OPENERS = ("爱心企业", "爱心商户", "爱心商家", "爱心单位", "企业")  # what a company is, said before its name
+KIND_OPENERS = ("爱心企业", "爱心商户", "爱心商家", "爱心单位", "区属国企", "市属国企", "国企", "企业")  # what a company is, said before its name
 
 
 def after_kind_opener(text: str, start: int, end: int) -> int:
@@ -951,7 +951,9 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue
         commas = len(re.findall("[，,]", inner))
         names_a_thing = PROJECT_WORD_AFTER.match(after) or WAY_AFTER.match(after)
-        if len(inner) > MAX_QUOTED_NAME and not WAY_AFTER.match(after):
+        practised_list = (bool(PARALLEL_PARTS.fullmatch(inner)) and before.endswith(MECHANISM_VERBS)
+                          and (not after or after[0] in "，。；,;"))  # not 构建“…”的新格局: a goal
+        if len(inner) > MAX_QUOTED_NAME and not WAY_AFTER.match(after) and not practised_list:
             continue  # “支部带头议、物业跟着改、居民一起评”的模式 names a way; a long quotation alone does not
         if (commas > 1 or len(inner) > 12 and commas) and not names_a_thing:
             continue
@@ -966,6 +968,7 @@ def quoted_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 APP_AFTER = re.compile(r"App|APP|app|小程序")
 QUOTED = re.compile(r"[“「『‘]([^“”「」『』‘’]{2,24})[”」』’]")  # ‘…’: a name quoted inside a quotation
 MAX_QUOTED_NAME = 16  # characters of a quoted name; a longer quoted run is a way of working only when one follows
+PARALLEL_PARTS = re.compile(r"[^、，,]{2,6}(?:、[^、，,]{2,6}){2,5}")  # 实行“一站式接收、一揽子调处、全链条解决”: a way
 QUOTED_ITEM_AFTER = re.compile(r"[、和与及]?[“「『]([^“”「」『』]{2,16})[”」』]")  # the next item of a quoted list
 
 
@@ -1427,14 +1430,15 @@ NEIGHBOURHOOD_STEM = re.compile(r"(?:街道|社区|居民区)((?:(?!街道|社�
 
 
 def _start_after_place(text: str, position: int, place_stem: re.Pattern, lexicon: Lexicon) -> int:
-    """Start of the words between a named place's type word and ``position``, when they open on a noun and
-    hold no type word: the place inside it is named by all of them, even by one a left stop would cut
+    """Start of the words between a named place's type word and ``position``, when they open on a noun (or a
+    direction before one) and hold no type word: the place inside it is named by all of them, even by one a left stop would cut
     (青松街道|杏树下|社区, 橙园社区|河桥一号还建|小区), where 所有 or 党工委 names none; else ``position``."""
     match = place_stem.search(text, max(0, position - 9), position)
     if not match:
         return position
     stem = tokenize(match.group(1))
-    named = stem[0].flag.startswith(("n", "x")) and not any(
+    opens_name = stem[0].flag.startswith(("n", "x")) or stem[0].flag == "f" and len(stem) > 1  # 西|交通巷
+    named = opens_name and not any(
         lexicon.suffix_type.get(t.word) or t.word in lexicon.left_stop_words for t in stem)
     return match.start(1) if named else position
 
@@ -1652,12 +1656,12 @@ def long_name_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
-STREET_OFFICE = re.compile(r"(?:街道|镇|(?<![辖社小])区)[\u4e00-\u9fff]{2,3}(?<![主承协])办(?![理法事公学好成实])")
-# not 辖区居民办实事, nor 社区党委主办 (an organiser)
+STREET_OFFICE = re.compile(r"(?:街道|镇|(?<![辖社小])区)(?:[\u4e00-\u9fff]{2,3}(?<![主承协])办(?![理法事公学好成实])"
+                           r"|[\u4e00-\u9fff]{2,4}?办公室)")  # not 辖区居民办实事, nor 社区党委主办 (an organiser)
 
 
 def office_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
-    """An office of a street, town or district named by its task: 街道加梯办, 区文明办, 镇旧改办."""
+    """An office of a street, town or district named by its task: 街道加梯办, 区文明办, 镇城市管理办公室."""
     return [Span(m.start(), m.end(), "GovernmentAgency", "office") for m in STREET_OFFICE.finditer(sentence.text)
             if not any(c in GLUE_CHARS for c in m.group())]
 

@@ -1819,3 +1819,28 @@ def test_a_streets_law_enforcement_centre_is_an_office_of_the_street():
     graph = extract("问题上报柳岸街道综合执法中心处置。", area="", subdistrict="")
     assert "GovernmentAgency:柳岸街道综合执法中心" in graph.entities, sorted(graph.entities)
     assert "GovernmentAgency:示范街道综合执法中心" in extract("问题由街道综合执法中心处置。").entities
+
+
+def test_a_state_firms_kind_before_its_name_is_no_part_of_it_and_a_state_firm_alone_names_none():
+    graph = extract("街道由区属国企青城城市服务有限公司承接无物业小区的物业服务。", area="", subdistrict="")
+    assert "PartnerUnit:青城城市服务有限公司" in graph.entities, sorted(graph.entities)
+    graph = extract("引入国企物业后，小区环境明显改善。", area="", subdistrict="")
+    assert not any("国企" in e for e in graph.entities), sorted(graph.entities)
+
+
+def test_a_streets_office_named_by_its_task_may_be_an_office_of_four_words():
+    graph = extract("麦秀街道城市管理办公室协调供电部门增容。", area="", subdistrict="麦秀街道")
+    assert "GovernmentAgency:麦秀街道城市管理办公室" in graph.entities, sorted(graph.entities)
+    assert not any(e.endswith("城市管理办") for e in graph.entities), sorted(graph.entities)
+
+
+def test_a_neighbourhood_named_from_a_direction_after_its_street_keeps_the_direction():
+    graph = extract("青峰区胜利街道西交通巷社区深化双报到工作。", area="", subdistrict="")
+    assert "Community:西交通巷社区" in graph.entities, sorted(graph.entities)
+
+
+def test_a_long_quoted_list_of_parallel_steps_practised_is_a_way():
+    graph = extract("中心实行“一站式接收、一揽子调处、全链条解决”，矛盾就地化解。", area="", subdistrict="")
+    assert "Mechanism:一站式接收、一揽子调处、全链条解决" in graph.entities, sorted(graph.entities)
+    graph = extract("社区构建“组织共联、活动共办、资源共享、难题共解”的治理新格局。", area="", subdistrict="")
+    assert not any(e.startswith("Mechanism:") for e in graph.entities), sorted(graph.entities)

@@ -692,3 +692,7 @@ def test_a_place_line_under_the_headline_is_its_subtitle_and_a_case_label_opens_
 
 def test_a_profiles_ji_before_its_county_is_no_part_of_the_countys_name():
     assert district_names("乡贤回村建家乡——记青溪县柳岸镇桃溪村") == ["青溪县"]
+
+
+def test_a_verb_before_a_district_office_names_no_district():
+    assert district_names("街道办事处协调区交通运输局增设泊位，配合区住建局改造") == []

@@ -752,8 +752,9 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             start = count.end()  # 启动三个|老街巷改造项目, 一张|“微实事”清单: no part of the name; but 四张清单工作机制
         stem = _strip_quotes(text[start:suffix_start])
         if common_word and (not stem or stem in lexicon.generic_heads or _is_common_word(stem)
-                            or stem.endswith(FEE_PAYING_PLACES) or lexicon.type_by_ending(stem) in ORG_TYPES):
-            continue  # 物业管理, 小区物业费, 市住建局物业科; but 由东华物业管理: a named firm and its work
+                            or stem.endswith(FEE_PAYING_PLACES + TOWN_WORDS + DISTRICT_ENDINGS)
+                            or lexicon.type_by_ending(stem) in ORG_TYPES):
+            continue  # 物业管理, 小区物业费, 街道物业管理办公室, 市住建局物业科; but 由东华物业管理: a named firm
         if len(stem) < 2 and (len(suffix) == 1 or type_name in ("Community", "Project") and stem
                               and not _word_into_suffix(tokens, start, suffix_start)) \
                 or stem.endswith(CONJUNCTIONS):  # 党和政府: a list of two, no name
@@ -1476,9 +1477,15 @@ def _acting_neighbourhood(text: str, start: int, end: int, stem: tuple[Token, ..
                 following.flag == "v" or following.word in ACTING_LEAD_INS or following.word in QUOTES.values())))
 
 
+ORDINAL_WORD = re.compile(r"第[一二三四五六七八九十]+")
+
+
 def _plain_stem(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
     """A street's or a listed 社区 is named by whatever stem, common words too (广场社区), if it is two to four
-    characters of nouns and names: no verb, function word or generic quality (走进|社区, 文明|社区)."""
+    characters of nouns and names, numbered or not (和平里|第二|社区): no verb, function word or generic quality
+    (走进|社区, 文明|社区)."""
+    if len(stem) > 1 and ORDINAL_WORD.fullmatch(stem[-1].word):
+        stem = stem[:-1]
     return 2 <= sum(len(t.word) for t in stem) <= 4 and not _generic(stem, lexicon) and not any(
         t.flag.startswith(("v", "p", "c", "u", "r", "m", "b")) for t in stem)
 

@@ -282,7 +282,8 @@ def apposed_places(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 
 def unique_tails(names: set[str]) -> dict[str, str]:
-    """A team named by its kind alone (舞蹈队) is the case's one team of that kind (楼栋舞蹈队)."""
+    """A team or unit named by its kind alone (舞蹈队, 文学院) is the case's one of that kind (楼栋舞蹈队,
+    青山大学文学院)."""
     tails = {}
     for short in names:
         longer = [name for name in names if name.endswith(short) and name != short]
@@ -784,6 +785,7 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     fullest = {key: places.get(name, name) if key[0] == "Community" else name for key, name in fullest.items()}
     fullest.update({("Community", name): places.get(estate, estate) for name, estate in places.items()})
     joined = {"VolunteerTeam": unique_tails(by_type.get("VolunteerTeam", set())),
+              "PartnerUnit": unique_tails(by_type.get("PartnerUnit", set())),
               "Mechanism": apposed_ways(case.text, named),
               "PartyOrganization": unit_party_names(named, lexicon),
               "Person": cut_person_names(case.text, named)}

@@ -1791,13 +1791,13 @@ def test_a_firm_entering_a_named_estate_manages_that_estate():
 def test_a_neighbourhood_where_a_clause_happens_or_whose_residents_council_meets_is_a_place():
     graph = extract("在大安社区，社区党委书记周丽兼任街长。", area="", subdistrict="")
     assert "Community:大安社区" in graph.entities, sorted(graph.entities)
-    graph = extract("在柳岸街道枫林社区居民议事会上，居民说出了烦恼。", area="", subdistrict="")
+    graph = extract("在柳岸街道枫林社区居民恳谈会上，居民说出了烦恼。", area="", subdistrict="")
     assert "Community:枫林社区" in graph.entities, sorted(graph.entities)
     assert extract("在熟人社区，大家互相帮助。", area="", subdistrict="").entities == {}
 
 
 def test_a_secretary_who_takes_a_post_is_no_person_named_ren():
-    graph = extract("枫林社区居民议事会由社区党支部书记任召集人。", area="", subdistrict="")
+    graph = extract("枫林社区居民恳谈会由社区党支部书记任召集人。", area="", subdistrict="")
     assert not any(e.startswith("Person:") for e in graph.entities), sorted(graph.entities)
     assert "Person:任志强" in extract("社区党委书记任志强介绍了情况。", area="", subdistrict="").entities
 
@@ -1844,3 +1844,33 @@ def test_a_long_quoted_list_of_parallel_steps_practised_is_a_way():
     assert "Mechanism:一站式接收、一揽子调处、全链条解决" in graph.entities, sorted(graph.entities)
     graph = extract("社区构建“组织共联、活动共办、资源共享、难题共解”的治理新格局。", area="", subdistrict="")
     assert not any(e.startswith("Mechanism:") for e in graph.entities), sorted(graph.entities)
+
+
+def test_a_numbered_neighbourhood_of_a_street_is_a_place():
+    graph = extract("千秋街道菊园第二社区党委签订共建协议。", area="", subdistrict="")
+    assert "Community:菊园第二社区" in graph.entities, sorted(graph.entities)
+
+
+def test_a_village_a_team_is_posted_to_and_the_firm_an_estate_changes_are_no_longer_names():
+    graph = extract("市财政局驻东岭村工作队协助村两委盘活土地。", area="", subdistrict="")
+    assert "Community:东岭村" in graph.entities and not any("驻" in e for e in graph.entities), sorted(graph.entities)
+    graph = extract("业主大会投票换物业　小区治理迈出关键一步", area="", subdistrict="")
+    assert not any("投票" in e for e in graph.entities), sorted(graph.entities)
+
+
+def test_a_streets_property_management_office_is_no_property_firm():
+    graph = extract("业委会在梧桐街道物业管理办公室的指导下启动选聘。", area="", subdistrict="")
+    assert not any(e.startswith("PropertyFirm:") for e in graph.entities), sorted(graph.entities)
+
+
+def test_a_unit_named_by_its_kind_alone_is_the_cases_one_unit_of_that_kind():
+    graph = extract("青山师范大学文学院党委与社区党委签订党建联建协议。文学院每周派学生到社区服务。",
+                    area="", subdistrict="")
+    units = sorted(e for e in graph.entities if e.startswith("PartnerUnit:"))
+    assert units == ["PartnerUnit:青山师范大学", "PartnerUnit:青山师范大学文学院"], units
+
+
+def test_a_firm_that_wins_the_tender_by_its_score_manages_the_cases_estate():
+    graph = extract("松苑小区建于1998年。松苑小区业委会启动选聘。最终，青禾物业服务有限公司以综合评分第一中标。",
+                    area="", subdistrict="")
+    assert ("MANAGES", "PropertyFirm:青禾物业服务有限公司", "Community:松苑小区") in relation_triples(graph)

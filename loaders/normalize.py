@@ -1,7 +1,8 @@
 """Normalise extracted text while keeping a map back to the original offsets.
 
 Traditional -> Simplified, page furniture dropped, spaces inside Chinese words
-removed, and lines broken inside sentences (PDF columns) joined again. Every
+removed (the one between a headline's parts kept), and lines broken inside
+sentences (PDF columns) joined again. Every
 output character remembers the position of the input character it came from.
 """
 from __future__ import annotations
@@ -75,8 +76,12 @@ class _Line:
         return "".join(self.chars)
 
 
+def is_ideograph(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
 def is_cjk(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or char in CJK_PUNCT
+    return is_ideograph(char) or char in CJK_PUNCT
 
 
 def display_width(text: str) -> int:
@@ -144,10 +149,25 @@ def _table_row(line: _Line) -> _Line:
     return _Line(chars, line.offsets[first + 1:last + 1], line.width)
 
 
+HEADLINE_PART = 3  # characters of each part of a headline set apart by spaces (加梯惠民办实事 老楼圆了电梯梦)
+HEADLINE_PARTS = 4
+INSIDE_SENTENCE = re.compile(r"[。，,；;：:、！!？?](?=.)")
+
+
+def _is_spaced_headline(text: str) -> bool:
+    """A short line of a few parts of words, no sentence and no letter-spaced characters (社 区 治 理): a
+    headline whose parts the spaces set apart."""
+    parts = text.split()
+    return (1 < len(parts) <= HEADLINE_PARTS and len(text) <= HEADLINE_MAX and not INSIDE_SENTENCE.search(text)
+            and all(sum(map(is_ideograph, part)) >= HEADLINE_PART for part in parts))
+
+
 def _remove_inner_spaces(line: _Line) -> _Line:
-    """Drop spaces that touch a Chinese character (PDF and full-width spacing)."""
+    """Drop spaces that touch a Chinese character (PDF and full-width spacing), but the one between a
+    headline's parts."""
     chars, offsets = [], []
     n = len(line.chars)
+    headline = _is_spaced_headline(line.text.strip())
     i = 0
     while i < n:
         if line.chars[i].isspace():
@@ -156,8 +176,9 @@ def _remove_inner_spaces(line: _Line) -> _Line:
                 j += 1
             before = line.chars[i - 1] if i else ""
             after = line.chars[j] if j < n else ""
-            if not (is_cjk(before) or is_cjk(after)):
-                chars.append(" ")
+            if not (is_cjk(before) or is_cjk(after)) or headline and (is_ideograph(before) or before in "”」』") \
+                    and (is_ideograph(after) or after in "“「『"):
+                chars.append(" " if not headline else line.chars[i])
                 offsets.append(line.offsets[i])
             i = j
             continue

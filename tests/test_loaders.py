@@ -51,10 +51,16 @@ def test_unknown_encoding_and_binary_are_refused():
 
 
 def test_traditional_is_simplified_and_offsets_point_back():
-    raw = "楊浦區江浦路街道 金申城居民區黨總支"
+    raw = "楊浦區江浦路街道 金申城居民區黨總支，牽頭成立自治小組。"
     text, offsets = normalize_text(raw)
-    assert text == "杨浦区江浦路街道金申城居民区党总支"
+    assert text == "杨浦区江浦路街道金申城居民区党总支，牵头成立自治小组。"
     assert raw[offsets[text.index("金")]] == "金"
+
+
+def test_the_space_between_a_headlines_parts_is_kept_and_letter_spacing_is_not():
+    text, _ = normalize_text("旧楼添新梯　青松里居民告别爬楼\n\n社 区 治 理\n\n老楼居民盼了多年的电梯终于装上了。\n")
+    assert text.splitlines()[0] == "旧楼添新梯　青松里居民告别爬楼"
+    assert "社区治理" in text
 
 
 def test_pdf_broken_lines_are_joined_but_headings_kept():

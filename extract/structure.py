@@ -22,6 +22,7 @@ from ontology.vocabulary import load_vocabulary
 TEAM_OWNERS = ("PropertyFirm", "PartnerUnit")  # 恒禧物业志愿者团队 is 恒禧物业's team
 COUNTED_ESTATE = "enumeration:小区"  # 由A、B、C三个小区组成
 ESTATE_ENDINGS = ("小区", "弄", "苑", "新村", "公寓", "广场", "花园一期", "花城", "宿舍")
+PLACES_OF_PARTY_BODIES = ("村", "社区", "居民区", "街道", "镇", "乡")  # a place's party body belongs to no company
 NOT_DISTRICTS = ("居民区", "小区", "社区", "片区", "街区", "园区", "校区", "开发区", "商务区")  # places ending in 区 that are not one
 Found = list[tuple[str, Mention, Mention]]
 
@@ -122,7 +123,7 @@ def _party_of(party: str, host: str) -> bool:
     body = PARTY_BODY.sub("", party)
     if body == party or len(body) < 2:
         return False
-    if LEGAL_FORMS.search(host):
+    if LEGAL_FORMS.search(host) and not body.endswith(PLACES_OF_PARTY_BODIES):  # 鲁家村党委 is no 鲁家村强村公司's
         core = company_core(body)
         return len(core) >= 2 and core in company_core(host)
     return body == host

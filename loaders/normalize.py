@@ -157,6 +157,7 @@ INSIDE_SENTENCE = re.compile(r"[。，,；;：:、！!？?](?=.)")
 def _is_spaced_headline(text: str) -> bool:
     """A short line of a few parts of words, no sentence and no letter-spaced characters (社 区 治 理): a
     headline whose parts the spaces set apart."""
+    text = NUMBERED_HEADING.sub("", text, count=1)  # 二、村企联建　共富路上手牵手
     parts = text.split()
     return (1 < len(parts) <= HEADLINE_PARTS and len(text) <= HEADLINE_MAX and not INSIDE_SENTENCE.search(text)
             and all(sum(map(is_ideograph, part)) >= HEADLINE_PART for part in parts))

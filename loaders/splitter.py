@@ -118,7 +118,7 @@ def _collection_spans(lines: list[Line], end: int) -> list[CaseSpan]:
         title, sub = lines[i], lines[i + 1]
         if (_is_subtitle(sub) and not _is_toc(title) and not _is_subtitle(title)
                 and is_title_like(title.text)):
-            starts.append((i, _heading_text(title.text), _clean_subtitle(sub.text)))
+            starts.append((i, _title_text(lines, [i]), _clean_subtitle(sub.text)))
     if len(starts) < 2:
         return []
     return _spans_from(starts, lines, end)

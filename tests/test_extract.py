@@ -1874,3 +1874,9 @@ def test_a_firm_that_wins_the_tender_by_its_score_manages_the_cases_estate():
     graph = extract("松苑小区建于1998年。松苑小区业委会启动选聘。最终，青禾物业服务有限公司以综合评分第一中标。",
                     area="", subdistrict="")
     assert ("MANAGES", "PropertyFirm:青禾物业服务有限公司", "Community:松苑小区") in relation_triples(graph)
+
+
+def test_a_villages_party_committee_belongs_to_no_company_named_after_the_village():
+    graph = extract("鲁湾村党委与竹乡公司党支部共同成立鲁湾村强村公司。", area="", subdistrict="")
+    assert not any(rel == "PART_OF" and source == "PartyOrganization:鲁湾村党委"
+                   for rel, source, _ in relation_triples(graph)), relation_triples(graph)

@@ -702,3 +702,10 @@ def test_a_profiles_ji_before_its_county_is_no_part_of_the_countys_name():
 
 def test_a_verb_before_a_district_office_names_no_district():
     assert district_names("街道办事处协调区交通运输局增设泊位，配合区住建局改造") == []
+
+
+def test_a_collections_numbered_titles_lose_their_numbers_and_keep_their_parts_apart():
+    page = ("一、“院落会”议出和美乡村\n——青溪县柳镇大湾村党总支\n\n大湾村把议事会开到院落里。\n\n"
+            "二、村企联建　共富路上手牵手\n——青溪县柳镇鲁湾村党委\n\n鲁湾村党委与企业开展联建。\n")
+    text, _ = normalize_text(page)
+    assert [s.title for s in split_spans(text)] == ["“院落会”议出和美乡村", "村企联建　共富路上手牵手"]

@@ -247,6 +247,16 @@ def _tokens_before(tokens: tuple[Token, ...], text: str, position: int, cut_is_n
 REGISTERED_FIRM = re.compile(r"物业[\u4e00-\u9fff]{0,4}有限(?:责任)?公司")  # 物业服务有限公司: a registered name's form
 
 
+BODY_KINDS = ("党组织", "组织", "企业", "单位")  # what a listed party is, when no type word names it
+
+
+def _lists_bodies(inner: str, lexicon: Lexicon) -> bool:
+    """社区党组织、业委会、物业企业: a quoted list of bodies, each named by its kind."""
+    items = inner.split("、")
+    return len(items) > 1 and all(lexicon.type_by_ending(item) in ORG_TYPES or item in lexicon.generic_mentions
+                                  or item.endswith(BODY_KINDS) for item in items)
+
+
 def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str = "",
                 tokens: tuple[Token, ...] | None = None) -> int:
     """Start of the name whose type suffix begins at ``suffix_start``.
@@ -294,6 +304,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
                 return start
             if taken and (any(c in "，," for c in inner) or _named_after_place(type_name, taken, lexicon)):
                 return start
+            if _lists_bodies(inner, lexicon):
+                return start  # “居委会、业委会、物业企业”三方联席会议: the bodies it joins, listed before it
             taken.append((text[opening:token.end], "x"))
             start = opening
             topic = topic or len(inner) == 1  # 小区停车“微”治理平台: a quoted modifier inside a descriptive name
@@ -886,6 +898,7 @@ def _body_list(words: tuple[str, ...]) -> re.Pattern:
 def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
     """The type a quoted name has from its own ending and the words around it, or '' for a slogan."""
     if (GENERATION.match(inner) or inner in lexicon.generic_slogans or "的" in inner or inner[0] in "把让使将"
+            or _lists_bodies(inner, lexicon)
             or len(inner) == 2 and (inner in lexicon.project_endings or inner in lexicon.suffix_type)  # 变成“工程”
             or len(inner) == 2 and posseg.dt.word_tag_tab.get(inner[0]) == "v"  # “晒课”: an activity
             or (posseg.dt.word_tag_tab.get(inner) in ("i", "l") and inner[0] not in NUMERALS

@@ -1880,3 +1880,9 @@ def test_a_villages_party_committee_belongs_to_no_company_named_after_the_villag
     graph = extract("鲁湾村党委与竹乡公司党支部共同成立鲁湾村强村公司。", area="", subdistrict="")
     assert not any(rel == "PART_OF" and source == "PartyOrganization:鲁湾村党委"
                    for rel, source, _ in relation_triples(graph)), relation_triples(graph)
+
+
+def test_a_quoted_list_of_bodies_before_a_council_or_way_is_no_part_of_its_name_nor_a_way():
+    graph = extract("各社区普遍建立“社区党组织、业委会、物业企业”三方联席会议制度，每月召开一次。", area="", subdistrict="")
+    assert "Mechanism:三方联席会议制度" in graph.entities, sorted(graph.entities)
+    assert not any("业委会" in e for e in graph.entities), sorted(graph.entities)

@@ -1886,3 +1886,9 @@ def test_a_quoted_list_of_bodies_before_a_council_or_way_is_no_part_of_its_name_
     graph = extract("各社区普遍建立“社区党组织、业委会、物业企业”三方联席会议制度，每月召开一次。", area="", subdistrict="")
     assert "Mechanism:三方联席会议制度" in graph.entities, sorted(graph.entities)
     assert not any("业委会" in e for e in graph.entities), sorted(graph.entities)
+
+
+def test_a_staff_housing_compound_is_a_place_and_a_units_compound_unnamed_is_none():
+    graph = extract("家住光华路社区化工厂家属院的刘阿姨说，院里干净多了。", area="", subdistrict="")
+    assert "Community:化工厂家属院" in graph.entities, sorted(graph.entities)
+    assert not any(e.startswith("Community:") for e in extract("单位家属院无人管理。", area="", subdistrict="").entities)

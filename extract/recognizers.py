@@ -505,7 +505,7 @@ def _word_names_firm(left: list[Token], index: int, taken: list[tuple[str, str]]
 
 
 TOWN_WORDS = ("镇", "乡", "街道")
-TOWN_AFTER_COUNTY = re.compile(r"(?<=[县区市旗])[\u4e00-\u9fff]{2}$")
+TOWN_AFTER_COUNTY = re.compile(r"(?:(?<=[县市旗])|(?<=(?<![社小辖园片街校景城])区))[\u4e00-\u9fff]{2}$")  # not 社区|上报街道
 
 
 def _town_after_county(text: str, start: int, suffix_start: int) -> int:

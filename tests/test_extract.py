@@ -1892,3 +1892,9 @@ def test_a_staff_housing_compound_is_a_place_and_a_units_compound_unnamed_is_non
     graph = extract("家住光华路社区化工厂家属院的刘阿姨说，院里干净多了。", area="", subdistrict="")
     assert "Community:化工厂家属院" in graph.entities, sorted(graph.entities)
     assert not any(e.startswith("Community:") for e in extract("单位家属院无人管理。", area="", subdistrict="").entities)
+
+
+def test_a_neighbourhood_reporting_to_its_streets_centre_names_no_street_after_its_own_word():
+    graph = extract("属于大事的，由社区上报街道综合治理中心，协调区城管执法局办理。", area="", subdistrict="柳林街道")
+    assert not any(e.startswith("Community:") for e in graph.entities), sorted(graph.entities)
+    assert "GovernmentAgency:柳林街道综合治理中心" in graph.entities, sorted(graph.entities)

@@ -842,11 +842,15 @@ def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Ment
             org = ctx.lead
         if org is not None and _allowed("MEMBER_OF", person, org):
             found.append(("role:member", "MEMBER_OF", person, org))
-        title_start = named.start if named is not None else role_start
+        unnamed_body = load_lexicon().type_word_ending(text[max(0, role_start - MAX_BODY_WORD):role_start])
+        title_start = named.start if named is not None else role_start - len(unnamed_body)  # A主任、党支部|书记X
         found.extend((EARLIER_TITLE_RULE + role, "MEMBER_OF", person, earlier)
                      for earlier, role in _titles_before(title_start, ctx, roles)
                      if _allowed("MEMBER_OF", person, earlier))
     return found
+
+
+MAX_BODY_WORD = 5  # characters of a bare body's type word before a title (党支部, 居委会)
 
 
 def _titles_before(start: int, ctx: SentenceContext, roles: tuple[str, ...]) -> list[tuple[Mention, str]]:

@@ -1898,3 +1898,8 @@ def test_a_neighbourhood_reporting_to_its_streets_centre_names_no_street_after_i
     graph = extract("属于大事的，由社区上报街道综合治理中心，协调区城管执法局办理。", area="", subdistrict="柳林街道")
     assert not any(e.startswith("Community:") for e in graph.entities), sorted(graph.entities)
     assert "GovernmentAgency:柳林街道综合治理中心" in graph.entities, sorted(graph.entities)
+
+
+def test_an_earlier_title_counts_when_the_last_title_is_of_an_unnamed_body():
+    graph = extract("青松小区业委会主任、党支部书记黄志明说，改造很顺利。", area="", subdistrict="")
+    assert ("MEMBER_OF", "Person:黄志明", "Committee:青松小区业委会") in relation_triples(graph)

@@ -1903,3 +1903,9 @@ def test_a_neighbourhood_reporting_to_its_streets_centre_names_no_street_after_i
 def test_an_earlier_title_counts_when_the_last_title_is_of_an_unnamed_body():
     graph = extract("青松小区业委会主任、党支部书记黄志明说，改造很顺利。", area="", subdistrict="")
     assert ("MEMBER_OF", "Person:黄志明", "Committee:青松小区业委会") in relation_triples(graph)
+
+
+def test_a_chamber_of_commerce_and_a_charity_development_centre_are_partner_units():
+    graph = extract("青禾商会会长陈国强带头捐款，社区还引入青禾公益发展中心。", area="", subdistrict="")
+    assert {"PartnerUnit:青禾商会", "PartnerUnit:青禾公益发展中心"} <= set(graph.entities), sorted(graph.entities)
+    assert ("MEMBER_OF", "Person:陈国强", "PartnerUnit:青禾商会") in relation_triples(graph)

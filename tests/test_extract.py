@@ -1909,3 +1909,8 @@ def test_a_chamber_of_commerce_and_a_charity_development_centre_are_partner_unit
     graph = extract("青禾商会会长陈国强带头捐款，社区还引入青禾公益发展中心。", area="", subdistrict="")
     assert {"PartnerUnit:青禾商会", "PartnerUnit:青禾公益发展中心"} <= set(graph.entities), sorted(graph.entities)
     assert ("MEMBER_OF", "Person:陈国强", "PartnerUnit:青禾商会") in relation_triples(graph)
+
+
+def test_a_council_named_by_its_task_keeps_the_verb_of_its_task():
+    graph = extract("村里成立了青石村乡村振兴理事会，吸纳乡贤20名。", area="", subdistrict="")
+    assert "Committee:青石村乡村振兴理事会" in graph.entities, sorted(graph.entities)

@@ -1914,3 +1914,8 @@ def test_a_chamber_of_commerce_and_a_charity_development_centre_are_partner_unit
 def test_a_council_named_by_its_task_keeps_the_verb_of_its_task():
     graph = extract("村里成立了青石村乡村振兴理事会，吸纳乡贤20名。", area="", subdistrict="")
     assert "Committee:青石村乡村振兴理事会" in graph.entities, sorted(graph.entities)
+
+
+def test_a_party_and_public_service_centre_named_by_its_kind_alone_is_a_work():
+    graph = extract("青禾社区党总支在松苑小区8栋建起了一个党群服务中心，方便居民办事。", area="青禾社区", subdistrict="")
+    assert "Project:党群服务中心" in graph.entities, sorted(graph.entities)

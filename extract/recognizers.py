@@ -648,6 +648,10 @@ def _ends_place_before(left: list[Token], index: int, suffix_start: int) -> bool
     return token.word[0] in PLACE_END_CHARS or token.word[0] in DISTRICT_ENDINGS and before.flag == "ns"
 
 
+POSITION_WORDS = ("上", "下", "中", "前", "后", "内", "外")
+VILLAGE_WORDS = ("村", "镇", "乡")
+
+
 def glued_stop_prefix(token: Token, lexicon: Lexicon) -> int:
     """Length of the function words or verbs jieba glued to the front of a word it only guessed (由|沪华)."""
     if in_dictionary(token.word) or token.flag in PROPER_FLAGS:
@@ -658,6 +662,8 @@ def glued_stop_prefix(token: Token, lexicon: Lexicon) -> int:
     lead_in = _stop_prefix(token.word, lexicon)
     if token.word[:lead_in] in MEASURE_WORDS and lexicon.suffix_type.get(token.word[lead_in:]) == "Community":
         return 0  # 锦华|名苑|小区: an estate's word, opening on what is a measure word elsewhere
+    if token.word[:lead_in] in POSITION_WORDS and token.word.endswith(VILLAGE_WORDS) and len(token.word) >= 3:
+        return 0  # 上湾村, 下坪村: a village named from its position, not 上 glued to 湾村
     return lead_in
 
 

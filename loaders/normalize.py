@@ -52,6 +52,7 @@ END_MARK = re.compile(r"^[—–\-=\s]*(?:END|完|全文完)[—–\-=\s]*$|"
 HEADLINE_MAX = 40  # characters of a line that, opening a document before a blank line, is its headline
 LONG_LINE = 60
 PARAGRAPH_LINE = 100
+PARAGRAPH_SHARE = 0.2  # of lines this long: the author wrote paragraphs as lines, and no line was broken by a layout
 CAPTION_MAX = 25
 
 
@@ -232,7 +233,7 @@ def _full_width(lines: list[_Line]) -> int:
     widths = [line.width for line in lines if line.chars]
     if not widths:
         return LONG_LINE
-    if sum(1 for w in widths if w > PARAGRAPH_LINE) > 0.3 * len(widths):
+    if sum(1 for w in widths if w > PARAGRAPH_LINE) > PARAGRAPH_SHARE * len(widths):
         return 2 * LONG_LINE
     counts: dict[int, int] = {}
     for w in widths:

@@ -237,6 +237,22 @@ def _one_markdown_headline(lines: list[Line]) -> bool:
     return len(headlines) == 1 and lines[0] is headlines[0]
 
 
+LISTED_MARK = re.compile(r"^[·•●■◆▶]\s*")  # ·石门镇：…, a bulletin's list of its articles
+
+
+def _listed_headings(lines: list[Line]) -> set[int]:
+    """Lines that repeat an entry a page listed before them (本期导读: ·石门镇：…, then 石门镇：… over its text):
+    the headings of a bulletin's articles. A headline repeated once (page title, then heading) lists nothing."""
+    first_seen: dict[str, int] = {}
+    repeats = {}
+    for i, line in enumerate(lines):
+        text = LISTED_MARK.sub("", line.text).strip()
+        if text in first_seen and is_title_like(line.text):
+            repeats[i] = first_seen[text]
+        first_seen.setdefault(text, i)
+    return {i for i, entry in repeats.items() if len(repeats) > 1 or LISTED_MARK.match(lines[entry].text)}
+
+
 def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[CaseSpan]:
     first = next((i for i, line in enumerate(lines[:6]) if _heads_text(lines, _heading_block(lines, i))), None)
     if first is None:  # a headline run into its text (no blank line after it) still names the case
@@ -260,6 +276,7 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
     if _one_markdown_headline(lines):
         return _spans_from(starts, lines, end)
     seen_text = " ".join(line.text for line in lines[:after])
+    listed = _listed_headings(lines)
     signed_off = read_body = False
     i = after
     while i < len(lines):
@@ -267,6 +284,8 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
         block = _heading_block(lines, i) if own_block or _is_numbered_heading(lines[i]) else []
         if block and not read_body and _is_place_heading(lines[block[0]]):
             starts[0] = (first, _title_text(lines, block), "")  # the page's title is the collection's
+        elif block and not read_body and block[0] in listed:
+            starts[0] = (block[0], _title_text(lines, block), "")  # a bulletin's first article, after its list
         if not block or _is_section(lines[block[0]]) or not read_body:
             signed_off = signed_off or bool(SIGNATURE.match(lines[i].text))
             read_body = read_body or any(c in SENTENCE_END for c in lines[i].text)  # a case has text before the next
@@ -281,7 +300,8 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
         names = subject_names(_first_sentence(lines, block[-1] + 1))
         if not own_block:
             names = [name for name in names if not name.endswith(("街道", "镇"))]
-        if signed_off or _is_place_heading(lines[title_block[0]]) or (names and not any(name in seen_text for name in names)):
+        if (signed_off or _is_place_heading(lines[title_block[0]]) or title_block[0] in listed
+                or names and not any(name in seen_text for name in names)):
             starts.append((title_block[0], _title_text(lines, title_block), ""))
             signed_off = False
         for j in range(title_block[0], block[-1] + 1):

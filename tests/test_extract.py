@@ -1919,3 +1919,8 @@ def test_a_council_named_by_its_task_keeps_the_verb_of_its_task():
 def test_a_party_and_public_service_centre_named_by_its_kind_alone_is_a_work():
     graph = extract("青禾社区党总支在松苑小区8栋建起了一个党群服务中心，方便居民办事。", area="青禾社区", subdistrict="")
     assert "Project:党群服务中心" in graph.entities, sorted(graph.entities)
+
+
+def test_a_village_named_from_its_position_keeps_that_word_in_its_bodies_names():
+    graph = extract("上湾村党支部在积分制基础上增设红黑榜。", area="", subdistrict="")
+    assert "PartyOrganization:上湾村党支部" in graph.entities, sorted(graph.entities)

@@ -709,3 +709,20 @@ def test_a_collections_numbered_titles_lose_their_numbers_and_keep_their_parts_a
             "二、村企联建　共富路上手牵手\n——青溪县柳镇鲁湾村党委\n\n鲁湾村党委与企业开展联建。\n")
     text, _ = normalize_text(page)
     assert [s.title for s in split_spans(text)] == ["“院落会”议出和美乡村", "村企联建　共富路上手牵手"]
+
+
+BULLETIN = ("工作简报\n第3期\n\n【本期导读】\n·松岗镇：“积分制”激活乡村治理\n·柳岸街道：“物业联盟”破解管理难题\n\n"
+            "松岗镇：“积分制”激活乡村治理\n\n"
+            "松岗镇党委在全镇推行“积分制”管理，村民参与公益劳动可以积分，积分可以到超市兑换日用品，大家的积极性很高。\n"
+            "上湾村党支部还增设了红黑榜，每月张榜公布一次，村民都很关注榜上的名字，争着上红榜，谁都不愿意上那个黑榜。\n\n"
+            "柳岸街道：“物业联盟”破解管理难题\n\n"
+            "柳岸街道党工委牵头成立“物业联盟”，吸纳辖区内的物业企业加入，联盟实行轮值主席制度，每季度开一次会，"
+            "共商小区管理的难题。\n")
+
+
+def test_a_bulletins_listed_articles_are_its_cases_and_their_headings_stay_lines():
+    text, _ = normalize_text(BULLETIN)
+    assert "松岗镇：“积分制”激活乡村治理\n" in text
+    spans = split_spans(text)
+    assert [s.title for s in spans] == ["松岗镇：“积分制”激活乡村治理", "柳岸街道：“物业联盟”破解管理难题"]
+    assert "本期导读" not in text[spans[0].start:spans[0].end]

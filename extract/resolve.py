@@ -281,6 +281,16 @@ def apposed_places(text: str, mentions: list[Mention]) -> dict[str, str]:
     return aliases
 
 
+DASH = re.compile(r"^[—–\-－]{1,2}$")
+
+
+def apposed_firms(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """小区物业——鹏城物业服务中心: the estate's firm named by its kind, then by its own name, is that firm."""
+    firms = sorted((m for m in mentions if m.type == "PropertyFirm"), key=lambda m: m.start)
+    return {first.canonical: second.canonical for first, second in zip(firms, firms[1:])
+            if first.canonical.endswith("物业") and DASH.match(text[first.end:second.start])}
+
+
 def unique_tails(names: set[str]) -> dict[str, str]:
     """A team or unit named by its kind alone (舞蹈队, 文学院) is the case's one of that kind (楼栋舞蹈队,
     青山大学文学院)."""
@@ -786,6 +796,7 @@ def resolve_case(case: Case, mentions: list[Mention], lexicon: Lexicon) -> list[
     fullest.update({("Community", name): places.get(estate, estate) for name, estate in places.items()})
     joined = {"VolunteerTeam": unique_tails(by_type.get("VolunteerTeam", set())),
               "PartnerUnit": unique_tails(by_type.get("PartnerUnit", set())),
+              "PropertyFirm": apposed_firms(case.text, named),
               "Mechanism": apposed_ways(case.text, named),
               "PartyOrganization": unit_party_names(named, lexicon),
               "Person": cut_person_names(case.text, named)}

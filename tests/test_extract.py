@@ -1924,3 +1924,12 @@ def test_a_party_and_public_service_centre_named_by_its_kind_alone_is_a_work():
 def test_a_village_named_from_its_position_keeps_that_word_in_its_bodies_names():
     graph = extract("上湾村党支部在积分制基础上增设红黑榜。", area="", subdistrict="")
     assert "PartyOrganization:上湾村党支部" in graph.entities, sorted(graph.entities)
+
+
+def test_the_estates_firm_named_by_its_kind_then_by_its_name_after_a_dash_is_that_firm():
+    graph = extract("松苑小区建于1990年。松苑小区的居民说，她立即联系小区物业——鹏程物业服务中心维修。",
+                    area="", subdistrict="")
+    assert ("MANAGES", "PropertyFirm:鹏程物业服务中心", "Community:松苑小区") in relation_triples(graph)
+    graph = extract("松苑小区物业——鹏程物业服务中心负责维修。", area="", subdistrict="")
+    firms = sorted(e for e in graph.entities if e.startswith("PropertyFirm:"))
+    assert firms == ["PropertyFirm:鹏程物业服务中心"], firms

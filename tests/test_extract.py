@@ -1933,3 +1933,8 @@ def test_the_estates_firm_named_by_its_kind_then_by_its_name_after_a_dash_is_tha
     graph = extract("松苑小区物业——鹏程物业服务中心负责维修。", area="", subdistrict="")
     firms = sorted(e for e in graph.entities if e.startswith("PropertyFirm:"))
     assert firms == ["PropertyFirm:鹏程物业服务中心"], firms
+
+
+def test_a_volunteers_federation_is_a_partner_unit():
+    graph = extract("社区与青山义工联合会合作成立了“银龄守护”志愿服务队。", area="", subdistrict="")
+    assert "PartnerUnit:青山义工联合会" in graph.entities, sorted(graph.entities)

@@ -505,6 +505,7 @@ def _word_names_firm(left: list[Token], index: int, taken: list[tuple[str, str]]
 
 
 TOWN_WORDS = ("镇", "乡", "街道")
+DISTRICT_AFTER_CITY = re.compile(r"(?<=[市州])[\u4e00-\u9fff]{2}$")
 TOWN_AFTER_COUNTY = re.compile(r"(?:(?<=[县市旗])|(?<=(?<![社小辖园片街校景城])区))[\u4e00-\u9fff]{2}$")  # not 社区|上报街道
 
 
@@ -522,6 +523,9 @@ def _ends_common_word(text: str, suffix_start: int, suffix: str, lexicon: Lexico
     place = text[max(0, suffix_start - len(word) - 1):suffix_start]
     if suffix in TOWN_WORDS and TOWN_AFTER_COUNTY.search(text, 0, suffix_start):
         return False  # 松阳县|古市镇: a town's name right after its county
+    if suffix == "区" and DISTRICT_AFTER_CITY.search(text, 0, suffix_start) \
+            and not in_dictionary(text[suffix_start - 2:suffix_start]):
+        return False  # 泉州市|鲤城区: a district's name right after its city (not 泉州市|老城区)
     return bool(word) and (word in DIVISION_WORDS or posseg.dt.word_tag_tab.get(place) != "ns")
 
 

@@ -1,5 +1,5 @@
 """Marks of a document's structure shared by normalising and splitting: where a sentence ends,
-and the section numbers that open a heading line ("二、", "（三）", "1.")."""
+the section numbers that open a heading line ("二、", "（三）", "1."), and a line that only names a place."""
 from __future__ import annotations
 
 import re
@@ -8,6 +8,7 @@ SENTENCE_END = "。！？!?；;"
 NUMERALS = "一二三四五六七八九十"
 NUMBERED_HEADING = re.compile(rf"^(第[{NUMERALS}]+[章节部分篇]|[{NUMERALS}]+[、.．]|[（(][{NUMERALS}\d]+[)）]|\d{{1,2}}[、.．](?!\d))")
 SHORT_HEADING = 20
+PLACE_LINE = re.compile(r"^[\u4e00-\u9fff]{2,24}?(?:社区|村|居民区|街道|镇|乡)$")  # a case's place on its own line
 
 
 def is_short_numbered_heading(text: str) -> bool:

@@ -16,7 +16,7 @@ from functools import cache
 import jieba
 import opencc
 
-from loaders.headings import FORM_TITLE_LABELS, NUMBERED_HEADING, SENTENCE_END, is_short_numbered_heading
+from loaders.headings import FORM_TITLE_LABELS, NUMBERED_HEADING, PLACE_LINE, SENTENCE_END, is_short_numbered_heading
 
 CONTINUES = set("，,、：:（(“‘《「『—")
 CJK_PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—…·￥％")
@@ -202,9 +202,9 @@ def _is_furniture(text: str, markdown: bool, alone: bool) -> bool:
     if PAGE_NUMBER.match(text) or FURNITURE.search(text) or is_doubled(text):
         return True
     # A photo caption: a short line standing alone between blank lines, with no
-    # punctuation at all, in a document whose headings are marked.
+    # punctuation at all, in a document whose headings are marked; not the line naming a case's place.
     return (markdown and alone and not _is_heading_marker(text) and len(text) <= CAPTION_MAX
-            and not any(c in SENTENCE_END or c in "，,、：:" for c in text))
+            and not any(c in SENTENCE_END or c in "，,、：:" for c in text) and not PLACE_LINE.match(text))
 
 
 def _running_heads(lines: list[_Line]) -> set[str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.headings import NUMBERED_HEADING, NUMERALS, SENTENCE_END
+from loaders.headings import NUMBERED_HEADING, NUMERALS, PLACE_LINE, SENTENCE_END
 from loaders.places import locate_case, subject_names
 
 TOC_LEADER = re.compile(r"(\.{3,}|…{2,}|·{4,}|-{4,})\s*\d*\s*$")
@@ -32,7 +32,6 @@ TITLE_MAX = 40
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")  # 一、…: a section of the article, not a case of its own
 PLACE_HEADING = re.compile(r"^[一二三四五六七八九十]+、[^：:，。]{2,24}?(?:社区|村|居民区|街道|镇|乡|小区)[：:]")
 # 一、东湖街道柳荫社区：… heads a case of a collection, named by its place
-PLACE_LINE = re.compile(r"^[\u4e00-\u9fff]{2,24}?(?:社区|村|居民区|街道|镇|乡)$")  # a title's place, on its own line
 CASE_LABEL = re.compile(rf"^[【\[]?\s*(典型)?案例\s*[{NUMERALS}\d]{{1,3}}\s*[】\]]?\s*[：:、.．\s]?\s*")
 
 
@@ -140,10 +139,11 @@ def _markdown_spans(lines: list[Line], end: int) -> list[CaseSpan]:
                  if line.text.startswith("#" * level + " ") and not line.text.startswith("#" * (level + 1))
                  and not PREFACE_TITLES.match(_heading_text(line.text))]
         numbered_sections = all(NUMBERED_HEADING.match(_heading_text(lines[i].text)) for i in heads)
-        if numbered_sections and levels.count(min(levels)) == 1 and level > min(levels):
-            return []  # one titled article in numbered sections (# 标题, ## 一、…, ## 二、…)
+        if numbered_sections and levels.count(min(levels)) == 1 and level > min(levels) \
+                and not COLLECTION_TITLE.search(lines[0].text):
+            return []  # one titled article in numbered sections (# 标题, ## 一、…, ## 二、…), not a 案例选编
         if len(heads) >= 2:
-            starts = [(i, _heading_text(lines[i].text), "") for i in heads]
+            starts = [(i, _title_text(lines, [i]), "") for i in heads]
             spans = _spans_from(starts, lines, end)
             return [s for s in spans if not _mostly_toc(lines, s)]
     return []
@@ -230,11 +230,15 @@ def _is_page_metadata(line: Line) -> bool:
     return len(line.text) <= TITLE_MAX * 2 and bool(METADATA.search(line.text))
 
 
+COLLECTION_TITLE = re.compile(r"选编|汇编|案例集|集锦|合集|精选")  # 案例选编: a headline over many cases
+
+
 def _one_markdown_headline(lines: list[Line]) -> bool:
-    """A Markdown page topped by its only level-1 heading (# 标题) is one article: its author marks cases with
-    headings, so a bold or title-like line under the headline is a subhead."""
+    """A Markdown page topped by its only level-1 heading (# 标题) is one article, unless the heading names a
+    collection: its author marks cases with headings, so a bold or title-like line under the headline is a
+    subhead."""
     headlines = [line for line in lines if line.text.startswith("#") and not line.text.startswith("##")]
-    return len(headlines) == 1 and lines[0] is headlines[0]
+    return len(headlines) == 1 and lines[0] is headlines[0] and not COLLECTION_TITLE.search(lines[0].text)
 
 
 LISTED_MARK = re.compile(r"^[·•●■◆▶]\s*")  # ·石门镇：…, a bulletin's list of its articles

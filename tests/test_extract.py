@@ -1938,3 +1938,9 @@ def test_the_estates_firm_named_by_its_kind_then_by_its_name_after_a_dash_is_tha
 def test_a_volunteers_federation_is_a_partner_unit():
     graph = extract("社区与青山义工联合会合作成立了“银龄守护”志愿服务队。", area="", subdistrict="")
     assert "PartnerUnit:青山义工联合会" in graph.entities, sorted(graph.entities)
+
+
+def test_a_district_named_right_after_its_city_is_a_place_though_it_ends_in_cheng_qu():
+    graph = extract("泉州市鲤城区开元街道新华社区地处古城。", area="", subdistrict="")
+    assert "Community:鲤城区" in graph.entities, sorted(graph.entities)
+    assert "Community:主城区" not in extract("全市主城区道路改造。", area="", subdistrict="").entities

@@ -726,3 +726,12 @@ def test_a_bulletins_listed_articles_are_its_cases_and_their_headings_stay_lines
     spans = split_spans(text)
     assert [s.title for s in spans] == ["松岗镇：“积分制”激活乡村治理", "柳岸街道：“物业联盟”破解管理难题"]
     assert "本期导读" not in text[spans[0].start:spans[0].end]
+
+
+def test_a_markdown_collections_numbered_cases_are_cases_and_their_place_lines_are_text():
+    raw = ("# 社区治理创新案例选编\n\n## 1. 老街坊的“议事亭”\n\n**青溪市柳城区开元街道新华社区**\n\n"
+           "新华社区党委在街巷口搭建“议事亭”，听取居民意见。\n\n## 2. 校园成了社区客厅\n\n"
+           "**青溪市丰泽区东海街道滨海社区**\n\n滨海社区党委与第七中学党总支签订共建协议。\n")
+    text, _ = normalize_text(raw, markdown=True)
+    assert "青溪市柳城区开元街道新华社区" in text
+    assert [s.title for s in split_spans(text)] == ["老街坊的“议事亭”", "校园成了社区客厅"]

@@ -1455,8 +1455,9 @@ NEIGHBOURHOOD_STEM = re.compile(r"(?:街道|社区|居民区)((?:(?!街道|社�
 
 def _start_after_place(text: str, position: int, place_stem: re.Pattern, lexicon: Lexicon) -> int:
     """Start of the words between a named place's type word and ``position``, when they open on a noun (or a
-    direction before one) and hold no type word: the place inside it is named by all of them, even by one a left stop would cut
-    (青松街道|杏树下|社区, 橙园社区|河桥一号还建|小区), where 所有 or 党工委 names none; else ``position``."""
+    direction before one) and hold no type word: the place inside it is named by all of them, even by one a left
+    stop would cut (青松街道|杏树下|社区, 橙园社区|河桥一号还建|小区, 胜利街道|西|交通巷|社区), where 所有 or 党工委
+    names none; else ``position``."""
     match = place_stem.search(text, max(0, position - 9), position)
     if not match:
         return position

@@ -811,13 +811,17 @@ EARLIER_TITLE_RULE = "title:"  # a title listed before the one right before the 
 SERVES_AS_BARE_ROLE = re.compile(r"(?:担任|出任|兼任|任)([\u4e00-\u9fff]{2,4}?)(?=[，,。；;、]|$)")  # 由X担任团长
 
 
+MAX_BODY_WORD = 5  # characters of a bare body's type word before a title (党支部, 居委会)
+
+
 def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """书记 X after an organisation's name: X is a member of it (role on the relation); so is X in X担任Y书记, and in
     Y成立…，由X担任团长 (the body named last before X)."""
     found = []
     text = ctx.sentence.text
     mentions = _outermost(ctx.mentions)
-    roles = load_lexicon().roles
+    lexicon = load_lexicon()
+    roles = lexicon.roles
     for person, org in zip(mentions, mentions[1:]):
         role = next((r for r in roles if text.startswith(r, org.end)), "")
         if person.type == "Person" and role and SERVES_AS.match(text[person.end:org.start]) \
@@ -843,15 +847,12 @@ def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Ment
             org = ctx.lead
         if org is not None and _allowed("MEMBER_OF", person, org):
             found.append(("role:member", "MEMBER_OF", person, org))
-        unnamed_body = load_lexicon().type_word_ending(text[max(0, role_start - MAX_BODY_WORD):role_start])
+        unnamed_body = lexicon.type_word_ending(text[max(0, role_start - MAX_BODY_WORD):role_start])
         title_start = named.start if named is not None else role_start - len(unnamed_body)  # A主任、党支部|书记X
         found.extend((EARLIER_TITLE_RULE + role, "MEMBER_OF", person, earlier)
                      for earlier, role in _titles_before(title_start, ctx, roles)
                      if _allowed("MEMBER_OF", person, earlier))
     return found
-
-
-MAX_BODY_WORD = 5  # characters of a bare body's type word before a title (党支部, 居委会)
 
 
 def _titles_before(start: int, ctx: SentenceContext, roles: tuple[str, ...]) -> list[tuple[Mention, str]]:

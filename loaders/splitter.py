@@ -1,14 +1,17 @@
 """Split a normalised document into its cases.
 
-Four layouts are recognised, tried in order:
+Five layouts are recognised, tried in order:
 
 * a collection: titles followed by a "——…案例" subtitle (a 案例集), with its
   preface and table of contents skipped;
 * a numbered collection: each case opens with a label ("案例一：…", "【案例2】…");
 * a newspaper page: each byline ("■本报记者 …") opens an article whose title is
   the heading just above it;
+* Markdown headings: each top-level heading opens a case, unless one headline tops
+  numbered sections of one article (a 案例选编's numbered headings are its cases);
 * an article: the first heading is the title; a later heading opens a new case
-  only when the text under it turns to an area or organisation not named so far.
+  only when the text under it turns to an area or organisation not named so far,
+  or repeats an entry the page listed before (a bulletin's 本期导读).
   A numbered line ("二、…", "（三）…") is a heading even without blank lines around
   it, and then opens a case only for a new residential area or local body.
 """

@@ -51,7 +51,8 @@ PROJECT_VERBS = ("打造", "建成", "建设", "启动", "推进", "开展", "�
 MECHANISM_VERBS = ("形成", "探索", "运用", "坚持", "实行", "推行", "采用", "总结出", "建立", "构建", "健全",
                    "完善", "创新", "依托", "借助", "按照", "用好", "落实", "通过", "助推", "践行", "深化", "推广")
 WAY_AFTER = re.compile(r"的?[^，。；、“”]{0,8}?(?:模式|机制|工作法)")  # “邻里自治”的工作模式, “一核多元”的网格化社区治理新模式
-MECHANISM_SHAPE = re.compile(r"一户一|[\u4e00-\u9fff][+＋][\u4e00-\u9fff]|[\u4e00-\u9fff][—－→][\u4e00-\u9fff]")  # 支部+物业, 党委—党小组—院委会: parts or levels joined
+# 一户一…, 支部+物业, 党委—党小组—院委会: parts or levels joined
+MECHANISM_SHAPE = re.compile(r"一户一|[\u4e00-\u9fff][+＋][\u4e00-\u9fff]|[\u4e00-\u9fff][—－→][\u4e00-\u9fff]")
 SLOGAN_AFTER = ("的理念", "理念", "的精神", "精神", "的口号", "口号", "的原则", "原则", "的氛围", "的目标", "愿景",
                 "的良好氛围", "的良性循环", "的局面", "的示范效应", "的表率作用", "的作用", "的决心",
                 "的号召", "的要求", "的思想", "的共识")
@@ -504,7 +505,8 @@ def _word_names_firm(left: list[Token], index: int, taken: list[tuple[str, str]]
             and not (index > 1 and re.fullmatch(rf"[{NUMERALS}\d]+", left[index - 2].word)))
 
 
-TOWN_WORDS = ("镇", "乡", "街道")
+RURAL_TOWNS = ("镇", "乡")
+TOWN_WORDS = (*RURAL_TOWNS, "街道")
 DISTRICT_AFTER_CITY = re.compile(r"(?<=[市州])[\u4e00-\u9fff]{2}$")
 TOWN_AFTER_COUNTY = re.compile(r"(?:(?<=[县市旗])|(?<=(?<![社小辖园片街校景城])区))[\u4e00-\u9fff]{2}$")  # not 社区|上报街道
 
@@ -607,8 +609,8 @@ def _is_town_of_government(left: list[Token], index: int, taken: list[tuple[str,
     """A lone 镇 or 乡, or a two-character word ending in one, right before (人民)政府, after a word that names
     it: the town's name, which goes on to the left."""
     token = left[index]
-    town = token.word in ("镇", "乡") and index > 0 and _names_division(left[index - 1], token, lexicon) \
-        or len(token.word) == 2 and token.word[-1] in "镇乡" and token.flag == "ns"
+    town = token.word in RURAL_TOWNS and index > 0 and _names_division(left[index - 1], token, lexicon) \
+        or len(token.word) == 2 and token.word.endswith(RURAL_TOWNS) and token.flag == "ns"
     return type_name == "GovernmentAgency" and town and all(word == "人民" for word, _ in taken)
 
 
@@ -653,7 +655,7 @@ def _ends_place_before(left: list[Token], index: int, suffix_start: int) -> bool
 
 
 POSITION_WORDS = ("上", "下", "中", "前", "后", "内", "外")
-VILLAGE_WORDS = ("村", "镇", "乡")
+VILLAGE_WORDS = ("村", *RURAL_TOWNS)
 
 
 def glued_stop_prefix(token: Token, lexicon: Lexicon) -> int:

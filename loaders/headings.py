@@ -8,7 +8,8 @@ SENTENCE_END = "。！？!?；;"
 NUMERALS = "一二三四五六七八九十"
 NUMBERED_HEADING = re.compile(rf"^(第[{NUMERALS}]+[章节部分篇]|[{NUMERALS}]+[、.．]|[（(][{NUMERALS}\d]+[)）]|\d{{1,2}}[、.．](?!\d))")
 SHORT_HEADING = 20
-PLACE_LINE = re.compile(r"^[\u4e00-\u9fff]{2,24}?(?:社区|村|居民区|街道|镇|乡)$")  # a case's place on its own line
+PLACE_WORDS = "社区|村|居民区|街道|镇|乡"  # type words of the places a case is of
+PLACE_LINE = re.compile(rf"^[\u4e00-\u9fff]{{2,24}}?(?:{PLACE_WORDS})$")  # a case's place on its own line
 
 
 def is_short_numbered_heading(text: str) -> bool:

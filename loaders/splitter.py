@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.headings import NUMBERED_HEADING, NUMERALS, PLACE_LINE, SENTENCE_END
+from loaders.headings import NUMBERED_HEADING, NUMERALS, PLACE_LINE, PLACE_WORDS, SENTENCE_END
 from loaders.places import locate_case, subject_names
 
 TOC_LEADER = re.compile(r"(\.{3,}|…{2,}|·{4,}|-{4,})\s*\d*\s*$")
@@ -33,7 +33,7 @@ COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,4}[|｜丨]\s*(?=\S)")  # 访谈�
 PREFACE_TITLES = re.compile(r"^(序|序言|前言|目\s*录|后记|编者按|卷首语|编后语)$")
 TITLE_MAX = 40
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")  # 一、…: a section of the article, not a case of its own
-PLACE_HEADING = re.compile(r"^[一二三四五六七八九十]+、[^：:，。]{2,24}?(?:社区|村|居民区|街道|镇|乡|小区)[：:]")
+PLACE_HEADING = re.compile(rf"^[{NUMERALS}]+、[^：:，。]{{2,24}}?(?:{PLACE_WORDS}|小区)[：:]")
 # 一、东湖街道柳荫社区：… heads a case of a collection, named by its place
 CASE_LABEL = re.compile(rf"^[【\[]?\s*(典型)?案例\s*[{NUMERALS}\d]{{1,3}}\s*[】\]]?\s*[：:、.．\s]?\s*")
 

@@ -43,7 +43,7 @@ HOSTED_TYPES = ("PartyOrganization", "VolunteerTeam")  # named after their host 
 AREA_OWNED_TYPES = ("VolunteerTeam", "Committee")  # named after their residential area (和平居民区志愿者服务队)
 FIELDED_TYPES = ("GovernmentAgency", "PartyOrganization")  # named after fields of work (bureaus and their branches)
 ORG_TYPES = {"PartyOrganization", "Committee", "PropertyFirm", "GovernmentAgency", "PartnerUnit", "VolunteerTeam"}
-JOINABLE_IN_NAMES = {"居委", "居委会", "村委会", "区委", "市委", "街道", "镇", "居民区", "社区", "大学", "学院", "小区", "弄", "号楼",
+JOINABLE_IN_NAMES = {"居委", "居委会", "村委会", "区委", "市委", "县委", "省委", "州委", "街道", "镇", "居民区", "社区", "大学", "学院", "小区", "弄", "号楼",
                      "路", "支路", "新村", "村", "花园", "苑", "集团", "党委", "城管", "青年", "老年", "少年", "离退休", "退休",
                      "处级", "科级", "局级", "厅级"}  # ranks: 处级干部包联制度
 PROJECT_VERBS = ("打造", "建成", "建设", "启动", "推进", "开展", "实施", "举办", "创建", "推出", "开设", "设立",
@@ -135,6 +135,8 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
         return False  # 花园|一期|小区: an estate's phase is part of its name
     if flag == "s" and (type_name == "Community" or type_name in ESTATE_BODY_TYPES and word[0] in "东西南北"):
         return False  # 东方|新地|小区(业委会): a direction word in an estate's name, and in its bodies' names
+    if flag == "f" and type_name == "PartnerUnit" and re.fullmatch(r"[东南西北][东南西北方]", word):
+        return False  # 南方|建筑大学, 西北|医院: a region names an institution
     if re.fullmatch(r"\d+[年月日]", word):
         return True
     if type_name in HOSTED_TYPES and lexicon.suffix_type.get(word) in HOSTS_OF_PARTY_BRANCHES:
@@ -245,6 +247,22 @@ def _tokens_before(tokens: tuple[Token, ...], text: str, position: int, cut_is_n
     return left
 
 
+MAX_SINGLE_CHARACTERS = 3
+
+
+def _single_characters(left: list[Token], index: int, lexicon: Lexicon) -> int:
+    """How many one-character tokens, none a function word, end at ``index`` one after the other."""
+    run = 0
+    while run < MAX_SINGLE_CHARACTERS and index - run >= 0:
+        token = left[index - run]
+        if (len(token.word) != 1 or not CJK_WORD.fullmatch(token.word) or token.flag in STOP_FLAGS
+                or token.word in NAME_BREAK or token.word in GLUED_PREPOSITIONS or lexicon.is_stop(token.word)
+                or run and token.end != left[index - run + 1].start):
+            break
+        run += 1
+    return run
+
+
 REGISTERED_FIRM = re.compile(r"物业[\u4e00-\u9fff]{0,4}有限(?:责任)?公司")  # 物业服务有限公司: a registered name's form
 
 
@@ -336,6 +354,12 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             start = token.start
             taken.append((token.word, "nz"))
             index -= 1
+            continue
+        run = _single_characters(left, index, lexicon) if registered and not taken else 0
+        if run >= 2:
+            start = left[index - run + 1].start  # 渝|安|物业服务有限公司: a name of rare characters, cut one by one
+            taken.append((text[start:token.end], "nz"))
+            index -= run
             continue
         if (_word_names_firm(left, index, taken, type_name)
                 or _adjective_opens_name(left, index, taken, lexicon, type_name)):

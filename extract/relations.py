@@ -765,9 +765,12 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return clause_start, clause_end
 
 
+QUOTED_SPEECH = re.compile(r"[：:][“「『][^”」』]*(?:[”」』]|$)")  # 她说：“大家一起设计…”: what one says, not what one does
+
+
 def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention]]:
     """A body that designs, builds, joins or helps, in a clause naming no project, does so in the project named
-    earlier in the sentence, else in the case's project.
+    earlier in the sentence, else in the case's project. What someone says (：“…”) is no act.
 
     Only the body right before a helping word (物业协助清理…) helps the project: 配合 and helping words
     further off mostly help another body. Cues inside frames (在X的支持下) are read by their own rules.
@@ -776,7 +779,7 @@ def focus_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Menti
     if ctx.focus is None and not projects:
         return []
     text = ctx.sentence.text
-    frames = _frame_spans(text, FRAMES)
+    frames = _frame_spans(text, FRAMES) + [m.span() for m in QUOTED_SPEECH.finditer(text)]
     found = []
     acted: set[str] = set()
     for rule in FOCUS_CUES:

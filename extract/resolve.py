@@ -565,9 +565,10 @@ def _derived(type_word: str, *owners: str) -> GenericTarget:
     return GenericTarget(names[0], True, next((n for n in names[1:] if n != names[0]), ""))
 
 
-# An estate's committees, by the mark of their bare type word (物管 before 业: 物业管理委员会 holds both): the name an
-# implied one takes, and the forms a named one ends in.
-ESTATE_COMMITTEES = {"物管": ("物管会", ("物管会", "物业管理委员会")), "业": ("业委会", ("业委会", "业主委员会"))}
+# An estate's committees, by the marks of their bare type words (物管 before 业: 物业管理委员会 holds both): the name
+# an implied one takes, and the forms a named one ends in.
+ESTATE_COMMITTEES = {("物管", "物业管理"): ("物管会", ("物管会", "物业管理委员会")),
+                     ("业",): ("业委会", ("业委会", "业主委员会"))}
 
 
 TOWN_PARTY_COMMITTEES = ("镇党委", "乡党委")
@@ -596,8 +597,8 @@ def _generic_target(word: str, type_name: str, named: list[Mention], ctx: CaseCo
         branch = "党支部" if "党支部" in word else "党总支"  # an unnamed body is named as the text calls it
         return pick(("党总支", "党支部"), _derived(branch, ctx.area), ctx.area_stem)
     if type_name == "Committee":
-        for marker, (own, forms) in ESTATE_COMMITTEES.items():
-            if marker in word:
+        for marks, (own, forms) in ESTATE_COMMITTEES.items():
+            if any(mark in word for mark in marks):
                 owners = _derived(own, ctx.housing, ctx.area) if ctx.housing else GenericTarget()
                 return pick(forms, owners)
         if "居委" in word:

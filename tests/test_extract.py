@@ -1902,6 +1902,12 @@ POSTED = "市财政局驻东岭村工作队协助村两委盘活土地。"
     pytest.param(CHARITY, "PartnerUnit:青禾餐饮有限公司", id="charitable-firm"),
     pytest.param(CHARITY, "PartnerUnit:松风超市", id="charitable-shop"),
     pytest.param(POSTED, "Community:东岭村", id="village-a-team-is-posted-to"),
+    pytest.param("小区选聘了黔安物业服务有限公司。", "PropertyFirm:黔安物业服务有限公司", id="firm-of-rare-characters"),
+    pytest.param("县委宣传部来到东岭村调研。", "PartyOrganization:县委宣传部", id="county-party-committees-department"),
+    pytest.param("松山区城市更新局安排专项资金20万元。", "GovernmentAgency:松山区城市更新局", id="renewal-bureau"),
+    pytest.param("社区聘请南方建筑大学的师生参与设计。", "PartnerUnit:南方建筑大学", id="university-named-by-region"),
+    pytest.param("松风小区建于1998年。松风小区共有住户500户。社区党委牵头成立小区物业管理委员会。", "Committee:松风小区物管会",
+                 id="estates-property-committee-in-full"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""
@@ -1915,8 +1921,16 @@ def test_names_in_the_forms_of_other_cities(sentence, name):
     pytest.param(CHARITY, "爱心", id="charity-opens-no-name"),
     pytest.param(POSTED, "驻", id="posted-to-opens-no-name"),
     pytest.param("业主大会投票换物业　小区治理迈出关键一步", "投票", id="changing-the-firm-names-none"),
+    pytest.param("推动更多暖心驿站向社区延伸。", "更多", id="more-of-a-kind-opens-no-name"),
+    pytest.param("街道在商业区和居住区各建起一座爱心驿站。", "Community:", id="business-and-living-quarters"),
 ])
 def test_everyday_words_of_other_cities_reports_name_nothing(sentence, absent):
     """What names no thing in other cities' reports: no entity's id holds it (a type, or words before a name)."""
     graph = extract(sentence, area="", subdistrict="")
     assert not any(absent in e for e in graph.entities), sorted(graph.entities)
+
+
+def test_what_a_speaker_says_others_did_is_no_act_of_the_speaker():
+    graph = extract("青松社区开展“共享花园”项目。社区党委书记李青说：“居民自己设计、自己建设，花园才有生命力。”",
+                    area="", subdistrict="")
+    assert not any(r.type == "DESIGNED" for r in graph.relations.values()), relation_triples(graph)

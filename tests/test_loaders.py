@@ -666,8 +666,9 @@ def test_a_photos_caption_and_credit_are_page_furniture():
 
 
 def test_a_counter_left_empty_and_a_font_size_switch_are_page_furniture():
-    text, _ = normalize_text("浏览：次\n字号：【大】【中】【小】\n\n晨光社区调解员上门化解邻里纠纷，居民纷纷点赞。\n")
-    assert text == "晨光社区调解员上门化解邻里纠纷，居民纷纷点赞。", text
+    for switch in ("字号：【大】【中】【小】", "小字号 大字号", "【大字体】【小字体】"):
+        text, _ = normalize_text(f"浏览：次\n{switch}\n\n晨光社区调解员上门化解邻里纠纷，居民纷纷点赞。\n")
+        assert text == "晨光社区调解员上门化解邻里纠纷，居民纷纷点赞。", text
 
 
 def test_a_news_dateline_is_no_part_of_the_first_sentence():

@@ -24,6 +24,7 @@ PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?[-—–\s]*$|"
                          r"^第\s*\d{1,4}\s*页\s*[/,，]?\s*共\s*\d{1,4}\s*页$|^\d{1,4}\s*/\s*\d{1,4}$")  # 第3页 共10页, 3/10
 RUNNING_HEAD_MAX = 30  # characters of a page's running header or footer
 RUNNING_HEAD_REPEATS = 3  # a short line repeated this often is printed on every page, not written
+PAGE_MARKED_REPEATS = 2  # or this often, each time beside a page's number
 FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在位置)[:：]|^(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d*次?$|"
                        r"^首页\s*(?:>|＞|»|›|→|/|-|—)|"  # 首页 > 新闻中心 > 正文: a breadcrumb
                        r"^(?:[【\[]?(?:打印本页|打印|关闭窗口|关闭|收藏本页|收藏|返回顶部|(?:字体|字号)[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小|[大中小]字[号体])[】\]]?\s*)+$|"
@@ -208,14 +209,25 @@ def _is_furniture(text: str, markdown: bool, alone: bool) -> bool:
 
 
 def _running_heads(lines: list[_Line]) -> set[str]:
-    """Short lines a PDF printed on every page (a collection's name, a report's date): each is dropped but where
-    it opens the document as its title."""
+    """Short lines a PDF printed on every page (a collection's name, a report's date): repeated often, or on
+    every page beside its number. Each is dropped but where it opens the document as its title."""
     counts: dict[str, int] = {}
-    for line in lines:
+    by_page_marks: dict[str, int] = {}
+    for i, line in enumerate(lines):
         if 0 < len(line.chars) <= RUNNING_HEAD_MAX and not _is_section_heading(line.text):
             counts[line.text] = counts.get(line.text, 0) + 1
-    return {text for text, n in counts.items()
-            if n >= RUNNING_HEAD_REPEATS and not any(c in SENTENCE_END for c in text)}
+            if any(PAGE_NUMBER.match(n.text) for n in lines[max(0, i - 1):i] + lines[i + 1:i + 2] if n.chars):
+                by_page_marks[line.text] = by_page_marks.get(line.text, 0) + 1
+    return {text for text, n in counts.items() if not any(c in SENTENCE_END for c in text)
+            and (n >= RUNNING_HEAD_REPEATS or n == by_page_marks.get(text, 0) >= PAGE_MARKED_REPEATS)}
+
+
+def _opens_above_headline(lines: list[_Line], index: int) -> bool:
+    """The first line is a collection's running head, not its title, when a headline follows it."""
+    following = next((line.text for line in lines[index + 1:] if line.chars), "")
+    return (0 < len(following) <= HEADLINE_MAX and not any(c in SENTENCE_END + "，," for c in following)
+            and not _is_section_heading(following) and not following.startswith(("—", "-", "－"))
+            and not PLACE_LINE.match(following))  # a subtitle (——记…, a place) stays under its title
 
 
 def _is_section_heading(text: str) -> bool:
@@ -381,7 +393,8 @@ def normalize_text(raw: str, markdown: bool = False,
         for i, line in enumerate(cleaned):
             alone = ((i == 0 or not cleaned[i - 1].chars)
                      and (i + 1 == len(cleaned) or not cleaned[i + 1].chars))
-            if line.chars and (_is_furniture(line.text, markdown, alone) or line.text in running and kept):
+            if line.chars and (_is_furniture(line.text, markdown, alone) or line.text in running
+                               and (kept or _opens_above_headline(cleaned, i))):
                 continue
             kept.append(line)
         cleaned = kept

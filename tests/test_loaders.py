@@ -102,6 +102,14 @@ def test_a_pdfs_running_header_and_page_marks_are_dropped_but_a_title_they_repea
     assert [f for f in ("页", "3/3", "图片", "主办", "ICP") if f in text] == [], text
 
 
+def test_a_collections_name_printed_beside_each_pages_number_is_no_title_of_the_case_it_heads():
+    page = "青禾社区党委牵头成立加梯议事会，邀请居民代表共同商议方案，\n先后召开协调会八次。\n"
+    raw = ("— 7 —\n桂湖区社区治理案例汇编\n“加梯议事会”议出幸福梯\n" + page + "— 8 —\n桂湖区社区治理案例汇编\n" + page
+           + "— 9 —\n")
+    text, _ = normalize_text(raw)
+    assert text.startswith("“加梯议事会”议出幸福梯\n") and "汇编" not in text and "—" not in text, text
+
+
 def test_a_section_heading_each_case_of_a_collection_repeats_is_kept():
     case = "【主要做法】\n青禾社区党委牵头成立加梯议事会，邀请居民代表共同商议方案。\n一、经验启示\n居民参与是关键。\n"
     text, _ = normalize_text("桂湖区社区治理案例汇编\n\n" + case * 3)

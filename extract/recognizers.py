@@ -257,8 +257,8 @@ def _single_characters(left: list[Token], index: int, lexicon: Lexicon) -> int:
         token = left[index - run]
         if (len(token.word) != 1 or not CJK_WORD.fullmatch(token.word) or token.flag in STOP_FLAGS
                 or token.word in NAME_BREAK or token.word in GLUED_PREPOSITIONS or lexicon.is_stop(token.word)
-                or run and token.end != left[index - run + 1].start):
-            break
+                or run and token.end != left[index - run + 1].start or not run and token.flag in DESCRIBING_FLAGS):
+            break  # 出|好|物业: a word that describes the kind ends no name
         run += 1
     return run
 
@@ -355,9 +355,9 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.append((token.word, "nz"))
             index -= 1
             continue
-        run = _single_characters(left, index, lexicon) if registered and not taken else 0
+        run = _single_characters(left, index, lexicon) if type_name in COMPANY_TYPES and not taken else 0
         if run >= 2:
-            start = left[index - run + 1].start  # 渝|安|物业服务有限公司: a name of rare characters, cut one by one
+            start = left[index - run + 1].start  # 黔|安|物业服务有限公司, 望|湖|农贸市场: a name cut into characters
             taken.append((text[start:token.end], "nz"))
             index -= run
             continue
@@ -540,6 +540,18 @@ def _town_after_county(text: str, start: int, suffix_start: int) -> int:
     cut them (松阳县|古|市镇: 古市镇)."""
     match = TOWN_AFTER_COUNTY.search(text, 0, suffix_start)
     return match.start() if match else start
+
+
+DIRECTION_AFTER_COUNTY = re.compile(r"(?:(?<=[县市旗])|(?<=(?<![社小辖园片街校景城])区))[东南西北]$")
+TWO_CHARACTER_TOWN = re.compile(rf"[\u4e00-\u9fff]{{2}}(?:{'|'.join(TOWN_WORDS)})")
+
+
+def _direction_opening_town(text: str, start: int, end: int) -> int:
+    """Right after a county or district, a direction opens the name of the street or town after it (槐荫区|西|市场街道),
+    and of its bodies."""
+    if TWO_CHARACTER_TOWN.match(text, start, end) and DIRECTION_AFTER_COUNTY.search(text, 0, start):
+        return start - 1
+    return start
 
 
 def _ends_common_word(text: str, suffix_start: int, suffix: str, lexicon: Lexicon) -> bool:
@@ -788,6 +800,7 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             start = _after_enclosing_place(text, start, suffix_start)
             if suffix_start - start < 2 and suffix.startswith(TOWN_WORDS):
                 start = _town_after_county(text, start, suffix_start)  # 松阳县|古市镇党委
+        start = _direction_opening_town(text, start, end)
         if suffix == "小区":
             start = min(start, _start_after_place(text, suffix_start, NEIGHBOURHOOD_STEM, lexicon))
         local_at = min((at for word in LOCAL_NAME_WORDS if (at := text.find(word, start, end)) >= 0), default=-1)
@@ -847,8 +860,10 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
 
 
 def _word_into_suffix(tokens: tuple[Token, ...], start: int, suffix_start: int) -> bool:
-    """The one-character stem and the type word's first character are one word to jieba (桂|花苑: 桂花)."""
-    return any(t.start == start < suffix_start < t.end for t in tokens)
+    """The one-character stem and the type word's first character are one word to jieba (桂|花苑: 桂花), and the
+    stem no verb (梳理出|小区, which jieba guessed as 出小)."""
+    return any(t.start == start < suffix_start < t.end and posseg.dt.word_tag_tab.get(t.word[0]) not in VERB_FLAGS
+               for t in tokens)
 
 
 MAX_LISTED_STEM = 4  # characters of a listed name's stem that jieba may have cut into single characters

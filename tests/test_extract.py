@@ -1908,6 +1908,11 @@ POSTED = "市财政局驻东岭村工作队协助村两委盘活土地。"
     pytest.param("社区聘请南方建筑大学的师生参与设计。", "PartnerUnit:南方建筑大学", id="university-named-by-region"),
     pytest.param("松风小区建于1998年。松风小区共有住户500户。社区党委牵头成立小区物业管理委员会。", "Committee:松风小区物管会",
                  id="estates-property-committee-in-full"),
+    pytest.param("青湖区西市场街道党工委推行“红色楼栋”。", "Community:西市场街道", id="direction-opens-a-streets-name"),
+    pytest.param("驻村工作队帮助成立了青岭村果蔬种植专业合作社。", "PartnerUnit:青岭村果蔬种植专业合作社",
+                 id="cooperative-named-by-its-trade"),
+    pytest.param("社区与望湖农贸市场协商错时停车。", "PartnerUnit:望湖农贸市场", id="market"),
+    pytest.param("改造完成后，松竹小区成立了松竹小区自管会。", "Committee:松竹小区自管会", id="estates-self-management"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""
@@ -1923,6 +1928,8 @@ def test_names_in_the_forms_of_other_cities(sentence, name):
     pytest.param("业主大会投票换物业　小区治理迈出关键一步", "投票", id="changing-the-firm-names-none"),
     pytest.param("推动更多暖心驿站向社区延伸。", "更多", id="more-of-a-kind-opens-no-name"),
     pytest.param("街道在商业区和居住区各建起一座爱心驿站。", "Community:", id="business-and-living-quarters"),
+    pytest.param("三方梳理出小区内可利用的边角空地。", "Community:", id="verb-result-before-estate"),
+    pytest.param("居民们投票选出好物业。", "PropertyFirm:", id="a-good-firm-names-none"),
 ])
 def test_everyday_words_of_other_cities_reports_name_nothing(sentence, absent):
     """What names no thing in other cities' reports: no entity's id holds it (a type, or words before a name)."""

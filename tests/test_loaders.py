@@ -665,6 +665,11 @@ def test_breadcrumbs_view_counters_and_pinyin_glosses_are_page_furniture():
     assert "人民调解委员会" in text and "晨光社区调解员" in text and "(app)" in text
 
 
+def test_a_reprinted_articles_original_title_is_page_furniture():
+    text, _ = normalize_text("松园小区停车有了新办法\n原标题：党建引领破解停车难\n\n松园小区新增车位80个。\n")
+    assert text == "松园小区停车有了新办法\n\n松园小区新增车位80个。", text
+
+
 def test_a_photos_caption_and_credit_are_page_furniture():
     raw = ("青松社区建起了议事厅。\n\n（图为青松议事厅议事现场。通讯员 李青 摄）\n\n图为居民在议事厅议事\n\n"
            "记者 王敏 摄\n\n居民们很满意。\n")

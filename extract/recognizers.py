@@ -263,6 +263,7 @@ def _single_characters(left: list[Token], index: int, lexicon: Lexicon) -> int:
     return run
 
 
+REGISTERED_ORGANISATION = re.compile(r"(?:社会工作|社工|公益)服务(?:中心|社)|公益发展中心")  # a social organisation's
 REGISTERED_FIRM = re.compile(r"物业[\u4e00-\u9fff]{0,4}有限(?:责任)?公司")  # 物业服务有限公司: a registered name's form
 
 
@@ -296,7 +297,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
     topic = text.startswith(lexicon.topic_suffixes, suffix_start)
     branch = text.startswith(BRANCH_SUFFIXES, suffix_start)
     registered = (type_name == "PropertyFirm" and bool(REGISTERED_FIRM.match(text, suffix_start))
-                  or type_name == "PartnerUnit" and bool(LEGAL_COMPANY_NAME.match(text, suffix_start)))
+                  or type_name == "PartnerUnit" and bool(LEGAL_COMPANY_NAME.match(text, suffix_start)
+                                                         or REGISTERED_ORGANISATION.match(text, suffix_start)))
     alliance = text.startswith(ALLIANCES, suffix_start)
     place_word = type_name == "Community" and text[suffix_start:suffix_start + 2] in lexicon.suffix_type
     left = _tokens_before(tokens if tokens is not None else tokenize(text), text, suffix_start,

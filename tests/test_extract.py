@@ -1913,6 +1913,9 @@ POSTED = "市财政局驻东岭村工作队协助村两委盘活土地。"
                  id="cooperative-named-by-its-trade"),
     pytest.param("社区与望湖农贸市场协商错时停车。", "PartnerUnit:望湖农贸市场", id="market"),
     pytest.param("改造完成后，松竹小区成立了松竹小区自管会。", "Committee:松竹小区自管会", id="estates-self-management"),
+    pytest.param("街道引进启明社会工作服务中心，在社区设立社工站。", "PartnerUnit:启明社会工作服务中心",
+                 id="social-work-centre-named-by-a-verb"),
+    pytest.param("乡贤李春来捐资30万元，修建了村文化广场。", "Person:李春来", id="village-worthy"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""
@@ -1930,6 +1933,7 @@ def test_names_in_the_forms_of_other_cities(sentence, name):
     pytest.param("街道在商业区和居住区各建起一座爱心驿站。", "Community:", id="business-and-living-quarters"),
     pytest.param("三方梳理出小区内可利用的边角空地。", "Community:", id="verb-result-before-estate"),
     pytest.param("居民们投票选出好物业。", "PropertyFirm:", id="a-good-firm-names-none"),
+    pytest.param("松竹小区是首批试点小区之一。", "试点", id="first-batch-of-pilots"),
 ])
 def test_everyday_words_of_other_cities_reports_name_nothing(sentence, absent):
     """What names no thing in other cities' reports: no entity's id holds it (a type, or words before a name)."""
@@ -1941,3 +1945,8 @@ def test_what_a_speaker_says_others_did_is_no_act_of_the_speaker():
     graph = extract("青松社区开展“共享花园”项目。社区党委书记李青说：“居民自己设计、自己建设，花园才有生命力。”",
                     area="", subdistrict="")
     assert not any(r.type == "DESIGNED" for r in graph.relations.values()), relation_triples(graph)
+
+
+def test_the_estates_firm_named_by_its_kind_then_after_a_dash_manages_it():
+    graph = extract("锦苑小区建于1995年。锦苑小区的物业服务企业——宏远物业管理有限公司被评为四星。", area="", subdistrict="")
+    assert ("MANAGES", "PropertyFirm:宏远物业管理有限公司", "Community:锦苑小区") in relation_triples(graph)

@@ -657,11 +657,11 @@ def test_list_bullets_are_no_part_of_their_items():
 
 
 def test_breadcrumbs_view_counters_and_pinyin_glosses_are_page_furniture():
-    raw = ("您的位置：首页 > 基层治理 > 动态\n浏览次数：1234\n\n"
+    raw = ("您的位置：首页 > 基层治理 > 动态\n当前栏目：基层动态\n浏览次数：1234\n\n"
            "晨光社区人民调(diào)解委员会成立\n\n晨光社(shè)区调解员上门化解邻里纠纷，居民纷纷点赞小程序(app)。\n\n"
            "（供稿：青山市松涛区委宣传部 李青）\n")
     text, _ = normalize_text(raw)
-    assert "首页" not in text and "1234" not in text and "供稿" not in text
+    assert "首页" not in text and "栏目" not in text and "1234" not in text and "供稿" not in text
     assert "人民调解委员会" in text and "晨光社区调解员" in text and "(app)" in text
 
 

@@ -1916,6 +1916,8 @@ POSTED = "市财政局驻东岭村工作队协助村两委盘活土地。"
     pytest.param("街道引进启明社会工作服务中心，在社区设立社工站。", "PartnerUnit:启明社会工作服务中心",
                  id="social-work-centre-named-by-a-verb"),
     pytest.param("乡贤李春来捐资30万元，修建了村文化广场。", "Person:李春来", id="village-worthy"),
+    pytest.param("社区党委组织党员成立“楼道清洁行动队”，挨家挨户做工作。", "VolunteerTeam:楼道清洁行动队", id="action-team"),
+    pytest.param("县供电公司河口供电所为村里更换了老化线路。", "PartnerUnit:河口供电所", id="power-supply-station"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""

@@ -544,6 +544,13 @@ def _town_after_county(text: str, start: int, suffix_start: int) -> int:
     return match.start() if match else start
 
 
+def _district_after_city(text: str, start: int, suffix_start: int) -> int:
+    """Right after a city, the two characters before 区 are the district's name, however jieba cut them
+    (杭州市|上|城区: 上城区)."""
+    match = DISTRICT_AFTER_CITY.search(text, 0, suffix_start)
+    return match.start() if match else start
+
+
 DIRECTION_AFTER_COUNTY = re.compile(r"(?:(?<=[县市旗])|(?<=(?<![社小辖园片街校景城])区))[东南西北]$")
 TWO_CHARACTER_TOWN = re.compile(rf"[\u4e00-\u9fff]{{2}}(?:{'|'.join(TOWN_WORDS)})")
 
@@ -564,8 +571,8 @@ def _ends_common_word(text: str, suffix_start: int, suffix: str, lexicon: Lexico
     if suffix in TOWN_WORDS and TOWN_AFTER_COUNTY.search(text, 0, suffix_start):
         return False  # 松阳县|古市镇: a town's name right after its county
     if suffix == "区" and DISTRICT_AFTER_CITY.search(text, 0, suffix_start) \
-            and not in_dictionary(text[suffix_start - 2:suffix_start]):
-        return False  # 泉州市|鲤城区: a district's name right after its city (not 泉州市|老城区)
+            and not (in_dictionary(text[suffix_start - 2:suffix_start]) and _kind_of_place(text[suffix_start - 2:suffix_start + 1])):
+        return False  # 泉州市|鲤城区, 杭州市|上城区: a district's name right after its city (not 泉州市|老城区)
     return bool(word) and (word in DIVISION_WORDS or posseg.dt.word_tag_tab.get(place) != "ns")
 
 
@@ -798,6 +805,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             start = _after_enclosing_place(text, start, end, PLACE_ENCLOSURES)
             if suffix_start - start < 2 and suffix in TOWN_WORDS:
                 start = _town_after_county(text, start, suffix_start)
+            elif suffix_start - start < 2 and suffix == "区" and not _kind_of_place(text[suffix_start - 2:end]):
+                start = _district_after_city(text, start, suffix_start)
         else:  # a body's name: its place ends at its type word
             start = _after_enclosing_place(text, start, suffix_start)
             if suffix_start - start < 2 and suffix.startswith(TOWN_WORDS):
@@ -1601,10 +1610,18 @@ def district_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     the type word 区 inside it has no words of its own before it."""
     text, tokens = sentence.text, tokenize(sentence.text)
     spans = [Span(t.start, t.end, "Community", "district") for t in tokens
-             if t.flag == "ns" and len(t.word) >= 3 and t.word.endswith(DISTRICT_ENDINGS)
+             if (t.flag == "ns" and t.word.endswith(DISTRICT_ENDINGS) or _guessed_county(t)) and len(t.word) >= 3
              and (not _kind_of_place(t.word) or text.endswith("市", 0, t.start))]  # 青山市新城区: the city's district
     return spans + [Span(place.start, unit.end, "Community", "district") for place, unit in zip(tokens, tokens[1:])
                     if place.flag == "ns" and len(place.word) >= 2 and unit.word == "县"]  # 云岭|县: a place word and 县
+
+
+GUESSED_NAME_FLAGS = ("nr", "nrt", "nz", "x")
+
+
+def _guessed_county(token: Token) -> bool:
+    """A county jieba guessed as a person's or another name (来凤县): no common word ends in 县."""
+    return token.flag in GUESSED_NAME_FLAGS and token.word.endswith("县") and not token.word.endswith("自治县")
 
 
 def _kind_of_place(word: str) -> bool:

@@ -1918,6 +1918,9 @@ POSTED = "市财政局驻东岭村工作队协助村两委盘活土地。"
     pytest.param("乡贤李春来捐资30万元，修建了村文化广场。", "Person:李春来", id="village-worthy"),
     pytest.param("社区党委组织党员成立“楼道清洁行动队”，挨家挨户做工作。", "VolunteerTeam:楼道清洁行动队", id="action-team"),
     pytest.param("县供电公司河口供电所为村里更换了老化线路。", "PartnerUnit:河口供电所", id="power-supply-station"),
+    pytest.param("松江市上城区湖滨街道推行楼道长制。", "Community:上城区", id="district-cut-at-a-position-word"),
+    pytest.param("来凤县翔凤镇白岩村成立了合作社。", "Community:来凤县", id="county-guessed-as-a-person"),
+    pytest.param("巴音嘎查党支部带领牧民发展养殖。", "Community:巴音嘎查", id="gacha-village"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""

@@ -1939,6 +1939,7 @@ def test_names_in_the_forms_of_other_cities(sentence, name):
     pytest.param("三方梳理出小区内可利用的边角空地。", "Community:", id="verb-result-before-estate"),
     pytest.param("居民们投票选出好物业。", "PropertyFirm:", id="a-good-firm-names-none"),
     pytest.param("松竹小区是首批试点小区之一。", "试点", id="first-batch-of-pilots"),
+    pytest.param("辖区内无物业管理小区多、设施老化。", "Community:", id="estates-without-a-firm"),
 ])
 def test_everyday_words_of_other_cities_reports_name_nothing(sentence, absent):
     """What names no thing in other cities' reports: no entity's id holds it (a type, or words before a name)."""

@@ -32,7 +32,7 @@ FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在
                        r"^[（(](?:供稿|稿源|来源|作者|撰稿|摄影|图|文)[:：/]|"  # （供稿：…）: a credit line
                        r"^[（(]?图为|(?:记者|通讯员|\s)\s*[\u4e00-\u9fff]{0,4}\s*摄[）)]?$|"  # （图为…。通讯员 李青 摄）: a photo's caption
                        r"^(?:主办单位|承办单位|技术支持|网站标识码|版权所有|Copyright|©)|ICP备\d|"  # a site's footer
-                       r"^点击(?:上方)?蓝字|^原创(?:\s|\S{0,30}?\d{4}-\d{1,2}-\d{1,2})|发表于\S{0,12}$|^▲\s*(?:图|上图|下图|点击|视频)|"  # a WeChat article's
+                       r"^\W*点击(?:上方)?蓝字|^原创(?:\s|\S{0,30}?\d{4}-\d{1,2}-\d{1,2})|发表于\S{0,12}$|^▲\s*(?:图|上图|下图|点击|视频)|"  # a WeChat article's
                        r"^(?:编辑|责编|审核|校对|排版|美编|监制|初审|复审|终审)\s*[:：|｜丨]|^(?:来源|统筹)\s*(?:[|｜丨]|[:：][\u4e00-\u9fff]{2,20}$)|"  # account,
                        r"^(?:(?:分享|收藏|点赞|在看|转发|赞)\s*){2,}$|"  # captions, credits and share bar
                        r"^\S{0,24}(?:申报表|推荐表|报送表|登记表)$|^(?:申报|报送|推荐|填报)(?:人|时间|日期)\s*[:：]|"
@@ -52,6 +52,7 @@ END_MARK = re.compile(r"^[—–\-=\s]*(?:END|完|全文完)[—–\-=\s]*$|"
                       re.IGNORECASE)  # what follows is the page's footer, or links to other pages
 HEADLINE_MAX = 40  # characters of a line that, opening a document before a blank line, is its headline
 LONG_LINE = 60
+HEADING_WIDTH = 20  # display width below which a line is a heading or a label, whatever the layout's width
 PARAGRAPH_LINE = 100
 PARAGRAPH_SHARE = 0.2  # of lines this long: the author wrote paragraphs as lines, and no line was broken by a layout
 CAPTION_MAX = 25
@@ -239,7 +240,7 @@ def _is_section_heading(text: str) -> bool:
 def _full_width(lines: list[_Line]) -> int:
     """How wide a line must be to have been broken by the layout, not the author.
 
-    In a column layout (PDF) that is the commonest width less the paragraph
+    In a column layout (PDF) that is the commonest width of lines longer than a heading, less the paragraph
     indent; where lines are whole paragraphs, only a very long line counts.
     """
     widths = [line.width for line in lines if line.chars]
@@ -249,7 +250,10 @@ def _full_width(lines: list[_Line]) -> int:
         return 2 * LONG_LINE
     counts: dict[int, int] = {}
     for w in widths:
-        counts[w] = counts.get(w, 0) + 1
+        if w >= HEADING_WIDTH:
+            counts[w] = counts.get(w, 0) + 1
+    if not counts:
+        return LONG_LINE
     top = max(counts, key=lambda w: (sum(counts.get(w + d, 0) for d in range(-2, 3)), w))
     return min(top, LONG_LINE) - FULL_LINE_SLACK
 

@@ -32,6 +32,7 @@ NOT_TITLE_START = re.compile(r"^(题图|上图|下图|左图|右图|图[:：]|�
 COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,4}[|｜丨]\s*(?=\S)")  # 访谈｜…: a headline's column, no page metadata
 PREFACE_TITLES = re.compile(r"^(序|序言|前言|目\s*录|后记|编者按|卷首语|编后语)$")
 TITLE_MAX = 40
+SECTION_TITLE_MAX = 8  # a heading this short (建强一个支部) heads a section; a case's headline says more
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")  # 一、…: a section of the article, not a case of its own
 PLACE_HEADING = re.compile(rf"^[{NUMERALS}]+、[^：:，。]{{2,24}}?(?:{PLACE_WORDS}|小区)[：:]")
 # 一、东湖街道柳荫社区：… heads a case of a collection, named by its place
@@ -307,9 +308,10 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
         names = subject_names(_first_sentence(lines, block[-1] + 1))
         if not own_block:
             names = [name for name in names if not name.endswith(("街道", "镇"))]
+        title = _title_text(lines, title_block)
         if (signed_off or _is_place_heading(lines[title_block[0]]) or title_block[0] in listed
-                or names and not any(name in seen_text for name in names)):
-            starts.append((title_block[0], _title_text(lines, title_block), ""))
+                or names and not any(name in seen_text for name in names) and len(title) > SECTION_TITLE_MAX):
+            starts.append((title_block[0], title, ""))
             signed_off = False
         for j in range(title_block[0], block[-1] + 1):
             seen_text += lines[j].text

@@ -110,6 +110,15 @@ def test_a_collections_name_printed_beside_each_pages_number_is_no_title_of_the_
     assert text.startswith("“加梯议事会”议出幸福梯\n") and "汇编" not in text and "—" not in text, text
 
 
+def test_a_wechat_articles_numbered_short_sections_are_one_case_and_its_follow_prompt_is_furniture():
+    raw = ("党建引领“三个一”　打造幸福小区\n\n👆点击蓝字关注我们\n\n近年来，青禾区柳营街道青竹社区探索形成了“三个一”模式。\n\n"
+           "01\n建强一个支部\n\n青竹社区在青竹花园小区成立党支部，由老党员担任书记。\n\n"
+           "02\n搭建一个平台\n\n青竹花园小区搭建“青竹议事厅”，每月议事一次。\n")
+    text, _ = normalize_text(raw)
+    assert "蓝字" not in text and "\n\n建强一个支部\n\n青竹社区在" in text, text
+    assert [span.title for span in split_spans(text)] == ["党建引领“三个一”　打造幸福小区"]
+
+
 def test_a_section_heading_each_case_of_a_collection_repeats_is_kept():
     case = "【主要做法】\n青禾社区党委牵头成立加梯议事会，邀请居民代表共同商议方案。\n一、经验启示\n居民参与是关键。\n"
     text, _ = normalize_text("桂湖区社区治理案例汇编\n\n" + case * 3)

@@ -198,6 +198,7 @@ def _place_tag(word: str, tags: dict[str, str]) -> str:
 
 DIRECTIONS = ("东", "南", "西", "北", "中")
 LANDFORMS = "岸麓"  # after a direction, a place's name (南岸, 北麓)
+FAMILY = "家"  # 王家村, 马家湾: a family's place
 MEASURE_WORDS = ("个", "位", "名", "家", "支", "所")  # 3名|党员; but 名苑 is an estate's word
 TERM_OF_OFFICE = re.compile(r"第.+届")  # 第二届: a body's term of office, or an event's edition
 DIRECTION_PARTS = tuple(direction + "里" for direction in DIRECTIONS)  # 北里, 西里: quarters of a place
@@ -404,6 +405,9 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.extend([(token.word, "ns"), (left[index - 1].word, "ns")])
             index -= 2
             continue
+        if (type_name == "Community" and not taken and token.word == FAMILY and token.end == suffix_start
+                and index > 0 and left[index - 1].word in lexicon.surnames):
+            return left[index - 1].start  # 马|家|村: a village named after a family, though 家 counts elsewhere
         if (type_name == "Community" and token.word in lexicon.surnames and len(taken) == 1
                 and suffix_start - token.end == 1):
             return token.start  # 段|庄村, 张|楼村: a village named by a family and one place word, its surname a count word too

@@ -1921,6 +1921,7 @@ POSTED = "市财政局驻东岭村工作队协助村两委盘活土地。"
     pytest.param("松江市上城区湖滨街道推行楼道长制。", "Community:上城区", id="district-cut-at-a-position-word"),
     pytest.param("来凤县翔凤镇白岩村成立了合作社。", "Community:来凤县", id="county-guessed-as-a-person"),
     pytest.param("巴音嘎查党支部带领牧民发展养殖。", "Community:巴音嘎查", id="gacha-village"),
+    pytest.param("马家村还成立了红白理事会。", "Community:马家村", id="village-named-after-a-family"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""

@@ -641,7 +641,7 @@ MAX_FIELD_WORDS = 2
 def _is_field_word(token: Token, lexicon: Lexicon) -> bool:
     """A field of work or a task (绿化, 住房|保障) as it stands in a body's name."""
     return (token.flag in FIELD_FLAGS or token.flag in VERB_FLAGS) and in_dictionary(token.word) \
-        and token.word not in lexicon.suffix_type
+        and token.word not in lexicon.suffix_type and lexicon.type_by_ending(token.word) not in ORG_TYPES
 
 
 DIVISION_BODIES = ("GovernmentAgency", "PartyOrganization")  # offices and committees named after their division

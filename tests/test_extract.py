@@ -1922,6 +1922,9 @@ POSTED = "市财政局驻东岭村工作队协助村两委盘活土地。"
     pytest.param("来凤县翔凤镇白岩村成立了合作社。", "Community:来凤县", id="county-guessed-as-a-person"),
     pytest.param("巴音嘎查党支部带领牧民发展养殖。", "Community:巴音嘎查", id="gacha-village"),
     pytest.param("马家村还成立了红白理事会。", "Community:马家村", id="village-named-after-a-family"),
+    pytest.param("区委政法委、区纪委监委和区委社工部到社区调研。", "PartyOrganization:区纪委监委", id="discipline-commission"),
+    pytest.param("区委政法委、区纪委监委和区委社工部到社区调研。", "PartyOrganization:区委社工部", id="social-work-department"),
+    pytest.param("区信访局和区城管局联合执法。", "GovernmentAgency:区信访局", id="two-bureaus-joined-by-he"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""

@@ -48,6 +48,7 @@ JOINABLE_IN_NAMES = {"居委", "居委会", "村委会", "区委", "市委", "�
                      "处级", "科级", "局级", "厅级"}  # ranks: 处级干部包联制度
 PROJECT_VERBS = ("打造", "建成", "建设", "启动", "推进", "开展", "实施", "举办", "创建", "推出", "开设", "设立",
                  "改造", "完成", "建起", "搭建", "成立", "上线", "开通", "设置", "辟出", "认领", "推进了")
+BUILDING_VERBS = ("建设", "打造", "建成", "建起", "修建", "新建", "搭建")
 MECHANISM_VERBS = ("形成", "探索", "运用", "坚持", "实行", "推行", "采用", "总结出", "建立", "构建", "健全",
                    "完善", "创新", "依托", "借助", "按照", "用好", "落实", "通过", "助推", "践行", "深化", "推广")
 WAY_AFTER = re.compile(r"的?[^，。；、“”]{0,8}?(?:模式|机制|工作法)")  # “邻里自治”的工作模式, “一核多元”的网格化社区治理新模式
@@ -416,6 +417,9 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         if _quality_names_place(left, index, taken, lexicon, type_name):
             return token.start  # 幸福|社区|党委: a quality that names no body of its own names the 社区 whose body it is
         verb_run = all(flag in VERB_FLAGS for _, flag in taken)  # only verbs taken so far: still "adjacent"
+        if type_name == "Project" and taken and not verb_run and token.word in BUILDING_VERBS and index > 0 \
+                and (left[index - 1].flag in VERB_FLAGS or lexicon.type_by_ending(left[index - 1].word) == "Community"):
+            break  # 大溪村建设|村民议事长廊: a place building what is named after it, though jieba reads a noun
         if _is_boundary(token.word, token.flag, lexicon, type_name,
                         adjacent=verb_run and (verbs_ok or topic or type_name == "GovernmentAgency"),
                         topic=topic):

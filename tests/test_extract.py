@@ -1926,6 +1926,7 @@ POSTED = "市财政局驻东岭村工作队协助村两委盘活土地。"
     pytest.param("区委政法委、区纪委监委和区委社工部到社区调研。", "PartyOrganization:区委社工部", id="social-work-department"),
     pytest.param("区信访局和区城管局联合执法。", "GovernmentAgency:区信访局", id="two-bureaus-joined-by-he"),
     pytest.param("镇政府出资18万元，支持青溪村建设村民议事长廊。", "Project:村民议事长廊", id="a-place-builds-a-work"),
+    pytest.param("省农业农村厅派驻青岭村的第一书记到任。", "GovernmentAgency:省农业农村厅", id="provincial-department"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""

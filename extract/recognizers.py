@@ -206,6 +206,7 @@ DIRECTION_PARTS = tuple(direction + "里" for direction in DIRECTIONS)  # 北里
 GLUED_PREPOSITIONS = "由在把被将与从对于让给"  # the segmenter's guess glues them to a name after or before them
 GLUED_VERBS = "到向"  # 副局长李青到|小区: a name the segmenter's guess glued to the verb after it
 VERB_RESULTS = "到进入在强好"  # 建到|小区, 建强|支部: a verb and its result, which the segmenter guesses as one word
+DIVISION_CHARACTERS = "区市县镇乡"
 BY_WAY_OF_DIVISION = ("经区", "经市", "经县")  # dictionary words that here are 经 and a division: 经|区住建局批准
 
 
@@ -217,6 +218,8 @@ def _unglued(word: str, tags: dict[str, str]) -> tuple[str, ...]:
         return word[0], word[1]
     if word in tags:
         return (word,)
+    if len(word) == 2 and word[0] in GLUED_PREPOSITIONS and word[1] in DIVISION_CHARACTERS:
+        return word[0], word[1]  # 推送给|区城管执法局: jieba guessed 给区
     if len(word) == 2 and word[1] in VERB_RESULTS and tags.get(word[0]) in VERB_FLAGS:
         return word[0], word[1]
     if len(word) < 3:

@@ -1927,6 +1927,8 @@ POSTED = "市财政局驻东岭村工作队协助村两委盘活土地。"
     pytest.param("区信访局和区城管局联合执法。", "GovernmentAgency:区信访局", id="two-bureaus-joined-by-he"),
     pytest.param("镇政府出资18万元，支持青溪村建设村民议事长廊。", "Project:村民议事长廊", id="a-place-builds-a-work"),
     pytest.param("省农业农村厅派驻青岭村的第一书记到任。", "GovernmentAgency:省农业农村厅", id="provincial-department"),
+    pytest.param("问题第一时间推送给区城管执法局处置。", "GovernmentAgency:区城管执法局", id="preposition-glued-to-district"),
+    pytest.param("“街上的事大家管。”管家刘桂兰说。", "Person:刘桂兰", id="lane-steward"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""

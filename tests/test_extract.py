@@ -1929,6 +1929,7 @@ POSTED = "市财政局驻东岭村工作队协助村两委盘活土地。"
     pytest.param("省农业农村厅派驻青岭村的第一书记到任。", "GovernmentAgency:省农业农村厅", id="provincial-department"),
     pytest.param("问题第一时间推送给区城管执法局处置。", "GovernmentAgency:区城管执法局", id="preposition-glued-to-district"),
     pytest.param("“街上的事大家管。”管家刘桂兰说。", "Person:刘桂兰", id="lane-steward"),
+    pytest.param("青松小区微型消防站的队员们定期上消防课。", "Project:青松小区微型消防站", id="mini-fire-station"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""
@@ -1948,6 +1949,7 @@ def test_names_in_the_forms_of_other_cities(sentence, name):
     pytest.param("居民们投票选出好物业。", "PropertyFirm:", id="a-good-firm-names-none"),
     pytest.param("松竹小区是首批试点小区之一。", "试点", id="first-batch-of-pilots"),
     pytest.param("辖区内无物业管理小区多、设施老化。", "Community:", id="estates-without-a-firm"),
+    pytest.param("松江路街道翠苑社区的翠苑小区建于1998年。", "Community:松江路街道翠苑", id="estate-word-before-a-neighbourhood"),
 ])
 def test_everyday_words_of_other_cities_reports_name_nothing(sentence, absent):
     """What names no thing in other cities' reports: no entity's id holds it (a type, or words before a name)."""

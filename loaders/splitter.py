@@ -193,7 +193,7 @@ def _byline_spans(lines: list[Line], end: int) -> list[CaseSpan]:
 
 def _first_sentence(lines: list[Line], index: int) -> str:
     for line in lines[index:]:
-        if not is_title_like(line.text):
+        if not is_title_like(line.text) and not _is_page_metadata(line):
             return re.split(f"[{SENTENCE_END}]", line.text, maxsplit=1)[0]
     return ""
 

@@ -480,6 +480,12 @@ def test_numbered_sections_each_headed_by_a_place_are_the_cases_of_a_collection(
     assert _titles(one_case) == ["加装电梯暖人心"]
 
 
+def test_a_later_headline_with_its_date_under_it_opens_a_case_where_its_text_turns_to_a_new_area():
+    text = ("松园社区：议事会议出停车位\n\n松园社区党委召开议事会，新增车位40个。\n\n"
+            "城南街道：老旧小区改造听民意\n2026-11-01\n城南街道红星社区召开改造意见征询会，收集意见40余条。\n")
+    assert _titles(text) == ["松园社区：议事会议出停车位", "城南街道：老旧小区改造听民意"]
+
+
 def test_labelled_cases_split_at_each_label_and_skip_the_contents():
     text = ("优秀案例汇编\n\n目录\n案例一：议事会解决停车难\n案例二：加装电梯\n\n"
             "案例一：议事会解决停车难\n和平居民区党支部牵头成立议事会。\n\n"

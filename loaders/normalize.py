@@ -113,6 +113,20 @@ def _simplify(line: _Line) -> _Line:
     return _Line(list(converted), offsets, line.width)
 
 
+STRAIGHT_QUOTED = re.compile(r'"(?=[^"]*[\u4e00-\u9fff])[^"\n，,。；;！？]{1,40}"')  # "共享菜园": an editor's straight quotes
+
+
+def _curl_quotes(line: _Line) -> _Line:
+    """Straight quotes around Chinese words become “ and ”, as Chinese text writes them, so a quoted name reads
+    the same whatever the editor typed. One character for one: the offsets stay."""
+    if '"' not in line.chars:
+        return line
+    chars = list(line.chars)
+    for match in STRAIGHT_QUOTED.finditer(line.text):
+        chars[match.start()], chars[match.end() - 1] = "“", "”"
+    return _Line(chars, line.offsets, line.width)
+
+
 def _strip(line: _Line) -> _Line:
     chars, offsets = line.chars, line.offsets
     start, end = 0, len(chars)
@@ -380,6 +394,7 @@ def normalize_text(raw: str, markdown: bool = False,
         if options.simplify:
             line = _simplify(line)
         line = _remove_pattern(line, BOLD)
+        line = _curl_quotes(line)
         line = _table_row(line)
         line = _remove_pattern(line, LINK_MARKUP)
         line = _remove_pattern(line, LIST_MARKER)

@@ -680,6 +680,13 @@ def test_breadcrumbs_view_counters_and_pinyin_glosses_are_page_furniture():
     assert "人民调解委员会" in text and "晨光社区调解员" in text and "(app)" in text
 
 
+def test_straight_quotes_around_chinese_words_are_curled_and_a_stray_one_is_left():
+    raw = '社区建起"共享菜园"，居民说"好"。基层治理有度",让居民感受到"家"的温暖。\n'
+    text, offsets = normalize_text(raw)
+    assert text == '社区建起“共享菜园”，居民说“好”。基层治理有度",让居民感受到“家”的温暖。', text
+    assert len(offsets) == len(text) and offsets[text.index("“共享")] == raw.index('"共享')
+
+
 def test_a_reprinted_articles_original_title_is_page_furniture():
     text, _ = normalize_text("松园小区停车有了新办法\n原标题：党建引领破解停车难\n\n松园小区新增车位80个。\n")
     assert text == "松园小区停车有了新办法\n\n松园小区新增车位80个。", text

@@ -255,6 +255,15 @@ def test_an_article_holding_a_long_table_keeps_its_paragraphs():
     assert all(p in raw.text for p in PARAGRAPHS) and "第3号楼" in raw.text, raw.text
 
 
+def test_paragraphs_written_in_the_body_beside_a_table_of_data_are_the_article_and_its_cells_stay_apart():
+    rows = "".join(f"<tr><td>{i}</td><td>{unit}</td><td>{work}</td></tr>"
+                   for i, (unit, work) in enumerate([("松林小学", "四点半课堂"), ("青禾物业管理有限公司", "楼道刷新")], 1))
+    raw = parse_html(f"<html><body><h1>议事厅工作纪实</h1><p>{PARAGRAPHS[0]}</p><table><tr><th>序号</th><th>单位</th>"
+                     f"<th>项目</th></tr>{rows}</table><p>{PARAGRAPHS[1]}</p></body></html>")
+    assert PARAGRAPHS[0] in raw.text and PARAGRAPHS[1] in raw.text, raw.text
+    assert "1，松林小学，四点半课堂。" in raw.text and "序号，单位，项目。" in raw.text, raw.text
+
+
 def test_a_box_of_news_beside_the_article_is_no_part_of_it():
     box = "推荐：青山区召开基层治理推进会，总结推广各街道经验做法，部署下一阶段重点工作任务。"
     raw = parse_html("<html><body><div class='wrap'><div class='content'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)

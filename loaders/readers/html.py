@@ -91,12 +91,12 @@ def _main_element(soup: BeautifulSoup):
         if found and len(found.get_text(strip=True)) > 50:
             return found
     body = soup.body or soup
-    best, best_len = body, 0
+    best, best_len = body, _own_text(body, wrappers=False)  # paragraphs in <body> itself, beside a table of data
     for block in body.find_all(["div", "section", "td", "table"]):
         own_text = _own_text(block)
         if own_text > best_len:
             best, best_len = block, own_text
-    if best_len < MAIN_TEXT_MIN:
+    if best_len < MAIN_TEXT_MIN or best is body:
         return body
     while best.parent is not None and best.parent is not body and _own_text(best.parent, wrappers=False) >= MAIN_TEXT_MIN:
         best = best.parent
@@ -122,6 +122,24 @@ def _headline(soup: BeautifulSoup, main: Tag, page_title: str) -> str:
     return marked or page_title
 
 
+DATA_CELL_MAX = 40  # characters of a cell of a data table; a layout table's cell holds paragraphs
+
+
+def _separate_data_cells(main: Tag) -> None:
+    """A data table's row (序号 | 单位名称 | 认领项目) reads as one sentence of its cells, as a Markdown table's does:
+    cells joined by ，, the row closed by 。, so no cell runs into the next."""
+    for row in main.find_all("tr"):
+        cells = row.find_all(["td", "th"], recursive=False)
+        texts = [cell.get_text(strip=True) for cell in cells]
+        if len(cells) < 2 or any(cell.find(CONTAINERS) or len(text) > DATA_CELL_MAX for cell, text in zip(cells, texts)):
+            continue
+        filled = [cell for cell, text in zip(cells, texts) if text]
+        for cell in filled[:-1]:
+            cell.append("，")
+        if filled:
+            filled[-1].append("。")
+
+
 def parse_html(markup: str) -> RawText:
     soup = BeautifulSoup(markup, "lxml")
     page_title = soup.title.get_text(strip=True) if soup.title else ""
@@ -130,6 +148,7 @@ def parse_html(markup: str) -> RawText:
     _drop_furniture(soup)
     main = _main_element(soup)
     title = _headline(soup, main, page_title)
+    _separate_data_cells(main)
     for tag in main.find_all(BLOCKS):
         tag.insert_before("\n")
         tag.insert_after("\n")

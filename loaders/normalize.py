@@ -27,6 +27,7 @@ RUNNING_HEAD_REPEATS = 3  # a short line repeated this often is printed on every
 PAGE_MARKED_REPEATS = 2  # or this often, each time beside a page's number
 FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在位置|当前栏目|所在栏目|原标题)[:：]|^(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d*次?$|"
                        r"^首页\s*(?:>|＞|»|›|→|/|-|—)|"  # 首页 > 新闻中心 > 正文: a breadcrumb
+                       r"^(?:第\s*\d+\s*页|共\s*\d+\s*页|上一页|下一页|首页|尾页|末页|\s)+$|"  # a page's pager
                        r"^(?:[【\[]?(?:打印本页|打印|关闭窗口|关闭|收藏本页|收藏|返回顶部|(?:字体|字号)[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小|[大中小]字[号体])[】\]]?\s*)+$|"
                        r"扫码关注|扫一扫关注|长按识别二维码|二维码\]?$|分享到[:：]?$|责任编辑|^图片来源|^\[(?:图片|视频)\]$|"
                        r"^[（(](?:供稿|稿源|来源|作者|撰稿|摄影|图|文)[:：/]|"  # （供稿：…）: a credit line

@@ -264,6 +264,12 @@ def test_paragraphs_written_in_the_body_beside_a_table_of_data_are_the_article_a
     assert "1，松林小学，四点半课堂。" in raw.text and "序号，单位，项目。" in raw.text, raw.text
 
 
+def test_an_article_whose_paragraphs_each_have_a_div_of_their_own_is_read_whole():
+    raw = parse_html("<html><body><div class='articleTitle'>议事厅议出好办法</div>"
+                     + "".join(f"<div class='p'>{p}</div>" for p in PARAGRAPHS) + "</body></html>")
+    assert all(p in raw.text for p in PARAGRAPHS), raw.text
+
+
 def test_a_box_of_news_beside_the_article_is_no_part_of_it():
     box = "推荐：青山区召开基层治理推进会，总结推广各街道经验做法，部署下一阶段重点工作任务。"
     raw = parse_html("<html><body><div class='wrap'><div class='content'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
@@ -696,8 +702,8 @@ def test_straight_quotes_around_chinese_words_are_curled_and_a_stray_one_is_left
     assert len(offsets) == len(text) and offsets[text.index("“共享")] == raw.index('"共享')
 
 
-def test_a_reprinted_articles_original_title_is_page_furniture():
-    text, _ = normalize_text("松园小区停车有了新办法\n原标题：党建引领破解停车难\n\n松园小区新增车位80个。\n")
+def test_a_reprinted_articles_original_title_and_a_pager_are_page_furniture():
+    text, _ = normalize_text("松园小区停车有了新办法\n原标题：党建引领破解停车难\n\n松园小区新增车位80个。\n\n第1页 下一页 尾页\n")
     assert text == "松园小区停车有了新办法\n\n松园小区新增车位80个。", text
 
 

@@ -26,6 +26,7 @@ LINKS_SHARE = 0.5  # a block whose text is mostly links is navigation: a menu, �
 PARAGRAPHS = ["p", "section"]
 CONTAINERS = ["div", "section", "article", "table", "ul", "ol"]  # blocks a paragraph's wrapper holds none of
 MAIN_TEXT_MIN = 40  # characters of paragraph text a block needs to be taken for the article
+SPREAD_OVER = 2  # a paragraph's <div> whose parent holds this many times its text in such <div>s: one of many
 TITLE_SEPARATORS = re.compile(r"_| [-|–—] |--")  # 标题_网站名, 标题 - 栏目 - 网站名 (a title's own —— stays)
 
 
@@ -98,8 +99,13 @@ def _main_element(soup: BeautifulSoup):
             best, best_len = block, own_text
     if best_len < MAIN_TEXT_MIN or best is body:
         return body
-    while best.parent is not None and best.parent is not body and _own_text(best.parent, wrappers=False) >= MAIN_TEXT_MIN:
-        best = best.parent
+    while best is not body and best.parent is not None:
+        parent = best.parent
+        if parent is not body and _own_text(parent, wrappers=False) >= MAIN_TEXT_MIN \
+                or _wraps_one_paragraph(best) and _own_text(parent) >= SPREAD_OVER * best_len:
+            best = parent  # its paragraphs are the parent's too, or each paragraph has a <div> of its own
+            continue
+        break
     return best
 
 

@@ -25,7 +25,7 @@ PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?[-—–\s]*$|"
 RUNNING_HEAD_MAX = 30  # characters of a page's running header or footer
 RUNNING_HEAD_REPEATS = 3  # a short line repeated this often is printed on every page, not written
 PAGE_MARKED_REPEATS = 2  # or this often, each time beside a page's number
-FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在位置|当前栏目|所在栏目|原标题)[:：]|^(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d*次?$|"
+FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在位置|当前栏目|所在栏目|原标题|上一篇|下一篇|上一条|下一条)[:：]|^(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d*次?$|"
                        r"^首页\s*(?:>|＞|»|›|→|/|-|—)|"  # 首页 > 新闻中心 > 正文: a breadcrumb
                        r"^(?:第\s*\d+\s*页|共\s*\d+\s*页|上一页|下一页|首页|尾页|末页|\s)+$|"  # a page's pager
                        r"^(?:[【\[]?(?:打印本页|打印|关闭窗口|关闭|收藏本页|收藏|返回顶部|(?:字体|字号)[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小|[大中小]字[号体])[】\]]?\s*)+$|"

@@ -704,7 +704,7 @@ def test_straight_quotes_around_chinese_words_are_curled_and_a_stray_one_is_left
 
 def test_a_reprinted_articles_original_title_its_pager_and_its_neighbours_are_page_furniture():
     text, _ = normalize_text("松园小区停车有了新办法\n原标题：党建引领破解停车难\n\n松园小区新增车位80个。\n\n第1页 下一页 尾页\n"
-                             "上一篇：社区开展消防演练\n下一篇：“红色物业”暖民心\n")
+                             "上一篇：社区开展防汛演习\n下一篇：“红色物业”暖民心\n")
     assert text == "松园小区停车有了新办法\n\n松园小区新增车位80个。", text
 
 

@@ -43,9 +43,9 @@ HOSTED_TYPES = ("PartyOrganization", "VolunteerTeam")  # named after their host 
 AREA_OWNED_TYPES = ("VolunteerTeam", "Committee")  # named after their residential area (和平居民区志愿者服务队)
 FIELDED_TYPES = ("GovernmentAgency", "PartyOrganization")  # named after fields of work (bureaus and their branches)
 ORG_TYPES = {"PartyOrganization", "Committee", "PropertyFirm", "GovernmentAgency", "PartnerUnit", "VolunteerTeam"}
-JOINABLE_IN_NAMES = {"居委", "居委会", "村委会", "区委", "市委", "县委", "省委", "州委", "街道", "镇", "居民区", "社区", "大学", "学院", "小区", "弄", "号楼",
-                     "路", "支路", "新村", "村", "花园", "苑", "集团", "党委", "城管", "青年", "老年", "少年", "离退休", "退休",
-                     "处级", "科级", "局级", "厅级"}  # ranks: 处级干部包联制度
+JOINABLE_IN_NAMES = {"居委", "居委会", "村委会", "区委", "市委", "县委", "省委", "州委", "街道", "镇", "居民区", "社区",
+                     "大学", "学院", "小区", "弄", "号楼", "路", "支路", "新村", "村", "花园", "苑", "集团", "党委", "城管",
+                     "青年", "老年", "少年", "离退休", "退休", "处级", "科级", "局级", "厅级"}  # ranks: 处级干部包联制度
 PROJECT_VERBS = ("打造", "建成", "建设", "启动", "推进", "开展", "实施", "举办", "创建", "推出", "开设", "设立",
                  "改造", "完成", "建起", "搭建", "成立", "上线", "开通", "设置", "辟出", "认领", "推进了")
 BUILDING_VERBS = ("建设", "打造", "建成", "建起", "修建", "新建", "搭建")
@@ -206,7 +206,7 @@ DIRECTION_PARTS = tuple(direction + "里" for direction in DIRECTIONS)  # 北里
 GLUED_PREPOSITIONS = "由在把被将与从对于让给"  # the segmenter's guess glues them to a name after or before them
 GLUED_VERBS = "到向"  # 副局长李青到|小区: a name the segmenter's guess glued to the verb after it
 VERB_RESULTS = "到进入在强好"  # 建到|小区, 建强|支部: a verb and its result, which the segmenter guesses as one word
-DIVISION_CHARACTERS = "区市县镇乡"
+DIVISION_CHARACTERS = "区市县镇乡"  # the type words of divisions, which a guessed word may glue to a preposition
 BY_WAY_OF_DIVISION = ("经区", "经市", "经县")  # dictionary words that here are 经 and a division: 经|区住建局批准
 
 
@@ -252,7 +252,7 @@ def _tokens_before(tokens: tuple[Token, ...], text: str, position: int, cut_is_n
     return left
 
 
-MAX_SINGLE_CHARACTERS = 3
+MAX_SINGLE_CHARACTERS = 3  # characters of a name the segmenter may cut one by one (黔|安, 望|湖)
 
 
 def _single_characters(left: list[Token], index: int, lexicon: Lexicon) -> int:
@@ -581,8 +581,9 @@ def _ends_common_word(text: str, suffix_start: int, suffix: str, lexicon: Lexico
     place = text[max(0, suffix_start - len(word) - 1):suffix_start]
     if suffix in TOWN_WORDS and TOWN_AFTER_COUNTY.search(text, 0, suffix_start):
         return False  # 松阳县|古市镇: a town's name right after its county
+    stem = text[suffix_start - 2:suffix_start]
     if suffix == "区" and DISTRICT_AFTER_CITY.search(text, 0, suffix_start) \
-            and not (in_dictionary(text[suffix_start - 2:suffix_start]) and _kind_of_place(text[suffix_start - 2:suffix_start + 1])):
+            and not (in_dictionary(stem) and _kind_of_place(stem + suffix)):
         return False  # 泉州市|鲤城区, 杭州市|上城区: a district's name right after its city (not 泉州市|老城区)
     return bool(word) and (word in DIVISION_WORDS or posseg.dt.word_tag_tab.get(place) != "ns")
 

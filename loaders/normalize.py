@@ -25,15 +25,18 @@ PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?[-—–\s]*$|"
 RUNNING_HEAD_MAX = 30  # characters of a page's running header or footer
 RUNNING_HEAD_REPEATS = 3  # a short line repeated this often is printed on every page, not written
 PAGE_MARKED_REPEATS = 2  # or this often, each time beside a page's number
-FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在位置|当前栏目|所在栏目|原标题|上一篇|下一篇|上一条|下一条)[:：]|^(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d*次?$|"
+FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在位置|当前栏目|所在栏目|原标题|上一篇|下一篇|上一条|下一条)[:：]|"
+                       r"^(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d*次?$|"
                        r"^首页\s*(?:>|＞|»|›|→|/|-|—)|"  # 首页 > 新闻中心 > 正文: a breadcrumb
                        r"^(?:第\s*\d+\s*页|共\s*\d+\s*页|上一页|下一页|首页|尾页|末页|\s)+$|"  # a page's pager
-                       r"^(?:[【\[]?(?:打印本页|打印|关闭窗口|关闭|收藏本页|收藏|返回顶部|(?:字体|字号)[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小|[大中小]字[号体])[】\]]?\s*)+$|"
+                       r"^(?:[【\[]?(?:打印本页|打印|关闭窗口|关闭|收藏本页|收藏|返回顶部|[大中小]字[号体]|"
+                       r"(?:字体|字号)[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小)[】\]]?\s*)+$|"
                        r"扫码关注|扫一扫关注|长按识别二维码|二维码\]?$|分享到[:：]?$|责任编辑|^图片来源|^\[(?:图片|视频)\]$|"
                        r"^[（(](?:供稿|稿源|来源|作者|撰稿|摄影|图|文)[:：/]|"  # （供稿：…）: a credit line
                        r"^[（(]?图为|(?:记者|通讯员|\s)\s*[\u4e00-\u9fff]{0,4}\s*摄[）)]?$|"  # （图为…。通讯员 李青 摄）: a photo's caption
                        r"^(?:主办单位|承办单位|技术支持|网站标识码|版权所有|Copyright|©)|ICP备\d|"  # a site's footer
-                       r"^\W*点击(?:上方)?蓝字|^原创(?:\s|\S{0,30}?\d{4}-\d{1,2}-\d{1,2})|发表于\S{0,12}$|^▲\s*(?:图|上图|下图|点击|视频)|"  # a WeChat article's
+                       r"^\W*点击(?:上方)?蓝字|^原创(?:\s|\S{0,30}?\d{4}-\d{1,2}-\d{1,2})|发表于\S{0,12}$|"  # a WeChat article's
+                       r"^▲\s*(?:图|上图|下图|点击|视频)|"
                        r"^(?:编辑|责编|审核|校对|排版|美编|监制|初审|复审|终审)\s*[:：|｜丨]|^(?:来源|统筹)\s*(?:[|｜丨]|[:：][\u4e00-\u9fff]{2,20}$)|"  # account,
                        r"^(?:(?:分享|收藏|点赞|在看|转发|赞)\s*){2,}$|"  # captions, credits and share bar
                        r"^\S{0,24}(?:申报表|推荐表|报送表|登记表)$|^(?:申报|报送|推荐|填报)(?:人|时间|日期)\s*[:：]|"
@@ -232,7 +235,8 @@ def _running_heads(lines: list[_Line]) -> set[str]:
     for i, line in enumerate(lines):
         if 0 < len(line.chars) <= RUNNING_HEAD_MAX and not _is_section_heading(line.text):
             counts[line.text] = counts.get(line.text, 0) + 1
-            if any(PAGE_NUMBER.match(n.text) for n in lines[max(0, i - 1):i] + lines[i + 1:i + 2] if n.chars):
+            if any(PAGE_NUMBER.match(beside.text) for beside in lines[max(0, i - 1):i] + lines[i + 1:i + 2]
+                   if beside.chars):
                 by_page_marks[line.text] = by_page_marks.get(line.text, 0) + 1
     return {text for text, n in counts.items() if not any(c in SENTENCE_END for c in text)
             and (n >= RUNNING_HEAD_REPEATS or n == by_page_marks.get(text, 0) >= PAGE_MARKED_REPEATS)}

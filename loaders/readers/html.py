@@ -137,7 +137,8 @@ def _separate_data_cells(main: Tag) -> None:
     for row in main.find_all("tr"):
         cells = row.find_all(["td", "th"], recursive=False)
         texts = [cell.get_text(strip=True) for cell in cells]
-        if len(cells) < 2 or any(cell.find(CONTAINERS) or len(text) > DATA_CELL_MAX for cell, text in zip(cells, texts)):
+        if len(cells) < 2 or any(cell.find(CONTAINERS) or len(text) > DATA_CELL_MAX
+                                 for cell, text in zip(cells, texts)):
             continue
         filled = [cell for cell, text in zip(cells, texts) if text]
         for cell in filled[:-1]:

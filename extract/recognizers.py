@@ -545,24 +545,18 @@ def _word_names_firm(left: list[Token], index: int, taken: list[tuple[str, str]]
 RURAL_TOWNS = ("镇", "乡")
 TOWN_WORDS = (*RURAL_TOWNS, "街道")
 DISTRICT_AFTER_CITY = re.compile(r"(?<=[市州])[\u4e00-\u9fff]{2}$")
-TOWN_AFTER_COUNTY = re.compile(r"(?:(?<=[县市旗])|(?<=(?<![社小辖园片街校景城])区))[\u4e00-\u9fff]{2}$")  # not 社区|上报街道
+AFTER_COUNTY = r"(?:(?<=[县市旗])|(?<=(?<![社小辖园片街校景城])区))"  # not 社区|上报街道
+TOWN_AFTER_COUNTY = re.compile(rf"{AFTER_COUNTY}[\u4e00-\u9fff]{{2}}$")
+DIRECTION_AFTER_COUNTY = re.compile(rf"{AFTER_COUNTY}[东南西北]$")
 
 
-def _town_after_county(text: str, start: int, suffix_start: int) -> int:
-    """Right after a county or district, the two characters before a town's type word are its name, however jieba
-    cut them (松阳县|古|市镇: 古市镇)."""
-    match = TOWN_AFTER_COUNTY.search(text, 0, suffix_start)
+def _two_characters_after(division: re.Pattern, text: str, start: int, suffix_start: int) -> int:
+    """Right after a larger division, the two characters before a place's type word are its name, however jieba cut
+    them (松阳县|古|市镇: 古市镇 with TOWN_AFTER_COUNTY, 杭州市|上|城区: 上城区 with DISTRICT_AFTER_CITY)."""
+    match = division.search(text, 0, suffix_start)
     return match.start() if match else start
 
 
-def _district_after_city(text: str, start: int, suffix_start: int) -> int:
-    """Right after a city, the two characters before 区 are the district's name, however jieba cut them
-    (杭州市|上|城区: 上城区)."""
-    match = DISTRICT_AFTER_CITY.search(text, 0, suffix_start)
-    return match.start() if match else start
-
-
-DIRECTION_AFTER_COUNTY = re.compile(r"(?:(?<=[县市旗])|(?<=(?<![社小辖园片街校景城])区))[东南西北]$")
 TWO_CHARACTER_TOWN = re.compile(rf"[\u4e00-\u9fff]{{2}}(?:{'|'.join(TOWN_WORDS)})")
 
 
@@ -816,13 +810,13 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if type_name == "Community":
             start = _after_enclosing_place(text, start, end, PLACE_ENCLOSURES)
             if suffix_start - start < 2 and suffix in TOWN_WORDS:
-                start = _town_after_county(text, start, suffix_start)
+                start = _two_characters_after(TOWN_AFTER_COUNTY, text, start, suffix_start)
             elif suffix_start - start < 2 and suffix == "区" and not _kind_of_place(text[suffix_start - 2:end]):
-                start = _district_after_city(text, start, suffix_start)
+                start = _two_characters_after(DISTRICT_AFTER_CITY, text, start, suffix_start)
         else:  # a body's name: its place ends at its type word
             start = _after_enclosing_place(text, start, suffix_start)
             if suffix_start - start < 2 and suffix.startswith(TOWN_WORDS):
-                start = _town_after_county(text, start, suffix_start)  # 松阳县|古市镇党委
+                start = _two_characters_after(TOWN_AFTER_COUNTY, text, start, suffix_start)  # 松阳县|古市镇党委
         start = _direction_opening_town(text, start, end)
         if suffix == "小区":
             start = min(start, _start_after_place(text, suffix_start, NEIGHBOURHOOD_STEM, lexicon))

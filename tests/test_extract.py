@@ -1890,6 +1890,7 @@ def test_a_district_named_right_after_its_city_is_a_place_though_it_ends_in_chen
 
 CHARITY = "社区联合辖区爱心企业青禾餐饮有限公司开设长者食堂，爱心商户松风超市也参与其中。"
 POSTED = "市财政局驻东岭村工作队协助村两委盘活土地。"
+DEPARTMENTS = "区委政法委、区纪委监委和区委社工部到社区调研。"
 
 
 @pytest.mark.parametrize("sentence, name", [
@@ -1922,8 +1923,8 @@ POSTED = "市财政局驻东岭村工作队协助村两委盘活土地。"
     pytest.param("来凤县翔凤镇白岩村成立了合作社。", "Community:来凤县", id="county-guessed-as-a-person"),
     pytest.param("巴音嘎查党支部带领牧民发展养殖。", "Community:巴音嘎查", id="gacha-village"),
     pytest.param("马家村还成立了红白理事会。", "Community:马家村", id="village-named-after-a-family"),
-    pytest.param("区委政法委、区纪委监委和区委社工部到社区调研。", "PartyOrganization:区纪委监委", id="discipline-commission"),
-    pytest.param("区委政法委、区纪委监委和区委社工部到社区调研。", "PartyOrganization:区委社工部", id="social-work-department"),
+    pytest.param(DEPARTMENTS, "PartyOrganization:区纪委监委", id="discipline-commission"),
+    pytest.param(DEPARTMENTS, "PartyOrganization:区委社工部", id="social-work-department"),
     pytest.param("区信访局和区城管局联合执法。", "GovernmentAgency:区信访局", id="two-bureaus-joined-by-he"),
     pytest.param("镇政府出资18万元，支持青溪村建设村民议事长廊。", "Project:村民议事长廊", id="a-place-builds-a-work"),
     pytest.param("省农业农村厅派驻青岭村的第一书记到任。", "GovernmentAgency:省农业农村厅", id="provincial-department"),

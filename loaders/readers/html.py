@@ -131,20 +131,16 @@ def _headline(soup: BeautifulSoup, main: Tag, page_title: str) -> str:
 DATA_CELL_MAX = 40  # characters of a cell of a data table; a layout table's cell holds paragraphs
 
 
-def _separate_data_cells(main: Tag) -> None:
-    """A data table's row (序号 | 单位名称 | 认领项目) reads as one sentence of its cells, as a Markdown table's does:
-    cells joined by ，, the row closed by 。, so no cell runs into the next."""
+def _mark_data_rows(main: Tag) -> None:
+    """A data table's row (序号 | 单位名称 | 认领项目) is written as a Markdown table's row, which the normaliser reads
+    as one sentence of its cells, so no cell runs into the next."""
     for row in main.find_all("tr"):
         cells = row.find_all(["td", "th"], recursive=False)
         texts = [cell.get_text(strip=True) for cell in cells]
         if len(cells) < 2 or any(cell.find(CONTAINERS) or len(text) > DATA_CELL_MAX
                                  for cell, text in zip(cells, texts)):
             continue
-        filled = [cell for cell, text in zip(cells, texts) if text]
-        for cell in filled[:-1]:
-            cell.append("，")
-        if filled:
-            filled[-1].append("。")
+        row.replace_with("\n| " + " | ".join(text for text in texts if text) + " |\n")
 
 
 def parse_html(markup: str) -> RawText:
@@ -155,7 +151,7 @@ def parse_html(markup: str) -> RawText:
     _drop_furniture(soup)
     main = _main_element(soup)
     title = _headline(soup, main, page_title)
-    _separate_data_cells(main)
+    _mark_data_rows(main)
     for tag in main.find_all(BLOCKS):
         tag.insert_before("\n")
         tag.insert_after("\n")

@@ -29,12 +29,15 @@ QUOTE_CHARS = "“”‘’「」『』《》\"'"
 PLACE_TOKENS = ("街道", "镇", "区", "市", "县", "省")
 DISTRICT_ENDINGS = ("区", "县", "市")  # districts, counties and cities
 DIVISION_WORDS = (*DISTRICT_ENDINGS, "省")  # a division's own word: …市|党支部 names no body
-FEE_PAYING_PLACES = ("居民区", "社区", "小区", "花园", "新村", "家园", "苑")
+FEE_PAYING_PLACES = ("居民区", "社区", "小区", "花园", "新村", "家园", "苑", "大厦")
 STREET_WORDS = ("街道", "镇")
 DIVISION_ENDINGS = (*DISTRICT_ENDINGS, "镇", "乡")  # divisions with a government of their own (石门镇|人民政府)
 LEGAL_COMPANY_NAME = re.compile(r"(?:物业(?:服务|管理)?)?(?:股份)?有限(?:责任)?公司")  # a registered name, place first
 ROAD_WORDS = ("路", "东路", "西路", "南路", "北路", "中路", "街", "大街", "巷", "大道")
 LANE_ENDINGS = ("里",)  # 春晖里, 幸福里: lanes and the estates named after them
+TOWNSHIP, VILLAGE = "乡", "村"
+ESTATE_CHARACTERS = ("苑", "园", "庭", "府")  # 安居|苑|小区: an estate's own one-character word
+ESTATE_PLACE_WORDS = ("小区", "社区", "居民区")
 BRANCH_SUFFIXES = ("支行", "分行", "分公司", "地区公司", "营业部", "营业厅", "分店", "门店")
 COMPANY_TYPES = ("PartnerUnit", "PropertyFirm")
 HOSTS_OF_PARTY_BRANCHES = {"PartnerUnit", "GovernmentAgency", "PropertyFirm"}
@@ -89,12 +92,21 @@ GENERIC_PLACE_WORDS = {"街区", "社区", "小区", "辖区", "城区", "园区
 COUNT_AFTER = re.compile(r"\s?[0-9一二三四五六七八九十两百]+\s?[个家支处座所](?=[，。、；,;]|$)")  # 摄影楼道3个，: a kind counted
 HONOUR_BEFORE = re.compile(r"(?:评为|获评|荣获|授予|命名为|获得)[“「]?$")  # 被评为|省级文明村: an honour, no place
 COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十两几]+[个家所座支处条类]$")  # 梅村三个|小区: a count of a kind
+COMPANY_KIND = "企业"
+MIN_COMPANY_NAME = 2  # characters of a company's own name after the kind said before it
 KIND_OPENERS = ("爱心企业", "爱心商户", "爱心商家", "爱心单位", "区属国企", "市属国企", "国企", "企业")  # what a company is, said before its name
 
 
 def after_kind_opener(text: str, start: int, end: int) -> int:
-    """辖区企业|青松建设集团, 爱心商户|瓯江超市: a company's kind said before its name is no part of it."""
-    return start + len(next((k for k in KIND_OPENERS if text.startswith(k, start, end)), ""))
+    """辖区企业|青松建设集团, 爱心商户|瓯江超市, 专业餐饮企业|味之源餐饮有限公司: a company's kind said before its
+    name is no part of it; but 企业 before its trade (青松企业|管理有限公司) is the name's."""
+    start += len(next((k for k in KIND_OPENERS if text.startswith(k, start, end)), ""))
+    tokens = tokenize(text)
+    for token, following in zip(tokens, tokens[1:]):
+        if start <= token.start and token.end <= end - MIN_COMPANY_NAME and token.word.endswith(COMPANY_KIND) \
+                and following.flag not in VERB_FLAGS | {"vn"}:
+            start = token.end
+    return start
 
 
 ARTICLES = ("一个", "一张", "一份", "一套", "一项")  # "a": a way is never named by one of these
@@ -132,6 +144,8 @@ def _is_boundary(word: str, flag: str, lexicon: Lexicon, type_name: str = "", ad
         return True
     if TERM_OF_OFFICE.fullmatch(word) and type_name != "Project":
         return True  # 小区|第二届|业委会: a body's term is no part of its name, but 第二届|篮球赛 is the event's
+    if type_name == "PropertyFirm" and lexicon.suffix_type.get(word) == "PartyOrganization":
+        return True  # 联合党委|联合大厦物业: no firm is named after a party body
     if word in JOINABLE_IN_NAMES or re.fullmatch(r"[0-9A-Za-z]+|第.+|[一二三四五六七八九十\d]+期", word):
         return False  # 花园|一期|小区: an estate's phase is part of its name
     if flag == "s" and (type_name == "Community" or type_name in ESTATE_BODY_TYPES and word[0] in "东西南北"):
@@ -381,9 +395,10 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
             taken.append((token.word, token.flag))
             index -= 1
             continue
-        if taken and taken[-1][0] in ROAD_WORDS and len(token.word) > 1 and token.flag not in STOP_FLAGS \
+        if taken and (taken[-1][0] in ROAD_WORDS or _names_estate(left, index, text)) \
+                and len(token.word) > 1 and token.flag not in STOP_FLAGS \
                 and not lexicon.is_stop(token.word) and not lexicon.suffix_type.get(token.word):
-            start = token.start  # 团结|路|26号院, 建设|路|小学: a road is named by any word, a verb too
+            start = token.start  # 团结|路|26号院, 建设|路|小学, 丰收|苑|小区: a road or estate is named by any word, a verb too
             taken.append((token.word, "ns"))  # a place name's word now, which no verb trimming drops
             index -= 1
             continue
@@ -455,6 +470,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         if (_names_bureau(type_name, taken, lexicon) and token.word.endswith(DIVISION_ENDINGS) and len(token.word) > 2
                 and token.word not in GENERIC_PLACE_WORDS):
             return token.start  # 金山区|民政局(党支部), 石门镇|人民政府: a division's own bureau, or its branch
+        if _township_of_village(token, text, suffix_start) and type_name not in COMPANY_TYPES and taken:
+            return start  # 河西乡|李家庄村(党支部): a village's name starts after its township, which jieba knows
         if token.word.endswith(PLACE_TOKENS) and token.word not in GENERIC_PLACE_WORDS and suffix_start - start >= 2 \
                 and not (type_name in ("PartnerUnit", "GovernmentAgency") and all(_is_kind_word(w, f) for w, f in taken)) \
                 and not (type_name != "Community" and all(w in GENERIC_PLACE_WORDS for w, _ in taken)):  # 南桥镇|社区|党群服务中心
@@ -510,6 +527,18 @@ def _names_village(word: Token, lexicon: Lexicon) -> bool:
     """A two-character place word (山下, 河东) right before 村 is the village's name."""
     return (word.flag == "s" and len(word.word) == 2 and not lexicon.is_stop(word.word)
             and word.word not in lexicon.generic_heads)
+
+
+def _township_of_village(token: Token, text: str, suffix_start: int) -> bool:
+    """A township (河西乡, which jieba tags a place, or 东风|乡) before the words of a village's name."""
+    township = token.word == TOWNSHIP or token.word.endswith(TOWNSHIP) and token.flag == "ns"
+    return township and VILLAGE in text[token.end:suffix_start + len(VILLAGE)]
+
+
+def _names_estate(left: list[Token], index: int, text: str) -> bool:
+    """The token after ``index`` is an estate's one-character word right before its place word (丰收|苑|小区)."""
+    after = left[index + 1] if index + 1 < len(left) else None
+    return after is not None and after.word in ESTATE_CHARACTERS and text.startswith(ESTATE_PLACE_WORDS, after.end)
 
 
 def _names_lane(word: Token, ending: Token, lexicon: Lexicon) -> bool:
@@ -579,7 +608,19 @@ def _ends_common_word(text: str, suffix_start: int, suffix: str, lexicon: Lexico
     if suffix == "区" and DISTRICT_AFTER_CITY.search(text, 0, suffix_start) \
             and not (in_dictionary(stem) and _kind_of_place(stem + suffix)):
         return False  # 泉州市|鲤城区, 杭州市|上城区: a district's name right after its city (not 泉州市|老城区)
-    return bool(word) and (word in DIVISION_WORDS or posseg.dt.word_tag_tab.get(place) != "ns")
+    return bool(word) and (word in DIVISION_WORDS or posseg.dt.word_tag_tab.get(place) != "ns"
+                           or _landform_of_region(text, suffix_start - len(word), suffix_start + len(suffix)))
+
+
+LANDFORM_AREAS = ("山区",)  # a region's mountains
+
+
+def _landform_of_region(text: str, start: int, end: int) -> bool:
+    """jieba reads the type word with the character before it as a landform after a region's name (黔南|山区),
+    not a district named by one character more (中|山区, of 大连中山区)."""
+    tokens = tokenize(text)
+    return any(token.start == start and token.end == end and token.word in LANDFORM_AREAS
+               and index > 0 and len(tokens[index - 1].word) >= 2 for index, token in enumerate(tokens))
 
 
 QUALITY_FLAGS = ("a", "an", "vn", "b")  # 幸福, 团结, 胜利, 新兴: words that name many a 社区 or 村
@@ -1595,6 +1636,9 @@ def _names_neighbourhood(stem: tuple[Token, ...], lexicon: Lexicon) -> bool:
         return False  # 莘庄镇|社区 is the town; 文明|社区 a quality
     if len(stem) >= 2 and stem[-1].word in ROAD_WORDS and not any(t.flag.startswith(NO_NAME_FLAGS) for t in stem):
         return True  # 团结|路|社区: named after its road, whatever the road's own words
+    if len(stem) == 2 and stem[-1].word in ESTATE_CHARACTERS and len(stem[0].word) == 2 \
+            and not stem[0].flag.startswith(NO_NAME_FLAGS):
+        return True  # 安居|园|社区: named after its estate, whatever the estate's own word
     if len(stem) >= 2 and stem[-1].word in DIRECTION_PARTS:
         return True  # 佳禾|北里|社区: a quarter of a named place, whatever the name's own words
     guessed = stem[0].flag == "x" and not in_dictionary(stem[0].word)

@@ -1931,6 +1931,15 @@ DEPARTMENTS = "区委政法委、区纪委监委和区委社工部到社区调�
     pytest.param("问题第一时间推送给区城管执法局处置。", "GovernmentAgency:区城管执法局", id="preposition-glued-to-district"),
     pytest.param("“街上的事大家管。”管家刘桂兰说。", "Person:刘桂兰", id="lane-steward"),
     pytest.param("青松小区微型消防站的队员们定期上消防课。", "Project:青松小区微型消防站", id="mini-fire-station"),
+    pytest.param("北湖街道丰收苑小区建于上世纪90年代。", "Community:丰收苑小区", id="estate-named-by-a-verb"),
+    pytest.param("安居园社区有居民三千户。", "Community:安居园社区", id="neighbourhood-named-after-its-estate"),
+    pytest.param("街道党工委成立了中心大厦楼宇联合党委。", "PartyOrganization:中心大厦楼宇联合党委", id="joint-party-committee"),
+    pytest.param("食堂引入专业餐饮企业味之源餐饮管理有限公司运营。", "PartnerUnit:味之源餐饮管理有限公司",
+                 id="kind-of-company-before-its-registered-name"),
+    pytest.param("青松企业管理有限公司捐赠了物资。", "PartnerUnit:青松企业管理有限公司", id="enterprise-management-trade"),
+    pytest.param("区城市运行管理中心统一派单。", "GovernmentAgency:区城市运行管理中心", id="city-operations-centre"),
+    pytest.param("安平县河西乡李家庄村的红白理事会忙了起来。", "Community:李家庄村", id="village-after-its-township"),
+    pytest.param("东风乡新民村的村民都来了。", "Community:东风乡", id="township"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""
@@ -1951,6 +1960,10 @@ def test_names_in_the_forms_of_other_cities(sentence, name):
     pytest.param("松竹小区是首批试点小区之一。", "试点", id="first-batch-of-pilots"),
     pytest.param("辖区内无物业管理小区多、设施老化。", "Community:", id="estates-without-a-firm"),
     pytest.param("松江路街道翠苑社区的翠苑小区建于1998年。", "Community:松江路街道翠苑", id="estate-word-before-a-neighbourhood"),
+    pytest.param("青岩镇位于黔南山区，辖9个行政村。", "山区", id="mountains-of-a-region"),
+    pytest.param("楼宇联合党委联合大厦物业管理方——华信物业管理有限公司建起服务站。", "大厦物业",
+                 id="buildings-manager-after-a-party-body"),
+    pytest.param("乡村振兴离不开返乡的乡贤。", "Community:", id="words-of-the-countryside"),
 ])
 def test_everyday_words_of_other_cities_reports_name_nothing(sentence, absent):
     """What names no thing in other cities' reports: no entity's id holds it (a type, or words before a name)."""

@@ -1018,7 +1018,9 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
     inner_suffix = lexicon.type_word_ending(inner[1:])
     if inner_suffix and lexicon.suffix_type[inner_suffix] != "Community" and not MECHANISM_SHAPE.search(inner):
         type_name = lexicon.suffix_type[inner_suffix]
-        figure = type_name == "PartnerUnit" and _is_common_word(inner[:-len(inner_suffix)])  # “积分超市”, “爱心银行”
+        stem = inner[:-len(inner_suffix)]
+        figure = type_name == "PartnerUnit" and (_is_common_word(stem) or stem in lexicon.not_after.get(inner_suffix, ()))
+        # “积分超市”, “爱心银行”, “道德银行”: a figure of speech for a project
         if type_name == "PropertyFirm":  # “贴心物业”: a way of running estates, unless a project word follows
             return "Project" if PROJECT_WORD_AFTER.match(after) else "Mechanism"
         return "Project" if figure else type_name

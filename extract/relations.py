@@ -631,7 +631,8 @@ def benefit_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Men
 
 
 FIRM_KIND = r"(?:物业服务企业|物业服务公司|物业管理公司|物业公司)?"  # 小区的物业服务企业X: what X is, said before its name
-FIRM_NAMED = rf"(?:的{FIRM_KIND}[—–\-－]*|的?物业[—–\-－]+)"  # 小区的物业公司(——)X, 小区物业——X: what X is, then its name
+FIRM_NAMED = rf"(?:的{FIRM_KIND}[—–\-－]*|的?物业(?:服务)?(?:企业|公司)?[—–\-－]+)"
+# 小区的物业公司(——)X, 小区物业(企业)——X: what X is, then its name
 FIRM_AT = re.compile(rf"^(?:[，,]?(?:小区|社区))?(?:里|内|中)?{FIRM_NAMED}$")
 FIRM_OF_THE_ESTATE = re.compile(rf"(?:^|[^\u4e00-\u9fff]|联系|通知|找|请)小区(?:里|内|中)?{FIRM_NAMED}$")
 FIRM_ENTERS = re.compile(r"^[^，。；,;]{0,12}?(进入|进驻|入驻|接管|管理)(了)?(小区)?")

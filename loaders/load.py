@@ -83,10 +83,9 @@ def read_document(path: Path, doc_id: str, options: LoadOptions = LoadOptions())
 
 def split_cases(document: Document) -> list[Case]:
     """The cases of a document, with ids '<document id>-NN' in reading order."""
-    fallback = Path(document.path).stem
     whole_district, whole_subdistrict = locate_document(document.text)
     cases = []
-    for order, span in enumerate(split_spans(document.text, fallback), start=1):
+    for order, span in enumerate(split_spans(document.text), start=1):
         where = case_location(span, document.text)
         cases.append(Case(
             id=f"{document.id}-{order:02d}", document=document.id, order=order, title=span.title,

@@ -9,7 +9,7 @@ Five layouts are recognised, tried in order:
   the heading just above it;
 * Markdown headings: each top-level heading opens a case, unless one headline tops
   numbered sections of one article (a 案例选编's numbered headings are its cases);
-* an article: the first heading is the title; a later heading opens a new case
+* an article: the first heading is the title (with none, the opening sentence); a later heading opens a new case
   only when the text under it turns to an area or organisation not named so far,
   or repeats an entry the page listed before (a bulletin's 本期导读).
   A numbered line ("二、…", "（三）…") is a heading even without blank lines around
@@ -28,6 +28,7 @@ SUBTITLE = re.compile(r"^[—–-]{1,2}\s*\S")
 BYLINE = re.compile(r"^[■▲●◆□]?\s*(本报|本刊)?(记者|通讯员|撰文)\s*\S{2,8}$|^[■▲●◆]\s*\S{2,12}$")
 SIGNATURE = re.compile(r"^[（(][^）)]{2,20}[）)]$")
 METADATA = re.compile(r"\d{4}[-/年.]\d{1,2}|[|｜]|www\.|https?://|来源[:：]|^(?:申报|报送|推荐|填报)单位[:：]")
+SPEAKER_LABEL = re.compile(r"^(?:问|答|记者|主持人)[:：]")
 NOT_TITLE_START = re.compile(r"^(题图|上图|下图|左图|右图|图[:：]|摄影|本报资料|图片|照片|注[:：]|记者[:：]|问[:：]|答[:：])")
 COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,4}[|｜丨]\s*(?=\S)")  # 访谈｜…: a headline's column, no page metadata
 PREFACE_TITLES = re.compile(r"^(序|序言|前言|目\s*录|后记|编者按|卷首语|编后语)$")
@@ -261,11 +262,19 @@ def _listed_headings(lines: list[Line]) -> set[int]:
     return {i for i, entry in repeats.items() if len(repeats) > 1 or LISTED_MARK.match(lines[entry].text)}
 
 
-def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[CaseSpan]:
+def _opening_words(text: str) -> str:
+    """The title of a text with no headline (an interview's 问：…): its first sentence, without a speaker's label,
+    cut at the length of a title."""
+    sentence = SPEAKER_LABEL.sub("", text).strip()
+    sentence = sentence[:next((i + 1 for i, c in enumerate(sentence) if c in SENTENCE_END), len(sentence))]
+    return sentence[:TITLE_MAX].rstrip("。；;")
+
+
+def _article_spans(lines: list[Line], end: int) -> list[CaseSpan]:
     first = next((i for i, line in enumerate(lines[:6]) if _heads_text(lines, _heading_block(lines, i))), None)
     if first is None:  # a headline run into its text (no blank line after it) still names the case
         opening = lines[0].text
-        title = _heading_text(opening) if len(lines) > 1 and is_title_like(opening) else fallback_title
+        title = _heading_text(opening) if len(lines) > 1 and is_title_like(opening) else _opening_words(opening)
         return [CaseSpan(title=title, subtitle="", start=0, end=end)]
     title_lines = _heading_block(lines, first)
     if len(title_lines) > 1 and CASE_LABEL.fullmatch(_heading_text(lines[title_lines[0]].text)):
@@ -319,7 +328,7 @@ def _article_spans(lines: list[Line], end: int, fallback_title: str) -> list[Cas
     return _spans_from(starts, lines, end)
 
 
-def split_spans(text: str, fallback_title: str = "") -> list[CaseSpan]:
+def split_spans(text: str) -> list[CaseSpan]:
     """The case spans of a normalised document, in order."""
     lines = _lines(text)
     if not lines:
@@ -329,7 +338,7 @@ def split_spans(text: str, fallback_title: str = "") -> list[CaseSpan]:
         spans = finder(lines, end)
         if spans:
             return spans
-    return _article_spans(lines, end, fallback_title)
+    return _article_spans(lines, end)
 
 
 @dataclass(frozen=True)

@@ -1964,6 +1964,7 @@ def test_names_in_the_forms_of_other_cities(sentence, name):
     pytest.param("楼宇联合党委联合大厦物业管理方——华信物业管理有限公司建起服务站。", "大厦物业",
                  id="buildings-manager-after-a-party-body"),
     pytest.param("乡村振兴离不开返乡的乡贤。", "Community:", id="words-of-the-countryside"),
+    pytest.param("时间银行：社区设立“道德银行”，居民做好事可积分。", "PartnerUnit:", id="banks-of-good-deeds"),
 ])
 def test_everyday_words_of_other_cities_reports_name_nothing(sentence, absent):
     """What names no thing in other cities' reports: no entity's id holds it (a type, or words before a name)."""
@@ -1977,6 +1978,7 @@ def test_what_a_speaker_says_others_did_is_no_act_of_the_speaker():
     assert not any(r.type == "DESIGNED" for r in graph.relations.values()), relation_triples(graph)
 
 
-def test_the_estates_firm_named_by_its_kind_then_after_a_dash_manages_it():
-    graph = extract("锦苑小区建于1995年。锦苑小区的物业服务企业——宏远物业管理有限公司被评为四星。", area="", subdistrict="")
+@pytest.mark.parametrize("kind", ["的物业服务企业", "物业企业"])
+def test_the_estates_firm_named_by_its_kind_then_after_a_dash_manages_it(kind):
+    graph = extract(f"锦苑小区建于1995年。锦苑小区{kind}——宏远物业管理有限公司被评为四星。", area="", subdistrict="")
     assert ("MANAGES", "PropertyFirm:宏远物业管理有限公司", "Community:锦苑小区") in relation_triples(graph)

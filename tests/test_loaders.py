@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from loaders.encoding import decode_text
 from loaders.errors import ReadError
-from loaders.load import load_documents, read_document
+from loaders.load import load_documents, read_document, split_cases
 from loaders.normalize import normalize_text
 from loaders.places import district_names, locate_case, subject_names
 from loaders.readers.html import parse_html
@@ -473,7 +473,7 @@ def test_arbitrary_bytes_never_raise_past_the_loader(tmp_path_factory, data):
 def test_arbitrary_text_normalises_and_splits(text):
     normalised, offsets = normalize_text(text, markdown="#" in text)
     assert len(normalised) == len(offsets)
-    for span in split_spans(normalised, "x"):
+    for span in split_spans(normalised):
         assert 0 <= span.start <= span.end <= len(normalised)
 
 
@@ -485,7 +485,7 @@ def test_corpus_case_titles_match_the_gold_exactly(corpus_build):
 
 
 def _titles(text):
-    return [span.title for span in split_spans(text, "fallback")]
+    return [span.title for span in split_spans(text)]
 
 
 def test_numbered_sections_each_headed_by_a_place_are_the_cases_of_a_collection():
@@ -516,14 +516,14 @@ def test_numbered_items_open_cases_only_for_a_new_area():
     assert _titles(collection)[1:] == ["和平居民区：议事会", "友谊居民区：加装电梯"]
     one_case = ("加装电梯 打通最后一公里\n——和平居民区党总支案例\n\n一、基本情况\n和平居民区位于示范街道东部。\n"
                 "二、主要做法\n居民区党总支召开议事会。\n三、推广应用\n目前友谊街道已有15个居民区借鉴。\n")
-    [span] = split_spans(one_case, "fallback")
+    [span] = split_spans(one_case)
     assert (span.title, span.subtitle) == ("加装电梯 打通最后一公里", "和平居民区党总支案例")
 
 
 def test_a_case_label_on_its_own_line_and_a_subtitle_broken_across_lines_leave_the_title_clean():
     page = ("案例六\n“红管家”让老小区有了好帮手\n——青禾县城关镇翠竹社区推进物业党建\n联建的实践\n\n"
             "翠竹社区位于城关镇中心城区，辖区有老旧小区11个。\n")
-    [span] = split_spans(page, "fallback")
+    [span] = split_spans(page)
     assert (span.title, span.subtitle) == ("“红管家”让老小区有了好帮手", "青禾县城关镇翠竹社区推进物业党建联建的实践")
 
 
@@ -534,7 +534,7 @@ def test_a_sectioned_case_stays_one_case_and_its_headings_stay_lines():
            "三、工作成效\n截至2024年底，华庭居民区已完成加装电梯18台。\n")
     text, _ = normalize_text(raw)
     assert "（一）党员带头，破解意见分歧\n居民区党支部" in text
-    [span] = split_spans(text, "fallback")
+    [span] = split_spans(text)
     assert (span.title, span.subtitle) == ("加装电梯“加”出幸福感", "华庭居民区党支部案例")
 
 
@@ -615,8 +615,16 @@ def test_an_interview_keeps_its_headline_with_a_column_label_and_its_questions_a
 def test_a_short_heading_that_closes_a_page_does_not_take_the_article_before_it():
     text, _ = normalize_text("近日，松风街道翠竹社区建成充电棚3处，居民纷纷点赞。\n社区党委书记介绍，下一步将继续推进。\n\n"
                              "友情链接\n青禾市政府网\n")
-    spans = split_spans(text, fallback_title="翠竹社区")
-    assert [s.title for s in spans] == ["翠竹社区"] and text[spans[0].start:].startswith("近日，松风街道"), spans
+    spans = split_spans(text)
+    assert [s.title for s in spans] == ["近日，松风街道翠竹社区建成充电棚3处，居民纷纷点赞"], spans
+    assert text[spans[0].start:].startswith("近日，松风街道"), spans
+
+
+def test_a_text_with_no_headline_is_titled_by_its_opening_words_not_its_file_name(tmp_path):
+    path = tmp_path / "qa-2026.txt"
+    path.write_text("问：社区怎样把闲置车棚变成邻里客厅？\n答：社区党委牵头召开议事协商会，大家一起出主意。\n", encoding="utf-8")
+    [case] = split_cases(read_document(path, "qa-2026"))
+    assert case.title == "社区怎样把闲置车棚变成邻里客厅？", case
 
 
 CLIPPED_PAGE = ('---\ntitle: "翠竹社区：小小议事厅解决停车难"\nsource: "https://example.org/news/1.html"\n'
@@ -742,7 +750,7 @@ def test_a_markdown_tables_rows_are_read_as_sentences_of_their_cells():
 
 def test_a_place_line_under_the_headline_is_its_subtitle_and_a_case_label_opens_no_title():
     page = "调解室里的一杯茶\n青溪区柳岸街道桃溪社区\n\n桃溪社区成立调解室，邻里纠纷有了去处。\n"
-    [span] = split_spans(page, "fallback")
+    [span] = split_spans(page)
     assert (span.title, span.subtitle) == ("调解室里的一杯茶", "青溪区柳岸街道桃溪社区")
     text, _ = normalize_text("## 案例五：楼道管家守护老楼\n\n松岗社区党委招募楼道管家，每人认领一个楼道。\n",
                              markdown=True)

@@ -52,7 +52,7 @@ JOINABLE_IN_NAMES = {"居委", "居委会", "村委会", "区委", "市委", "�
 PROJECT_VERBS = ("打造", "建成", "建设", "启动", "推进", "开展", "实施", "举办", "创建", "推出", "开设", "设立",
                  "改造", "完成", "建起", "搭建", "成立", "上线", "开通", "设置", "辟出", "认领", "推进了")
 BUILDING_VERBS = ("建设", "打造", "建成", "建起", "修建", "新建", "搭建")
-MECHANISM_VERBS = ("形成", "探索", "运用", "坚持", "实行", "推行", "采用", "总结出", "建立", "构建", "健全",
+MECHANISM_VERBS = ("形成", "探索", "采取", "运用", "坚持", "实行", "推行", "采用", "总结出", "建立", "构建", "健全",
                    "完善", "创新", "依托", "借助", "按照", "用好", "落实", "通过", "助推", "践行", "深化", "推广")
 WAY_AFTER = re.compile(r"的?[^，。；、“”]{0,8}?(?:模式|机制|工作法)")  # “邻里自治”的工作模式, “一核多元”的网格化社区治理新模式
 # 一户一…, 支部+物业, 党委—党小组—院委会: parts or levels joined
@@ -1665,7 +1665,8 @@ def district_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
              if (t.flag == "ns" and t.word.endswith(DISTRICT_ENDINGS) or _guessed_county(t)) and len(t.word) >= 3
              and (not _kind_of_place(t.word) or text.endswith("市", 0, t.start))]  # 青山市新城区: the city's district
     return spans + [Span(place.start, unit.end, "Community", "district") for place, unit in zip(tokens, tokens[1:])
-                    if place.flag == "ns" and len(place.word) >= 2 and unit.word == "县"]  # 云岭|县: a place word and 县
+                    if (place.flag == "ns" and len(place.word) >= 2 or place.flag in GUESSED_NAME_FLAGS and len(place.word) == 2)
+                    and unit.word == "县"]  # 云岭|县, 云岩|县: a place word, or one jieba guessed, and 县
 
 
 GUESSED_NAME_FLAGS = ("nr", "nrt", "nz", "x")

@@ -1940,6 +1940,9 @@ DEPARTMENTS = "区委政法委、区纪委监委和区委社工部到社区调�
     pytest.param("区城市运行管理中心统一派单。", "GovernmentAgency:区城市运行管理中心", id="city-operations-centre"),
     pytest.param("安平县河西乡李家庄村的红白理事会忙了起来。", "Community:李家庄村", id="village-after-its-township"),
     pytest.param("东风乡新民村的村民都来了。", "Community:东风乡", id="township"),
+    pytest.param("近年来，云岩县清溪镇党委推动村企结对。", "Community:云岩县", id="county-jieba-guessed-a-name"),
+    pytest.param("议事会采取“居民点题、社区立项、多方解题”的方式。", "Mechanism:居民点题、社区立项、多方解题",
+                 id="a-way-taken-up"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""

@@ -404,9 +404,10 @@ def cue_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Mention
             subjects += _joined_by_opener(subjects, mentions, text, cue.start(), ctx)
             if rel_type in ("CO_BUILDS", "GUIDES", "SUPPORTS"):
                 after = [k for k in after if mentions[k].end <= clause[1]]
-            after = _before_a_doer(after, mentions, subjects, rel_type, ctx)
+            actors = subjects + companions if leader else subjects  # 青松社区联合派出所开展X: those brought along
+            after = _before_a_doer(after, mentions, actors, rel_type, ctx)  # take part, though a place leads nothing
             objects = next((_group_after(mentions, k, text) for k in after
-                            if any(_allowed(rel_type, s, mentions[k]) for s in subjects)), [])
+                            if any(_allowed(rel_type, s, mentions[k]) for s in actors)), [])
             if not objects and funded:
                 objects = funded
             if not objects and rel_type == "CO_BUILDS":

@@ -1943,6 +1943,8 @@ DEPARTMENTS = "区委政法委、区纪委监委和区委社工部到社区调�
     pytest.param("近年来，云岩县清溪镇党委推动村企结对。", "Community:云岩县", id="county-jieba-guessed-a-name"),
     pytest.param("议事会采取“居民点题、社区立项、多方解题”的方式。", "Mechanism:居民点题、社区立项、多方解题",
                  id="a-way-taken-up"),
+    pytest.param("区农业技术推广中心派技术员上门指导种植。", "GovernmentAgency:区农业技术推广中心",
+                 id="farming-extension-centre"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""
@@ -1985,3 +1987,8 @@ def test_what_a_speaker_says_others_did_is_no_act_of_the_speaker():
 def test_the_estates_firm_named_by_its_kind_then_after_a_dash_manages_it(kind):
     graph = extract(f"锦苑小区建于1995年。锦苑小区{kind}——宏远物业管理有限公司被评为四星。", area="", subdistrict="")
     assert ("MANAGES", "PropertyFirm:宏远物业管理有限公司", "Community:锦苑小区") in relation_triples(graph)
+
+
+def test_bodies_a_place_brings_along_take_part_though_the_place_leads_nothing():
+    graph = extract("青松社区联合青石派出所开展“反诈宣传进小区”活动。", area="", subdistrict="")
+    assert ("PARTICIPATES_IN", "GovernmentAgency:青石派出所", "Project:反诈宣传进小区") in relation_triples(graph)

@@ -586,6 +586,17 @@ def _two_characters_after(division: re.Pattern, text: str, start: int, suffix_st
     return match.start() if match else start
 
 
+THREE_CHARACTERS_AFTER_COUNTY = re.compile(rf"{AFTER_COUNTY}[\u4e00-\u9fff]{{3}}$")
+
+
+def _one_character_cut_off(text: str, start: int, suffix_start: int, lexicon: Lexicon) -> int:
+    """Right after a larger division, a character jieba read as a word of its own, no function word, opens the
+    name of the street or town after it (南明区|花|果园街道)."""
+    match = THREE_CHARACTERS_AFTER_COUNTY.search(text, 0, suffix_start)
+    return match.start() if match and match.start() == start - 1 and not lexicon.is_stop(text[match.start()]) \
+        else start
+
+
 TWO_CHARACTER_TOWN = re.compile(rf"[\u4e00-\u9fff]{{2}}(?:{'|'.join(TOWN_WORDS)})")
 
 
@@ -852,6 +863,8 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             start = _after_enclosing_place(text, start, end, PLACE_ENCLOSURES)
             if suffix_start - start < 2 and suffix in TOWN_WORDS:
                 start = _two_characters_after(TOWN_AFTER_COUNTY, text, start, suffix_start)
+            elif suffix_start - start == 2 and suffix in TOWN_WORDS:
+                start = _one_character_cut_off(text, start, suffix_start, lexicon)
             elif suffix_start - start < 2 and suffix == "区" and not _kind_of_place(text[suffix_start - 2:end]):
                 start = _two_characters_after(DISTRICT_AFTER_CITY, text, start, suffix_start)
         else:  # a body's name: its place ends at its type word

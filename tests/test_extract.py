@@ -1945,6 +1945,7 @@ DEPARTMENTS = "区委政法委、区纪委监委和区委社工部到社区调�
                  id="a-way-taken-up"),
     pytest.param("区农业技术推广中心派技术员上门指导种植。", "GovernmentAgency:区农业技术推广中心",
                  id="farming-extension-centre"),
+    pytest.param("家住南明区花果园街道的刘阿姨说。", "Community:花果园街道", id="street-opening-on-a-character-cut-off"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""

@@ -1278,6 +1278,36 @@ def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans + _split_name_spans(text, tokens, spans, lexicon) + _named_after_context(text, tokens, spans, lexicon)
 
 
+TRANSLITERATED_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[·•・][\u4e00-\u9fff]{2,8})+")  # 阿依古丽·买买提
+
+
+def transliterated_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
+    """People named by a transliterated name, given name and father's name joined by a dot (书记艾力·买买提,
+    居民热依汗·吐尔逊说), which no surname list holds: after a role or a word for a person, or before what
+    people do. The name starts after that word and ends before the verb."""
+    text = sentence.text
+    openers = tuple(lexicon.roles) + tuple(lexicon.person_contexts)
+    spans = []
+    for match in TRANSLITERATED_NAME.finditer(text):
+        start, end = match.start(), match.end()
+        first_dot = min(text.find(dot, start, end) for dot in "·•・" if text.find(dot, start, end) >= 0)
+        found = [(text.rfind(word, start, first_dot) + len(word), word) for word in openers
+                 if text.rfind(word, start, first_dot) >= 0]
+        opener, word = max(found, default=(-1, ""))
+        start = opener if opener > 0 else start
+        last_dot = max(text.rfind(dot, start, end) for dot in "·•・")
+        end = next((k for k in range(last_dot + 3, end) if text.startswith(lexicon.person_verbs, k)
+                    or text.startswith(lexicon.person_titles, k)), end)
+        acts = text.startswith(lexicon.person_verbs, end) or text.startswith(lexicon.person_titles, end)
+        parts = re.split("[·•・]", text[start:end])
+        words = any(lexicon.type_word_ending(part) or part.endswith(tuple(lexicon.project_endings)) for part in parts)
+        # 青年党员课堂·书香驿站: the names of things, joined by a dot
+        if (opener > 0 or acts) and first_dot - start >= 2 and not words:
+            role = word if word in lexicon.roles else ""  # a role's holder, as person_spans reads the role
+            spans.append(Span(start, end, "Person", f"role:{role}" if role else "transliterated", role=role))
+    return spans
+
+
 def _split_name_spans(text: str, tokens: tuple[Token, ...], found: list[Span], lexicon: Lexicon) -> list[Span]:
     """A full name jieba cut after its surname (李|明远|说), right before an action or a title: a person."""
     spans = []
@@ -1854,6 +1884,7 @@ RECOGNIZERS: dict[str, Recognizer] = {
     "quoted": quoted_spans,
     "person": person_spans,
     "named_person": named_person_spans,
+    "transliterated_person": transliterated_person_spans,
     "campaign": campaign_spans,
     "field_way": field_way_spans,
     "programme": programme_spans,

@@ -1946,6 +1946,7 @@ DEPARTMENTS = "区委政法委、区纪委监委和区委社工部到社区调�
     pytest.param("区农业技术推广中心派技术员上门指导种植。", "GovernmentAgency:区农业技术推广中心",
                  id="farming-extension-centre"),
     pytest.param("家住南明区花果园街道的刘阿姨说。", "Community:花果园街道", id="street-opening-on-a-character-cut-off"),
+    pytest.param("“大家的事大家商量。”居民热依汗·吐尔逊说。", "Person:热依汗·吐尔逊", id="transliterated-name-of-a-speaker"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""
@@ -1971,6 +1972,7 @@ def test_names_in_the_forms_of_other_cities(sentence, name):
                  id="buildings-manager-after-a-party-body"),
     pytest.param("乡村振兴离不开返乡的乡贤。", "Community:", id="words-of-the-countryside"),
     pytest.param("时间银行：社区设立“道德银行”，居民做好事可积分。", "PartnerUnit:", id="banks-of-good-deeds"),
+    pytest.param("青年党员课堂·书香驿站的活动，居民都说好。", "Person:", id="things-joined-by-a-dot-are-no-person"),
 ])
 def test_everyday_words_of_other_cities_reports_name_nothing(sentence, absent):
     """What names no thing in other cities' reports: no entity's id holds it (a type, or words before a name)."""

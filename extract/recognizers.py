@@ -196,7 +196,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
             tokens[-1] = Token(tokens[-1].start, position + 1, tokens[-1].word + word, "x")
             position += 1
             continue
-        for piece in _unglued(word, tags):
+        pieces = _unglued(word, tags)
+        if tokens and tokens[-1].flag == "ns" and len(word) >= 3 and word[0] in RURAL_TOWNS and word not in tags:
+            pieces = (word[0], word[1:])  # 三阳|乡柳溪|村: the town's type word, glued to the village after it
+        for piece in pieces:
             flag = "p" if word in BY_WAY_OF_DIVISION and piece == word[0] else _place_tag(piece, tags)
             tokens.append(Token(position, position + len(piece), piece, flag))
             position += len(piece)

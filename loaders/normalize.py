@@ -16,7 +16,8 @@ from functools import cache
 import jieba
 import opencc
 
-from loaders.headings import FORM_TITLE_LABELS, NUMBERED_HEADING, PLACE_LINE, SENTENCE_END, is_short_numbered_heading
+from loaders.headings import (FORM_TITLE_LABELS, NUMBERED_HEADING, PLACE_LINE, SENTENCE_END, TOC_LEADER,
+                              is_short_numbered_heading)
 
 CONTINUES = set("，,、：:（(“‘《「『—")
 CJK_PUNCT = set("，。、；：？！“”‘’（）《》「」『』【】—…·￥％")
@@ -24,6 +25,7 @@ PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?[-—–\s]*$|"
                          r"^第\s*\d{1,4}\s*页\s*[/,，]?\s*共\s*\d{1,4}\s*页$|^\d{1,4}\s*/\s*\d{1,4}$")  # 第3页 共10页, 3/10
 RUNNING_HEAD_MAX = 30  # characters of a page's running header or footer
 RUNNING_HEAD_REPEATS = 3  # a short line repeated this often is printed on every page, not written
+PAGE_NUMBER_BESIDE = re.compile(r"^(?P<head>\s*\S.{0,30}?)\s{4,}(?P<page>\d{1,4})\s*$")  # 案例选编      12
 PAGE_MARKED_REPEATS = 2  # or this often, each time beside a page's number
 FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在位置|当前栏目|所在栏目|原标题|上一篇|下一篇|上一条|下一条)[:：]|"
                        r"^(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d*次?$|"
@@ -319,6 +321,7 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
         text = line.text
         if (prev is not None and prev.chars and not prev_keeps_alone and not after_headline
                 and not _ends_sentence("".join(prev.chars[-2:])) and not _keeps_alone(text)
+                and not TOC_LEADER.search("".join(prev.chars[-NUMBER_TAIL:]))  # a contents line ends on its page
                 and not is_short_numbered_heading(text)
                 and (prev.width >= full or prev.chars[-1] in CONTINUES or _ends_inside_number(prev.chars, text)
                      or _number_carries_on(prev, text, full) or _word_broken(prev, text, full))):
@@ -391,8 +394,11 @@ def normalize_text(raw: str, markdown: bool = False,
     position = 0
     for piece in raw.splitlines(keepends=True):
         body = piece.rstrip("\r\n")
-        lines.append(_Line(list(body), list(range(position, position + len(body))),
-                           display_width(body.strip())))
+        beside = PAGE_NUMBER_BESIDE.match(body)
+        cut = beside.end("head") if beside else len(body)  # a footer and its page number are two lines
+        for start, end in ((0, cut), (beside.start("page"), len(body))) if beside else ((0, len(body)),):
+            lines.append(_Line(list(body[start:end]), list(range(position + start, position + end)),
+                               display_width(body[start:end].strip())))
         position += len(piece)
     cleaned: list[_Line] = []
     for line in lines:

@@ -20,10 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.headings import NUMBERED_HEADING, NUMERALS, PLACE_LINE, PLACE_WORDS, SENTENCE_END
+from loaders.headings import NUMBERED_HEADING, NUMERALS, PLACE_LINE, PLACE_WORDS, SENTENCE_END, TOC_LEADER
 from loaders.places import locate_case, subject_names
 
-TOC_LEADER = re.compile(r"(\.{3,}|…{2,}|·{4,}|-{4,})\s*\d*\s*$")
 SUBTITLE = re.compile(r"^[—–-]{1,2}\s*\S")
 BYLINE = re.compile(r"^[■▲●◆□]?\s*(本报|本刊)?(记者|通讯员|撰文)\s*\S{2,8}$|^[■▲●◆]\s*\S{2,12}$")
 SIGNATURE = re.compile(r"^[（(][^）)]{2,20}[）)]$")

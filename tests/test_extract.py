@@ -1947,6 +1947,7 @@ DEPARTMENTS = "区委政法委、区纪委监委和区委社工部到社区调�
                  id="farming-extension-centre"),
     pytest.param("家住南明区花果园街道的刘阿姨说。", "Community:花果园街道", id="street-opening-on-a-character-cut-off"),
     pytest.param("“大家的事大家商量。”居民热依汗·吐尔逊说。", "Person:热依汗·吐尔逊", id="transliterated-name-of-a-speaker"),
+    pytest.param("——平江县三阳乡柳溪村党支部", "PartyOrganization:柳溪村党支部", id="township-glued-to-its-village"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""

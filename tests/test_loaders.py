@@ -796,3 +796,20 @@ def test_a_markdown_collections_numbered_cases_are_cases_and_their_place_lines_a
     text, _ = normalize_text(raw, markdown=True)
     assert "青溪市柳城区开元街道新华社区" in text
     assert [s.title for s in split_spans(text)] == ["老街坊的“议事亭”", "校园成了社区客厅"]
+
+
+COLLECTION_PDF_TEXT = ("乡村治理案例选编（2026）\n\n目  录\n"
+                       "一、柳岸村：“院落会”议出美丽乡村 ……………………… 1\n"
+                       "二、石桥社区：物业托管让老旧小区焕新 ………………… 4\n\n"
+                       "柳岸村：“院落会”议出美丽乡村\n——青溪县白水乡柳岸村党支部\n"
+                       "    柳岸村位于青溪县白水乡东部，全村有12个村民小组，常住人口\n1860人。\n\n"
+                       "乡村治理案例选编                                  1\n\n"
+                       "石桥社区：物业托管让老旧小区焕新\n——青溪县城关镇石桥社区党委\n"
+                       "    石桥社区有老旧小区9个，社区党委牵头组建了社区物业服务中心，\n对9个小区实行托管。\n\n"
+                       "乡村治理案例选编                                  2\n")
+
+
+def test_a_contents_line_keeps_its_page_and_a_footer_beside_its_page_number_is_furniture():
+    text, _ = normalize_text(COLLECTION_PDF_TEXT)
+    assert "……1\n二、" in text and "选编1" not in text and "选编2" not in text, text
+    assert [s.title for s in split_spans(text)] == ["柳岸村：“院落会”议出美丽乡村", "石桥社区：物业托管让老旧小区焕新"]

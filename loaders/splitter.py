@@ -24,7 +24,7 @@ from loaders.headings import NUMBERED_HEADING, NUMERALS, PLACE_LINE, PLACE_WORDS
 from loaders.places import locate_case, subject_names
 
 SUBTITLE = re.compile(r"^[—–-]{1,2}\s*\S")
-BYLINE = re.compile(r"^[■▲●◆□]?\s*(本报|本刊)?(记者|通讯员|撰文)\s*\S{2,8}$|^[■▲●◆]\s*\S{2,12}$")
+BYLINE = re.compile(r"^[■▲●◆□]?\s*(本报|本刊)?(记者|通讯员|撰文)\s*\S{2,8}$|^[■▲●◆]\s*[^\s：:]{2,12}$")
 SIGNATURE = re.compile(r"^[（(][^）)]{2,20}[）)]$")
 METADATA = re.compile(r"\d{4}[-/年.]\d{1,2}|[|｜]|www\.|https?://|来源[:：]|^(?:申报|报送|推荐|填报)单位[:：]")
 SPEAKER_LABEL = re.compile(r"^(?:问|答|记者|主持人)[:：]")
@@ -34,7 +34,9 @@ PREFACE_TITLES = re.compile(r"^(序|序言|前言|目\s*录|后记|编者按|卷
 TITLE_MAX = 40
 SECTION_TITLE_MAX = 8  # a heading this short (建强一个支部) heads a section; a case's headline says more
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")  # 一、…: a section of the article, not a case of its own
-PLACE_HEADING = re.compile(rf"^[{NUMERALS}]+、[^：:，。]{{2,24}}?(?:{PLACE_WORDS}|小区)[：:]")
+BULLETS = "◆■●▲★◇□◎"
+PLACE_HEADING = re.compile(rf"^(?:[{NUMERALS}]+、|[{BULLETS}]\s*|(?=[\u4e00-\u9fff]))[^：:，。]{{2,24}}?(?:{PLACE_WORDS}|小区)[：:]")
+BULLETED_PLACE = re.compile(rf"^[{BULLETS}]\s*[^：:，。]{{2,24}}?(?:{PLACE_WORDS}|小区)[：:]")  # ◆松林社区：…
 # 一、东湖街道柳荫社区：… heads a case of a collection, named by its place
 CASE_LABEL = re.compile(rf"^[【\[]?\s*(典型)?案例\s*[{NUMERALS}\d]{{1,3}}\s*[】\]]?\s*[：:、.．\s]?\s*")
 
@@ -74,9 +76,11 @@ def _heading_text(text: str) -> str:
 
 
 def _title_text(lines: list[Line], block: list[int]) -> str:
-    """A case title from its heading lines, without a section number ("二、") or case label ("案例三：")."""
+    """A case title from its heading lines, without a section number ("二、"), bullet ("◆") or case label
+    ("案例三：")."""
     title = " ".join(_heading_text(lines[j].text) for j in block)
-    return CASE_LABEL.sub("", NUMBERED_HEADING.sub("", title, count=1), count=1).strip() or title
+    unnumbered = NUMBERED_HEADING.sub("", title, count=1).lstrip(BULLETS).strip()
+    return CASE_LABEL.sub("", unnumbered, count=1).strip() or title
 
 
 def _is_place_heading(line: Line) -> bool:
@@ -199,7 +203,9 @@ def _first_sentence(lines: list[Line], index: int) -> str:
 
 
 def _is_numbered_heading(line: Line) -> bool:
-    return bool(NUMBERED_HEADING.match(_heading_text(line.text))) and is_title_like(line.text)
+    """二、…, or a bulleted brief headed by its place (◆松林社区：…): a heading line even with text right under it."""
+    text = _heading_text(line.text)
+    return bool(NUMBERED_HEADING.match(text) or BULLETED_PLACE.match(text)) and is_title_like(line.text)
 
 
 def _heading_block(lines: list[Line], i: int) -> list[int]:
@@ -298,10 +304,10 @@ def _article_spans(lines: list[Line], end: int) -> list[CaseSpan]:
     while i < len(lines):
         own_block = lines[i].block != lines[i - 1].block
         block = _heading_block(lines, i) if own_block or _is_numbered_heading(lines[i]) else []
-        if block and not read_body and _is_place_heading(lines[block[0]]):
-            starts[0] = (first, _title_text(lines, block), "")  # the page's title is the collection's
-        elif block and not read_body and block[0] in listed:
+        if block and not read_body and block[0] in listed:
             starts[0] = (block[0], _title_text(lines, block), "")  # a bulletin's first article, after its list
+        elif block and not read_body and _is_place_heading(lines[block[0]]):
+            starts[0] = (first, _title_text(lines, block), "")  # the page's title is the collection's
         if not block or _is_section(lines[block[0]]) or not read_body:
             signed_off = signed_off or bool(SIGNATURE.match(lines[i].text))
             read_body = read_body or any(c in SENTENCE_END for c in lines[i].text)  # a case has text before the next

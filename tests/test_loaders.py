@@ -813,3 +813,15 @@ def test_a_contents_line_keeps_its_page_and_a_footer_beside_its_page_number_is_f
     text, _ = normalize_text(COLLECTION_PDF_TEXT)
     assert "……1\n二、" in text and "选编1" not in text and "选编2" not in text, text
     assert [s.title for s in split_spans(text)] == ["柳岸村：“院落会”议出美丽乡村", "石桥社区：物业托管让老旧小区焕新"]
+
+
+@pytest.mark.parametrize("page", [
+    "基层动态\n\n青松街道：开展邻里守望志愿服务\n2026-11-03\n近日，青松街道新华社区组织党员走访独居老人32户。\n\n"
+    "石门镇：积分超市开进村\n2026-11-02\n石门镇东岭村积分超市正式开业，村民可用积分兑换生活用品。\n",
+    "【社区动态】\n\n◆青松社区：开展消防安全培训\n5月12日，青松社区联合消防救援站开展培训。\n\n"
+    "◆石门镇：积分超市开进村\n石门镇东岭村积分超市正式开业，村民可用积分兑换生活用品。\n",
+])
+def test_a_column_page_of_briefs_each_headed_by_its_place_splits_at_every_brief(page):
+    text, _ = normalize_text(page)
+    titles = [s.title for s in split_spans(text)]
+    assert len(titles) == 2 and titles[1] == "石门镇：积分超市开进村" and "动态" not in titles[0], titles

@@ -1974,6 +1974,7 @@ def test_names_in_the_forms_of_other_cities(sentence, name):
     pytest.param("乡村振兴离不开返乡的乡贤。", "Community:", id="words-of-the-countryside"),
     pytest.param("时间银行：社区设立“道德银行”，居民做好事可积分。", "PartnerUnit:", id="banks-of-good-deeds"),
     pytest.param("青年党员课堂·书香驿站的活动，居民都说好。", "Person:", id="things-joined-by-a-dot-are-no-person"),
+    pytest.param("议事厅解决了老旧院落路灯不亮、道闸损坏等问题。", "Project:", id="faults-of-facilities"),
 ])
 def test_everyday_words_of_other_cities_reports_name_nothing(sentence, absent):
     """What names no thing in other cities' reports: no entity's id holds it (a type, or words before a name)."""

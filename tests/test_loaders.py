@@ -113,9 +113,9 @@ def test_a_collections_name_printed_beside_each_pages_number_is_no_title_of_the_
 def test_a_wechat_articles_numbered_short_sections_are_one_case_and_its_follow_prompt_is_furniture():
     raw = ("党建引领“三个一”　打造幸福小区\n\n👆点击蓝字关注我们\n\n近年来，青禾区柳营街道青竹社区探索形成了“三个一”模式。\n\n"
            "01\n建强一个支部\n\n青竹社区在青竹花园小区成立党支部，由老党员担任书记。\n\n"
-           "02\n搭建一个平台\n\n青竹花园小区搭建“青竹议事厅”，每月议事一次。\n")
+           "02\n搭建一个平台\n\n青竹花园小区搭建“青竹议事厅”，每月议事一次。\n\n喜欢就点个“在看”吧\n")
     text, _ = normalize_text(raw)
-    assert "蓝字" not in text and "\n\n建强一个支部\n\n青竹社区在" in text, text
+    assert "蓝字" not in text and "在看" not in text and "\n\n建强一个支部\n\n青竹社区在" in text, text
     assert [span.title for span in split_spans(text)] == ["党建引领“三个一”　打造幸福小区"]
 
 

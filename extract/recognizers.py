@@ -623,17 +623,17 @@ def _ends_common_word(text: str, suffix_start: int, suffix: str, lexicon: Lexico
             and not (in_dictionary(stem) and _kind_of_place(stem + suffix)):
         return False  # 泉州市|鲤城区, 杭州市|上城区: a district's name right after its city (not 泉州市|老城区)
     return bool(word) and (word in DIVISION_WORDS or posseg.dt.word_tag_tab.get(place) != "ns"
-                           or _landform_of_region(text, suffix_start - len(word), suffix_start + len(suffix)))
+                           or _word_after_region(text, suffix_start - len(word), suffix_start + len(suffix)))
 
 
-LANDFORM_AREAS = ("山区",)  # a region's mountains
+REGION_WORDS = ("山区", "城市")  # a region's mountains, its cities
 
 
-def _landform_of_region(text: str, start: int, end: int) -> bool:
-    """jieba reads the type word with the character before it as a landform after a region's name (黔南|山区),
-    not a district named by one character more (中|山区, of 大连中山区)."""
+def _word_after_region(text: str, start: int, end: int) -> bool:
+    """jieba reads the type word with the character before it as a common word after a region's name (黔南|山区,
+    城东|城市运营集团), not a district named by one character more (中|山区, of 大连中山区)."""
     tokens = tokenize(text)
-    return any(token.start == start and token.end == end and token.word in LANDFORM_AREAS
+    return any(token.start == start and token.end == end and token.word in REGION_WORDS
                and index > 0 and len(tokens[index - 1].word) >= 2 for index, token in enumerate(tokens))
 
 

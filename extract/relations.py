@@ -846,13 +846,14 @@ def member_relations(ctx: SentenceContext) -> list[tuple[str, str, Mention, Ment
         orgs = [m for m in ctx.mentions if m.type != "Person" and role_start - 2 <= m.end <= role_start]
         named = max(orgs, key=lambda m: m.end - m.start, default=None)
         org = named
+        unnamed_body = lexicon.type_word_ending(text[max(0, role_start - MAX_BODY_WORD):role_start])
         if org is None and STATIONED.search(text, 0, role_start):
             org = ctx.area_body  # 驻村第一书记: sent to serve the village's own body
-        elif org is None and ctx.lead is not None and person.evidence.rule.endswith("书记"):
-            org = ctx.lead
+        elif org is None and ctx.lead is not None and person.evidence.rule.endswith("书记") \
+                and ctx.lead.canonical.endswith(unnamed_body):
+            org = ctx.lead  # 党支部书记X: the case's lead's; but 镇党委副书记X serves another, unnamed body
         if org is not None and _allowed("MEMBER_OF", person, org):
             found.append(("role:member", "MEMBER_OF", person, org))
-        unnamed_body = lexicon.type_word_ending(text[max(0, role_start - MAX_BODY_WORD):role_start])
         title_start = named.start if named is not None else role_start - len(unnamed_body)  # A主任、党支部|书记X
         found.extend((EARLIER_TITLE_RULE + role, "MEMBER_OF", person, earlier)
                      for earlier, role in _titles_before(title_start, ctx, roles)

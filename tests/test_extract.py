@@ -1975,6 +1975,8 @@ def test_names_in_the_forms_of_other_cities(sentence, name):
     pytest.param("时间银行：社区设立“道德银行”，居民做好事可积分。", "PartnerUnit:", id="banks-of-good-deeds"),
     pytest.param("青年党员课堂·书香驿站的活动，居民都说好。", "Person:", id="things-joined-by-a-dot-are-no-person"),
     pytest.param("议事厅解决了老旧院落路灯不亮、道闸损坏等问题。", "Project:", id="faults-of-facilities"),
+    pytest.param("白鹭街道有无物业小区23个。", "PropertyFirm:", id="estates-with-no-firm"),
+    pytest.param("街道与本地国企城东城市运营集团合作。", "Community:", id="cities-in-a-companys-name"),
 ])
 def test_everyday_words_of_other_cities_reports_name_nothing(sentence, absent):
     """What names no thing in other cities' reports: no entity's id holds it (a type, or words before a name)."""
@@ -1997,3 +1999,10 @@ def test_the_estates_firm_named_by_its_kind_then_after_a_dash_manages_it(kind):
 def test_bodies_a_place_brings_along_take_part_though_the_place_leads_nothing():
     graph = extract("青松社区联合青石派出所开展“反诈宣传进小区”活动。", area="", subdistrict="")
     assert ("PARTICIPATES_IN", "GovernmentAgency:青石派出所", "Project:反诈宣传进小区") in relation_triples(graph)
+
+
+def test_a_town_officer_speaking_of_a_village_is_no_member_of_the_villages_branch():
+    graph = extract("桥头村党支部开展“党员认领微心愿”活动。镇党委副书记钱志强说，全镇将推广桥头村的做法。",
+                    area="", subdistrict="")
+    assert not any(r.type == "MEMBER_OF" and r.source == "Person:钱志强" for r in graph.relations.values()), \
+        relation_triples(graph)

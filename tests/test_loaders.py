@@ -825,3 +825,10 @@ def test_a_column_page_of_briefs_each_headed_by_its_place_splits_at_every_brief(
     text, _ = normalize_text(page)
     titles = [s.title for s in split_spans(text)]
     assert len(titles) == 2 and titles[1] == "石门镇：积分超市开进村" and "动态" not in titles[0], titles
+
+
+def test_a_verb_before_a_district_word_names_no_district(tmp_path):
+    path = tmp_path / "street.txt"
+    path.write_text("老街微改造\n\n2025年，西大街被列入区老旧街区微改造项目。区文化和旅游局提供指导。\n", encoding="utf-8")
+    [case] = split_cases(read_document(path, "street"))
+    assert case.district == "", case.district

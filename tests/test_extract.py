@@ -1948,6 +1948,7 @@ DEPARTMENTS = "区委政法委、区纪委监委和区委社工部到社区调�
     pytest.param("家住南明区花果园街道的刘阿姨说。", "Community:花果园街道", id="street-opening-on-a-character-cut-off"),
     pytest.param("“大家的事大家商量。”居民热依汗·吐尔逊说。", "Person:热依汗·吐尔逊", id="transliterated-name-of-a-speaker"),
     pytest.param("——平江县三阳乡柳溪村党支部", "PartyOrganization:柳溪村党支部", id="township-glued-to-its-village"),
+    pytest.param("翠华社区有一间“共享厨房”，每天都飘出饭菜香。", "Project:共享厨房", id="shared-kitchen"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""
@@ -1977,6 +1978,7 @@ def test_names_in_the_forms_of_other_cities(sentence, name):
     pytest.param("议事厅解决了老旧院落路灯不亮、道闸损坏等问题。", "Project:", id="faults-of-facilities"),
     pytest.param("白鹭街道有无物业小区23个。", "PropertyFirm:", id="estates-with-no-firm"),
     pytest.param("街道与本地国企城东城市运营集团合作。", "Community:", id="cities-in-a-companys-name"),
+    pytest.param("据悉，梅林街道计划在辖区12个社区推广这一做法。", "计划", id="a-street-plans-to"),
 ])
 def test_everyday_words_of_other_cities_reports_name_nothing(sentence, absent):
     """What names no thing in other cities' reports: no entity's id holds it (a type, or words before a name)."""

@@ -1949,6 +1949,7 @@ DEPARTMENTS = "区委政法委、区纪委监委和区委社工部到社区调�
     pytest.param("“大家的事大家商量。”居民热依汗·吐尔逊说。", "Person:热依汗·吐尔逊", id="transliterated-name-of-a-speaker"),
     pytest.param("——平江县三阳乡柳溪村党支部", "PartyOrganization:柳溪村党支部", id="township-glued-to-its-village"),
     pytest.param("翠华社区有一间“共享厨房”，每天都飘出饭菜香。", "Project:共享厨房", id="shared-kitchen"),
+    pytest.param("红色物业“三联三评”提升小区治理效能", "Mechanism:三联三评", id="numbered-pair-of-ways"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""

@@ -120,17 +120,22 @@ def _simplify(line: _Line) -> _Line:
     return _Line(list(converted), offsets, line.width)
 
 
+SINGLE_QUOTED = re.compile(r"‘[^‘’“”]{1,30}’")
 STRAIGHT_QUOTED = re.compile(r'"(?=[^"]*[\u4e00-\u9fff])[^"\n，,。；;！？]{1,40}"')  # "共享菜园": an editor's straight quotes
 
 
 def _curl_quotes(line: _Line) -> _Line:
-    """Straight quotes around Chinese words become “ and ”, as Chinese text writes them, so a quoted name reads
-    the same whatever the editor typed. One character for one: the offsets stay."""
-    if '"' not in line.chars:
+    """Straight quotes around Chinese words, and single quotes outside double ones (‘1+3+N’模式), become “ and ”,
+    as Chinese text writes a quotation, so a quoted name reads the same whatever the editor typed; single quotes
+    inside a quotation (“改变‘老办法’”) stay. One character for one: the offsets stay."""
+    if '"' not in line.chars and "‘" not in line.chars:
         return line
-    chars = list(line.chars)
-    for match in STRAIGHT_QUOTED.finditer(line.text):
+    chars, text = list(line.chars), line.text
+    for match in STRAIGHT_QUOTED.finditer(text):
         chars[match.start()], chars[match.end() - 1] = "“", "”"
+    for match in SINGLE_QUOTED.finditer(text):
+        if text.count("“", 0, match.start()) == text.count("”", 0, match.start()):
+            chars[match.start()], chars[match.end() - 1] = "“", "”"
     return _Line(chars, line.offsets, line.width)
 
 

@@ -711,6 +711,11 @@ def test_straight_quotes_around_chinese_words_are_curled_and_a_stray_one_is_left
     assert len(offsets) == len(text) and offsets[text.index("“共享")] == raw.index('"共享')
 
 
+def test_single_quotes_outside_a_quotation_are_curled_as_double_ones_and_inside_one_stay():
+    text, _ = normalize_text("青松村推行‘1+3+N’网格模式。书记说：“要改变以往‘大包大揽’的做法。”\n")
+    assert text == "青松村推行“1+3+N”网格模式。书记说：“要改变以往‘大包大揽’的做法。”", text
+
+
 def test_a_reprinted_articles_original_title_its_pager_and_its_neighbours_are_page_furniture():
     text, _ = normalize_text("松园小区停车有了新办法\n原标题：党建引领破解停车难\n\n松园小区新增车位80个。\n\n第1页 下一页 尾页\n"
                              "上一篇：社区开展防汛演习\n下一篇：“红色物业”暖民心\n")

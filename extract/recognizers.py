@@ -1243,7 +1243,8 @@ def person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
             continue  # 书记任召集人: the role's holder takes another, unnamed
         end = _person_name(text, start, lexicon)
         name = text[start:end]
-        common_word = any(posseg.dt.word_tag_tab.get(part, "nr") not in ("nr", "ns") for part in (name[:2], name))
+        common_word = any(not posseg.dt.word_tag_tab.get(part, "nr").startswith(("nr", "ns"))
+                          for part in (name[:2], name))  # 李强: a name jieba knows (nrfg) is still a name
         if (end - start >= 2 and not lexicon.automaton.exists(name) and not common_word
                 and not lexicon.is_form_of_address(name)):
             spans.append(Span(start, end, "Person", f"role:{match.group()}", role=match.group()))
@@ -1265,7 +1266,8 @@ def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     spans = []
     tokens = tokenize(text)
     for index, token in enumerate(tokens):
-        if not (2 <= len(token.word) <= 4 and (token.flag in ("x", "nr")) and _is_full_name(token.word, lexicon)
+        if not (2 <= len(token.word) <= 4 and (token.flag == "x" or token.flag.startswith("nr"))
+                and _is_full_name(token.word, lexicon)
                 and not lexicon.is_form_of_address(token.word)) or TAKES_A_POST.match(text, token.start):
             continue
         following = text[token.end:token.end + 3]

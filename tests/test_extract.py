@@ -1950,6 +1950,10 @@ DEPARTMENTS = "区委政法委、区纪委监委和区委社工部到社区调�
     pytest.param("——平江县三阳乡柳溪村党支部", "PartyOrganization:柳溪村党支部", id="township-glued-to-its-village"),
     pytest.param("翠华社区有一间“共享厨房”，每天都飘出饭菜香。", "Project:共享厨房", id="shared-kitchen"),
     pytest.param("红色物业“三联三评”提升小区治理效能", "Mechanism:三联三评", id="numbered-pair-of-ways"),
+    pytest.param("居委会主任李强说，小区变美了。", "Person:李强", id="holder-of-a-name-jieba-knows"),
+    pytest.param("居民李强说，小区变美了。", "Person:李强", id="speaker-of-a-name-jieba-knows"),
+    pytest.param("青禾社工站入驻社区。", "PartnerUnit:青禾社工站", id="social-work-station"),
+    pytest.param("邻里守望队每天巡逻。", "VolunteerTeam:邻里守望队", id="watch-team"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""

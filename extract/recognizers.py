@@ -402,7 +402,8 @@ def left_extend(text: str, suffix_start: int, lexicon: Lexicon, type_name: str =
         if taken and (taken[-1][0] in ROAD_WORDS or _names_estate(left, index, text)) \
                 and len(token.word) > 1 and token.flag not in STOP_FLAGS \
                 and not lexicon.is_stop(token.word) and not lexicon.suffix_type.get(token.word):
-            start = token.start  # 团结|路|26号院, 建设|路|小学, 丰收|苑|小区: a road or estate is named by any word, a verb too
+            start = token.start  # 团结|路|26号院, 建设|路|小学, 丰收|苑|小区: a road or an estate is named by any
+            # word, a verb too
             taken.append((token.word, "ns"))  # a place name's word now, which no verb trimming drops
             index -= 1
             continue
@@ -1035,9 +1036,9 @@ def _quoted_type(inner: str, before: str, after: str, lexicon: Lexicon) -> str:
     inner_suffix = lexicon.type_word_ending(inner[1:])
     if inner_suffix and lexicon.suffix_type[inner_suffix] != "Community" and not MECHANISM_SHAPE.search(inner):
         type_name = lexicon.suffix_type[inner_suffix]
-        stem = inner[:-len(inner_suffix)]
-        figure = type_name == "PartnerUnit" and (_is_common_word(stem) or stem in lexicon.not_after.get(inner_suffix, ()))
-        # “积分超市”, “爱心银行”, “道德银行”: a figure of speech for a project
+        stem = inner[:-len(inner_suffix)]  # “积分超市”, “爱心银行”, “道德银行”: a figure of speech for a project
+        figure = type_name == "PartnerUnit" and (_is_common_word(stem)
+                                                 or stem in lexicon.not_after.get(inner_suffix, ()))
         if type_name == "PropertyFirm":  # “贴心物业”: a way of running estates, unless a project word follows
             return "Project" if PROJECT_WORD_AFTER.match(after) else "Mechanism"
         return "Project" if figure else type_name
@@ -1284,31 +1285,29 @@ def named_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     return spans + _split_name_spans(text, tokens, spans, lexicon) + _named_after_context(text, tokens, spans, lexicon)
 
 
-TRANSLITERATED_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[·•・][\u4e00-\u9fff]{2,8})+")  # 阿依古丽·买买提
+NAME_DOTS = "·•・"
+TRANSLITERATED_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:[{NAME_DOTS}][\u4e00-\u9fff]{{2,8}})+")  # 阿依古丽·买买提
 
 
 def transliterated_person_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """People named by a transliterated name, given name and father's name joined by a dot (书记艾力·买买提,
     居民热依汗·吐尔逊说), which no surname list holds: after a role or a word for a person, or before what
-    people do. The name starts after that word and ends before the verb."""
+    people do. The name starts after that word and ends before the verb; names of things joined by a dot
+    (青年党员课堂·书香驿站) are none."""
     text = sentence.text
-    openers = tuple(lexicon.roles) + tuple(lexicon.person_contexts)
+    openers = (*lexicon.roles, *lexicon.person_contexts)
+    doings = (*lexicon.person_verbs, *lexicon.person_titles)
     spans = []
     for match in TRANSLITERATED_NAME.finditer(text):
-        start, end = match.start(), match.end()
-        first_dot = min(text.find(dot, start, end) for dot in "·•・" if text.find(dot, start, end) >= 0)
-        found = [(text.rfind(word, start, first_dot) + len(word), word) for word in openers
-                 if text.rfind(word, start, first_dot) >= 0]
-        opener, word = max(found, default=(-1, ""))
-        start = opener if opener > 0 else start
-        last_dot = max(text.rfind(dot, start, end) for dot in "·•・")
-        end = next((k for k in range(last_dot + 3, end) if text.startswith(lexicon.person_verbs, k)
-                    or text.startswith(lexicon.person_titles, k)), end)
-        acts = text.startswith(lexicon.person_verbs, end) or text.startswith(lexicon.person_titles, end)
-        parts = re.split("[·•・]", text[start:end])
-        words = any(lexicon.type_word_ending(part) or part.endswith(tuple(lexicon.project_endings)) for part in parts)
-        # 青年党员课堂·书香驿站: the names of things, joined by a dot
-        if (opener > 0 or acts) and first_dot - start >= 2 and not words:
+        first_dot = match.start() + re.search(f"[{NAME_DOTS}]", match.group()).start()
+        last_dot = match.start() + max(match.group().rfind(dot) for dot in NAME_DOTS)
+        opened, word = max(((at + len(w), w) for w in openers if (at := text.rfind(w, match.start(), first_dot)) >= 0),
+                           default=(-1, ""))
+        start = opened if opened > 0 else match.start()
+        end = next((k for k in range(last_dot + 3, match.end()) if text.startswith(doings, k)), match.end())
+        things = any(lexicon.type_word_ending(part) or part.endswith(tuple(lexicon.project_endings))
+                     for part in re.split(f"[{NAME_DOTS}]", text[start:end]))
+        if (opened > 0 or text.startswith(doings, end)) and first_dot - start >= 2 and not things:
             role = word if word in lexicon.roles else ""  # a role's holder, as person_spans reads the role
             spans.append(Span(start, end, "Person", f"role:{role}" if role else "transliterated", role=role))
     return spans
@@ -1714,8 +1713,9 @@ def district_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
              if (t.flag == "ns" and t.word.endswith(DISTRICT_ENDINGS) or _guessed_county(t)) and len(t.word) >= 3
              and (not _kind_of_place(t.word) or text.endswith("市", 0, t.start))]  # 青山市新城区: the city's district
     return spans + [Span(place.start, unit.end, "Community", "district") for place, unit in zip(tokens, tokens[1:])
-                    if (place.flag == "ns" and len(place.word) >= 2 or place.flag in GUESSED_NAME_FLAGS and len(place.word) == 2)
-                    and unit.word == "县"]  # 云岭|县, 云岩|县: a place word, or one jieba guessed, and 县
+                    if unit.word == "县" and (place.flag == "ns" and len(place.word) >= 2
+                                             or place.flag in GUESSED_NAME_FLAGS and len(place.word) == 2)]
+    # 云岭|县, 云岩|县: a place word, or one jieba guessed, and 县
 
 
 GUESSED_NAME_FLAGS = ("nr", "nrt", "nz", "x")

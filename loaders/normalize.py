@@ -400,9 +400,9 @@ def normalize_text(raw: str, markdown: bool = False,
     position = 0
     for piece in raw.splitlines(keepends=True):
         body = piece.rstrip("\r\n")
-        beside = PAGE_NUMBER_BESIDE.match(body)
-        cut = beside.end("head") if beside else len(body)  # a footer and its page number are two lines
-        for start, end in ((0, cut), (beside.start("page"), len(body))) if beside else ((0, len(body)),):
+        beside = PAGE_NUMBER_BESIDE.match(body)  # a footer and its page number are two lines
+        pieces = [(0, beside.end("head")), (beside.start("page"), len(body))] if beside else [(0, len(body))]
+        for start, end in pieces:
             lines.append(_Line(list(body[start:end]), list(range(position + start, position + end)),
                                display_width(body[start:end].strip())))
         position += len(piece)

@@ -35,9 +35,10 @@ TITLE_MAX = 40
 SECTION_TITLE_MAX = 8  # a heading this short (建强一个支部) heads a section; a case's headline says more
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")  # 一、…: a section of the article, not a case of its own
 BULLETS = "◆■●▲★◇□◎"
-PLACE_HEADING = re.compile(rf"^(?:[{NUMERALS}]+、|[{BULLETS}]\s*|(?=[\u4e00-\u9fff]))[^：:，。]{{2,24}}?(?:{PLACE_WORDS}|小区)[：:]")
-BULLETED_PLACE = re.compile(rf"^[{BULLETS}]\s*[^：:，。]{{2,24}}?(?:{PLACE_WORDS}|小区)[：:]")  # ◆松林社区：…
-# 一、东湖街道柳荫社区：… heads a case of a collection, named by its place
+PLACE_COLON = rf"[^：:，。]{{2,24}}?(?:{PLACE_WORDS}|小区)[：:]"
+PLACE_HEADING = re.compile(rf"^(?:[{NUMERALS}]+、|[{BULLETS}]\s*|(?=[\u4e00-\u9fff])){PLACE_COLON}")
+# 一、东湖街道柳荫社区：…, ◆松林社区：…, 石门镇：… heads a case of a collection or a brief, named by its place
+BULLETED_PLACE = re.compile(rf"^[{BULLETS}]\s*{PLACE_COLON}")  # a heading line even with text right under it
 CASE_LABEL = re.compile(rf"^[【\[]?\s*(典型)?案例\s*[{NUMERALS}\d]{{1,3}}\s*[】\]]?\s*[：:、.．\s]?\s*")
 
 

@@ -1418,6 +1418,9 @@ def _first_item_start(text: str, position: int, item: str, type_name: str, lexic
     return start if start < len(item) else max(lead_in, item.rfind("了") + 1)  # 完成了|路灯更换: a verbal item
 
 
+HAS_BEFORE = re.compile(r"(?:有|配备了?|配置了?|配有|添置了?|购置了?)$")  # what a place has, before a list
+
+
 def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
     """Items of a list that ends in a type word take its type: 亲子楼、摄影楼等主题楼道, 微文化、微故事等六个项目,
     A、B、C三个小区; so do those of a list ending in a kind of work or facility (书屋、驿站等公共设施).
@@ -1447,8 +1450,8 @@ def enumeration_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         for index, item in enumerate(match.group("items").split("、")):
             quoted = re.search(r"[“「]([^”」]+)[”」]", item)
             lead_in = _first_item_start(sentence.text, position, item, type_name, lexicon) if index == 0 else 0
-            if index == 0 and kind and sentence.text[:position + lead_in].endswith("有"):
-                break  # 周边有菜场、学校等公共设施: amenities the place has, not work done
+            if index == 0 and kind and HAS_BEFORE.search(sentence.text, 0, position + lead_in):
+                break  # 周边有菜场、学校等公共设施, 配备了灶台、冰箱等设施: what the place has, not work done
             start, end = quoted.span(1) if quoted else (lead_in, len(item))
             name = item[start:end]
             if 2 <= len(name) <= 8 and _is_item_name(name, type_name, lexicon):

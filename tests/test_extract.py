@@ -1986,6 +1986,7 @@ def test_names_in_the_forms_of_other_cities(sentence, name):
     pytest.param("街道与本地国企城东城市运营集团合作。", "Community:", id="cities-in-a-companys-name"),
     pytest.param("据悉，梅林街道计划在辖区12个社区推广这一做法。", "计划", id="a-street-plans-to"),
     pytest.param("村里成立了龙门乡风文明理事会。", "Community:", id="rural-customs"),
+    pytest.param("这间厨房配备了灶台、冰箱、消毒柜等设施。", "Project:", id="equipment-a-place-has"),
 ])
 def test_everyday_words_of_other_cities_reports_name_nothing(sentence, absent):
     """What names no thing in other cities' reports: no entity's id holds it (a type, or words before a name)."""

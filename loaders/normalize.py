@@ -45,6 +45,7 @@ FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在
                        r"^\S{0,24}(?:申报表|推荐表|报送表|登记表)$|^(?:申报|报送|推荐|填报)(?:人|时间|日期)\s*[:：]|"
                        r"^联系(?:人|电话|方式)\s*[:：]")  # a case form's header and its filer's contact (its unit is text)
 FORM_TITLE_LABEL = re.compile(rf"^(?:{'|'.join(FORM_TITLE_LABELS)})\s*[:：]\s*")  # 案例名称：… on a form: the case's title
+ORIGINAL_MARK = re.compile(r"^原创\s*[|｜丨]\s*")  # 原创 | 标题: a WeChat account's mark before its headline
 BOLD = re.compile(r"\*\*|__")
 LINK_MARKUP = re.compile(r"!\[[^\[\]]*\]\([^()\s]*\)|\[(?=[^\[\]]*\]\([^()\s]*\))|\]\([^()\s]*\)")  # ![图](…), [text](url)
 LIST_MARKER = re.compile(r"^\s*[-*+•]\s+(?=\S)")  # - 青松村新建了厂房: a list item's bullet, no part of its text
@@ -418,6 +419,7 @@ def normalize_text(raw: str, markdown: bool = False,
         line = _remove_pattern(line, PINYIN_GLOSS)
         line = _remove_pattern(line, NEWS_DATELINE)
         line = _remove_pattern(line, FORM_TITLE_LABEL)
+        line = _remove_pattern(line, ORIGINAL_MARK)
         if options.remove_inner_spaces:
             line = _remove_inner_spaces(line)
         cleaned.append(_strip(line))

@@ -837,3 +837,8 @@ def test_a_verb_before_a_district_word_names_no_district(tmp_path):
     path.write_text("老街微改造\n\n2025年，西大街被列入区老旧街区微改造项目。区文化和旅游局提供指导。\n", encoding="utf-8")
     [case] = split_cases(read_document(path, "street"))
     assert case.district == "", case.district
+
+
+def test_a_wechat_accounts_original_mark_before_its_headline_is_no_part_of_the_title():
+    text, _ = normalize_text("原创 | 青松社区“红管家”上岗了\n\n青松社区选出楼栋管家36名。\n")
+    assert [s.title for s in split_spans(text)] == ["青松社区“红管家”上岗了"]

@@ -42,6 +42,8 @@ FURNITURE = re.compile(r"^(?:您的位置|当前位置|您现在的位置|所在
                        r"^(?:编辑|责编|审核|校对|排版|美编|监制|初审|复审|终审)\s*[:：|｜丨]|^(?:来源|统筹)\s*(?:[|｜丨]|[:：][\u4e00-\u9fff]{2,20}$)|"  # account,
                        r"^(?:(?:分享|收藏|点赞|在看|转发|赞)\s*){2,}$|"  # captions, credits and share bar
                        r"^.{0,12}(?:点个|点亮|点一下)[“「\"]?(?:在看|赞)[”」\"]?.{0,4}$|"  # 喜欢就点个“在看”吧
+                       r"^[\u4e00-\u9fff]{4,30}文件$|"  # 中共青松街道工作委员会文件: an official document's red header
+                       r"^[\u4e00-\u9fff]{2,20}[〔\[（(]\d{4}[〕\]）)]\s*\d+\s*号$|"  # 青松街党工委〔2026〕12号: its number
                        r"^\S{0,24}(?:申报表|推荐表|报送表|登记表)$|^(?:申报|报送|推荐|填报)(?:人|时间|日期)\s*[:：]|"
                        r"^联系(?:人|电话|方式)\s*[:：]")  # a case form's header and its filer's contact (its unit is text)
 FORM_TITLE_LABEL = re.compile(rf"^(?:{'|'.join(FORM_TITLE_LABELS)})\s*[:：]\s*")  # 案例名称：… on a form: the case's title

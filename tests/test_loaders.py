@@ -842,3 +842,10 @@ def test_a_verb_before_a_district_word_names_no_district(tmp_path):
 def test_a_wechat_accounts_original_mark_before_its_headline_is_no_part_of_the_title():
     text, _ = normalize_text("原创 | 青松社区“红管家”上岗了\n\n青松社区选出楼栋管家36名。\n")
     assert [s.title for s in split_spans(text)] == ["青松社区“红管家”上岗了"]
+
+
+def test_an_official_documents_red_header_and_number_are_furniture_and_its_subject_the_title():
+    text, _ = normalize_text("中共青松街道工作委员会文件\n\n青松街党工委〔2026〕12号\n\n关于推广“楼栋议事会”工作经验的通知\n\n"
+                             "各社区党委：\n今年以来，桃李社区党委推行“楼栋议事会”制度，取得明显成效。\n")
+    assert "文件" not in text and "〔" not in text, text
+    assert [s.title for s in split_spans(text)] == ["关于推广“楼栋议事会”工作经验的通知"]

@@ -1956,6 +1956,8 @@ DEPARTMENTS = "区委政法委、区纪委监委和区委社工部到社区调�
     pytest.param("邻里守望队每天巡逻。", "VolunteerTeam:邻里守望队", id="watch-team"),
     pytest.param("退休教师周文斌自愿担任楼栋长。", "Person:周文斌", id="teacher-before-a-name"),
     pytest.param("业委会选聘了长城物业集团股份有限公司。", "PropertyFirm:长城物业集团股份有限公司", id="property-group"),
+    pytest.param("社区推行“收集议题—召开会议—公示结果—跟踪落实”四步流程。", "Mechanism:收集议题—召开会议—公示结果—跟踪落实",
+                 id="quoted-steps-of-a-procedure"),
 ])
 def test_names_in_the_forms_of_other_cities(sentence, name):
     """Names as other cities' and villages' reports write them: whole, with the words that open them."""

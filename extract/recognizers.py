@@ -584,9 +584,10 @@ TOWN_AFTER_COUNTY = re.compile(rf"{AFTER_COUNTY}[\u4e00-\u9fff]{{2}}$")
 DIRECTION_AFTER_COUNTY = re.compile(rf"{AFTER_COUNTY}[东南西北]$")
 
 
-def _two_characters_after(division: re.Pattern, text: str, start: int, suffix_start: int) -> int:
-    """Right after a larger division, the two characters before a place's type word are its name, however jieba cut
-    them (松阳县|古|市镇: 古市镇 with TOWN_AFTER_COUNTY, 杭州市|上|城区: 上城区 with DISTRICT_AFTER_CITY)."""
+def _characters_after(division: re.Pattern, text: str, start: int, suffix_start: int) -> int:
+    """Right after a larger division, the characters ``division`` counts before a place's type word are its name,
+    however jieba cut them (松阳县|古|市镇: 古市镇 with TOWN_AFTER_COUNTY, 杭州市|上|城区: 上城区 with
+    DISTRICT_AFTER_CITY)."""
     match = division.search(text, 0, suffix_start)
     return match.start() if match else start
 
@@ -597,9 +598,8 @@ THREE_CHARACTERS_AFTER_COUNTY = re.compile(rf"{AFTER_COUNTY}[\u4e00-\u9fff]{{3}}
 def _one_character_cut_off(text: str, start: int, suffix_start: int, lexicon: Lexicon) -> int:
     """Right after a larger division, a character jieba read as a word of its own, no function word, opens the
     name of the street or town after it (南明区|花|果园街道)."""
-    match = THREE_CHARACTERS_AFTER_COUNTY.search(text, 0, suffix_start)
-    return match.start() if match and match.start() == start - 1 and not lexicon.is_stop(text[match.start()]) \
-        else start
+    opened = _characters_after(THREE_CHARACTERS_AFTER_COUNTY, text, start, suffix_start)
+    return opened if not lexicon.is_stop(text[opened]) else start
 
 
 TWO_CHARACTER_TOWN = re.compile(rf"[\u4e00-\u9fff]{{2}}(?:{'|'.join(TOWN_WORDS)})")
@@ -867,15 +867,15 @@ def suffix_spans(sentence: Sentence, lexicon: Lexicon) -> list[Span]:
         if type_name == "Community":
             start = _after_enclosing_place(text, start, end, PLACE_ENCLOSURES)
             if suffix_start - start < 2 and suffix in TOWN_WORDS:
-                start = _two_characters_after(TOWN_AFTER_COUNTY, text, start, suffix_start)
+                start = _characters_after(TOWN_AFTER_COUNTY, text, start, suffix_start)
             elif suffix_start - start == 2 and suffix in TOWN_WORDS:
                 start = _one_character_cut_off(text, start, suffix_start, lexicon)
             elif suffix_start - start < 2 and suffix == "区" and not _kind_of_place(text[suffix_start - 2:end]):
-                start = _two_characters_after(DISTRICT_AFTER_CITY, text, start, suffix_start)
+                start = _characters_after(DISTRICT_AFTER_CITY, text, start, suffix_start)
         else:  # a body's name: its place ends at its type word
             start = _after_enclosing_place(text, start, suffix_start)
             if suffix_start - start < 2 and suffix.startswith(TOWN_WORDS):
-                start = _two_characters_after(TOWN_AFTER_COUNTY, text, start, suffix_start)  # 松阳县|古市镇党委
+                start = _characters_after(TOWN_AFTER_COUNTY, text, start, suffix_start)  # 松阳县|古市镇党委
         start = _direction_opening_town(text, start, end)
         if suffix == "小区":
             start = min(start, _start_after_place(text, suffix_start, NEIGHBOURHOOD_STEM, lexicon))

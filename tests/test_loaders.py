@@ -488,6 +488,11 @@ def _titles(text):
     return [span.title for span in split_spans(text)]
 
 
+def _page_titles(raw, markdown=False):
+    """The case titles of a raw page, as the loader normalises and splits it."""
+    return _titles(normalize_text(raw, markdown=markdown)[0])
+
+
 def test_numbered_sections_each_headed_by_a_place_are_the_cases_of_a_collection():
     text = ("青禾区基层治理典型案例\n\n一、东湖街道柳荫社区：楼栋管家让服务更贴心\n柳荫社区选出楼栋管家。\n"
             "二、西山街道石泉社区：共享车棚破解充电难\n石泉社区建成共享车棚3处。\n")
@@ -668,14 +673,13 @@ def test_a_case_forms_title_field_names_the_case_and_its_filers_contact_is_no_te
 def test_a_two_line_headline_and_the_publishers_line_make_one_title():
     raw = ("翠竹社区召开加装电梯\n意见征询会\n发布机构：示范街道办事处　日期：2024年3月1日\n\n"
            "3月1日上午，翠竹社区活动室里坐满了人，居民代表围绕加装电梯发表意见，社区党委书记逐条记录。\n")
-    text, _ = normalize_text(raw)
-    assert [s.title for s in split_spans(text)] == ["翠竹社区召开加装电梯 意见征询会"]
+    assert _page_titles(raw) == ["翠竹社区召开加装电梯 意见征询会"]
 
 
 def test_numbered_sections_of_one_markdown_article_are_one_case():
-    text, _ = normalize_text("# 老楼换新颜：长乐里更新记\n\n## 一、居民的心愿\n\n长乐里居民盼望改造多年。\n\n"
-                             "## 二、党组织牵头\n\n长乐里党支部牵头成立议事会，居民积极参与。\n", markdown=True)
-    assert [s.title for s in split_spans(text)] == ["老楼换新颜：长乐里更新记"]
+    assert _page_titles("# 老楼换新颜：长乐里更新记\n\n## 一、居民的心愿\n\n长乐里居民盼望改造多年。\n\n"
+                        "## 二、党组织牵头\n\n长乐里党支部牵头成立议事会，居民积极参与。\n",
+                        markdown=True) == ["老楼换新颜：长乐里更新记"]
 
 
 def test_bold_subheads_under_one_markdown_headline_stay_in_its_case():
@@ -757,9 +761,8 @@ def test_a_place_line_under_the_headline_is_its_subtitle_and_a_case_label_opens_
     page = "调解室里的一杯茶\n青溪区柳岸街道桃溪社区\n\n桃溪社区成立调解室，邻里纠纷有了去处。\n"
     [span] = split_spans(page)
     assert (span.title, span.subtitle) == ("调解室里的一杯茶", "青溪区柳岸街道桃溪社区")
-    text, _ = normalize_text("## 案例五：楼道管家守护老楼\n\n松岗社区党委招募楼道管家，每人认领一个楼道。\n",
-                             markdown=True)
-    assert [s.title for s in split_spans(text)] == ["楼道管家守护老楼"]
+    assert _page_titles("## 案例五：楼道管家守护老楼\n\n松岗社区党委招募楼道管家，每人认领一个楼道。\n",
+                        markdown=True) == ["楼道管家守护老楼"]
 
 
 def test_a_profiles_ji_before_its_county_is_no_part_of_the_countys_name():
@@ -773,8 +776,7 @@ def test_a_verb_before_a_district_office_names_no_district():
 def test_a_collections_numbered_titles_lose_their_numbers_and_keep_their_parts_apart():
     page = ("一、“院落会”议出和美乡村\n——青溪县柳镇大湾村党总支\n\n大湾村把议事会开到院落里。\n\n"
             "二、村企联建　共富路上手牵手\n——青溪县柳镇鲁湾村党委\n\n鲁湾村党委与企业开展联建。\n")
-    text, _ = normalize_text(page)
-    assert [s.title for s in split_spans(text)] == ["“院落会”议出和美乡村", "村企联建　共富路上手牵手"]
+    assert _page_titles(page) == ["“院落会”议出和美乡村", "村企联建　共富路上手牵手"]
 
 
 BULLETIN = ("工作简报\n第3期\n\n【本期导读】\n·松岗镇：“积分制”激活乡村治理\n·柳岸街道：“物业联盟”破解管理难题\n\n"
@@ -827,8 +829,7 @@ def test_a_contents_line_keeps_its_page_and_a_footer_beside_its_page_number_is_f
     "◆石门镇：积分超市开进村\n石门镇东岭村积分超市正式开业，村民可用积分兑换生活用品。\n",
 ])
 def test_a_column_page_of_briefs_each_headed_by_its_place_splits_at_every_brief(page):
-    text, _ = normalize_text(page)
-    titles = [s.title for s in split_spans(text)]
+    titles = _page_titles(page)
     assert len(titles) == 2 and titles[1] == "石门镇：积分超市开进村" and "动态" not in titles[0], titles
 
 
@@ -840,8 +841,7 @@ def test_a_verb_before_a_district_word_names_no_district(tmp_path):
 
 
 def test_a_wechat_accounts_original_mark_before_its_headline_is_no_part_of_the_title():
-    text, _ = normalize_text("原创 | 青松社区“红管家”上岗了\n\n青松社区选出楼栋管家36名。\n")
-    assert [s.title for s in split_spans(text)] == ["青松社区“红管家”上岗了"]
+    assert _page_titles("原创 | 青松社区“红管家”上岗了\n\n青松社区选出楼栋管家36名。\n") == ["青松社区“红管家”上岗了"]
 
 
 def test_an_official_documents_red_header_and_number_are_furniture_and_its_subject_the_title():
